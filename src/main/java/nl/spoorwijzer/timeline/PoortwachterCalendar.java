@@ -1,0 +1,228 @@
+package nl.spoorwijzer.timeline;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Computes every legal date of a Poortwachter case from its first sick day.
+ *
+ * <p>"Sick day N" is the date on which the case reaches its N-th day of sickness. Recovery gaps of fewer than 28 days
+ * are added up into one sickness period (samentelling, BW 7:629 lid 10): the healthy days do not count, so every later
+ * sick day moves by the length of the gap. Extensions (VVL, loonsanctie) are counted in calendar weeks after the
+ * 104th week.
+ *
+ * <p>Pure and stateless; "first sick day in the future" is checked by the caller, which owns the clock.
+ */
+public final class PoortwachterCalendar {
+
+    /** Probleemanalyse within 6 weeks when long absence threatens (Regeling procesgang eerste en tweede ziektejaar). */
+    static final int PROBLEEMANALYSE_DAY = 42;
+    /** Plan van aanpak within 8 weeks (Regeling procesgang eerste en tweede ziektejaar). */
+    static final int PLAN_VAN_AANPAK_DAY = 56;
+    /** ... and within 2 weeks after the probleemanalyse (Regeling procesgang eerste en tweede ziektejaar). */
+    static final int PLAN_VAN_AANPAK_DAYS_AFTER_PROBLEEMANALYSE = 14;
+    /** 42e-weeksmelding: on the first day after week 42 (Ziektewet art. 38). */
+    static final int ZIEKMELDING_UWV_DAY = 295;
+    /** Wachttijd = loondoorbetaling: 104 weeks (BW 7:629 lid 1, WIA art. 23); its last day is sick day 728. */
+    static final int WAITING_PERIOD_DAYS = 728;
+    /** A recovery of 4 weeks (28 days) or more starts a new sickness period (BW 7:629 lid 10). */
+    static final int NEW_PERIOD_GAP_DAYS = 28;
+    /** A voluntary extension (VVL) is at least 13 weeks (WIA art. 24). */
+    static final int MIN_VVL_WEEKS = 13;
+    /** A loonsanctie extends the waiting period by at most 52 weeks (WIA art. 25 lid 9). */
+    static final int MAX_SANCTION_WEEKS = 52;
+
+    private final TimelineSettings settings;
+
+    public PoortwachterCalendar(TimelineSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    public TimelineSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Validates the input and computes all milestones, in the order of {@link MilestoneKey}.
+     *
+     * @throws InvalidTimelineInputException when the input breaks a legal rule
+     */
+    public Timeline compute(TimelineInput input) {
+        validate(input);
+
+        LocalDate endWithoutExtensions = day(input, WAITING_PERIOD_DAYS);
+        // VVL postpones the WIA application (WIA art. 24/64); a loonsanctie does not, it is imposed after the
+        // application (WIA art. 25 lid 9).
+        LocalDate wiaAanvraag = endWithoutExtensions.plusWeeks(input.vvlWeeks())
+                .minusWeeks(settings.wiaApplicationWeeksBeforeEnd());
+        LocalDate eindeWachttijd = endWithoutExtensions.plusWeeks((long) input.vvlWeeks() + input.sanctionWeeks());
+        LocalDate ejeDue = day(input, settings.ejeDueDay());
+        LocalDate eje = input.actualEerstejaarsevaluatie() != null ? input.actualEerstejaarsevaluatie() : ejeDue;
+
+        List<Milestone> milestones = new ArrayList<>();
+        milestones.add(milestone(MilestoneKey.ZIEKMELDING_BEDRIJFSARTS,
+                day(input, settings.ziekmeldingBedrijfsartsDay())));
+        milestones.add(milestone(MilestoneKey.PROBLEEMANALYSE, day(input, PROBLEEMANALYSE_DAY)));
+        milestones.add(milestone(MilestoneKey.PLAN_VAN_AANPAK, planVanAanpak(input)));
+        milestones.add(milestone(MilestoneKey.ZIEKMELDING_UWV,
+                nextMondayIfWeekend(day(input, ZIEKMELDING_UWV_DAY))));
+        milestones.add(new Milestone(MilestoneKey.EERSTEJAARSEVALUATIE, ejeDue,
+                day(input, settings.ejeWindowStartDay())));
+        milestones.add(milestone(MilestoneKey.SPOOR_2_START,
+                advance(input, eje, settings.spoor2StartDaysAfterEje())));
+        milestones.add(milestone(MilestoneKey.DESKUNDIGENOORDEEL_INSPANNINGEN,
+                eindeWachttijd.minusWeeks(settings.deskundigenoordeelWeeksBeforeEnd())));
+        milestones.add(milestone(MilestoneKey.EINDEVALUATIE,
+                wiaAanvraag.minusDays(settings.eindevaluatieDaysBeforeWiaApplication())));
+        milestones.add(milestone(MilestoneKey.WIA_AANVRAAG, wiaAanvraag));
+        milestones.add(milestone(MilestoneKey.EINDE_WACHTTIJD, eindeWachttijd));
+        return new Timeline(input.firstSickDay(), milestones);
+    }
+
+    /**
+     * The date on which the case reaches its n-th day of sickness (day 1 = first sick day), skipping recovery gaps.
+     *
+     * @throws InvalidTimelineInputException when the input breaks a legal rule
+     * @throws IllegalArgumentException      when n is below 1
+     */
+    public LocalDate sickDay(TimelineInput input, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("Sick days are counted from 1, got " + n);
+        }
+        validate(input);
+        return day(input, n);
+    }
+
+    /**
+     * Advances the given number of sick days from a date; days inside a recovery gap are not counted.
+     *
+     * @throws InvalidTimelineInputException when the input breaks a legal rule
+     * @throws IllegalArgumentException      when days is negative
+     */
+    public LocalDate plusSickDays(TimelineInput input, LocalDate from, int days) {
+        Objects.requireNonNull(from, "from");
+        if (days < 0) {
+            throw new IllegalArgumentException("Cannot advance a negative number of sick days: " + days);
+        }
+        validate(input);
+        return advance(input, from, days);
+    }
+
+    private LocalDate planVanAanpak(TimelineInput input) {
+        LocalDate latest = day(input, PLAN_VAN_AANPAK_DAY);
+        if (input.actualProbleemanalyse() == null) {
+            return latest;
+        }
+        LocalDate afterProbleemanalyse = advance(input, input.actualProbleemanalyse(),
+                PLAN_VAN_AANPAK_DAYS_AFTER_PROBLEEMANALYSE);
+        return afterProbleemanalyse.isBefore(latest) ? afterProbleemanalyse : latest;
+    }
+
+    /** Unvalidated sick-day lookup; gaps are sorted and separated, so one pass suffices. */
+    private static LocalDate day(TimelineInput input, int n) {
+        LocalDate date = input.firstSickDay().plusDays(n - 1L);
+        for (RecoveryGap gap : input.gaps()) {
+            if (!gap.firstHealthyDay().isAfter(date)) {
+                date = date.plusDays(gap.days());
+            }
+        }
+        return date;
+    }
+
+    private static LocalDate advance(TimelineInput input, LocalDate from, int days) {
+        LocalDate date = from;
+        int remaining = days;
+        while (remaining > 0) {
+            date = date.plusDays(1);
+            if (!inGap(input, date)) {
+                remaining--;
+            }
+        }
+        return date;
+    }
+
+    private static boolean inGap(TimelineInput input, LocalDate date) {
+        return input.gaps().stream().anyMatch(gap -> gap.contains(date));
+    }
+
+    /**
+     * A statutory term that ends on a Saturday or Sunday runs until the following Monday (Algemene termijnenwet
+     * art. 1). Public holidays are not modelled [VERIFY whether UWV applies them to the 42e-weeksmelding].
+     */
+    private static LocalDate nextMondayIfWeekend(LocalDate date) {
+        return switch (date.getDayOfWeek()) {
+            case SATURDAY -> date.plusDays(2);
+            case SUNDAY -> date.plusDays(1);
+            default -> date;
+        };
+    }
+
+    private static Milestone milestone(MilestoneKey key, LocalDate date) {
+        return new Milestone(key, date, null);
+    }
+
+    private static void validate(TimelineInput input) {
+        Objects.requireNonNull(input, "input");
+        LocalDate firstSickDay = input.firstSickDay();
+        if (firstSickDay == null) {
+            throw new InvalidTimelineInputException("firstSickDay",
+                    "the first sick day starts the 104-week waiting period and is required (BW 7:629 lid 1)");
+        }
+        validateGaps(firstSickDay, input.gaps());
+        int vvlWeeks = input.vvlWeeks();
+        if (vvlWeeks < 0 || (vvlWeeks > 0 && vvlWeeks < MIN_VVL_WEEKS)) {
+            throw new InvalidTimelineInputException("vvlWeeks",
+                    "a voluntary extension of wage payment (VVL) is 0 (none) or at least 13 weeks (WIA art. 24)");
+        }
+        int sanctionWeeks = input.sanctionWeeks();
+        if (sanctionWeeks < 0 || sanctionWeeks > MAX_SANCTION_WEEKS) {
+            throw new InvalidTimelineInputException("sanctionWeeks",
+                    "a loonsanctie extends the waiting period by 0 to 52 weeks (WIA art. 25 lid 9)");
+        }
+        if (isBefore(input.actualProbleemanalyse(), firstSickDay)) {
+            throw new InvalidTimelineInputException("actualProbleemanalyse",
+                    "the probleemanalyse cannot be made before the first sick day"
+                            + " (Regeling procesgang eerste en tweede ziektejaar)");
+        }
+        if (isBefore(input.actualEerstejaarsevaluatie(), firstSickDay)) {
+            throw new InvalidTimelineInputException("actualEerstejaarsevaluatie",
+                    "the eerstejaarsevaluatie cannot be held before the first sick day"
+                            + " (Regeling procesgang eerste en tweede ziektejaar)");
+        }
+    }
+
+    private static void validateGaps(LocalDate firstSickDay, List<RecoveryGap> gaps) {
+        // The day after the previous gap must be a sick day, so the next gap starts two days later at the earliest.
+        LocalDate earliestStart = firstSickDay.plusDays(1);
+        for (RecoveryGap gap : gaps) {
+            if (gap == null || gap.firstHealthyDay() == null || gap.lastHealthyDay() == null) {
+                throw new InvalidTimelineInputException("gap",
+                        "a recovery gap needs its first and last healthy day (BW 7:629 lid 10)");
+            }
+            if (gap.lastHealthyDay().isBefore(gap.firstHealthyDay())) {
+                throw new InvalidTimelineInputException("gap",
+                        "a recovery gap cannot end before it starts (BW 7:629 lid 10)");
+            }
+            if (gap.days() >= NEW_PERIOD_GAP_DAYS) {
+                throw new InvalidTimelineInputException("gap",
+                        "a recovery of 28 days or more starts a new sickness period (BW 7:629 lid 10)");
+            }
+            if (!gap.firstHealthyDay().isAfter(firstSickDay)) {
+                throw new InvalidTimelineInputException("gap",
+                        "a recovery gap must start after the first sick day (BW 7:629 lid 10)");
+            }
+            if (gap.firstHealthyDay().isBefore(earliestStart)) {
+                throw new InvalidTimelineInputException("gap",
+                        "recovery gaps must be in chronological order, not overlap and be separated by at least"
+                                + " one sick day (BW 7:629 lid 10)");
+            }
+            earliestStart = gap.lastHealthyDay().plusDays(2);
+        }
+    }
+
+    private static boolean isBefore(LocalDate date, LocalDate reference) {
+        return date != null && date.isBefore(reference);
+    }
+}
