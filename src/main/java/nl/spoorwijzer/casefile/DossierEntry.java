@@ -1,0 +1,31 @@
+package nl.spoorwijzer.casefile;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/**
+ * One entry of the re-integratiedossier (Regeling procesgang art. 3): what happened in a case, by whom, in which
+ * role and when, and — for a step with a legal deadline — the due date and whether it was met.
+ *
+ * @param content the submitted values or other facts of the entry, by name (never medical details)
+ */
+public record DossierEntry(
+        Long id,
+        String caseId,
+        String processInstanceId,
+        String tenantId,
+        DossierEntryType type,
+        String subject,
+        String elementId,
+        String recordedBy,
+        String role,
+        OffsetDateTime recordedAt,
+        LocalDate dueDate,
+        Boolean deadlineMet,
+        Map<String, Object> content) {
+
+    public DossierEntry {
+        content = content == null ? Map.of() : content;
+    }
+}

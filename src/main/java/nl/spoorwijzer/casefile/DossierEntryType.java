@@ -1,0 +1,17 @@
+package nl.spoorwijzer.casefile;
+
+/** What a dossier entry records. The dossier is append-only: a correction is a new entry. */
+public enum DossierEntryType {
+    /** The legal dates computed when the case starts. */
+    TIMELINE_COMPUTED,
+    /** The legal dates recomputed because an actual date became known or the timeline moved. */
+    TIMELINE_UPDATED,
+    /** A task completed: the decision taken, the submitted values, who, in which role, on time or not. */
+    TASK_COMPLETED,
+    /** A legal due date passed with its task still open. */
+    DEADLINE_MISSED,
+    /** A DMN decision with its inputs and outcome. */
+    DECISION,
+    /** The case ended: recovery, structural return to work or the end of the waiting period. */
+    CASE_CLOSED
+}

@@ -1,0 +1,72 @@
+package nl.spoorwijzer.casefile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores dossier entries in Spoorwijzer's own table. Only appends and reads: there is deliberately no update or
+ * delete. Uses the same DataSource and transaction as the process engine, so an entry written during a task
+ * completion is committed or rolled back together with it.
+ */
+@Repository
+public class DossierRepository {
+
+    private static final TypeReference<Map<String, Object>> CONTENT_TYPE = new TypeReference<>() {};
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper objectMapper;
+
+    public DossierRepository(JdbcTemplate jdbc, ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+    }
+
+    public void append(DossierEntry entry) {
+        jdbc.update("""
+                INSERT INTO dossier_entry (case_id, process_instance_id, tenant_id, entry_type, subject, element_id,
+                    recorded_by, role, recorded_at, due_date, deadline_met, content)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                entry.caseId(), entry.processInstanceId(), entry.tenantId(), entry.type().name(), entry.subject(),
+                entry.elementId(), entry.recordedBy(), entry.role(), entry.recordedAt(), entry.dueDate(),
+                entry.deadlineMet(), toJson(entry.content()));
+    }
+
+    /** All entries of a case in the order they were recorded. */
+    public List<DossierEntry> findByCase(String caseId) {
+        return jdbc.query("SELECT * FROM dossier_entry WHERE case_id = ? ORDER BY id", this::map, caseId);
+    }
+
+    private DossierEntry map(ResultSet rs, int row) throws SQLException {
+        return new DossierEntry(rs.getLong("id"), rs.getString("case_id"), rs.getString("process_instance_id"),
+                rs.getString("tenant_id"), DossierEntryType.valueOf(rs.getString("entry_type")),
+                rs.getString("subject"), rs.getString("element_id"), rs.getString("recorded_by"),
+                rs.getString("role"), rs.getObject("recorded_at", OffsetDateTime.class),
+                rs.getObject("due_date", LocalDate.class), (Boolean) rs.getObject("deadline_met"),
+                fromJson(rs.getString("content")));
+    }
+
+    private String toJson(Map<String, Object> content) {
+        try {
+            return objectMapper.writeValueAsString(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Dossier content cannot be written as JSON", e);
+        }
+    }
+
+    private Map<String, Object> fromJson(String json) {
+        try {
+            return json == null ? Map.of() : objectMapper.readValue(json, CONTENT_TYPE);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored dossier content is not valid JSON", e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package nl.spoorwijzer.process;
+
+import static nl.spoorwijzer.process.ProcessVariables.AFSLUITREDEN;
+import static nl.spoorwijzer.process.ProcessVariables.HERSTEL_DATUM;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.spoorwijzer.casefile.DossierEntryType;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Zaak afsluiten": records why and when the case ended — {@code hersteld} (full recovery, with the recovery
+ * date), {@code structureelHervat} (spoor 1 result) or {@code eindeWachttijd} — in the field {@code reason}.
+ */
+@Component("caseClosing")
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // the engine injects a field per service task
+public class CaseClosing implements JavaDelegate {
+
+    private Expression reason;
+
+    private final CaseDossier dossier;
+    private final LegalTime time;
+
+    public CaseClosing(CaseDossier dossier, LegalTime time) {
+        this.dossier = dossier;
+        this.time = time;
+    }
+
+    public void setReason(Expression reason) {
+        this.reason = reason;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String why = reason.getValue(execution).toString();
+        execution.setVariable(AFSLUITREDEN, why);
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put(AFSLUITREDEN, why);
+        content.put("datum", time.today().toString());
+        Object recoveryDate = execution.getVariable(HERSTEL_DATUM);
+        if (recoveryDate != null) {
+            String date = time.toDate(recoveryDate).toString();
+            execution.setVariable(HERSTEL_DATUM, date);
+            content.put(HERSTEL_DATUM, date);
+        }
+        dossier.recordBySystem(execution, DossierEntryType.CASE_CLOSED, "Zaak afgesloten: " + why, content);
+    }
+}

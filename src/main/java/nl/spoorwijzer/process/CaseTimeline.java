@@ -1,0 +1,81 @@
+package nl.spoorwijzer.process;
+
+import static nl.spoorwijzer.process.ProcessVariables.*;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.spoorwijzer.timeline.Milestone;
+import nl.spoorwijzer.timeline.MilestoneKey;
+import nl.spoorwijzer.timeline.PoortwachterCalendar;
+import nl.spoorwijzer.timeline.Timeline;
+import nl.spoorwijzer.timeline.TimelineInput;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bridge between a case's process variables and the Poortwachter calendar: reads what is known of the case,
+ * computes the legal dates and writes them back as the variables that timers and task due dates read.
+ */
+@Component
+public class CaseTimeline {
+
+    private final PoortwachterCalendar calendar;
+    private final ProcessSettings settings;
+    private final LegalTime time;
+
+    public CaseTimeline(PoortwachterCalendar calendar, ProcessSettings settings, LegalTime time) {
+        this.calendar = calendar;
+        this.settings = settings;
+        this.time = time;
+    }
+
+    public TimelineInput inputOf(VariableScope variables) {
+        return TimelineInput.of(time.toDate(variables.getVariable(EERSTE_ZIEKTEDAG)))
+                .withActualProbleemanalyse(time.toDate(variables.getVariable(PROBLEEMANALYSE_DATUM)))
+                .withActualEerstejaarsevaluatie(time.toDate(variables.getVariable(EERSTEJAARSEVALUATIE_DATUM)));
+    }
+
+    /**
+     * Computes the timeline of the case and stores every date the model reads.
+     *
+     * @return the effective legal dates by milestone key (plus the EJE window start), for the dossier
+     */
+    public Map<String, Object> apply(VariableScope variables) {
+        TimelineInput input = inputOf(variables);
+        Timeline timeline = calendar.compute(input);
+        Map<String, Object> dates = new LinkedHashMap<>();
+        for (Milestone milestone : timeline.milestones()) {
+            LocalDate date = milestone.key() == MilestoneKey.PLAN_VAN_AANPAK
+                    ? planVanAanpakDeadline(variables, input, timeline)
+                    : milestone.date();
+            variables.setVariable(deadlineVariable(milestone.key()), time.endOfDay(date));
+            dates.put(milestone.key().key(), date.toString());
+        }
+        LocalDate ejeWindowStart = timeline.get(MilestoneKey.EERSTEJAARSEVALUATIE).windowStart();
+        variables.setVariable(EERSTEJAARSEVALUATIE_WINDOW_START, time.startOfDay(ejeWindowStart));
+        dates.put("eerstejaarsevaluatie-venster", ejeWindowStart.toString());
+        variables.setVariable(ZIEKMELDING_UWV_TASK_START, time.startOfDay(
+                timeline.dateOf(MilestoneKey.ZIEKMELDING_UWV).minusDays(settings.taskLeadDays())));
+        variables.setVariable(EINDFASE_START, time.startOfDay(timeline.dateOf(MilestoneKey.WIA_AANVRAAG)
+                .minusWeeks(settings.finalPhaseWeeksBeforeWiaApplication()).plusDays(1)));
+        variables.setVariable(EINDE_WACHTTIJD_DATUM, timeline.dateOf(MilestoneKey.EINDE_WACHTTIJD).toString());
+        variables.setVariable(EVALUATION_INTERVAL, "P" + calendar.settings().evaluationIntervalDays() + "D");
+        return dates;
+    }
+
+    /**
+     * The plan van aanpak is due by day 56 and within 2 weeks after the probleemanalyse. When threatening
+     * long-term absence only became clear later (so the probleemanalyse was rightly made after day 42), day 56 may
+     * already have passed; then the plan is due 2 weeks after the probleemanalyse (Regeling procesgang art. 2).
+     */
+    private LocalDate planVanAanpakDeadline(VariableScope variables, TimelineInput input, Timeline timeline) {
+        LocalDate calendarDate = timeline.dateOf(MilestoneKey.PLAN_VAN_AANPAK);
+        if (Boolean.TRUE.equals(variables.getVariable(PROBLEEMANALYSE_LATER_NODIG))
+                && input.actualProbleemanalyse() != null) {
+            LocalDate twoWeeksAfter = calendar.plusSickDays(input, input.actualProbleemanalyse(), 14);
+            return twoWeeksAfter.isAfter(calendarDate) ? twoWeeksAfter : calendarDate;
+        }
+        return calendarDate;
+    }
+}

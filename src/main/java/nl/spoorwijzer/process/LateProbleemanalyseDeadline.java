@@ -1,0 +1,35 @@
+package nl.spoorwijzer.process;
+
+import static nl.spoorwijzer.process.ProcessVariables.PROBLEEMANALYSE_LATER_NODIG;
+
+import java.time.LocalDate;
+import nl.spoorwijzer.timeline.MilestoneKey;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Termijn probleemanalyse herzien": when threatening long-term absence only becomes clear after the monitoring
+ * consults, the probleemanalyse is made without delay (Regeling procesgang art. 2) — due the configured number of
+ * days from today, never earlier than the regular day 42.
+ */
+@Component("lateProbleemanalyseDeadline")
+public class LateProbleemanalyseDeadline implements JavaDelegate {
+
+    private final ProcessSettings settings;
+    private final LegalTime time;
+
+    public LateProbleemanalyseDeadline(ProcessSettings settings, LegalTime time) {
+        this.settings = settings;
+        this.time = time;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String variable = ProcessVariables.deadlineVariable(MilestoneKey.PROBLEEMANALYSE);
+        LocalDate regular = time.dayOf((java.util.Date) execution.getVariable(variable));
+        LocalDate late = time.today().plusDays(settings.lateProbleemanalyseDays());
+        execution.setVariable(variable, time.endOfDay(late.isAfter(regular) ? late : regular));
+        execution.setVariable(PROBLEEMANALYSE_LATER_NODIG, true);
+    }
+}

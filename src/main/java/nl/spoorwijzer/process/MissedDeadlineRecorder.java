@@ -1,0 +1,63 @@
+package nl.spoorwijzer.process;
+
+import static nl.spoorwijzer.process.ProcessVariables.GEMISTE_TAAK;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import nl.spoorwijzer.casefile.DossierEntryType;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the non-interrupting "Termijn verstreken" timer of a task with a legal deadline: records in the dossier that
+ * the deadline passed with the task still open — which task, whose, which due date — and names the task for the
+ * werkgever's escalation task. UWV will look for exactly these misses at the RIV test.
+ */
+@Component("missedDeadlineRecorder")
+public class MissedDeadlineRecorder implements ExecutionListener {
+
+    private final CaseDossier dossier;
+    private final TaskService taskService;
+    private final LegalTime time;
+
+    public MissedDeadlineRecorder(CaseDossier dossier, TaskService taskService, LegalTime time) {
+        this.dossier = dossier;
+        this.taskService = taskService;
+        this.time = time;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        if (!(execution.getBpmnModelElementInstance() instanceof BoundaryEvent boundary)) {
+            throw new IllegalStateException("missedDeadlineRecorder belongs on a boundary timer, not on "
+                    + execution.getCurrentActivityId());
+        }
+        String taskKey = boundary.getAttachedTo().getId();
+        String taskName = boundary.getAttachedTo().getName();
+        List<Task> open = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(taskKey).list();
+        Task task = open.isEmpty() ? null : open.get(0);
+        String role = task == null ? null : taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId)
+                .collect(Collectors.joining(","));
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("taak", taskName);
+        content.put("vastgesteldOp", time.today().toString());
+        if (task != null && task.getAssignee() != null) {
+            content.put("toegewezenAan", task.getAssignee());
+        }
+        dossier.record(execution, DossierEntryType.DEADLINE_MISSED, "Termijn overschreden: " + taskName, taskKey,
+                CaseDossier.SYSTEM, role == null || role.isEmpty() ? null : role,
+                task == null ? null : time.dayOf(task.getDueDate()), false, content);
+        execution.setVariable(GEMISTE_TAAK, taskName);
+    }
+}

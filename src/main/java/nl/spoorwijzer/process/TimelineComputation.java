@@ -1,0 +1,81 @@
+package nl.spoorwijzer.process;
+
+import static nl.spoorwijzer.process.ProcessVariables.EERSTE_ZIEKTEDAG;
+import static nl.spoorwijzer.process.ProcessVariables.WERKGEVER_ID;
+import static nl.spoorwijzer.process.ProcessVariables.WERKNEMER_ID;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import nl.spoorwijzer.casefile.DossierEntryType;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Termijnen berekenen": when a case starts, checks the first sick day, gives the case its id (the business key)
+ * when it has none yet, computes every legal date and records the timeline in the dossier.
+ */
+@Component("timelineComputation")
+public class TimelineComputation implements JavaDelegate {
+
+    /** A case older than the 104-week waiting period (BW 7:629 lid 1) has nothing left to orchestrate. */
+    static final int WAITING_PERIOD_WEEKS = 104;
+
+    private final CaseTimeline caseTimeline;
+    private final CaseDossier dossier;
+    private final LegalTime time;
+
+    public TimelineComputation(CaseTimeline caseTimeline, CaseDossier dossier, LegalTime time) {
+        this.caseTimeline = caseTimeline;
+        this.dossier = dossier;
+        this.time = time;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        LocalDate firstSickDay = validFirstSickDay(execution.getVariable(EERSTE_ZIEKTEDAG));
+        execution.setVariable(EERSTE_ZIEKTEDAG, firstSickDay.toString());
+        if (execution.getProcessBusinessKey() == null) {
+            execution.setProcessBusinessKey(newCaseId(firstSickDay));
+        }
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put(WERKNEMER_ID, execution.getVariable(WERKNEMER_ID));
+        content.put(WERKGEVER_ID, execution.getVariable(WERKGEVER_ID));
+        content.put(EERSTE_ZIEKTEDAG, firstSickDay.toString());
+        content.put("termijnen", caseTimeline.apply(execution));
+        dossier.recordBySystem(execution, DossierEntryType.TIMELINE_COMPUTED, "Wettelijke termijnen berekend",
+                content);
+    }
+
+    /** Errors here reach a case handler in Tasklist, so they are in Dutch. */
+    private LocalDate validFirstSickDay(Object value) {
+        LocalDate firstSickDay;
+        try {
+            firstSickDay = time.toDate(value);
+        } catch (DateTimeParseException e) {
+            throw new BadUserRequestException("Eerste ziektedag: '" + value + "' is geen datum (JJJJ-MM-DD).");
+        }
+        if (firstSickDay == null) {
+            throw new BadUserRequestException("Eerste ziektedag: verplicht, want de wachttijd van 104 weken"
+                    + " begint op die dag (BW 7:629).");
+        }
+        LocalDate today = time.today();
+        if (firstSickDay.isAfter(today)) {
+            throw new BadUserRequestException("Eerste ziektedag: " + firstSickDay
+                    + " ligt in de toekomst; een ziekmelding gaat over verzuim dat al begonnen is.");
+        }
+        if (firstSickDay.isBefore(today.minusWeeks(WAITING_PERIOD_WEEKS))) {
+            throw new BadUserRequestException("Eerste ziektedag: " + firstSickDay
+                    + " ligt meer dan 104 weken geleden; de wachttijd (BW 7:629) is dan al voorbij.");
+        }
+        return firstSickDay;
+    }
+
+    private static String newCaseId(LocalDate firstSickDay) {
+        return "ZV-" + firstSickDay.getYear() + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+}

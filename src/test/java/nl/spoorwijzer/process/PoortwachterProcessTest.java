@@ -1,0 +1,392 @@
+package nl.spoorwijzer.process;
+
+import static nl.spoorwijzer.process.CaseDriver.endOf;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import nl.spoorwijzer.casefile.DossierEntry;
+import nl.spoorwijzer.casefile.DossierEntryType;
+import nl.spoorwijzer.casefile.DossierRepository;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The legal scenarios of the Poortwachter case process, one test each, on the real model with its delegates and
+ * dossier (in-memory H2, job executor off). Timers fire because the engine clock is moved and due jobs are
+ * executed. Process test coverage of {@code poortwachter} is measured over this class and must reach 85 %.
+ */
+@SpringBootTest
+@Import({ProcessEngineCoverageConfiguration.class, PoortwachterProcessTest.Coverage.class})
+class PoortwachterProcessTest {
+
+    /** Monday 6 January 2025: day 42 = Sunday 16 February 2025, day 728 = Sunday 3 January 2027. */
+    static final LocalDate FIRST_SICK_DAY = LocalDate.of(2025, 1, 6);
+
+    /** The floor for the share of {@code poortwachter}'s flow nodes that these scenarios reach. */
+    static final double MINIMUM_FLOW_NODE_COVERAGE = 0.85;
+    private static final List<String> STARTED_CASES = new java.util.ArrayList<>();
+
+    @TestConfiguration
+    static class Coverage {
+        @Bean
+        ProcessEngineCoverageProperties processEngineCoverageProperties() {
+            return ProcessEngineCoverageProperties.builder()
+                    .excludeProcessDefinitionKeys("spoor-2-traject")
+                    .build();
+        }
+    }
+
+    @AfterAll
+    static void poortwachterIsCoveredByTheseScenarios(@Autowired ProcessEngine engine) {
+        double coverage = FlowNodeCoverage.measure(engine, "poortwachter", STARTED_CASES,
+                java.nio.file.Path.of("target", "process-test-coverage", "poortwachter-flow-nodes.txt"));
+        Assertions.assertThat(coverage).as("flow-node coverage of poortwachter, see target/process-test-coverage")
+                .isGreaterThanOrEqualTo(MINIMUM_FLOW_NODE_COVERAGE);
+    }
+
+    @Autowired ProcessEngine engine;
+    @Autowired DossierRepository dossierRepository;
+
+    @BeforeEach
+    void initAssertions() {
+        init(engine);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    private CaseDriver startCase(int onSickDay) {
+        ClockUtil.setCurrentTime(CaseDriver.at(FIRST_SICK_DAY.plusDays(onSickDay - 1L), LocalTime.of(9, 0)));
+        ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("poortwachter",
+                "ZV-TEST-" + UUID.randomUUID(), Map.of(
+                        "werknemerId", "bram",
+                        "werknemerNaam", "Bram Bakker",
+                        "werkgeverId", "acme-bouw",
+                        "eersteZiektedag", FIRST_SICK_DAY.toString()));
+        STARTED_CASES.add(instance.getId());
+        return new CaseDriver(engine, instance, FIRST_SICK_DAY);
+    }
+
+    private List<DossierEntry> dossier(CaseDriver driver, DossierEntryType type) {
+        return dossierRepository.findByCase(driver.caseId()).stream().filter(e -> e.type() == type).toList();
+    }
+
+    private static Map<String, Object> answers(String taskKey, Object... overrides) {
+        Map<String, Object> values = new HashMap<>(ProcessTestAnswers.defaults(taskKey));
+        for (int i = 0; i < overrides.length; i += 2) {
+            values.put((String) overrides[i], overrides[i + 1]);
+        }
+        return values;
+    }
+
+    private static List<String> candidateGroups(ProcessEngine engine, Task task) {
+        return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+                .map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Test
+    void caseStartComputesEveryLegalDateAndTheFirstTaskIsTheWerkgeversReportToTheBedrijfsarts() {
+        CaseDriver driver = startCase(1);
+
+        Map<String, Object> variables = engine.getRuntimeService().getVariables(driver.instance().getId());
+        Assertions.assertThat(variables)
+                .containsEntry("ziekmeldingBedrijfsartsDue", endOf(LocalDate.of(2025, 1, 12)))
+                .containsEntry("probleemanalyseDue", endOf(LocalDate.of(2025, 2, 16)))
+                .containsEntry("planVanAanpakDue", endOf(LocalDate.of(2025, 3, 2)))
+                .containsEntry("ziekmeldingUwvDue", endOf(LocalDate.of(2025, 10, 27)))
+                .containsEntry("eerstejaarsevaluatieDue", endOf(LocalDate.of(2026, 1, 4)))
+                .containsEntry("wiaAanvraagDue", endOf(LocalDate.of(2026, 10, 18)))
+                .containsEntry("eindeWachttijd", endOf(LocalDate.of(2027, 1, 3)));
+        Task first = driver.task("ziekmeldingDoorgeven");
+        Assertions.assertThat(first.getDueDate()).isEqualTo(endOf(driver.day(7)));
+        Assertions.assertThat(candidateGroups(engine, first)).containsExactly("werkgever");
+        DossierEntry timeline = dossier(driver, DossierEntryType.TIMELINE_COMPUTED).get(0);
+        Assertions.assertThat(timeline.content()).containsEntry("eersteZiektedag", "2025-01-06");
+        Assertions.assertThat((Map<String, Object>) timeline.content().get("termijnen"))
+                .containsEntry("probleemanalyse", "2025-02-16")
+                .containsEntry("einde-wachttijd", "2027-01-03");
+    }
+
+    @Test
+    void recoveryInWeekThreeBeforeAnyAnalysisIsDue() {
+        CaseDriver driver = startCase(1);
+        driver.onDay(3).complete("ziekmeldingDoorgeven", answers("ziekmeldingDoorgeven"));
+        assertThat(driver.instance()).isWaitingAt("probleemanalyseOpstellen");
+
+        driver.onDay(17);
+        engine.getRuntimeService().createMessageCorrelation("Hersteldmelding")
+                .processInstanceBusinessKey(driver.caseId())
+                .setVariable("herstelDatum", driver.day(17).toString())
+                .correlate();
+
+        assertThat(driver.instance()).isEnded().hasPassed("herstelVastleggen", "hersteld");
+        Assertions.assertThat(dossier(driver, DossierEntryType.DEADLINE_MISSED)).isEmpty();
+        DossierEntry report = dossier(driver, DossierEntryType.TASK_COMPLETED).get(0);
+        Assertions.assertThat(report.subject()).isEqualTo("Ziekmelding doorgeven aan bedrijfsarts");
+        Assertions.assertThat(report.role()).isEqualTo("werkgever");
+        Assertions.assertThat(report.dueDate()).isEqualTo(driver.day(7));
+        Assertions.assertThat(report.deadlineMet()).isTrue();
+        Assertions.assertThat(report.content()).containsEntry("bedrijfsarts", "Arbodienst Noord, dr. Eva de Vries");
+        DossierEntry closed = dossier(driver, DossierEntryType.CASE_CLOSED).get(0);
+        Assertions.assertThat(closed.content()).containsEntry("afsluitreden", "hersteld")
+                .containsEntry("herstelDatum", "2025-01-22");
+    }
+
+    @Test
+    void spoor1SuccessWithReturnToAdaptedOwnWorkInWeek30() {
+        CaseDriver driver = startCase(1);
+        driver.onDay(5).complete("ziekmeldingDoorgeven", answers("ziekmeldingDoorgeven"));
+        driver.onDay(30).complete("probleemanalyseOpstellen", answers("probleemanalyseOpstellen"));
+
+        // Plan van aanpak within 2 weeks after the probleemanalyse of day 30: day 44, before day 56.
+        Task plan = driver.task("planVanAanpakOpstellen");
+        Assertions.assertThat(plan.getDueDate()).isEqualTo(endOf(driver.day(44)));
+        driver.onDay(40).complete("planVanAanpakOpstellen", answers("planVanAanpakOpstellen"));
+        Task review = driver.task("planVanAanpakBeoordelen");
+        Assertions.assertThat(review.getAssignee()).isEqualTo("bram");
+        driver.complete("planVanAanpakBeoordelen", answers("planVanAanpakBeoordelen"));
+
+        // First evaluation due 42 days after the plan (day 82), its task appears 14 days before.
+        driver.onDay(67).fireDueTimers();
+        Assertions.assertThat(driver.openTask("voortgangEvalueren")).isEmpty();
+        driver.onDay(68).fireDueTimers();
+        Assertions.assertThat(driver.task("voortgangEvalueren").getDueDate()).isEqualTo(endOf(driver.day(82)));
+        driver.onDay(75).complete("voortgangEvalueren", answers("voortgangEvalueren"));
+        // The second evaluation asks the bedrijfsarts to revise the analysis; the cycle goes on from there.
+        driver.onDay(110).fireDueTimers();
+        driver.complete("voortgangEvalueren", answers("voortgangEvalueren", "evaluatieVervolg", "analyseBijstellen"));
+        Assertions.assertThat(candidateGroups(engine, driver.task("probleemanalyseBijstellen")))
+                .containsExactly("bedrijfsarts");
+        driver.complete("probleemanalyseBijstellen", answers("probleemanalyseBijstellen"));
+        for (int evaluationDay : new int[] {145, 180}) {
+            driver.onDay(evaluationDay).fireDueTimers();
+            driver.complete("voortgangEvalueren", answers("voortgangEvalueren"));
+        }
+        driver.onDay(208).fireDueTimers();
+        driver.onDay(209).complete("voortgangEvalueren",
+                answers("voortgangEvalueren", "evaluatieVervolg", "structureelHervat"));
+
+        assertThat(driver.instance()).isEnded().hasPassed("reintegratieresultaatVastleggen", "structureelHervat")
+                .hasNotPassed("ziekmeldingUwvDoen");
+        Assertions.assertThat(dossier(driver, DossierEntryType.CASE_CLOSED).get(0).content())
+                .containsEntry("afsluitreden", "structureelHervat").containsEntry("datum", "2025-08-02");
+        Assertions.assertThat(dossier(driver, DossierEntryType.TASK_COMPLETED))
+                .filteredOn(e -> e.elementId().equals("voortgangEvalueren")).hasSize(5)
+                .allSatisfy(e -> Assertions.assertThat(e.deadlineMet()).isTrue());
+        Assertions.assertThat(dossier(driver, DossierEntryType.DEADLINE_MISSED)).isEmpty();
+    }
+
+    @Test
+    void noLongTermAbsenceExpectedMeansMonitoringOnlyUntilItBecomesLikely() {
+        CaseDriver driver = startCase(1);
+        driver.onDay(5).complete("ziekmeldingDoorgeven", answers("ziekmeldingDoorgeven"));
+        driver.onDay(20).complete("probleemanalyseOpstellen",
+                answers("probleemanalyseOpstellen", "dreigendLangdurigVerzuim", "nee"));
+
+        assertThat(driver.instance()).isWaitingAt("volgendConsult");
+        Assertions.assertThat(driver.openTasks()).isEmpty();
+        driver.onDay(62).fireDueTimers();
+        Task consult = driver.task("verzuimMonitoren");
+        Assertions.assertThat(candidateGroups(engine, consult)).containsExactly("bedrijfsarts");
+        driver.complete("verzuimMonitoren", answers("verzuimMonitoren"));
+        Assertions.assertThat(driver.openTask("planVanAanpakOpstellen")).isEmpty();
+
+        // The next consult, 42 days later (a day later here: summer time started in between), finds threatening
+        // long-term absence: probleemanalyse without delay (7 days), then the plan within 2 weeks after it.
+        driver.onDay(103).fireDueTimers();
+        Assertions.assertThat(driver.openTask("verzuimMonitoren")).isEmpty();
+        driver.onDay(104);
+        ClockUtil.setCurrentTime(new Date(driver.now().getTime() + 3_600_000L));
+        driver.fireDueTimers();
+        driver.complete("verzuimMonitoren", answers("verzuimMonitoren", "alsnogDreigendLangdurigVerzuim", "ja"));
+        Assertions.assertThat(driver.task("probleemanalyseOpstellen").getDueDate())
+                .isEqualTo(endOf(driver.day(111)));
+        driver.onDay(108).complete("probleemanalyseOpstellen", answers("probleemanalyseOpstellen"));
+        Assertions.assertThat(driver.task("planVanAanpakOpstellen").getDueDate()).isEqualTo(endOf(driver.day(122)));
+        Assertions.assertThat(dossier(driver, DossierEntryType.DEADLINE_MISSED)).isEmpty();
+    }
+
+    @Test
+    void employeeDisagreesWithThePlanSoADeskundigenoordeelIsRequested() {
+        CaseDriver driver = startCase(1);
+        driver.onDay(5).complete("ziekmeldingDoorgeven", answers("ziekmeldingDoorgeven"));
+        driver.onDay(35).complete("probleemanalyseOpstellen", answers("probleemanalyseOpstellen"));
+        driver.onDay(45).complete("planVanAanpakOpstellen", answers("planVanAanpakOpstellen"));
+        driver.complete("planVanAanpakBeoordelen", answers("planVanAanpakBeoordelen", "akkoordMetPlan", "nee",
+                "visieWerknemer", "Het plan houdt geen rekening met mijn mogelijkheden."));
+
+        driver.complete("deskundigenoordeelAanvragen", answers("deskundigenoordeelAanvragen"));
+        assertThat(driver.instance()).isWaitingAt("deskundigenoordeelOntvangen");
+        driver.onDay(70);
+        engine.getRuntimeService().createMessageCorrelation("DeskundigenoordeelOntvangen")
+                .processInstanceBusinessKey(driver.caseId()).correlate();
+        driver.complete("deskundigenoordeelVerwerken", answers("deskundigenoordeelVerwerken"));
+        driver.complete("planVanAanpakBijstellen", answers("planVanAanpakBijstellen"));
+
+        assertThat(driver.instance()).hasPassed("deskundigenoordeelVerwerken", "planVanAanpakBijstellen")
+                .isWaitingAt("evaluatiemomentBereikt");
+        Assertions.assertThat(engine.getRuntimeService().getVariable(driver.instance().getId(), "nextEvaluationDue"))
+                .isEqualTo(endOf(driver.day(112)));
+        DossierEntry view = dossier(driver, DossierEntryType.TASK_COMPLETED).stream()
+                .filter(e -> e.elementId().equals("planVanAanpakBeoordelen")).findFirst().orElseThrow();
+        Assertions.assertThat(view.role()).isEqualTo("werknemer");
+        Assertions.assertThat(view.recordedBy()).isEqualTo("bram");
+        Assertions.assertThat(view.content()).containsEntry("akkoordMetPlan", "nee");
+    }
+
+    @Test
+    void missedProbleemanalyseDeadlineEscalatesToTheWerkgeverAndIsRecorded() {
+        CaseDriver driver = startCase(1);
+        driver.onDay(5).complete("ziekmeldingDoorgeven", answers("ziekmeldingDoorgeven"));
+
+        ClockUtil.setCurrentTime(CaseDriver.at(driver.day(42), LocalTime.of(23, 59, 0)));
+        driver.fireDueTimers();
+        Assertions.assertThat(driver.openTask("termijnOverschredenAfhandelen")).as("day 42 is still in time")
+                .isEmpty();
+        ClockUtil.setCurrentTime(CaseDriver.at(driver.day(43), LocalTime.of(0, 0, 0)));
+        driver.fireDueTimers();
+
+        Task escalation = driver.task("termijnOverschredenAfhandelen");
+        Assertions.assertThat(escalation.getName()).isEqualTo("Termijn overschreden: Probleemanalyse opstellen");
+        Assertions.assertThat(candidateGroups(engine, escalation)).containsExactly("werkgever");
+        assertThat(driver.instance()).isWaitingAt("probleemanalyseOpstellen");
+        DossierEntry missed = dossier(driver, DossierEntryType.DEADLINE_MISSED).get(0);
+        Assertions.assertThat(missed.subject()).isEqualTo("Termijn overschreden: Probleemanalyse opstellen");
+        Assertions.assertThat(missed.elementId()).isEqualTo("probleemanalyseOpstellen");
+        Assertions.assertThat(missed.role()).isEqualTo("bedrijfsarts");
+        Assertions.assertThat(missed.dueDate()).isEqualTo(LocalDate.of(2025, 2, 16));
+        Assertions.assertThat(missed.deadlineMet()).isFalse();
+
+        driver.onDay(45).complete("probleemanalyseOpstellen", answers("probleemanalyseOpstellen"));
+        DossierEntry late = dossier(driver, DossierEntryType.TASK_COMPLETED).stream()
+                .filter(e -> e.elementId().equals("probleemanalyseOpstellen")).findFirst().orElseThrow();
+        Assertions.assertThat(late.deadlineMet()).isFalse();
+        Assertions.assertThat(late.dueDate()).isEqualTo(driver.day(42));
+        // A late analysis does not stretch the plan's deadline beyond day 56.
+        Assertions.assertThat(driver.task("planVanAanpakOpstellen").getDueDate()).isEqualTo(endOf(driver.day(56)));
+        driver.complete("termijnOverschredenAfhandelen", answers("termijnOverschredenAfhandelen"));
+        Assertions.assertThat(dossier(driver, DossierEntryType.TASK_COMPLETED))
+                .anySatisfy(e -> Assertions.assertThat(e.elementId()).isEqualTo("termijnOverschredenAfhandelen"));
+    }
+
+    @Test
+    void eerstejaarsevaluatieStartsSpoor2WithinSixWeeks() {
+        CaseDriver driver = startCase(1);
+        Function<String, Map<String, Object>> onTime = ProcessTestAnswers::defaults;
+        driver.runUntil(329, key -> key.equals("eerstejaarsevaluatieHouden") ? null : onTime.apply(key), 0);
+        // The EJE window opened on day 316; the evaluation is held on day 330.
+        Task eje = driver.task("eerstejaarsevaluatieHouden");
+        Assertions.assertThat(eje.getDueDate()).isEqualTo(endOf(driver.day(364)));
+        Assertions.assertThat(eje.getCreateTime()).isEqualTo(CaseDriver.at(driver.day(316), LocalTime.MIDNIGHT));
+        driver.onDay(330).complete("eerstejaarsevaluatieHouden", answers("eerstejaarsevaluatieHouden"));
+
+        Task bureau = driver.task("reintegratiebureauInschakelen");
+        Assertions.assertThat(bureau.getDueDate()).as("42 days after the actual EJE").isEqualTo(endOf(driver.day(372)));
+        DossierEntry decision = dossier(driver, DossierEntryType.DECISION).get(0);
+        Assertions.assertThat(decision.subject()).isEqualTo("Besluiten over spoor 2");
+        Assertions.assertThat((Map<String, Object>) decision.content().get("uitkomst"))
+                .containsEntry("spoor2Inzetten", true).containsEntry("spoor2Uitzondering", "geen");
+        Assertions.assertThat((Map<String, Object>) decision.content().get("invoer"))
+                .containsEntry("structureleTerugkeerBinnen3Maanden", false);
+
+        driver.onDay(340).complete("reintegratiebureauInschakelen", answers("reintegratiebureauInschakelen"));
+        assertThat(driver.instance()).isWaitingAt("spoor2TrajectUitvoeren", "evaluatiemomentBereikt");
+        ProcessInstance spoor2 = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("spoor-2-traject").processInstanceBusinessKey(driver.caseId()).singleResult();
+        Assertions.assertThat(spoor2).isNotNull();
+        Assertions.assertThat(candidateGroups(engine, driver.task("trajectUitvoeren")))
+                .containsExactly("re-integratiebureau");
+        Assertions.assertThat(dossier(driver, DossierEntryType.DEADLINE_MISSED)).isEmpty();
+    }
+
+    @Test
+    void eerstejaarsevaluatieDocumentsTheAowExceptionToSpoor2() {
+        CaseDriver driver = startCase(1);
+        driver.runUntil(329, key -> key.equals("eerstejaarsevaluatieHouden") ? null
+                : ProcessTestAnswers.defaults(key), 0);
+        // AOW age 200 days after the end of the waiting period (3 January 2027), both parties agree.
+        driver.onDay(330).complete("eerstejaarsevaluatieHouden", answers("eerstejaarsevaluatieHouden",
+                "aowDatum", "2027-07-22", "partijenAkkoordGeenSpoor2", true));
+
+        assertThat(driver.instance()).hasPassed("spoor2Achterwege").hasNotPassed("reintegratiebureauInschakelen");
+        Map<String, Object> outcome = (Map<String, Object>) dossier(driver, DossierEntryType.DECISION).get(0)
+                .content().get("uitkomst");
+        Assertions.assertThat(outcome).containsEntry("spoor2Inzetten", false)
+                .containsEntry("spoor2Uitzondering", "aowLeeftijd");
+        Assertions.assertThat((String) outcome.get("spoor2Reden")).contains("AOW-leeftijd");
+    }
+
+    @Test
+    void noResultLeadsToTheWiaApplicationAndTheEndOfTheWaitingPeriodOnSickDay728() {
+        CaseDriver driver = startCase(1);
+        driver.runUntil(727, ProcessTestAnswers::defaults, 0);
+
+        assertThat(driver.instance()).hasPassed("ziekmeldingUwvDoen", "eerstejaarsevaluatieHouden",
+                "spoor2TrajectUitvoeren", "actueelOordeelOpstellen", "eindevaluatieHouden",
+                "visieOpReintegratieGeven", "reintegratieverslagSamenstellen", "wiaAanvraagIndienen",
+                "wiaAangevraagd").isNotEnded();
+        DossierEntry wia = dossier(driver, DossierEntryType.TASK_COMPLETED).stream()
+                .filter(e -> e.elementId().equals("wiaAanvraagIndienen")).findFirst().orElseThrow();
+        Assertions.assertThat(wia.dueDate()).isEqualTo(LocalDate.of(2026, 10, 18));
+        Assertions.assertThat(wia.deadlineMet()).isTrue();
+        Assertions.assertThat(wia.role()).isEqualTo("werknemer");
+
+        ClockUtil.setCurrentTime(CaseDriver.at(driver.day(728), LocalTime.of(23, 59, 0)));
+        driver.fireDueTimers();
+        assertThat(driver.instance()).isNotEnded();
+        ClockUtil.setCurrentTime(CaseDriver.at(driver.day(729), LocalTime.of(0, 0)));
+        driver.fireDueTimers();
+
+        assertThat(driver.instance()).isEnded().hasPassed("eindeWachttijdVastleggen", "eindeWachttijdBereikt");
+        Assertions.assertThat(dossier(driver, DossierEntryType.CASE_CLOSED).get(0).content())
+                .containsEntry("afsluitreden", "eindeWachttijd");
+        Assertions.assertThat(dossier(driver, DossierEntryType.DEADLINE_MISSED)).isEmpty();
+    }
+
+    @Test
+    void everyLegalDeadlineThatIsMissedIsEscalatedAndRecordedOnce() {
+        CaseDriver driver = startCase(1);
+        driver.runUntil(700, key -> answers(key, "terugkeerEigenWerkTwijfelachtig", true), 1);
+
+        List<String> missed = dossier(driver, DossierEntryType.DEADLINE_MISSED).stream()
+                .map(DossierEntry::elementId).toList();
+        Assertions.assertThat(missed).contains("ziekmeldingDoorgeven", "probleemanalyseOpstellen",
+                "planVanAanpakOpstellen", "voortgangEvalueren", "ziekmeldingUwvDoen", "eerstejaarsevaluatieHouden",
+                "reintegratiebureauInschakelen", "actueelOordeelOpstellen", "eindevaluatieHouden",
+                "reintegratieverslagSamenstellen", "wiaAanvraagIndienen");
+        Assertions.assertThat(missed.stream().filter(key -> !key.equals("voortgangEvalueren")))
+                .as("each one-off deadline is missed and recorded exactly once").doesNotHaveDuplicates();
+        Assertions.assertThat(dossier(driver, DossierEntryType.TASK_COMPLETED))
+                .filteredOn(e -> e.elementId().equals("termijnOverschredenAfhandelen")).hasSameSizeAs(missed);
+        assertThat(driver.instance()).hasPassed("arbeidsdeskundigOnderzoekLatenUitvoeren",
+                "arbeidsdeskundigRapportOpstellen");
+        Assertions.assertThat(dossier(driver, DossierEntryType.TASK_COMPLETED))
+                .filteredOn(e -> e.elementId().equals("probleemanalyseOpstellen"))
+                .allSatisfy(e -> Assertions.assertThat(e.deadlineMet()).isFalse());
+    }
+}

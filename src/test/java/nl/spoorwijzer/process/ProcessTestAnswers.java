@@ -1,0 +1,133 @@
+package nl.spoorwijzer.process;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/** Realistic form values per task, as the people in the process would submit them (never medical details). */
+final class ProcessTestAnswers {
+
+    private ProcessTestAnswers() {
+    }
+
+    static String today() {
+        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CaseDriver.AMSTERDAM).toString();
+    }
+
+    static Map<String, Object> defaults(String taskKey) {
+        Map<String, Object> values = new HashMap<>();
+        switch (taskKey) {
+            case "ziekmeldingDoorgeven" -> {
+                values.put("meldingBedrijfsartsDatum", today());
+                values.put("bedrijfsarts", "Arbodienst Noord, dr. Eva de Vries");
+            }
+            case "probleemanalyseOpstellen", "probleemanalyseBijstellen" -> {
+                values.put("dreigendLangdurigVerzuim", "ja");
+                values.put("functioneleBeperkingen", "Niet langer dan 2 uur achtereen staan; geen tillen boven 10 kg.");
+                values.put("mogelijkheden", "Zittend werk 4 uur per dag; administratieve taken.");
+                values.put("prognose", "langerDan3Maanden");
+                values.put("advies", "Start met aangepast werk, 2 x 2 uur per dag; opbouw in overleg.");
+                values.put("terugkeerEigenWerkTwijfelachtig", false);
+                values.put("bijstellingAanleiding", "Opbouw stagneert.");
+            }
+            case "verzuimMonitoren" -> {
+                values.put("alsnogDreigendLangdurigVerzuim", "nee");
+                values.put("consultAdvies", "Werk hervatten in eigen tempo.");
+            }
+            case "planVanAanpakOpstellen" -> {
+                values.put("casemanager", "Anna Jansen (HR)");
+                values.put("reintegratieDoel", "eigenWerkAangepast");
+                values.put("activiteiten", "Aangepast werk 2 x 2 uur per dag, elke 2 weken 2 uur erbij.");
+                values.put("evaluatieAfspraken", "Evaluatie elke 6 weken met casemanager.");
+                values.put("visieWerkgever", "Terugkeer in eigen werk met aanpassingen is haalbaar.");
+            }
+            case "planVanAanpakBeoordelen" -> {
+                values.put("akkoordMetPlan", "ja");
+                values.put("visieWerknemer", "Ik wil graag zo snel mogelijk weer aan de slag.");
+            }
+            case "voortgangEvalueren" -> {
+                values.put("voortgang", "Opbouw volgens plan.");
+                values.put("visieWerknemerEvaluatie", "Gaat goed.");
+                values.put("arbeidsdeskundigOnderzoekNodig", false);
+                values.put("evaluatieVervolg", "geenBijstelling");
+            }
+            case "planVanAanpakBijstellen" -> {
+                values.put("bijstellingReden", "Doel aangepast na evaluatie.");
+                values.put("reintegratieDoel", "anderWerkIntern");
+                values.put("activiteiten", "Proefplaatsing op de administratie.");
+                values.put("visieWerknemerBijstelling", "Akkoord.");
+            }
+            case "deskundigenoordeelAanvragen" -> {
+                values.put("deskundigenoordeelAanvrager", "werknemer");
+                values.put("deskundigenoordeelOnderwerp", "planVanAanpak");
+                values.put("deskundigenoordeelAanvraagdatum", today());
+                values.put("deskundigenoordeelVraag", "Is het plan van aanpak passend?");
+            }
+            case "deskundigenoordeelVerwerken" -> {
+                values.put("deskundigenoordeelConclusie", "Het plan moet meer uren in ander werk bevatten.");
+                values.put("planBijstellenNaOordeel", "ja");
+            }
+            case "ziekmeldingUwvDoen" -> {
+                values.put("uwvMeldingDatum", today());
+                values.put("uwvMeldingKanaal", "werkgeversportaal");
+                values.put("verzekeraarGeinformeerd", true);
+            }
+            case "arbeidsdeskundigOnderzoekLatenUitvoeren" -> {
+                values.put("arbeidsdeskundige", "AD Advies Noord");
+                values.put("adOpdrachtDatum", today());
+                values.put("adVraagstelling", "Is het eigen werk passend, en zo niet: welke richting?");
+            }
+            case "arbeidsdeskundigRapportOpstellen" -> {
+                values.put("eigenWerkPassend", "nee");
+                values.put("anderWerkIntern", "nee");
+                values.put("richtingSpoor2", "Administratief werk, 24 uur per week.");
+                values.put("loonwaardePercentage", 40);
+                values.put("adConclusie", "Eigen werk is niet passend; spoor 2 richting administratie.");
+            }
+            case "eerstejaarsevaluatieHouden" -> {
+                values.put("terugblikEersteJaar", "Aangepast werk 12 uur per week, geen verdere opbouw.");
+                values.put("doelTweedeJaar", "Passend werk bij een andere werkgever.");
+                values.put("structureleTerugkeerBinnen3Maanden", false);
+                values.put("marginaleMogelijkheden", false);
+                values.put("partijenAkkoordGeenSpoor2", false);
+                values.put("visieWerknemerEje", "Ik sta open voor ander werk.");
+            }
+            case "reintegratiebureauInschakelen" -> {
+                values.put("reintegratiebureau", "Werkcontact B.V.");
+                values.put("werknemerBetrokkenBijKeuze", true);
+                values.put("spoor2Startdatum", today());
+            }
+            case "trajectUitvoeren" -> {
+                values.put("spoor2Resultaat", "geenPlaatsing");
+                values.put("spoor2Toelichting", "Sollicitatiebegeleiding en jobhunting; geen plaatsing.");
+            }
+            case "actueelOordeelOpstellen" -> {
+                values.put("actueleBeperkingen", "Zittend werk tot 4 uur per dag.");
+                values.put("actuelePrognose", "Geen verdere verbetering verwacht.");
+                values.put("actueelAdvies", "WIA-aanvraag voorbereiden.");
+            }
+            case "eindevaluatieHouden" -> {
+                values.put("terugblikWachttijd", "Spoor 1 en spoor 2 zonder structureel resultaat.");
+                values.put("reintegratieResultaat", "gedeeltelijkeHervatting");
+                values.put("visieWerkgeverEind", "Alle inspanningen zijn geleverd.");
+            }
+            case "visieOpReintegratieGeven" -> values.put("visieOpReintegratie", "Ik heb me volledig ingezet.");
+            case "reintegratieverslagSamenstellen" -> {
+                values.put("rivCompleet", true);
+                values.put("rivAanWerknemerDatum", today());
+                values.put("rivOpmerkingen", "");
+            }
+            case "wiaAanvraagIndienen" -> {
+                values.put("wiaAanvraagDatum", today());
+                values.put("wiaAanvraagBevestigd", true);
+            }
+            case "termijnOverschredenAfhandelen" -> {
+                values.put("maatregel", "Taak alsnog uitgevoerd; werkwijze aangepast.");
+                values.put("herstelGeplandOp", today());
+            }
+            default -> throw new IllegalArgumentException("no test answers for task " + taskKey);
+        }
+        return values;
+    }
+}
