@@ -15,21 +15,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lateProbleemanalyseDays             days the bedrijfsarts gets for the probleemanalyse when threatening
  *                                            long-term absence only becomes clear after day 42: the Regeling
  *                                            procesgang says "onverwijld" (without delay) [VERIFY].
+ * @param followUpDaysBeforeDue               days before a legal due date on which Tasklist shows the task as due
+ *                                            for follow-up (the warning date, DESIGN.md §3).
  */
 @ConfigurationProperties(prefix = "spoorwijzer.process")
 public record ProcessSettings(
         @DefaultValue("14") int taskLeadDays,
         @DefaultValue("6") int finalPhaseWeeksBeforeWiaApplication,
-        @DefaultValue("7") int lateProbleemanalyseDays) {
+        @DefaultValue("7") int lateProbleemanalyseDays,
+        @DefaultValue("7") int followUpDaysBeforeDue) {
 
     public ProcessSettings {
-        if (taskLeadDays < 0 || finalPhaseWeeksBeforeWiaApplication < 1 || lateProbleemanalyseDays < 0) {
-            throw new IllegalArgumentException("spoorwijzer.process.*: lead days and late days must not be negative"
-                    + " and the final phase must start at least a week before the WIA application");
+        if (taskLeadDays < 0 || lateProbleemanalyseDays < 0 || followUpDaysBeforeDue < 0) {
+            throw new IllegalArgumentException("spoorwijzer.process.*: lead, late and follow-up days must not be"
+                    + " negative");
         }
-    }
-
-    public static ProcessSettings defaults() {
-        return new ProcessSettings(14, 6, 7);
+        if (finalPhaseWeeksBeforeWiaApplication < 1) {
+            throw new IllegalArgumentException("spoorwijzer.process.final-phase-weeks-before-wia-application must be"
+                    + " at least 1");
+        }
     }
 }

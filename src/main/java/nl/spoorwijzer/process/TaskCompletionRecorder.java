@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Records every completed user task in the dossier — the submitted form values, who completed it in which role,
  * the legal due date and whether it was met — in the same transaction as the completion: when recording fails,
- * the completion is rolled back. Added to every user task by {@link DossierParseListener}, so a task a process
+ * the completion is rolled back. Added to every user task by {@link CaseTaskParseListener}, so a task a process
  * owner adds in Modeler is recorded too.
  */
 @Component

@@ -124,6 +124,8 @@ class PoortwachterProcessTest {
                 .containsEntry("eindeWachttijd", endOf(LocalDate.of(2027, 1, 3)));
         Task first = driver.task("ziekmeldingDoorgeven");
         Assertions.assertThat(first.getDueDate()).isEqualTo(endOf(driver.day(7)));
+        Assertions.assertThat(first.getFollowUpDate()).as("a week before day 7 is before the case existed")
+                .isEqualTo(CaseDriver.at(driver.day(1), LocalTime.of(9, 0)));
         Assertions.assertThat(candidateGroups(engine, first)).containsExactly("werkgever");
         DossierEntry timeline = dossier(driver, DossierEntryType.TIMELINE_COMPUTED).get(0);
         Assertions.assertThat(timeline.content()).containsEntry("eersteZiektedag", "2025-01-06");
@@ -166,6 +168,7 @@ class PoortwachterProcessTest {
         // Plan van aanpak within 2 weeks after the probleemanalyse of day 30: day 44, before day 56.
         Task plan = driver.task("planVanAanpakOpstellen");
         Assertions.assertThat(plan.getDueDate()).isEqualTo(endOf(driver.day(44)));
+        Assertions.assertThat(plan.getFollowUpDate()).isEqualTo(endOf(driver.day(37)));
         driver.onDay(40).complete("planVanAanpakOpstellen", answers("planVanAanpakOpstellen"));
         Task review = driver.task("planVanAanpakBeoordelen");
         Assertions.assertThat(review.getAssignee()).isEqualTo("bram");
