@@ -1,0 +1,78 @@
+package nl.spoorwijzer.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import nl.spoorwijzer.support.HttpTestClient;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A case started and worked over Camunda's REST API shows up in its dossier, for those who may see the case. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DossierApiIT {
+
+    private static final String OUTSIDER = "dossierbuitenstaander";
+
+    @LocalServerPort int port;
+    @Autowired ObjectMapper objectMapper;
+    @Autowired IdentityService identityService;
+    HttpTestClient http;
+
+    @BeforeEach
+    void setUp() {
+        http = new HttpTestClient(port);
+        if (identityService.createUserQuery().userId(OUTSIDER).count() == 0) {
+            User user = identityService.newUser(OUTSIDER);
+            user.setPassword(OUTSIDER);
+            identityService.saveUser(user);
+        }
+    }
+
+    @Test
+    void taskCompletedThroughTheRestApiIsRecordedWithWhoAndWhen() throws Exception {
+        String firstSickDay = LocalDate.now(ZoneId.of("Europe/Amsterdam")).minusDays(2).toString();
+        var started = http.post("/engine-rest/process-definition/key/poortwachter/start", """
+                {"businessKey": "ZV-IT-DOSSIER",
+                 "variables": {"werknemerId": {"value": "bram"}, "werkgeverId": {"value": "acme-bouw"},
+                               "eersteZiektedag": {"value": "%s"}}}""".formatted(firstSickDay), "demo", "demo");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        JsonNode tasks = objectMapper.readTree(http.get(
+                "/engine-rest/task?processInstanceBusinessKey=ZV-IT-DOSSIER", "demo", "demo").body());
+        assertThat(tasks).hasSize(1);
+        assertThat(tasks.get(0).path("name").asText()).isEqualTo("Ziekmelding doorgeven aan bedrijfsarts");
+
+        var completed = http.post("/engine-rest/task/" + tasks.get(0).path("id").asText() + "/submit-form", """
+                {"variables": {"meldingBedrijfsartsDatum": {"value": "%s"},
+                               "bedrijfsarts": {"value": "Arbodienst Noord"}}}""".formatted(firstSickDay),
+                "demo", "demo");
+        assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
+
+        var response = http.get("/api/cases/ZV-IT-DOSSIER/dossier", "demo", "demo");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode entries = objectMapper.readTree(response.body());
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0).path("type").asText()).isEqualTo("TIMELINE_COMPUTED");
+        JsonNode task = entries.get(1);
+        assertThat(task.path("type").asText()).isEqualTo("TASK_COMPLETED");
+        assertThat(task.path("subject").asText()).isEqualTo("Ziekmelding doorgeven aan bedrijfsarts");
+        assertThat(task.path("recordedBy").asText()).isEqualTo("demo");
+        assertThat(task.path("role").asText()).isEqualTo("werkgever");
+        assertThat(task.path("deadlineMet").asBoolean()).isTrue();
+        assertThat(task.path("content").path("bedrijfsarts").asText()).isEqualTo("Arbodienst Noord");
+    }
+
+    @Test
+    void theDossierIsHiddenFromCallersWhoMayNotSeeTheCase() {
+        assertThat(http.get("/api/cases/ZV-IT-DOSSIER/dossier").statusCode()).isEqualTo(401);
+        assertThat(http.get("/api/cases/ZV-IT-DOSSIER/dossier", OUTSIDER, OUTSIDER).statusCode()).isEqualTo(404);
+        assertThat(http.get("/api/cases/ZV-BESTAAT-NIET/dossier", "demo", "demo").statusCode()).isEqualTo(404);
+    }
+}
