@@ -1,0 +1,89 @@
+package nl.spoorwijzer.identity;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo employers (tenants) and one user per role, password equal to the user id. Only in the {@code demo}
+ * profile, which is the default of the embedded platform and never active in production profiles. Idempotent:
+ * existing tenants, users and memberships are kept.
+ */
+@Component
+@Profile("demo")
+@Order(2)
+class DemoIdentities implements ApplicationRunner {
+
+    static final String ACME = "acme-bouw";
+    static final String ZORGGROEP = "zorggroep-noord";
+
+    record DemoUser(String id, String firstName, String lastName, Role role, List<String> tenants) {
+    }
+
+    static final List<DemoUser> USERS = List.of(
+            new DemoUser("anna", "Anna", "Jansen", Role.WERKGEVER, List.of(ACME)),
+            new DemoUser("daan", "Daan", "de Boer", Role.WERKGEVER, List.of(ZORGGROEP)),
+            new DemoUser("bram", "Bram", "Bakker", Role.WERKNEMER, List.of(ACME)),
+            new DemoUser("carla", "Carla", "Visser", Role.WERKNEMER, List.of(ZORGGROEP)),
+            new DemoUser("eva", "Eva", "de Vries", Role.BEDRIJFSARTS, List.of(ACME, ZORGGROEP)),
+            new DemoUser("frank", "Frank", "Mulder", Role.RE_INTEGRATIEBUREAU, List.of(ACME, ZORGGROEP)),
+            new DemoUser("gert", "Gert", "Smit", Role.ARBEIDSDESKUNDIGE, List.of(ACME, ZORGGROEP)),
+            new DemoUser("hanna", "Hanna", "Meijer", Role.PROCESBEHEERDER, List.of()),
+            new DemoUser("ivo", "Ivo", "de Groot", Role.MANAGEMENT, List.of(ACME, ZORGGROEP)));
+
+    private final IdentityService identityService;
+    private final String adminUserId;
+
+    DemoIdentities(IdentityService identityService, @Value("${camunda.bpm.admin-user.id:demo}") String adminUserId) {
+        this.identityService = identityService;
+        this.adminUserId = adminUserId;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        ensureTenant(ACME, "Acme Bouw B.V.");
+        ensureTenant(ZORGGROEP, "Zorggroep Noord");
+        for (DemoUser user : USERS) {
+            ensureUser(user);
+            if (identityService.createUserQuery().userId(user.id()).memberOfGroup(user.role().groupId()).count() == 0) {
+                identityService.createMembership(user.id(), user.role().groupId());
+            }
+            user.tenants().forEach(tenant -> ensureTenantMembership(tenant, user.id()));
+        }
+        ensureTenantMembership(ACME, adminUserId);
+        ensureTenantMembership(ZORGGROEP, adminUserId);
+    }
+
+    private void ensureTenant(String id, String name) {
+        if (identityService.createTenantQuery().tenantId(id).count() == 0) {
+            Tenant tenant = identityService.newTenant(id);
+            tenant.setName(name);
+            identityService.saveTenant(tenant);
+        }
+    }
+
+    private void ensureUser(DemoUser demo) {
+        if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
+            User user = identityService.newUser(demo.id());
+            user.setFirstName(demo.firstName());
+            user.setLastName(demo.lastName());
+            user.setEmail(demo.id() + "@example.org");
+            user.setPassword(demo.id());
+            identityService.saveUser(user);
+        }
+    }
+
+    private void ensureTenantMembership(String tenantId, String userId) {
+        if (identityService.createUserQuery().userId(userId).count() > 0
+                && identityService.createTenantQuery().tenantId(tenantId).userMember(userId).count() == 0) {
+            identityService.createTenantUserMembership(tenantId, userId);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package nl.spoorwijzer.identity;
+
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.DELETE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
+import static org.camunda.bpm.engine.authorization.Resources.FILTER;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.TASK;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the role groups and what each may do, on every start and in every profile; existing groups and grants
+ * are kept, so a restart changes nothing. Task access itself comes from the engine: the candidate group or assignee
+ * of a task may work it (TASK_WORK), and tenant membership limits everything to the employers a user serves.
+ */
+@Component
+@Order(1)
+class RoleSetup implements ApplicationRunner {
+
+    static final String CASE_PROCESS = "poortwachter";
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final TasklistFilters tasklistFilters;
+
+    RoleSetup(IdentityService identityService, AuthorizationService authorizationService,
+              TasklistFilters tasklistFilters) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.tasklistFilters = tasklistFilters;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (Role role : Role.values()) {
+            ensureGroup(role);
+        }
+        for (Role role : Role.values()) {
+            if (role.worksTasks()) {
+                grant(role, APPLICATION, "tasklist", ACCESS);
+                grant(role, FILTER, "*", READ);
+            }
+        }
+        // The werkgever reports sickness (start form) and follows its own employer's cases and dossiers.
+        grant(Role.WERKGEVER, PROCESS_DEFINITION, CASE_PROCESS, READ, CREATE_INSTANCE, READ_HISTORY);
+        grant(Role.WERKGEVER, PROCESS_INSTANCE, "*", CREATE);
+        // The process owner deploys models (as Camunda Modeler does) but reads no case data.
+        grant(Role.PROCESBEHEERDER, DEPLOYMENT, "*", CREATE, READ, DELETE);
+        grant(Role.PROCESBEHEERDER, PROCESS_DEFINITION, "*", READ);
+        grant(Role.PROCESBEHEERDER, APPLICATION, "cockpit", ACCESS);
+        // Management reads Cockpit and the cases, changes nothing.
+        grant(Role.MANAGEMENT, APPLICATION, "cockpit", ACCESS);
+        grant(Role.MANAGEMENT, PROCESS_DEFINITION, "*", READ, READ_INSTANCE, READ_HISTORY);
+        grant(Role.MANAGEMENT, PROCESS_INSTANCE, "*", READ);
+        grant(Role.MANAGEMENT, TASK, "*", READ);
+        tasklistFilters.ensureFilters();
+    }
+
+    private void ensureGroup(Role role) {
+        if (identityService.createGroupQuery().groupId(role.groupId()).count() == 0) {
+            Group group = identityService.newGroup(role.groupId());
+            group.setName(role.label());
+            group.setType("WORKFLOW");
+            identityService.saveGroup(group);
+        }
+    }
+
+    private void grant(Role role, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizationService.createAuthorizationQuery().groupIdIn(role.groupId())
+                .resourceType(resource).resourceId(resourceId).list().stream().findFirst().orElse(null);
+        if (authorization == null) {
+            authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(role.groupId());
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
+        boolean changed = authorization.getId() == null;
+        for (Permission permission : permissions) {
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizationService.saveAuthorization(authorization);
+        }
+    }
+}

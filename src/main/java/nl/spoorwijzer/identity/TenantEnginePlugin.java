@@ -1,0 +1,19 @@
+package nl.spoorwijzer.identity;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.stereotype.Component;
+
+/**
+ * Multi-tenancy and task permissions: cases get their employer's tenant, and a candidate or assignee of a task may
+ * claim and complete it (TASK_WORK) but not reassign or change it (UPDATE).
+ */
+@Component
+class TenantEnginePlugin extends AbstractProcessEnginePlugin {
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setTenantIdProvider(new EmployerTenantIdProvider());
+        configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
+    }
+}
