@@ -13,5 +13,7 @@ public enum DossierEntryType {
     /** A DMN decision with its inputs and outcome. */
     DECISION,
     /** The case ended: recovery, structural return to work or the end of the waiting period. */
-    CASE_CLOSED
+    CASE_CLOSED,
+    /** The spoor 2 trajectory ended: placement, a structural spoor 1 result or the end of the waiting period. */
+    TRAJECTORY_ENDED
 }

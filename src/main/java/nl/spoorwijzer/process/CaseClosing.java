@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Zaak afsluiten": records why and when the case ended — {@code hersteld} (full recovery, with the recovery
- * date), {@code structureelHervat} (spoor 1 result) or {@code eindeWachttijd} — in the field {@code reason}.
+ * date), {@code structureelHervat} (spoor 1 result) or {@code eindeWachttijd} — in the field {@code reason}. In the
+ * spoor 2 trajectory it records why the trajectory ended.
  */
 @Component("caseClosing")
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // the engine injects a field per service task
@@ -48,6 +49,13 @@ public class CaseClosing implements JavaDelegate {
             execution.setVariable(HERSTEL_DATUM, date);
             content.put(HERSTEL_DATUM, date);
         }
-        dossier.recordBySystem(execution, DossierEntryType.CASE_CLOSED, "Zaak afgesloten: " + why, content);
+        boolean trajectory = "spoor-2-traject".equals(processKeyOf(execution));
+        dossier.recordBySystem(execution, trajectory ? DossierEntryType.TRAJECTORY_ENDED : DossierEntryType.CASE_CLOSED,
+                (trajectory ? "Spoor 2-traject beëindigd: " : "Zaak afgesloten: ") + why, content);
+    }
+
+    private static String processKeyOf(DelegateExecution execution) {
+        String definitionId = execution.getProcessDefinitionId();
+        return definitionId == null ? null : definitionId.substring(0, definitionId.indexOf(':'));
     }
 }

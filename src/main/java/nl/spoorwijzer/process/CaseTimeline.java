@@ -60,6 +60,8 @@ public class CaseTimeline {
         variables.setVariable(EINDFASE_START, time.startOfDay(timeline.dateOf(MilestoneKey.WIA_AANVRAAG)
                 .minusWeeks(settings.finalPhaseWeeksBeforeWiaApplication()).plusDays(1)));
         variables.setVariable(EINDE_WACHTTIJD_DATUM, timeline.dateOf(MilestoneKey.EINDE_WACHTTIJD).toString());
+        variables.setVariable(SPOOR_2_EINDRAPPORTAGE_START, time.startOfDay(
+                timeline.dateOf(MilestoneKey.EINDE_WACHTTIJD).minusDays(settings.taskLeadDays())));
         variables.setVariable(EVALUATION_INTERVAL, "P" + calendar.settings().evaluationIntervalDays() + "D");
         return dates;
     }

@@ -26,6 +26,8 @@ public final class ProcessVariables {
     public static final String EINDFASE_START = "eindfaseStart";
     /** The end of the waiting period as an ISO date, for DMN rules (FEEL date arithmetic). */
     public static final String EINDE_WACHTTIJD_DATUM = "eindeWachttijdDatum";
+    /** When the bureau's end report is due to be written: the lead days before the end of the waiting period. */
+    public static final String SPOOR_2_EINDRAPPORTAGE_START = "spoor2EindrapportageStart";
     public static final String GEMISTE_TAAK = "gemisteTaak";
     public static final String HERSTEL_DATUM = "herstelDatum";
     public static final String AFSLUITREDEN = "afsluitreden";

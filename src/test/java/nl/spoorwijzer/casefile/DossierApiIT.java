@@ -44,8 +44,8 @@ class DossierApiIT {
                  "variables": {"werknemerId": {"value": "bram"}, "werkgeverId": {"value": "acme-bouw"},
                                "eersteZiektedag": {"value": "%s"}}}""".formatted(firstSickDay), "demo", "demo");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-        JsonNode tasks = objectMapper.readTree(http.get(
-                "/engine-rest/task?processInstanceBusinessKey=ZV-IT-DOSSIER", "demo", "demo").body());
+        JsonNode tasks = objectMapper.readTree(http.get("/engine-rest/task?processInstanceBusinessKey=ZV-IT-DOSSIER"
+                + "&taskDefinitionKey=ziekmeldingDoorgeven", "demo", "demo").body());
         assertThat(tasks).hasSize(1);
         assertThat(tasks.get(0).path("name").asText()).isEqualTo("Ziekmelding doorgeven aan bedrijfsarts");
 

@@ -85,15 +85,22 @@ final class CaseDriver {
         engine.getTaskService().complete(task(taskKey).getId(), values);
     }
 
+    /** Timer jobs of this case and the processes it called (same business key). */
+    private List<Job> timers() {
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId()).list()
+                .stream()
+                .flatMap(process -> engine.getManagementService().createJobQuery()
+                        .processInstanceId(process.getId()).timers().list().stream())
+                .toList();
+    }
+
     /** Timer jobs of this case that are due now (due date at or before the engine clock). */
     List<Job> dueTimers() {
-        return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
-                .duedateLowerThan(new Date(now().getTime() + 1)).list();
+        return timers().stream().filter(job -> !job.getDuedate().after(now())).toList();
     }
 
     Optional<Job> nextTimer() {
-        return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().list()
-                .stream().min(Comparator.comparing(Job::getDuedate));
+        return timers().stream().min(Comparator.comparing(Job::getDuedate));
     }
 
     /**
@@ -159,6 +166,9 @@ final class CaseDriver {
         Date next = nextTimer().map(Job::getDuedate).orElse(null);
         if (lateBy > 0) {
             for (Task task : openTasks()) {
+                if (task.getDueDate() == null) {
+                    continue;
+                }
                 Date late = plusDays(task.getDueDate(), lateBy - 1);
                 late = new Date(late.getTime() + 1000);
                 if (next == null || late.before(next)) {

@@ -15,6 +15,15 @@ final class ProcessTestAnswers {
         return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CaseDriver.AMSTERDAM).toString();
     }
 
+    /** Tasks that stay available for the whole case (a person records something whenever it happens). */
+    static final java.util.Set<String> STANDING_TASKS =
+            java.util.Set.of("loonwaardeOfProefplaatsingVastleggen", "sollicitatieRegistreren");
+
+    /** The answers of a person who completes every task at once; standing tasks are left open. */
+    static Map<String, Object> onTime(String taskKey) {
+        return STANDING_TASKS.contains(taskKey) ? null : defaults(taskKey);
+    }
+
     static Map<String, Object> defaults(String taskKey) {
         Map<String, Object> values = new HashMap<>();
         switch (taskKey) {
@@ -98,10 +107,102 @@ final class ProcessTestAnswers {
                 values.put("werknemerBetrokkenBijKeuze", true);
                 values.put("spoor2Startdatum", today());
             }
-            case "trajectUitvoeren" -> {
-                values.put("spoor2Resultaat", "geenPlaatsing");
-                values.put("spoor2Toelichting", "Sollicitatiebegeleiding en jobhunting; geen plaatsing.");
+            case "aanmeldingBeoordelen" -> {
+                values.put("aanmeldingGeaccepteerd", "ja");
+                values.put("werknemerBetrokkenBijKeuze", true);
             }
+            case "anderBureauKiezen" -> {
+                values.put("reintegratiebureau", "Werkcontact B.V.");
+                values.put("keuzeToelichting", "Ervaring met administratieve functies in de regio.");
+            }
+            case "kennismaking" -> {
+                values.put("kennismakingDatum", today());
+                values.put("kennismakingVerslag", "Goede klik; werknemer is gemotiveerd.");
+            }
+            case "adRapportBestuderen" -> {
+                values.put("adRapportOntvangen", true);
+                values.put("uitgangspositie", "MBO-4 administratie, 12 jaar ervaring in de bouw.");
+            }
+            case "intakeEnOrientatie" -> {
+                values.put("werkervaring", "12 jaar calculator in de bouw.");
+                values.put("opleidingEnCursussen", "MBO-4 bouwkunde; cursus Excel.");
+                values.put("ambities", "Administratief of planning.");
+                values.put("voorkeuren", "Dicht bij huis.");
+                values.put("belemmeringen", "Weinig sollicitatie-ervaring.");
+            }
+            case "zoekprofielOpstellen" -> {
+                values.put("zoekSectoren", "Bouw, installatietechniek, logistiek.");
+                values.put("zoekFuncties", "Werkvoorbereider, planner, calculator binnendienst.");
+                values.put("kansOpArbeidsmarkt", "redelijk");
+                values.put("zoekprofielOnderbouwing", "Sluit aan bij ervaring en zittend werk.");
+            }
+            case "planSpoor2Opstellen" -> {
+                values.put("spoor2Modules", java.util.List.of("sollicitatiebegeleiding", "jobhunting"));
+                values.put("spoor2Einddoel", "Passend werk als planner, 24 uur per week.");
+                values.put("spoor2Tijdpad", "Oriëntatie 6 weken, daarna jobhunting.");
+                values.put("rapportagemomenten", "Elke 6 weken een voortgangsrapportage.");
+            }
+            case "planSpoor2Beoordelen" -> {
+                values.put("akkoordSpoor2Plan", "ja");
+                values.put("visieWerknemerSpoor2", "Ik ga ervoor.");
+            }
+            case "deskundigenoordeelSpoor2Aanvragen" -> values.putAll(defaults("deskundigenoordeelAanvragen"));
+            case "deskundigenoordeelSpoor2Verwerken" -> values.putAll(defaults("deskundigenoordeelVerwerken"));
+            case "voortgangsrapportageOpstellen" -> {
+                values.put("uitgevoerdeActiviteiten", "Sollicitatietraining, drie netwerkgesprekken.");
+                values.put("resultaten", "Twee sollicitaties verstuurd.");
+                values.put("belemmeringenRapportage", "Geen.");
+                values.put("rapportageVervolg", "doorgaan");
+            }
+            case "haalbaarheidEinddoelToetsen" -> {
+                values.put("einddoelHaalbaar", "ja");
+                values.put("haalbaarheidToelichting", "Op schema.");
+            }
+            case "bijgesteldEinddoelBeoordelen" -> {
+                values.put("einddoelAkkoord", "ja");
+                values.put("maatregelenWerkgever", "Plan van aanpak wordt bijgesteld.");
+            }
+            case "passendheidToetsen" -> {
+                values.put("functiePassend", "ja");
+                values.put("functieDuurzaam", "ja");
+                values.put("passendheidAdvies", "Passend bij zittend werk tot 6 uur per dag.");
+            }
+            case "arbeidsovereenkomstVastleggen" -> {
+                values.put("nieuweWerkgever", "Bouwbedrijf De Vries");
+                values.put("nieuweFunctie", "Planner");
+                values.put("ingangsdatum", today());
+                values.put("urenPerWeek", 24);
+                values.put("contractVorm", "bepaaldeTijd");
+            }
+            case "detacheringVastleggen" -> {
+                values.put("inlener", "Installatiebedrijf Noord");
+                values.put("detacheringStart", today());
+                values.put("detacheringUren", 24);
+                values.put("detacheringVergoeding", 32);
+                values.put("loonwaardePercentage", 55);
+                values.put("detacheringsovereenkomstGetekend", true);
+            }
+            case "nazorgBieden" -> {
+                values.put("nazorgVerslag", "Twee evaluatiegesprekken; loopt goed.");
+                values.put("plaatsingStabiel", "ja");
+            }
+            case "eindrapportageOpstellen", "eindrapportageBijEindeWachttijd" -> {
+                values.put("eindresultaat", "geenPlaatsing");
+                values.put("eindrapportage", "Sollicitatiebegeleiding en jobhunting; geen plaatsing.");
+            }
+            case "sollicitatieRegistreren" -> {
+                values.put("sollicitatieDatum", today());
+                values.put("sollicitatieWerkgever", "Bouwbedrijf De Vries");
+                values.put("sollicitatieFunctie", "Planner");
+                values.put("sollicitatieKanaal", "vacaturesite");
+                values.put("sollicitatieResultaat", "afwachten");
+            }
+            case "loonwaardeOfProefplaatsingVastleggen" -> {
+                values.put("registratieSoort", "loonwaarde");
+                values.put("loonwaardePercentage", 40);
+                values.put("registratieToelichting", "16 van 40 uur in eigen werk op normaal tempo.");
+            }
+            case "planBijstellenNaSpoor2" -> values.putAll(defaults("planVanAanpakBijstellen"));
             case "actueelOordeelOpstellen" -> {
                 values.put("actueleBeperkingen", "Zittend werk tot 4 uur per dag.");
                 values.put("actuelePrognose", "Geen verdere verbetering verwacht.");
