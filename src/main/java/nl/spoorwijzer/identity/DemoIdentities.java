@@ -36,7 +36,16 @@ class DemoIdentities implements ApplicationRunner {
             new DemoUser("frank", "Frank", "Mulder", Role.RE_INTEGRATIEBUREAU, List.of(ACME, ZORGGROEP)),
             new DemoUser("gert", "Gert", "Smit", Role.ARBEIDSDESKUNDIGE, List.of(ACME, ZORGGROEP)),
             new DemoUser("hanna", "Hanna", "Meijer", Role.PROCESBEHEERDER, List.of()),
-            new DemoUser("ivo", "Ivo", "de Groot", Role.MANAGEMENT, List.of(ACME, ZORGGROEP)));
+            new DemoUser("ivo", "Ivo", "de Groot", Role.MANAGEMENT, List.of(ACME, ZORGGROEP)),
+            // More employees, each with one demo case.
+            new DemoUser("piet", "Piet", "Peters", Role.WERKNEMER, List.of(ACME)),
+            new DemoUser("joris", "Joris", "Hendriks", Role.WERKNEMER, List.of(ACME)),
+            new DemoUser("mohammed", "Mohammed", "El Amrani", Role.WERKNEMER, List.of(ACME)),
+            new DemoUser("kees", "Kees", "van Dijk", Role.WERKNEMER, List.of(ACME)),
+            new DemoUser("sanne", "Sanne", "Bos", Role.WERKNEMER, List.of(ZORGGROEP)),
+            new DemoUser("ingrid", "Ingrid", "Kok", Role.WERKNEMER, List.of(ZORGGROEP)),
+            new DemoUser("lisa", "Lisa", "de Wit", Role.WERKNEMER, List.of(ZORGGROEP)),
+            new DemoUser("fatima", "Fatima", "Yilmaz", Role.WERKNEMER, List.of(ZORGGROEP)));
 
     private final IdentityService identityService;
     private final String adminUserId;

@@ -3,15 +3,12 @@ package nl.spoorwijzer.process;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -28,11 +25,13 @@ final class CaseDriver {
     private final ProcessEngine engine;
     private final ProcessInstance instance;
     private final LocalDate firstSickDay;
+    private final CasePlayer player;
 
     CaseDriver(ProcessEngine engine, ProcessInstance instance, LocalDate firstSickDay) {
         this.engine = engine;
         this.instance = instance;
         this.firstSickDay = firstSickDay;
+        this.player = new CasePlayer(engine, instance.getBusinessKey());
     }
 
     ProcessInstance instance() {
@@ -68,8 +67,7 @@ final class CaseDriver {
 
     /** Open tasks of this case and of the processes it called, oldest first. */
     List<Task> openTasks() {
-        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId())
-                .orderByTaskCreateTime().asc().list();
+        return player.openTasks();
     }
 
     Optional<Task> openTask(String taskKey) {
@@ -85,37 +83,9 @@ final class CaseDriver {
         engine.getTaskService().complete(task(taskKey).getId(), values);
     }
 
-    /** Timer jobs of this case and the processes it called (same business key). */
-    private List<Job> timers() {
-        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId()).list()
-                .stream()
-                .flatMap(process -> engine.getManagementService().createJobQuery()
-                        .processInstanceId(process.getId()).timers().list().stream())
-                .toList();
-    }
-
-    /** Timer jobs of this case that are due now (due date at or before the engine clock). */
-    List<Job> dueTimers() {
-        return timers().stream().filter(job -> !job.getDuedate().after(now())).toList();
-    }
-
-    Optional<Job> nextTimer() {
-        return timers().stream().min(Comparator.comparing(Job::getDuedate));
-    }
-
-    /**
-     * Executes every timer that is due at the current clock time, one at a time (a timer may cancel others, e.g.
-     * when it ends the case), including timers those create.
-     */
+    /** Executes every timer of this case that is due at the current clock time. */
     void fireDueTimers() {
-        for (int round = 0; round < 1000; round++) {
-            List<Job> due = dueTimers();
-            if (due.isEmpty()) {
-                return;
-            }
-            engine.getManagementService().executeJob(due.get(0).getId());
-        }
-        throw new AssertionError("timers keep firing: a loop without a wait state?");
+        player.fireDueTimers();
     }
 
     boolean isEnded() {
@@ -123,63 +93,8 @@ final class CaseDriver {
                 .count() == 0;
     }
 
-    /**
-     * Lets the case run until the end of sick day {@code lastDay}: every time a task is open, the responsible person
-     * completes it at once with the answers for that task (on time; a task whose answers are {@code null} is left
-     * open); every time nothing is open, the clock moves to
-     * the next timer. With {@code lateBy} > 0, a task with a due date is completed only that many days after its
-     * due date, so every legal deadline is missed once.
-     */
+    /** Lets the case run until the end of sick day {@code lastDay}; see {@link CasePlayer#playUntil}. */
     void runUntil(int lastDay, Function<String, Map<String, Object>> answers, int lateBy) {
-        Date end = endOf(day(lastDay));
-        for (int step = 0; step < 2000 && !isEnded(); step++) {
-            fireDueTimers();
-            if (isEnded()) {
-                return;
-            }
-            boolean completed = false;
-            for (Task task : openTasks()) {
-                Map<String, Object> values = answers.apply(task.getTaskDefinitionKey());
-                if (values == null) {
-                    continue; // this task is left to the test
-                }
-                if (task.getDueDate() == null || lateBy == 0
-                        || now().after(plusDays(task.getDueDate(), lateBy - 1))) {
-                    engine.getTaskService().complete(task.getId(), new HashMap<>(values));
-                    completed = true;
-                }
-            }
-            if (completed) {
-                continue;
-            }
-            Date next = nextMoment(lateBy);
-            if (next == null || next.after(end)) {
-                ClockUtil.setCurrentTime(end);
-                fireDueTimers();
-                return;
-            }
-            ClockUtil.setCurrentTime(next.after(now()) ? next : now());
-        }
-    }
-
-    private Date nextMoment(int lateBy) {
-        Date next = nextTimer().map(Job::getDuedate).orElse(null);
-        if (lateBy > 0) {
-            for (Task task : openTasks()) {
-                if (task.getDueDate() == null) {
-                    continue;
-                }
-                Date late = plusDays(task.getDueDate(), lateBy - 1);
-                late = new Date(late.getTime() + 1000);
-                if (next == null || late.before(next)) {
-                    next = late;
-                }
-            }
-        }
-        return next;
-    }
-
-    private static Date plusDays(Date date, int days) {
-        return Date.from(date.toInstant().plusSeconds(days * 86_400L));
+        player.playUntil(endOf(day(lastDay)).toInstant(), answers, lateBy);
     }
 }

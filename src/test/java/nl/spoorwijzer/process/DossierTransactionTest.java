@@ -1,5 +1,6 @@
 package nl.spoorwijzer.process;
 
+import nl.spoorwijzer.identity.SimulatedAnswers;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doThrow;
 
@@ -43,7 +44,7 @@ class DossierTransactionTest {
                 .when(dossierRepository).append(argThat(entry -> entry.type() == DossierEntryType.TASK_COMPLETED));
 
         Assertions.assertThatThrownBy(() -> driver.complete("ziekmeldingDoorgeven",
-                        ProcessTestAnswers.defaults("ziekmeldingDoorgeven")))
+                        SimulatedAnswers.defaults("ziekmeldingDoorgeven")))
                 .hasRootCauseInstanceOf(DataAccessResourceFailureException.class);
 
         Assertions.assertThat(driver.openTask("ziekmeldingDoorgeven")).as("the task is still open").isPresent();

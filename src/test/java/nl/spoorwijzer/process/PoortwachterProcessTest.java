@@ -1,5 +1,6 @@
 package nl.spoorwijzer.process;
 
+import nl.spoorwijzer.identity.SimulatedAnswers;
 import static nl.spoorwijzer.process.CaseDriver.endOf;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
@@ -97,7 +98,7 @@ class PoortwachterProcessTest {
     }
 
     private static Map<String, Object> answers(String taskKey, Object... overrides) {
-        Map<String, Object> values = new HashMap<>(ProcessTestAnswers.defaults(taskKey));
+        Map<String, Object> values = new HashMap<>(SimulatedAnswers.defaults(taskKey));
         for (int i = 0; i < overrides.length; i += 2) {
             values.put((String) overrides[i], overrides[i + 1]);
         }
@@ -307,7 +308,7 @@ class PoortwachterProcessTest {
     @Test
     void eerstejaarsevaluatieStartsSpoor2WithinSixWeeks() {
         CaseDriver driver = startCase(1);
-        Function<String, Map<String, Object>> onTime = ProcessTestAnswers::onTime;
+        Function<String, Map<String, Object>> onTime = SimulatedAnswers::onTime;
         driver.runUntil(329, key -> key.equals("eerstejaarsevaluatieHouden") ? null : onTime.apply(key), 0);
         // The EJE window opened on day 316; the evaluation is held on day 330.
         Task eje = driver.task("eerstejaarsevaluatieHouden");
@@ -341,7 +342,7 @@ class PoortwachterProcessTest {
     void eerstejaarsevaluatieDocumentsTheAowExceptionToSpoor2() {
         CaseDriver driver = startCase(1);
         driver.runUntil(329, key -> key.equals("eerstejaarsevaluatieHouden") ? null
-                : ProcessTestAnswers.onTime(key), 0);
+                : SimulatedAnswers.onTime(key), 0);
         // AOW age 200 days after the end of the waiting period (3 January 2027), both parties agree.
         driver.onDay(330).complete("eerstejaarsevaluatieHouden", answers("eerstejaarsevaluatieHouden",
                 "aowDatum", "2027-07-22", "partijenAkkoordGeenSpoor2", true));
@@ -357,7 +358,7 @@ class PoortwachterProcessTest {
     @Test
     void noResultLeadsToTheWiaApplicationAndTheEndOfTheWaitingPeriodOnSickDay728() {
         CaseDriver driver = startCase(1);
-        driver.runUntil(727, ProcessTestAnswers::onTime, 0);
+        driver.runUntil(727, SimulatedAnswers::onTime, 0);
 
         assertThat(driver.instance()).hasPassed("ziekmeldingUwvDoen", "eerstejaarsevaluatieHouden",
                 "spoor2TrajectUitvoeren", "actueelOordeelOpstellen", "eindevaluatieHouden",
@@ -384,7 +385,7 @@ class PoortwachterProcessTest {
     @Test
     void everyLegalDeadlineThatIsMissedIsEscalatedAndRecordedOnce() {
         CaseDriver driver = startCase(1);
-        driver.runUntil(700, key -> ProcessTestAnswers.STANDING_TASKS.contains(key) ? null
+        driver.runUntil(700, key -> SimulatedAnswers.STANDING_TASKS.contains(key) ? null
                 : answers(key, "terugkeerEigenWerkTwijfelachtig", true), 1);
 
         List<String> missed = dossier(driver, DossierEntryType.DEADLINE_MISSED).stream()

@@ -1,5 +1,6 @@
 package nl.spoorwijzer.process;
 
+import nl.spoorwijzer.identity.SimulatedAnswers;
 import static nl.spoorwijzer.process.CaseDriver.endOf;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
@@ -67,11 +68,11 @@ class Spoor2TrajectProcessTest {
                 "ZV-S2-" + UUID.randomUUID(), Map.of("werknemerId", "bram", "werkgeverId", "acme-bouw",
                         "eersteZiektedag", FIRST_SICK_DAY.toString()));
         CaseDriver driver = new CaseDriver(engine, instance, FIRST_SICK_DAY);
-        driver.runUntil(329, key -> key.equals("eerstejaarsevaluatieHouden") ? null : ProcessTestAnswers.onTime(key),
+        driver.runUntil(329, key -> key.equals("eerstejaarsevaluatieHouden") ? null : SimulatedAnswers.onTime(key),
                 0);
-        driver.onDay(330).complete("eerstejaarsevaluatieHouden", ProcessTestAnswers.defaults("eerstejaarsevaluatieHouden"));
+        driver.onDay(330).complete("eerstejaarsevaluatieHouden", SimulatedAnswers.defaults("eerstejaarsevaluatieHouden"));
         driver.onDay(331).complete("reintegratiebureauInschakelen",
-                ProcessTestAnswers.defaults("reintegratiebureauInschakelen"));
+                SimulatedAnswers.defaults("reintegratiebureauInschakelen"));
         TRAJECTORIES.add(trajectory(driver).getId());
         return driver;
     }
@@ -82,7 +83,7 @@ class Spoor2TrajectProcessTest {
     }
 
     private static Map<String, Object> answers(String taskKey, Object... overrides) {
-        Map<String, Object> values = new HashMap<>(ProcessTestAnswers.defaults(taskKey));
+        Map<String, Object> values = new HashMap<>(SimulatedAnswers.defaults(taskKey));
         for (int i = 0; i < overrides.length; i += 2) {
             values.put((String) overrides[i], overrides[i + 1]);
         }
@@ -118,7 +119,7 @@ class Spoor2TrajectProcessTest {
         Assertions.assertThat(groups(driver.task("aanmeldingBeoordelen"))).containsExactly("re-integratiebureau");
         Assertions.assertThat(engine.getRuntimeService().getVariable(trajectory.getId(), "functioneleBeperkingen"))
                 .as("the person profile starts from the bedrijfsarts's functional limitations")
-                .isEqualTo(ProcessTestAnswers.defaults("probleemanalyseOpstellen").get("functioneleBeperkingen"));
+                .isEqualTo(SimulatedAnswers.defaults("probleemanalyseOpstellen").get("functioneleBeperkingen"));
         throughIntakeAndPlan(driver);
 
         Task application = driver.task("sollicitatieRegistreren");
@@ -296,7 +297,7 @@ class Spoor2TrajectProcessTest {
     @Test
     void theEndOfTheWaitingPeriodWithoutPlacementClosesTheTrajectoryWithAnEndReport() {
         CaseDriver driver = caseInSpoor2();
-        driver.runUntil(713, ProcessTestAnswers::onTime, 0);
+        driver.runUntil(713, SimulatedAnswers::onTime, 0);
         ProcessInstance trajectory = trajectory(driver);
         driver.onDay(714).fireDueTimers();
         // Not completed by runUntil yet: the end report is due on the last day of the waiting period.

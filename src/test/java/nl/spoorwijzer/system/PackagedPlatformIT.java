@@ -49,6 +49,7 @@ class PackagedPlatformIT {
             assertThat(deployedFileNames(http)).containsAll(expected);
             assertThat(Files.exists(WORK_DIR.resolve("data"))).as("H2 file database under ./data").isTrue();
             deploymentsAfterFirstStart = deploymentIds(http);
+            assertThat(demoCases(http)).as("the demo profile populates the platform").isEqualTo(10);
         } finally {
             stop(first);
         }
@@ -58,6 +59,8 @@ class PackagedPlatformIT {
             HttpTestClient http = awaitReady(port, second);
             assertThat(deploymentIds(http)).as("unchanged files create no new deployment on restart")
                     .containsExactlyInAnyOrderElementsOf(deploymentsAfterFirstStart);
+            awaitStartUpWorkDone(2);
+            assertThat(demoCases(http)).as("a restart creates no duplicate demo cases").isEqualTo(10);
         } finally {
             stop(second);
         }
@@ -96,6 +99,37 @@ class PackagedPlatformIT {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
+    }
+
+    /**
+     * Start-up work (roles, demo data) runs after the server answers and before the job executor starts, so the
+     * job executor's start line in the log (ENGINE-14014) marks the end of the {@code starts}-th start-up.
+     */
+    private static void awaitStartUpWorkDone(int starts) throws IOException, InterruptedException {
+        Path log = WORK_DIR.resolve("platform.log");
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            long started = Files.readAllLines(log).stream().filter(line -> line.contains("ENGINE-14014")).count();
+            if (started >= starts) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("start-up work did not finish within " + START_TIMEOUT);
+    }
+
+    /** Demo cases are created while the server already answers, so wait until all of them exist. */
+    private int demoCases(HttpTestClient http) throws IOException, InterruptedException {
+        String query = "/engine-rest/history/process-instance/count?processDefinitionKey=poortwachter"
+                + "&processInstanceBusinessKeyLike=DEMO-%25";
+        int count = 0;
+        for (int attempt = 0; attempt < 120 && count < 10; attempt++) {
+            count = objectMapper.readTree(http.get(query, "demo", "demo").body()).path("count").asInt();
+            if (count < 10) {
+                Thread.sleep(500);
+            }
+        }
+        return count;
     }
 
     private List<String> deploymentIds(HttpTestClient http) throws IOException {

@@ -1,30 +1,39 @@
-package nl.spoorwijzer.process;
+package nl.spoorwijzer.identity;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
-/** Realistic form values per task, as the people in the process would submit them (never medical details). */
-final class ProcessTestAnswers {
+/**
+ * Realistic form values per task, as the people in a case would submit them (never medical details): what the demo
+ * cases, the process tests and the benchmarks complete tasks with. Dates are the engine's "today".
+ */
+public final class SimulatedAnswers {
 
-    private ProcessTestAnswers() {
+    /** Tasks that stay available for the whole case (a person records something whenever it happens). */
+    public static final Set<String> STANDING_TASKS =
+            Set.of("loonwaardeOfProefplaatsingVastleggen", "sollicitatieRegistreren");
+
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+    private SimulatedAnswers() {
     }
 
     static String today() {
-        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CaseDriver.AMSTERDAM).toString();
+        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), AMSTERDAM).toString();
     }
 
-    /** Tasks that stay available for the whole case (a person records something whenever it happens). */
-    static final java.util.Set<String> STANDING_TASKS =
-            java.util.Set.of("loonwaardeOfProefplaatsingVastleggen", "sollicitatieRegistreren");
-
-    /** The answers of a person who completes every task at once; standing tasks are left open. */
-    static Map<String, Object> onTime(String taskKey) {
+    /** The answers of a person who completes every task at once; standing tasks are left open ({@code null}). */
+    public static Map<String, Object> onTime(String taskKey) {
         return STANDING_TASKS.contains(taskKey) ? null : defaults(taskKey);
     }
 
-    static Map<String, Object> defaults(String taskKey) {
+    /** The usual answers for a task; throws for a task it does not know, so a new task is noticed. */
+    public static Map<String, Object> defaults(String taskKey) {
         Map<String, Object> values = new HashMap<>();
         switch (taskKey) {
             case "ziekmeldingDoorgeven" -> {
@@ -137,7 +146,7 @@ final class ProcessTestAnswers {
                 values.put("zoekprofielOnderbouwing", "Sluit aan bij ervaring en zittend werk.");
             }
             case "planSpoor2Opstellen" -> {
-                values.put("spoor2Modules", java.util.List.of("sollicitatiebegeleiding", "jobhunting"));
+                values.put("spoor2Modules", List.of("sollicitatiebegeleiding", "jobhunting"));
                 values.put("spoor2Einddoel", "Passend werk als planner, 24 uur per week.");
                 values.put("spoor2Tijdpad", "Oriëntatie 6 weken, daarna jobhunting.");
                 values.put("rapportagemomenten", "Elke 6 weken een voortgangsrapportage.");

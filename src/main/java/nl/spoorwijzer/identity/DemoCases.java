@@ -1,0 +1,104 @@
+package nl.spoorwijzer.identity;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.spoorwijzer.process.CasePlayer;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * About ten demo cases at different stages, so a newcomer finds a populated Tasklist on first start. Each case is
+ * played forward from its first sick day with simulated people completing their tasks on time, except the tasks
+ * the case is meant to be waiting at; the escalations of deadlines those miss are left open too. Runs once (cases
+ * with id {@code DEMO-…} are never created twice) and before the job executor starts, because it moves the engine
+ * clock while it plays.
+ */
+@Component
+@Profile("demo")
+@ConditionalOnProperty(name = "spoorwijzer.demo.cases", havingValue = "true", matchIfMissing = true)
+@Order(3)
+class DemoCases implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
+    private static final String ESCALATION = "termijnOverschredenAfhandelen";
+
+    /** A demo case: its employee and employer, how many days ago it started, and where it waits. */
+    record DemoCase(String id, String employee, String employer, int daysAgo, Set<String> waitsAt,
+                    Map<String, Map<String, Object>> answers) {
+        DemoCase(String id, String employee, String employer, int daysAgo, String... waitsAt) {
+            this(id, employee, employer, daysAgo, Set.of(waitsAt), Map.of());
+        }
+    }
+
+    static final List<DemoCase> CASES = List.of(
+            new DemoCase("DEMO-01", "bram", DemoIdentities.ACME, 3, "ziekmeldingDoorgeven"),
+            new DemoCase("DEMO-02", "carla", DemoIdentities.ZORGGROEP, 30, "probleemanalyseOpstellen"),
+            new DemoCase("DEMO-03", "piet", DemoIdentities.ACME, 50, "probleemanalyseOpstellen"),
+            new DemoCase("DEMO-04", "sanne", DemoIdentities.ZORGGROEP, 70, "planVanAanpakOpstellen"),
+            new DemoCase("DEMO-05", "ingrid", DemoIdentities.ZORGGROEP, 100, Set.of("verzuimMonitoren"),
+                    Map.of("probleemanalyseOpstellen", Map.of("dreigendLangdurigVerzuim", "nee"))),
+            new DemoCase("DEMO-06", "joris", DemoIdentities.ACME, 150),
+            new DemoCase("DEMO-07", "lisa", DemoIdentities.ZORGGROEP, 290, "ziekmeldingUwvDoen"),
+            new DemoCase("DEMO-08", "mohammed", DemoIdentities.ACME, 330, "eerstejaarsevaluatieHouden"),
+            new DemoCase("DEMO-09", "fatima", DemoIdentities.ZORGGROEP, 420),
+            new DemoCase("DEMO-10", "kees", DemoIdentities.ACME, 625, "actueelOordeelOpstellen",
+                    "eindevaluatieHouden"));
+
+    private final ProcessEngine engine;
+    private final Clock clock;
+
+    DemoCases(ProcessEngine engine, Clock clock) {
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike("DEMO-%")
+                .count() > 0) {
+            return;
+        }
+        Date now = ClockUtil.getCurrentTime();
+        LocalDate today = LocalDate.now(clock);
+        try {
+            for (DemoCase demo : CASES) {
+                play(demo, today.minusDays(demo.daysAgo()), now);
+            }
+        } finally {
+            ClockUtil.reset();
+        }
+        log.info("Created {} demo cases", CASES.size());
+    }
+
+    private void play(DemoCase demo, LocalDate firstSickDay, Date now) {
+        ClockUtil.setCurrentTime(Date.from(firstSickDay.atTime(LocalTime.of(9, 0)).atZone(clock.getZone())
+                .toInstant()));
+        engine.getRuntimeService().startProcessInstanceByKey("poortwachter", demo.id(), Map.of(
+                "werknemerId", demo.employee(), "werkgeverId", demo.employer(),
+                "eersteZiektedag", firstSickDay.toString()));
+        new CasePlayer(engine, demo.id()).playUntil(now.toInstant(), taskKey -> {
+            if (demo.waitsAt().contains(taskKey) || ESCALATION.equals(taskKey)) {
+                return null;
+            }
+            Map<String, Object> answers = SimulatedAnswers.onTime(taskKey);
+            if (answers != null && demo.answers().containsKey(taskKey)) {
+                answers = new java.util.HashMap<>(answers);
+                answers.putAll(demo.answers().get(taskKey));
+            }
+            return answers;
+        }, 0);
+    }
+}
