@@ -22,9 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * About ten demo cases at different stages, so a newcomer finds a populated Tasklist on first start. Each case is
  * played forward from its first sick day with simulated people completing their tasks on time, except the tasks
- * the case is meant to be waiting at; the escalations of deadlines those miss are left open too. Runs once (cases
- * with id {@code DEMO-…} are never created twice) and before the job executor starts, because it moves the engine
- * clock while it plays.
+ * the case is meant to be waiting at; the escalations of deadlines those miss are left open too. Each case is
+ * created once (by its id {@code DEMO-…}), before the job executor starts, because playing moves the engine clock.
  */
 @Component
 @Profile("demo")
@@ -67,20 +66,21 @@ class DemoCases implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike("DEMO-%")
-                .count() > 0) {
+        List<DemoCase> missing = CASES.stream().filter(demo -> engine.getHistoryService()
+                .createHistoricProcessInstanceQuery().processInstanceBusinessKey(demo.id()).count() == 0).toList();
+        if (missing.isEmpty()) {
             return;
         }
         Date now = ClockUtil.getCurrentTime();
         LocalDate today = LocalDate.now(clock);
         try {
-            for (DemoCase demo : CASES) {
+            for (DemoCase demo : missing) {
                 play(demo, today.minusDays(demo.daysAgo()), now);
             }
         } finally {
             ClockUtil.reset();
         }
-        log.info("Created {} demo cases", CASES.size());
+        log.info("Created {} demo cases", missing.size());
     }
 
     private void play(DemoCase demo, LocalDate firstSickDay, Date now) {

@@ -49,6 +49,7 @@ class PackagedPlatformIT {
             assertThat(deployedFileNames(http)).containsAll(expected);
             assertThat(Files.exists(WORK_DIR.resolve("data"))).as("H2 file database under ./data").isTrue();
             deploymentsAfterFirstStart = deploymentIds(http);
+            awaitStartUpWorkDone(1);
             assertThat(demoCases(http)).as("the demo profile populates the platform").isEqualTo(10);
         } finally {
             stop(first);
@@ -118,18 +119,10 @@ class PackagedPlatformIT {
         throw new AssertionError("start-up work did not finish within " + START_TIMEOUT);
     }
 
-    /** Demo cases are created while the server already answers, so wait until all of them exist. */
-    private int demoCases(HttpTestClient http) throws IOException, InterruptedException {
+    private int demoCases(HttpTestClient http) throws IOException {
         String query = "/engine-rest/history/process-instance/count?processDefinitionKey=poortwachter"
                 + "&processInstanceBusinessKeyLike=DEMO-%25";
-        int count = 0;
-        for (int attempt = 0; attempt < 120 && count < 10; attempt++) {
-            count = objectMapper.readTree(http.get(query, "demo", "demo").body()).path("count").asInt();
-            if (count < 10) {
-                Thread.sleep(500);
-            }
-        }
-        return count;
+        return objectMapper.readTree(http.get(query, "demo", "demo").body()).path("count").asInt();
     }
 
     private List<String> deploymentIds(HttpTestClient http) throws IOException {
