@@ -21,11 +21,6 @@ class ApiExceptionHandler {
 
     static final URI INVALID_INPUT = URI.create("urn:spoorwijzer:problem:invalid-input");
 
-    @ExceptionHandler(InvalidInputException.class)
-    ProblemDetail invalidInput(InvalidInputException e) {
-        return badRequest(e.field(), e.rule());
-    }
-
     @ExceptionHandler(InvalidTimelineInputException.class)
     ProblemDetail invalidTimeline(InvalidTimelineInputException e) {
         return badRequest(e.field(), e.rule());
