@@ -45,7 +45,10 @@ class DemoIdentities implements ApplicationRunner {
             new DemoUser("sanne", "Sanne", "Bos", Role.WERKNEMER, List.of(ZORGGROEP)),
             new DemoUser("ingrid", "Ingrid", "Kok", Role.WERKNEMER, List.of(ZORGGROEP)),
             new DemoUser("lisa", "Lisa", "de Wit", Role.WERKNEMER, List.of(ZORGGROEP)),
-            new DemoUser("fatima", "Fatima", "Yilmaz", Role.WERKNEMER, List.of(ZORGGROEP)));
+            new DemoUser("fatima", "Fatima", "Yilmaz", Role.WERKNEMER, List.of(ZORGGROEP)),
+            // Employees without a case, to try a sick report.
+            new DemoUser("tim", "Tim", "Vermeulen", Role.WERKNEMER, List.of(ACME)),
+            new DemoUser("noor", "Noor", "Jacobs", Role.WERKNEMER, List.of(ZORGGROEP)));
 
     private final IdentityService identityService;
     private final String adminUserId;

@@ -6,6 +6,7 @@ import static nl.spoorwijzer.process.ProcessVariables.HERSTEL_DATUM;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.spoorwijzer.casefile.DossierEntryType;
+import nl.spoorwijzer.cases.CaseProgress;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,10 +26,12 @@ public class CaseClosing implements JavaDelegate {
     private Expression reason;
 
     private final CaseDossier dossier;
+    private final CaseProgress caseProgress;
     private final LegalTime time;
 
-    public CaseClosing(CaseDossier dossier, LegalTime time) {
+    public CaseClosing(CaseDossier dossier, CaseProgress caseProgress, LegalTime time) {
         this.dossier = dossier;
+        this.caseProgress = caseProgress;
         this.time = time;
     }
 
@@ -50,6 +53,9 @@ public class CaseClosing implements JavaDelegate {
             content.put(HERSTEL_DATUM, date);
         }
         boolean trajectory = "spoor-2-traject".equals(processKeyOf(execution));
+        if (!trajectory) {
+            caseProgress.closed(execution, why);
+        }
         dossier.recordBySystem(execution, trajectory ? DossierEntryType.TRAJECTORY_ENDED : DossierEntryType.CASE_CLOSED,
                 (trajectory ? "Spoor 2-traject beëindigd: " : "Zaak afgesloten: ") + why, content);
     }

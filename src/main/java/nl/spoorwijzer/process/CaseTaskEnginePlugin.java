@@ -1,6 +1,7 @@
 package nl.spoorwijzer.process;
 
 import java.util.ArrayList;
+import nl.spoorwijzer.cases.CaseProgress;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -13,11 +14,14 @@ class CaseTaskEnginePlugin extends AbstractProcessEnginePlugin {
 
     private final FollowUpDates followUpDates;
     private final TaskCompletionRecorder completionRecorder;
+    private final CaseProgress caseProgress;
 
     // Lazy: the listeners need engine services, which exist only after the engine this plugin configures.
-    CaseTaskEnginePlugin(@Lazy FollowUpDates followUpDates, @Lazy TaskCompletionRecorder completionRecorder) {
+    CaseTaskEnginePlugin(@Lazy FollowUpDates followUpDates, @Lazy TaskCompletionRecorder completionRecorder,
+                         @Lazy CaseProgress caseProgress) {
         this.followUpDates = followUpDates;
         this.completionRecorder = completionRecorder;
+        this.caseProgress = caseProgress;
     }
 
     @Override
@@ -26,6 +30,7 @@ class CaseTaskEnginePlugin extends AbstractProcessEnginePlugin {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<BpmnParseListener>());
         }
         configuration.getCustomPostBPMNParseListeners()
-                .add(new CaseTaskParseListener(followUpDates, completionRecorder));
+                .add(new CaseTaskParseListener(followUpDates, completionRecorder, caseProgress,
+                        execution -> caseProgress.closedIfOpen(execution, "beeindigd")));
     }
 }

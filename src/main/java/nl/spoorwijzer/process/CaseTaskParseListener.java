@@ -1,8 +1,10 @@
 package nl.spoorwijzer.process;
 
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -10,17 +12,33 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
  * Gives every deployed user task Spoorwijzer's built-in listeners, also tasks a process owner adds in Modeler:
- * the follow-up (warning) date on create and the dossier entry on complete. Built-in listeners run even when an
+ * the follow-up (warning) date on create, the dossier entry on complete, and the case read model's phase and next
+ * deadline on every change. Built-in listeners run even when an
  * operator skips custom listeners, so the dossier cannot be bypassed that way.
  */
 class CaseTaskParseListener extends AbstractBpmnParseListener {
 
+    static final String CASE_PROCESS = "poortwachter";
+
     private final TaskListener followUpDates;
     private final TaskListener completionRecorder;
+    private final TaskListener caseProgress;
+    private final ExecutionListener caseEnded;
 
-    CaseTaskParseListener(TaskListener followUpDates, TaskListener completionRecorder) {
+    CaseTaskParseListener(TaskListener followUpDates, TaskListener completionRecorder, TaskListener caseProgress,
+                          ExecutionListener caseEnded) {
         this.followUpDates = followUpDates;
         this.completionRecorder = completionRecorder;
+        this.caseProgress = caseProgress;
+        this.caseEnded = caseEnded;
+    }
+
+    /** A case process that ends in any way — also deleted by an operator — is closed in the read model. */
+    @Override
+    public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+        if (CASE_PROCESS.equals(processDefinition.getKey())) {
+            processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, caseEnded);
+        }
     }
 
     @Override
@@ -28,5 +46,9 @@ class CaseTaskParseListener extends AbstractBpmnParseListener {
         TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, followUpDates);
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, completionRecorder);
+        for (String event : new String[] {TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_COMPLETE,
+                TaskListener.EVENTNAME_DELETE}) {
+            task.addBuiltInTaskListener(event, caseProgress);
+        }
     }
 }

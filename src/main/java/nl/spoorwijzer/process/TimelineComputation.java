@@ -8,8 +8,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import nl.spoorwijzer.casefile.DossierEntryType;
+import nl.spoorwijzer.cases.CaseIds;
+import nl.spoorwijzer.cases.CaseProgress;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Termijnen berekenen": when a case starts, checks the first sick day, gives the case its id (the business key)
- * when it has none yet, computes every legal date and records the timeline in the dossier.
+ * when it has none yet, opens its row in the case read model (refused when the employee already has an open case),
+ * computes every legal date and records the timeline in the dossier.
  */
 @Component("timelineComputation")
 public class TimelineComputation implements JavaDelegate {
@@ -27,11 +29,14 @@ public class TimelineComputation implements JavaDelegate {
 
     private final CaseTimeline caseTimeline;
     private final CaseDossier dossier;
+    private final CaseProgress caseProgress;
     private final LegalTime time;
 
-    public TimelineComputation(CaseTimeline caseTimeline, CaseDossier dossier, LegalTime time) {
+    public TimelineComputation(CaseTimeline caseTimeline, CaseDossier dossier, CaseProgress caseProgress,
+                               LegalTime time) {
         this.caseTimeline = caseTimeline;
         this.dossier = dossier;
+        this.caseProgress = caseProgress;
         this.time = time;
     }
 
@@ -40,8 +45,10 @@ public class TimelineComputation implements JavaDelegate {
         LocalDate firstSickDay = validFirstSickDay(execution.getVariable(EERSTE_ZIEKTEDAG));
         execution.setVariable(EERSTE_ZIEKTEDAG, firstSickDay.toString());
         if (execution.getProcessBusinessKey() == null) {
-            execution.setProcessBusinessKey(newCaseId(firstSickDay));
+            execution.setProcessBusinessKey(CaseIds.newCaseId(firstSickDay));
         }
+        caseProgress.opened(execution, (String) execution.getVariable(WERKGEVER_ID),
+                (String) execution.getVariable(WERKNEMER_ID), firstSickDay);
         Map<String, Object> content = new LinkedHashMap<>();
         content.put(WERKNEMER_ID, execution.getVariable(WERKNEMER_ID));
         content.put(WERKGEVER_ID, execution.getVariable(WERKGEVER_ID));
@@ -73,9 +80,5 @@ public class TimelineComputation implements JavaDelegate {
                     + " ligt meer dan 104 weken geleden; de wachttijd (BW 7:629) is dan al voorbij.");
         }
         return firstSickDay;
-    }
-
-    private static String newCaseId(LocalDate firstSickDay) {
-        return "ZV-" + firstSickDay.getYear() + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
 }

@@ -1,11 +1,13 @@
 package nl.spoorwijzer.system;
 
 import java.net.URI;
+import nl.spoorwijzer.cases.CaseRequestException;
 import nl.spoorwijzer.timeline.InvalidTimelineInputException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -20,6 +22,24 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class ApiExceptionHandler {
 
     static final URI INVALID_INPUT = URI.create("urn:spoorwijzer:problem:invalid-input");
+
+    @ExceptionHandler(CaseRequestException.class)
+    ProblemDetail caseRequest(CaseRequestException e) {
+        ProblemDetail problem = badRequest(e.field(), e.rule());
+        problem.setStatus(e.status());
+        problem.setTitle(switch (e.status()) {
+            case 403 -> "Forbidden";
+            case 404 -> "Not found";
+            case 409 -> "Conflict";
+            default -> "Invalid input";
+        });
+        return problem;
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadableBody(HttpMessageNotReadableException e) {
+        return badRequest("body", "must be a JSON object with the documented fields");
+    }
 
     @ExceptionHandler(InvalidTimelineInputException.class)
     ProblemDetail invalidTimeline(InvalidTimelineInputException e) {

@@ -24,6 +24,7 @@ class DossierApiIT {
     @LocalServerPort int port;
     @Autowired ObjectMapper objectMapper;
     @Autowired IdentityService identityService;
+    @Autowired org.camunda.bpm.engine.ProcessEngine engine;
     HttpTestClient http;
 
     @BeforeEach
@@ -41,7 +42,7 @@ class DossierApiIT {
         String firstSickDay = LocalDate.now(ZoneId.of("Europe/Amsterdam")).minusDays(2).toString();
         var started = http.post("/engine-rest/process-definition/key/poortwachter/start", """
                 {"businessKey": "ZV-IT-DOSSIER",
-                 "variables": {"werknemerId": {"value": "bram"}, "werkgeverId": {"value": "acme-bouw"},
+                 "variables": {"werknemerId": {"value": "dossierwerknemer"}, "werkgeverId": {"value": "acme-bouw"},
                                "eersteZiektedag": {"value": "%s"}}}""".formatted(firstSickDay), "demo", "demo");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         JsonNode tasks = objectMapper.readTree(http.get("/engine-rest/task?processInstanceBusinessKey=ZV-IT-DOSSIER"
@@ -56,6 +57,8 @@ class DossierApiIT {
         assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
 
         var response = http.get("/api/cases/ZV-IT-DOSSIER/dossier", "demo", "demo");
+        engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("ZV-IT-DOSSIER").list()
+                .forEach(p -> engine.getRuntimeService().deleteProcessInstance(p.getId(), "test"));
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode entries = objectMapper.readTree(response.body());
         assertThat(entries).hasSize(2);

@@ -68,10 +68,12 @@ class TasklistBrowserIT {
     }
 
     @AfterEach
-    void closeBrowser() {
+    void closeBrowserAndCase() {
         if (browser != null) {
             browser.quit();
         }
+        engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("ZV-BROWSER-1").list()
+                .forEach(p -> engine.getRuntimeService().deleteProcessInstance(p.getId(), "test"));
     }
 
     @Test

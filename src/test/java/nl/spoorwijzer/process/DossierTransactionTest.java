@@ -37,7 +37,7 @@ class DossierTransactionTest {
         LocalDate firstSickDay = LocalDate.of(2025, 3, 3);
         ClockUtil.setCurrentTime(CaseDriver.at(firstSickDay.plusDays(2), LocalTime.of(10, 0)));
         ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("poortwachter",
-                "ZV-TX-1", Map.of("werknemerId", "bram", "werkgeverId", "acme-bouw",
+                "ZV-TX-1", Map.of("werknemerId", "tx-werknemer", "werkgeverId", "acme-bouw",
                         "eersteZiektedag", firstSickDay.toString()));
         CaseDriver driver = new CaseDriver(engine, instance, firstSickDay);
         doThrow(new DataAccessResourceFailureException("database unavailable"))

@@ -70,6 +70,7 @@ class PoortwachterProcessTest {
 
     @Autowired ProcessEngine engine;
     @Autowired DossierRepository dossierRepository;
+    @Autowired nl.spoorwijzer.cases.CaseFileRepository caseFiles;
 
     @BeforeEach
     void initAssertions() {
@@ -81,11 +82,15 @@ class PoortwachterProcessTest {
         ClockUtil.reset();
     }
 
+    /** Each case has its own employee: an employee can have only one open case. */
+    private String employee;
+
     private CaseDriver startCase(int onSickDay) {
+        employee = "bram" + UUID.randomUUID().toString().substring(0, 8);
         ClockUtil.setCurrentTime(CaseDriver.at(FIRST_SICK_DAY.plusDays(onSickDay - 1L), LocalTime.of(9, 0)));
         ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("poortwachter",
                 "ZV-TEST-" + UUID.randomUUID(), Map.of(
-                        "werknemerId", "bram",
+                        "werknemerId", employee,
                         "werknemerNaam", "Bram Bakker",
                         "werkgeverId", "acme-bouw",
                         "eersteZiektedag", FIRST_SICK_DAY.toString()));
@@ -128,6 +133,12 @@ class PoortwachterProcessTest {
         Assertions.assertThat(first.getFollowUpDate()).as("a week before day 7 is before the case existed")
                 .isEqualTo(CaseDriver.at(driver.day(1), LocalTime.of(9, 0)));
         Assertions.assertThat(candidateGroups(engine, first)).containsExactly("werkgever");
+        Assertions.assertThat(caseFiles.find(driver.caseId())).hasValueSatisfying(file -> {
+            Assertions.assertThat(file.status()).isEqualTo("OPEN");
+            Assertions.assertThat(file.phase()).isEqualTo(nl.spoorwijzer.cases.CasePhase.ZIEKMELDING);
+            Assertions.assertThat(file.nextDeadline()).as("the werkgever's report, not the standing task")
+                    .isEqualTo(driver.day(7));
+        });
         DossierEntry timeline = dossier(driver, DossierEntryType.TIMELINE_COMPUTED).get(0);
         Assertions.assertThat(timeline.content()).containsEntry("eersteZiektedag", "2025-01-06");
         Assertions.assertThat((Map<String, Object>) timeline.content().get("termijnen"))
@@ -155,6 +166,11 @@ class PoortwachterProcessTest {
         Assertions.assertThat(report.dueDate()).isEqualTo(driver.day(7));
         Assertions.assertThat(report.deadlineMet()).isTrue();
         Assertions.assertThat(report.content()).containsEntry("bedrijfsarts", "Arbodienst Noord, dr. Eva de Vries");
+        Assertions.assertThat(caseFiles.find(driver.caseId())).hasValueSatisfying(file -> {
+            Assertions.assertThat(file.status()).isEqualTo("CLOSED");
+            Assertions.assertThat(file.closedReason()).isEqualTo("hersteld");
+            Assertions.assertThat(file.nextDeadline()).isNull();
+        });
         DossierEntry closed = dossier(driver, DossierEntryType.CASE_CLOSED).get(0);
         Assertions.assertThat(closed.content()).containsEntry("afsluitreden", "hersteld")
                 .containsEntry("herstelDatum", "2025-01-22");
@@ -172,14 +188,19 @@ class PoortwachterProcessTest {
         Assertions.assertThat(plan.getFollowUpDate()).isEqualTo(endOf(driver.day(37)));
         driver.onDay(40).complete("planVanAanpakOpstellen", answers("planVanAanpakOpstellen"));
         Task review = driver.task("planVanAanpakBeoordelen");
-        Assertions.assertThat(review.getAssignee()).isEqualTo("bram");
+        Assertions.assertThat(review.getAssignee()).isEqualTo(employee);
         driver.complete("planVanAanpakBeoordelen", answers("planVanAanpakBeoordelen"));
 
+        Assertions.assertThat(caseFiles.find(driver.caseId()).orElseThrow().phase())
+                .isEqualTo(nl.spoorwijzer.cases.CasePhase.PLAN_VAN_AANPAK);
         // First evaluation due 42 days after the plan (day 82), its task appears 14 days before.
         driver.onDay(67).fireDueTimers();
         Assertions.assertThat(driver.openTask("voortgangEvalueren")).isEmpty();
         driver.onDay(68).fireDueTimers();
         Assertions.assertThat(driver.task("voortgangEvalueren").getDueDate()).isEqualTo(endOf(driver.day(82)));
+        Assertions.assertThat(caseFiles.find(driver.caseId()).orElseThrow())
+                .satisfies(file -> Assertions.assertThat(file.phase()).isEqualTo(nl.spoorwijzer.cases.CasePhase.SPOOR_1))
+                .satisfies(file -> Assertions.assertThat(file.nextDeadline()).isEqualTo(driver.day(82)));
         driver.onDay(75).complete("voortgangEvalueren", answers("voortgangEvalueren"));
         driver.complete("loonwaardeOfProefplaatsingVastleggen", answers("loonwaardeOfProefplaatsingVastleggen"));
         Assertions.assertThat(driver.openTask("loonwaardeOfProefplaatsingVastleggen"))
@@ -266,7 +287,7 @@ class PoortwachterProcessTest {
         DossierEntry view = dossier(driver, DossierEntryType.TASK_COMPLETED).stream()
                 .filter(e -> e.elementId().equals("planVanAanpakBeoordelen")).findFirst().orElseThrow();
         Assertions.assertThat(view.role()).isEqualTo("werknemer");
-        Assertions.assertThat(view.recordedBy()).isEqualTo("bram");
+        Assertions.assertThat(view.recordedBy()).isEqualTo(employee);
         Assertions.assertThat(view.content()).containsEntry("akkoordMetPlan", "nee");
     }
 

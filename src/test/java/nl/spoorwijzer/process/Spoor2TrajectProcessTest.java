@@ -62,10 +62,14 @@ class Spoor2TrajectProcessTest {
     }
 
     /** A case after its eerstejaarsevaluatie (day 330) whose werkgever engaged the bureau on day 331. */
+    /** Each case has its own employee: an employee can have only one open case. */
+    private String employee;
+
     private CaseDriver caseInSpoor2() {
+        employee = "bram" + UUID.randomUUID().toString().substring(0, 8);
         ClockUtil.setCurrentTime(CaseDriver.at(FIRST_SICK_DAY, LocalTime.of(9, 0)));
         ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("poortwachter",
-                "ZV-S2-" + UUID.randomUUID(), Map.of("werknemerId", "bram", "werkgeverId", "acme-bouw",
+                "ZV-S2-" + UUID.randomUUID(), Map.of("werknemerId", employee, "werkgeverId", "acme-bouw",
                         "eersteZiektedag", FIRST_SICK_DAY.toString()));
         CaseDriver driver = new CaseDriver(engine, instance, FIRST_SICK_DAY);
         driver.runUntil(329, key -> key.equals("eerstejaarsevaluatieHouden") ? null : SimulatedAnswers.onTime(key),
@@ -123,7 +127,7 @@ class Spoor2TrajectProcessTest {
         throughIntakeAndPlan(driver);
 
         Task application = driver.task("sollicitatieRegistreren");
-        Assertions.assertThat(application.getAssignee()).isEqualTo("bram");
+        Assertions.assertThat(application.getAssignee()).isEqualTo(employee);
         driver.onDay(340);
         registerJobApplication(driver, "Bouwbedrijf De Vries");
         driver.onDay(345);

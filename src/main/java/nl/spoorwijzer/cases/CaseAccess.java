@@ -1,0 +1,94 @@
+package nl.spoorwijzer.cases;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see which cases through {@code /api/cases}, by the same rules as Tasklist: the employers (tenants) a user
+ * serves, and for an employee only his own case. Also answers directory questions (does this employer exist?) that
+ * must not depend on what the caller may see.
+ */
+@Component
+public class CaseAccess {
+
+    static final String EMPLOYEE_GROUP = "werknemer";
+
+    private final IdentityService identityService;
+
+    public CaseAccess(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    public String callerId() {
+        return caller().getUserId();
+    }
+
+    public boolean callerIsAdmin() {
+        List<String> groups = caller().getGroupIds();
+        return groups != null && groups.contains(Groups.CAMUNDA_ADMIN);
+    }
+
+    /** The employers whose cases the caller may see. */
+    public List<String> visibleEmployers() {
+        if (callerIsAdmin()) {
+            return asDirectory(() -> identityService.createTenantQuery().list().stream().map(Tenant::getId).toList());
+        }
+        List<String> tenants = caller().getTenantIds();
+        return tenants == null ? List.of() : tenants;
+    }
+
+    /** The employee id the caller is limited to (an employee sees only his own case), or null. */
+    public String onlyEmployee() {
+        List<String> groups = caller().getGroupIds();
+        boolean employeeOnly = groups != null && !groups.isEmpty() && groups.stream().allMatch(EMPLOYEE_GROUP::equals);
+        return employeeOnly ? callerId() : null;
+    }
+
+    public boolean maySee(CaseFile file) {
+        String employee = onlyEmployee();
+        return visibleEmployers().contains(file.employerId())
+                && (employee == null || employee.equals(file.employeeId()));
+    }
+
+    public boolean mayReportFor(String employerId) {
+        return callerIsAdmin() || (caller().getTenantIds() != null && caller().getTenantIds().contains(employerId));
+    }
+
+    public boolean employerExists(String employerId) {
+        return asDirectory(() -> identityService.createTenantQuery().tenantId(employerId).count() > 0);
+    }
+
+    public boolean isEmployeeOf(String employeeId, String employerId) {
+        return asDirectory(() -> identityService.createUserQuery().userId(employeeId).memberOfTenant(employerId)
+                .count() > 0);
+    }
+
+    /**
+     * Runs a lookup as the platform itself: the answer (does this employer exist?) must be the same for every
+     * caller, and the caller's authentication is restored afterwards.
+     */
+    public <T> T asDirectory(Supplier<T> lookup) {
+        Authentication saved = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            return lookup.get();
+        } finally {
+            if (saved != null) {
+                identityService.setAuthentication(saved);
+            }
+        }
+    }
+
+    private Authentication caller() {
+        Authentication authentication = identityService.getCurrentAuthentication();
+        if (authentication == null) {
+            throw new IllegalStateException("/api/cases is called without an authenticated user");
+        }
+        return authentication;
+    }
+}

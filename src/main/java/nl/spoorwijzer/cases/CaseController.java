@@ -1,0 +1,157 @@
+package nl.spoorwijzer.cases;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import nl.spoorwijzer.casefile.DossierEntry;
+import nl.spoorwijzer.casefile.DossierEntryType;
+import nl.spoorwijzer.casefile.DossierRepository;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The case API: intake of a sick report and what a case stands at, for those who may see it. */
+@RestController
+@RequestMapping("/api/cases")
+class CaseController {
+
+    static final int MAX_PAGE_SIZE = 200;
+
+    private final CaseIntake intake;
+    private final CaseFileRepository cases;
+    private final CaseAccess access;
+    private final DossierRepository dossier;
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final HistoryService historyService;
+    private final Clock clock;
+
+    CaseController(CaseIntake intake, CaseFileRepository cases, CaseAccess access, DossierRepository dossier,
+                   TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
+                   Clock clock) {
+        this.intake = intake;
+        this.cases = cases;
+        this.access = access;
+        this.dossier = dossier;
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.historyService = historyService;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @Operation(summary = "Report sickness: opens a case and computes every legal date")
+    ResponseEntity<CaseView> open(@RequestBody IntakeRequest request) {
+        String caseId = intake.open(request);
+        return ResponseEntity.created(URI.create("/api/cases/" + caseId)).body(details(caseId));
+    }
+
+    @GetMapping
+    @Operation(summary = "Cases the caller may see, soonest legal deadline first")
+    List<CaseView> list(@RequestParam(required = false) String employer,
+                        @RequestParam(required = false) CasePhase phase,
+                        @RequestParam(required = false) Boolean overdue,
+                        @RequestParam(required = false) Integer dueWithinDays,
+                        @RequestParam(defaultValue = "0") int page,
+                        @RequestParam(defaultValue = "50") int size) {
+        if (page < 0) {
+            throw new CaseRequestException(400, "page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new CaseRequestException(400, "size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        if (dueWithinDays != null && dueWithinDays < 0) {
+            throw new CaseRequestException(400, "dueWithinDays", "must be 0 or more");
+        }
+        LocalDate today = LocalDate.now(clock);
+        return cases.list(new CaseQuery(employer, phase, overdue, dueWithinDays, page, size),
+                        access.visibleEmployers(), access.onlyEmployee(), today).stream()
+                .map(file -> CaseView.summary(file, today)).toList();
+    }
+
+    @GetMapping("/{caseId}")
+    @Operation(summary = "A case: phase, next deadline, open steps, spoor 2 status, job applications, timeline")
+    CaseView get(@PathVariable String caseId) {
+        return details(caseId);
+    }
+
+    @GetMapping("/{caseId}/timeline")
+    @Operation(summary = "The case's legal dates as last computed (they move with relapses and UWV decisions)")
+    Map<String, Object> timeline(@PathVariable String caseId) {
+        visible(caseId);
+        return latestTimeline(caseId);
+    }
+
+    private CaseFile visible(String caseId) {
+        return cases.find(caseId).filter(access::maySee).orElseThrow(() ->
+                new CaseRequestException(404, "caseId", "no case '" + caseId + "' that you may see"));
+    }
+
+    private CaseView details(String caseId) {
+        CaseFile file = visible(caseId);
+        LocalDate today = LocalDate.now(clock);
+        CaseView summary = CaseView.summary(file, today);
+        return access.asDirectory(() -> new CaseView(summary.caseId(), summary.employerId(), summary.employeeId(),
+                summary.firstSickDay(), summary.status(), summary.phase(), summary.nextDeadline(),
+                summary.nextDeadlineTask(), summary.overdue(), summary.closedReason(), openTasks(caseId),
+                spoor2Status(caseId), jobApplications(file), latestTimeline(caseId)));
+    }
+
+    private List<CaseView.OpenTask> openTasks(String caseId) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(caseId).orderByDueDate().asc().list()
+                .stream().map(task -> new CaseView.OpenTask(task.getName(), roleOf(task), task.getAssignee(),
+                        task.getDueDate() == null ? null
+                                : LocalDate.ofInstant(task.getDueDate().toInstant(), clock.getZone())))
+                .toList();
+    }
+
+    private String roleOf(Task task) {
+        String groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).collect(Collectors.joining(","));
+        return groups.isEmpty() ? (task.getAssignee() != null ? "werknemer" : null) : groups;
+    }
+
+    private String spoor2Status(String caseId) {
+        if (runtimeService.createProcessInstanceQuery().processDefinitionKey("spoor-2-traject")
+                .processInstanceBusinessKey(caseId).count() > 0) {
+            return "lopend";
+        }
+        return historyService.createHistoricProcessInstanceQuery().processDefinitionKey("spoor-2-traject")
+                .processInstanceBusinessKey(caseId).count() > 0 ? "afgerond" : "niet gestart";
+    }
+
+    private Integer jobApplications(CaseFile file) {
+        HistoricVariableInstance count = historyService.createHistoricVariableInstanceQuery()
+                .processInstanceId(file.processInstanceId()).variableName("aantalSollicitaties").singleResult();
+        return count == null ? 0 : ((Number) count.getValue()).intValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> latestTimeline(String caseId) {
+        List<DossierEntry> entries = dossier.findByCase(caseId);
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            DossierEntry entry = entries.get(i);
+            if (entry.type() == DossierEntryType.TIMELINE_COMPUTED || entry.type() == DossierEntryType.TIMELINE_UPDATED) {
+                return (Map<String, Object>) entry.content().get("termijnen");
+            }
+        }
+        return Map.of();
+    }
+}

@@ -1,0 +1,106 @@
+package nl.spoorwijzer.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The case read model, written in the engine's transaction (same DataSource) and read by the case API. */
+@Repository
+public class CaseFileRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public CaseFileRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Records a newly opened case.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when the employee already has an open case
+     */
+    public void open(CaseFile file) {
+        jdbc.update("""
+                INSERT INTO case_file (case_id, process_instance_id, employer_id, employee_id, first_sick_day, status,
+                    phase, open_case_key, opened_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                file.caseId(), file.processInstanceId(), file.employerId(), file.employeeId(), file.firstSickDay(),
+                CaseFile.OPEN, file.phase().name(), openCaseKey(file.employerId(), file.employeeId()),
+                file.openedAt());
+    }
+
+    public void updateProgress(String caseId, CasePhase phase, LocalDate nextDeadline, String nextDeadlineTask) {
+        jdbc.update("UPDATE case_file SET phase = ?, next_deadline = ?, next_deadline_task = ? WHERE case_id = ?",
+                phase.name(), nextDeadline, nextDeadlineTask, caseId);
+    }
+
+    public void close(String caseId, String reason) {
+        jdbc.update("""
+                UPDATE case_file SET status = ?, closed_reason = ?, open_case_key = NULL, next_deadline = NULL,
+                    next_deadline_task = NULL WHERE case_id = ?""", CaseFile.CLOSED, reason, caseId);
+    }
+
+    public Optional<CaseFile> find(String caseId) {
+        return jdbc.query("SELECT * FROM case_file WHERE case_id = ?", this::map, caseId).stream().findFirst();
+    }
+
+    public Optional<CaseFile> findOpen(String employerId, String employeeId) {
+        return jdbc.query("SELECT * FROM case_file WHERE open_case_key = ?", this::map,
+                openCaseKey(employerId, employeeId)).stream().findFirst();
+    }
+
+    /** Cases of the given employers, soonest deadline first (cases without one last), one page. */
+    public List<CaseFile> list(CaseQuery query, Collection<String> employers, String onlyEmployee, LocalDate today) {
+        if (employers.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("SELECT * FROM case_file WHERE employer_id IN (")
+                .append(String.join(",", employers.stream().map(e -> "?").toList())).append(")");
+        List<Object> args = new ArrayList<>(employers);
+        if (onlyEmployee != null) {
+            sql.append(" AND employee_id = ?");
+            args.add(onlyEmployee);
+        }
+        if (query.employer() != null) {
+            sql.append(" AND employer_id = ?");
+            args.add(query.employer());
+        }
+        if (query.phase() != null) {
+            sql.append(" AND phase = ?");
+            args.add(query.phase().name());
+        }
+        if (Boolean.TRUE.equals(query.overdue())) {
+            sql.append(" AND next_deadline < ?");
+            args.add(today);
+        }
+        if (query.dueWithinDays() != null) {
+            sql.append(" AND next_deadline <= ?");
+            args.add(today.plusDays(query.dueWithinDays()));
+        }
+        sql.append(" ORDER BY CASE WHEN next_deadline IS NULL THEN 1 ELSE 0 END, next_deadline, case_id")
+                .append(" LIMIT ? OFFSET ?");
+        args.add(query.size());
+        args.add((long) query.page() * query.size());
+        return jdbc.query(sql.toString(), this::map, args.toArray());
+    }
+
+    private static String openCaseKey(String employerId, String employeeId) {
+        return employerId + "/" + employeeId;
+    }
+
+    private CaseFile map(ResultSet rs, int row) throws SQLException {
+        return new CaseFile(rs.getString("case_id"), rs.getString("process_instance_id"),
+                rs.getString("employer_id"), rs.getString("employee_id"),
+                rs.getObject("first_sick_day", LocalDate.class), rs.getString("status"),
+                CasePhase.valueOf(rs.getString("phase")), rs.getObject("next_deadline", LocalDate.class),
+                rs.getString("next_deadline_task"), rs.getString("closed_reason"),
+                rs.getObject("opened_at", OffsetDateTime.class));
+    }
+}

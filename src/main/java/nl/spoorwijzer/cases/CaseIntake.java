@@ -1,0 +1,123 @@
+package nl.spoorwijzer.cases;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Opens a case from a sick report: checks every field and the caller's right to report for the employer, then
+ * starts the case process (which computes the legal dates). All checks happen before anything is written; the
+ * one-open-case-per-employee rule is also enforced by the database, so concurrent reports open one case.
+ */
+@Service
+public class CaseIntake {
+
+    static final int WAITING_PERIOD_WEEKS = 104;
+    static final int MAX_NOTE_LENGTH = 2000;
+
+    private final RuntimeService runtimeService;
+    private final CaseFileRepository cases;
+    private final CaseAccess access;
+    private final Clock clock;
+
+    public CaseIntake(RuntimeService runtimeService, CaseFileRepository cases, CaseAccess access, Clock clock) {
+        this.runtimeService = runtimeService;
+        this.cases = cases;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    /** @return the new case's id */
+    public String open(IntakeRequest request) {
+        String employee = required("employeeId", request.employeeId());
+        String employer = required("employerId", request.employerId());
+        LocalDate firstSickDay = date("firstSickDay", required("firstSickDay", request.firstSickDay()));
+        LocalDate today = LocalDate.now(clock);
+        if (firstSickDay.isAfter(today)) {
+            throw new CaseRequestException(400, "firstSickDay", "must not be in the future (today is " + today + ")");
+        }
+        if (firstSickDay.isBefore(today.minusWeeks(WAITING_PERIOD_WEEKS))) {
+            throw new CaseRequestException(400, "firstSickDay", "must be less than 104 weeks ago: the waiting"
+                    + " period (BW 7:629) is already over");
+        }
+        LocalDate contractEnd = request.contractEndDate() == null || request.contractEndDate().isBlank() ? null
+                : date("contractEndDate", request.contractEndDate());
+        if (contractEnd != null && contractEnd.isBefore(firstSickDay)) {
+            throw new CaseRequestException(400, "contractEndDate", "must not be before the first sick day");
+        }
+        if (request.note() != null && request.note().length() > MAX_NOTE_LENGTH) {
+            throw new CaseRequestException(400, "note", "must be at most " + MAX_NOTE_LENGTH + " characters");
+        }
+        if (!access.employerExists(employer)) {
+            throw new CaseRequestException(400, "employerId", "unknown employer '" + employer + "'");
+        }
+        if (!access.mayReportFor(employer)) {
+            throw new CaseRequestException(403, "employerId", "you may not report sickness for employer '"
+                    + employer + "'");
+        }
+        if (!access.isEmployeeOf(employee, employer)) {
+            throw new CaseRequestException(400, "employeeId", "unknown employee '" + employee + "' at employer '"
+                    + employer + "'");
+        }
+        cases.findOpen(employer, employee).ifPresent(open -> {
+            throw duplicate(employee, open.caseId());
+        });
+        String caseId = CaseIds.newCaseId(firstSickDay);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("werknemerId", employee);
+        variables.put("werkgeverId", employer);
+        variables.put("eersteZiektedag", firstSickDay.toString());
+        if (contractEnd != null) {
+            variables.put("contractEinddatum", contractEnd.toString());
+        }
+        if (request.note() != null && !request.note().isBlank()) {
+            variables.put("toelichting", request.note());
+        }
+        try {
+            runtimeService.startProcessInstanceByKey("poortwachter", caseId, variables);
+        } catch (AuthorizationException e) {
+            throw new CaseRequestException(403, "employerId", "you may not start cases: " + e.getMessage());
+        } catch (RuntimeException e) {
+            if (causedBy(e, DuplicateKeyException.class)) {
+                throw duplicate(employee, cases.findOpen(employer, employee).map(CaseFile::caseId).orElse("?"));
+            }
+            throw e;
+        }
+        return caseId;
+    }
+
+    private static CaseRequestException duplicate(String employee, String openCase) {
+        return new CaseRequestException(409, "employeeId", "employee '" + employee + "' already has an open case ("
+                + openCase + "); report a relapse or recovery on that case");
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new CaseRequestException(400, field, "is required");
+        }
+        return value.trim();
+    }
+
+    private static LocalDate date(String field, String value) {
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new CaseRequestException(400, field, "must be a date in ISO format YYYY-MM-DD (got '" + value + "')");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package nl.spoorwijzer.cases;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the case read model in step with the process, in the engine's transaction: a row when the case opens, the
+ * phase and the next legal deadline whenever one of its tasks is created, completed or cancelled, and the status
+ * when the case closes. Added to every user task by the engine plugin, like the dossier recorder.
+ */
+@Component
+public class CaseProgress implements TaskListener {
+
+    private final CaseFileRepository repository;
+    private final TaskService taskService;
+    private final Clock clock;
+
+    public CaseProgress(CaseFileRepository repository, TaskService taskService, Clock clock) {
+        this.repository = repository;
+        this.taskService = taskService;
+        this.clock = clock;
+    }
+
+    /** @throws org.springframework.dao.DuplicateKeyException when the employee already has an open case */
+    public void opened(DelegateExecution execution, String employerId, String employeeId, LocalDate firstSickDay) {
+        repository.open(new CaseFile(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), employerId,
+                employeeId, firstSickDay, CaseFile.OPEN, CasePhase.ZIEKMELDING, null, null, null,
+                OffsetDateTime.now(clock)));
+    }
+
+    public void closed(DelegateExecution execution, String reason) {
+        repository.close(execution.getProcessBusinessKey(), reason);
+    }
+
+    /** When the case process ends without having recorded why (e.g. deleted in Cockpit). */
+    public void closedIfOpen(DelegateExecution execution, String reason) {
+        repository.find(execution.getProcessBusinessKey())
+                .filter(file -> CaseFile.OPEN.equals(file.status()))
+                .ifPresent(file -> repository.close(file.caseId(), reason));
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String caseId = task.getExecution().getProcessBusinessKey();
+        CaseFile file = repository.find(caseId).orElse(null);
+        if (file == null || CaseFile.CLOSED.equals(file.status())) {
+            return;
+        }
+        boolean created = EVENTNAME_CREATE.equals(task.getEventName());
+        Map<String, Task> open = new HashMap<>();
+        openTasksOf(caseId).forEach(stored -> open.put(stored.getId(), stored));
+        // Tasks created in this same transaction are not in the database yet: take them from the engine's cache.
+        DbEntityManager entities = Context.getCommandContext().getDbEntityManager();
+        for (TaskEntity cached : entities.getCachedEntitiesByType(TaskEntity.class)) {
+            if (entities.getDbEntityCache().isDeleted(cached)) {
+                open.remove(cached.getId());
+            } else if (cached.getExecution() != null && caseId.equals(cached.getExecution().getProcessBusinessKey())) {
+                open.put(cached.getId(), cached);
+            }
+        }
+        if (created) {
+            open.put(task.getId(), (Task) task);
+        } else {
+            open.remove(task.getId());
+        }
+        Task next = open.values().stream()
+                .filter(candidate -> candidate.getDueDate() != null)
+                .min(Comparator.comparing(Task::getDueDate))
+                .orElse(null);
+        CasePhase phase = created ? CasePhase.after(file.phase(), task.getTaskDefinitionKey()) : file.phase();
+        repository.updateProgress(caseId, phase, next == null ? null : dayOf(next.getDueDate()),
+                next == null ? null : next.getName());
+    }
+
+    /** All open tasks of the case, whoever is working: the read model is the same for every reader. */
+    private List<Task> openTasksOf(String caseId) {
+        CommandContext context = Context.getCommandContext();
+        boolean tenantCheck = context.isTenantCheckEnabled();
+        context.disableTenantCheck();
+        try {
+            return context.runWithoutAuthorization(
+                    () -> taskService.createTaskQuery().processInstanceBusinessKey(caseId).list());
+        } finally {
+            if (tenantCheck) {
+                context.enableTenantCheck();
+            }
+        }
+    }
+
+    private LocalDate dayOf(Date instant) {
+        return LocalDate.ofInstant(instant.toInstant(), clock.getZone());
+    }
+}

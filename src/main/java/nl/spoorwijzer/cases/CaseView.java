@@ -1,0 +1,36 @@
+package nl.spoorwijzer.cases;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A case as the API shows it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CaseView(
+        String caseId,
+        String employerId,
+        String employeeId,
+        LocalDate firstSickDay,
+        String status,
+        CasePhase phase,
+        LocalDate nextDeadline,
+        String nextDeadlineTask,
+        boolean overdue,
+        String closedReason,
+        List<OpenTask> openTasks,
+        String spoor2Status,
+        Integer jobApplicationCount,
+        Object timeline) {
+
+    /** An open step of the case: what, for which role (or the employee), by when. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OpenTask(String name, String role, String assignee, LocalDate dueDate) {
+    }
+
+    static CaseView summary(CaseFile file, LocalDate today) {
+        return new CaseView(file.caseId(), file.employerId(), file.employeeId(), file.firstSickDay(), file.status(),
+                file.phase(), file.nextDeadline(), file.nextDeadlineTask(),
+                file.nextDeadline() != null && file.nextDeadline().isBefore(today), file.closedReason(), null, null,
+                null, null);
+    }
+}
