@@ -6,16 +6,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import nl.spoorwijzer.casefile.DossierEntry;
 import nl.spoorwijzer.casefile.DossierEntryType;
 import nl.spoorwijzer.casefile.DossierRepository;
+import nl.spoorwijzer.process.TaskRoles;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The case API: intake of a sick report and what a case stands at, for those who may see it. */
+/**
+ * The case API: intake of a sick report, and what a case stands at and its dossier for those who may see it (the
+ * employers they serve; an employee only his own case). A case one may not see is answered as not found.
+ */
 @RestController
 @RequestMapping("/api/cases")
 class CaseController {
@@ -98,6 +99,13 @@ class CaseController {
         return latestTimeline(caseId);
     }
 
+    @GetMapping("/{caseId}/dossier")
+    @Operation(summary = "All dossier entries of the case, in the order they were recorded")
+    List<DossierEntry> dossier(@PathVariable String caseId) {
+        visible(caseId);
+        return dossier.findByCase(caseId);
+    }
+
     private CaseFile visible(String caseId) {
         return cases.find(caseId).filter(access::maySee).orElseThrow(() ->
                 new CaseRequestException(404, "caseId", "no case '" + caseId + "' that you may see"));
@@ -109,23 +117,21 @@ class CaseController {
         CaseView summary = CaseView.summary(file, today);
         return access.asDirectory(() -> new CaseView(summary.caseId(), summary.employerId(), summary.employeeId(),
                 summary.firstSickDay(), summary.status(), summary.phase(), summary.nextDeadline(),
-                summary.nextDeadlineTask(), summary.overdue(), summary.closedReason(), openTasks(caseId),
+                summary.nextDeadlineTask(), summary.overdue(), summary.closedReason(), openTasks(file),
                 spoor2Status(caseId), jobApplications(file), latestTimeline(caseId)));
     }
 
-    private List<CaseView.OpenTask> openTasks(String caseId) {
-        return taskService.createTaskQuery().processInstanceBusinessKey(caseId).orderByDueDate().asc().list()
-                .stream().map(task -> new CaseView.OpenTask(task.getName(), roleOf(task), task.getAssignee(),
+    private List<CaseView.OpenTask> openTasks(CaseFile file) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(file.caseId()).orderByDueDate().asc().list()
+                .stream().map(task -> new CaseView.OpenTask(task.getName(), roleOf(task, file.employeeId()),
+                        task.getAssignee(),
                         task.getDueDate() == null ? null
                                 : LocalDate.ofInstant(task.getDueDate().toInstant(), clock.getZone())))
                 .toList();
     }
 
-    private String roleOf(Task task) {
-        String groups = taskService.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId).collect(Collectors.joining(","));
-        return groups.isEmpty() ? (task.getAssignee() != null ? "werknemer" : null) : groups;
+    private String roleOf(Task task, String employee) {
+        return TaskRoles.of(taskService.getIdentityLinksForTask(task.getId()), task.getAssignee(), employee);
     }
 
     private String spoor2Status(String caseId) {

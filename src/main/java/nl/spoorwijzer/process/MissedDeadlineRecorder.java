@@ -5,13 +5,10 @@ import static nl.spoorwijzer.process.ProcessVariables.GEMISTE_TAAK;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import nl.spoorwijzer.casefile.DossierEntryType;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.springframework.stereotype.Component;
@@ -45,10 +42,8 @@ public class MissedDeadlineRecorder implements ExecutionListener {
         List<Task> open = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKey(taskKey).list();
         Task task = open.isEmpty() ? null : open.get(0);
-        String role = task == null ? null : taskService.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId)
-                .collect(Collectors.joining(","));
+        String role = task == null ? null : TaskRoles.of(taskService.getIdentityLinksForTask(task.getId()),
+                task.getAssignee(), execution.getVariable(ProcessVariables.WERKNEMER_ID));
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("taak", taskName);
         content.put("vastgesteldOp", time.today().toString());
@@ -56,7 +51,7 @@ public class MissedDeadlineRecorder implements ExecutionListener {
             content.put("toegewezenAan", task.getAssignee());
         }
         dossier.record(execution, DossierEntryType.DEADLINE_MISSED, "Termijn overschreden: " + taskName, taskKey,
-                CaseDossier.SYSTEM, role == null || role.isEmpty() ? null : role,
+                CaseDossier.SYSTEM, role,
                 task == null ? null : time.dayOf(task.getDueDate()), false, content);
         execution.setVariable(GEMISTE_TAAK, taskName);
     }

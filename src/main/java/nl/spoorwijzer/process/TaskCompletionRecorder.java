@@ -5,15 +5,12 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import nl.spoorwijzer.casefile.DossierEntryType;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TaskCompletionRecorder implements TaskListener {
-
-    static final String EMPLOYEE_ROLE = "werknemer";
 
     private final CaseDossier dossier;
     private final FormFieldIndex formFields;
@@ -54,15 +49,7 @@ public class TaskCompletionRecorder implements TaskListener {
     }
 
     private static String roleOf(DelegateTask task) {
-        String groups = task.getCandidates().stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId)
-                .collect(Collectors.joining(","));
-        if (!groups.isEmpty()) {
-            return groups;
-        }
-        Object employee = task.getVariable(ProcessVariables.WERKNEMER_ID);
-        return task.getAssignee() != null && task.getAssignee().equals(employee) ? EMPLOYEE_ROLE : null;
+        return TaskRoles.of(task.getCandidates(), task.getAssignee(), task.getVariable(ProcessVariables.WERKNEMER_ID));
     }
 
     private Map<String, Object> submittedValues(DelegateTask task) {
