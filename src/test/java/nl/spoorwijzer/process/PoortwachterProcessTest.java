@@ -147,6 +147,19 @@ class PoortwachterProcessTest {
     }
 
     @Test
+    void anEmployeeWithAnOpenCaseCannotGetASecondOne() {
+        CaseDriver first = startCase(1);
+
+        Assertions.assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("poortwachter",
+                        Map.of("werknemerId", employee, "werkgeverId", "acme-bouw",
+                                "eersteZiektedag", FIRST_SICK_DAY.toString())))
+                .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class)
+                .hasMessageContaining("heeft al een lopende zaak (" + first.caseId() + ")");
+        Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+                .variableValueEquals("werknemerId", employee).count()).as("nothing half-started").isEqualTo(1);
+    }
+
+    @Test
     void recoveryInWeekThreeBeforeAnyAnalysisIsDue() {
         CaseDriver driver = startCase(1);
         driver.onDay(3).complete("ziekmeldingDoorgeven", answers("ziekmeldingDoorgeven"));
