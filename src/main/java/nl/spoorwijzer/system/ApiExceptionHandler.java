@@ -27,12 +27,16 @@ class ApiExceptionHandler {
     ProblemDetail caseRequest(CaseRequestException e) {
         ProblemDetail problem = badRequest(e.field(), e.rule());
         problem.setStatus(e.status());
-        problem.setTitle(switch (e.status()) {
+        String title = switch (e.status()) {
             case 403 -> "Forbidden";
             case 404 -> "Not found";
             case 409 -> "Conflict";
             default -> "Invalid input";
-        });
+        };
+        problem.setTitle(title);
+        if (e.status() != 400) {
+            problem.setType(URI.create("urn:spoorwijzer:problem:" + title.toLowerCase().replace(' ', '-')));
+        }
         return problem;
     }
 
