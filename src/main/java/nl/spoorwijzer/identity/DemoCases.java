@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,7 +96,7 @@ class DemoCases implements ApplicationRunner {
             }
             Map<String, Object> answers = SimulatedAnswers.onTime(taskKey);
             if (answers != null && demo.answers().containsKey(taskKey)) {
-                answers = new java.util.HashMap<>(answers);
+                answers = new HashMap<>(answers);
                 answers.putAll(demo.answers().get(taskKey));
             }
             return answers;

@@ -6,10 +6,12 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
@@ -45,6 +47,12 @@ final class CaseDriver {
     /** The calendar date of sick day {@code n} (day 1 = the first sick day; this case has no recovery gaps). */
     LocalDate day(int n) {
         return firstSickDay.plusDays(n - 1L);
+    }
+
+    /** The candidate groups (roles) of a task. */
+    static List<String> candidateGroups(ProcessEngine engine, Task task) {
+        return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+                .map(IdentityLink::getGroupId).filter(Objects::nonNull).toList();
     }
 
     static Date at(LocalDate day, LocalTime time) {

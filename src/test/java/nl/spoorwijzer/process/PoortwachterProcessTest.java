@@ -5,8 +5,10 @@ import static nl.spoorwijzer.process.CaseDriver.endOf;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -14,13 +16,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import nl.spoorwijzer.casefile.DossierEntry;
+import nl.spoorwijzer.cases.CaseFileRepository;
+import nl.spoorwijzer.cases.CasePhase;
 import nl.spoorwijzer.casefile.DossierEntryType;
 import nl.spoorwijzer.casefile.DossierRepository;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
@@ -48,7 +51,7 @@ class PoortwachterProcessTest {
 
     /** The floor for the share of {@code poortwachter}'s flow nodes that these scenarios reach. */
     static final double MINIMUM_FLOW_NODE_COVERAGE = 0.85;
-    private static final List<String> STARTED_CASES = new java.util.ArrayList<>();
+    private static final List<String> STARTED_CASES = new ArrayList<>();
 
     @TestConfiguration
     static class Coverage {
@@ -63,14 +66,14 @@ class PoortwachterProcessTest {
     @AfterAll
     static void poortwachterIsCoveredByTheseScenarios(@Autowired ProcessEngine engine) {
         double coverage = FlowNodeCoverage.measure(engine, "poortwachter", STARTED_CASES,
-                java.nio.file.Path.of("target", "process-test-coverage", "poortwachter-flow-nodes.txt"));
+                Path.of("target", "process-test-coverage", "poortwachter-flow-nodes.txt"));
         Assertions.assertThat(coverage).as("flow-node coverage of poortwachter, see target/process-test-coverage")
                 .isGreaterThanOrEqualTo(MINIMUM_FLOW_NODE_COVERAGE);
     }
 
     @Autowired ProcessEngine engine;
     @Autowired DossierRepository dossierRepository;
-    @Autowired nl.spoorwijzer.cases.CaseFileRepository caseFiles;
+    @Autowired CaseFileRepository caseFiles;
 
     @BeforeEach
     void initAssertions() {
@@ -110,11 +113,6 @@ class PoortwachterProcessTest {
         return values;
     }
 
-    private static List<String> candidateGroups(ProcessEngine engine, Task task) {
-        return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-                .map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull).toList();
-    }
-
     @Test
     void caseStartComputesEveryLegalDateAndTheFirstTaskIsTheWerkgeversReportToTheBedrijfsarts() {
         CaseDriver driver = startCase(1);
@@ -132,10 +130,10 @@ class PoortwachterProcessTest {
         Assertions.assertThat(first.getDueDate()).isEqualTo(endOf(driver.day(7)));
         Assertions.assertThat(first.getFollowUpDate()).as("a week before day 7 is before the case existed")
                 .isEqualTo(CaseDriver.at(driver.day(1), LocalTime.of(9, 0)));
-        Assertions.assertThat(candidateGroups(engine, first)).containsExactly("werkgever");
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, first)).containsExactly("werkgever");
         Assertions.assertThat(caseFiles.find(driver.caseId())).hasValueSatisfying(file -> {
             Assertions.assertThat(file.status()).isEqualTo("OPEN");
-            Assertions.assertThat(file.phase()).isEqualTo(nl.spoorwijzer.cases.CasePhase.ZIEKMELDING);
+            Assertions.assertThat(file.phase()).isEqualTo(CasePhase.ZIEKMELDING);
             Assertions.assertThat(file.nextDeadline()).as("the werkgever's report, not the standing task")
                     .isEqualTo(driver.day(7));
         });
@@ -205,14 +203,14 @@ class PoortwachterProcessTest {
         driver.complete("planVanAanpakBeoordelen", answers("planVanAanpakBeoordelen"));
 
         Assertions.assertThat(caseFiles.find(driver.caseId()).orElseThrow().phase())
-                .isEqualTo(nl.spoorwijzer.cases.CasePhase.PLAN_VAN_AANPAK);
+                .isEqualTo(CasePhase.PLAN_VAN_AANPAK);
         // First evaluation due 42 days after the plan (day 82), its task appears 14 days before.
         driver.onDay(67).fireDueTimers();
         Assertions.assertThat(driver.openTask("voortgangEvalueren")).isEmpty();
         driver.onDay(68).fireDueTimers();
         Assertions.assertThat(driver.task("voortgangEvalueren").getDueDate()).isEqualTo(endOf(driver.day(82)));
         Assertions.assertThat(caseFiles.find(driver.caseId()).orElseThrow())
-                .satisfies(file -> Assertions.assertThat(file.phase()).isEqualTo(nl.spoorwijzer.cases.CasePhase.SPOOR_1))
+                .satisfies(file -> Assertions.assertThat(file.phase()).isEqualTo(CasePhase.SPOOR_1))
                 .satisfies(file -> Assertions.assertThat(file.nextDeadline()).isEqualTo(driver.day(82)));
         driver.onDay(75).complete("voortgangEvalueren", answers("voortgangEvalueren"));
         driver.complete("loonwaardeOfProefplaatsingVastleggen", answers("loonwaardeOfProefplaatsingVastleggen"));
@@ -221,7 +219,7 @@ class PoortwachterProcessTest {
         // The second evaluation asks the bedrijfsarts to revise the analysis; the cycle goes on from there.
         driver.onDay(110).fireDueTimers();
         driver.complete("voortgangEvalueren", answers("voortgangEvalueren", "evaluatieVervolg", "analyseBijstellen"));
-        Assertions.assertThat(candidateGroups(engine, driver.task("probleemanalyseBijstellen")))
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, driver.task("probleemanalyseBijstellen")))
                 .containsExactly("bedrijfsarts");
         driver.complete("probleemanalyseBijstellen", answers("probleemanalyseBijstellen"));
         for (int evaluationDay : new int[] {145, 180}) {
@@ -257,7 +255,7 @@ class PoortwachterProcessTest {
                 .containsExactly("loonwaardeOfProefplaatsingVastleggen");
         driver.onDay(62).fireDueTimers();
         Task consult = driver.task("verzuimMonitoren");
-        Assertions.assertThat(candidateGroups(engine, consult)).containsExactly("bedrijfsarts");
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, consult)).containsExactly("bedrijfsarts");
         driver.complete("verzuimMonitoren", answers("verzuimMonitoren"));
         Assertions.assertThat(driver.openTask("planVanAanpakOpstellen")).isEmpty();
 
@@ -318,7 +316,7 @@ class PoortwachterProcessTest {
 
         Task escalation = driver.task("termijnOverschredenAfhandelen");
         Assertions.assertThat(escalation.getName()).isEqualTo("Termijn overschreden: Probleemanalyse opstellen");
-        Assertions.assertThat(candidateGroups(engine, escalation)).containsExactly("werkgever");
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, escalation)).containsExactly("werkgever");
         assertThat(driver.instance()).isWaitingAt("probleemanalyseOpstellen");
         DossierEntry missed = dossier(driver, DossierEntryType.DEADLINE_MISSED).get(0);
         Assertions.assertThat(missed.subject()).isEqualTo("Termijn overschreden: Probleemanalyse opstellen");
@@ -365,7 +363,7 @@ class PoortwachterProcessTest {
         ProcessInstance spoor2 = engine.getRuntimeService().createProcessInstanceQuery()
                 .processDefinitionKey("spoor-2-traject").processInstanceBusinessKey(driver.caseId()).singleResult();
         Assertions.assertThat(spoor2).isNotNull();
-        Assertions.assertThat(candidateGroups(engine, driver.task("aanmeldingBeoordelen")))
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, driver.task("aanmeldingBeoordelen")))
                 .containsExactly("re-integratiebureau");
         Assertions.assertThat(spoor2.getTenantId()).as("the trajectory carries the employer's tenant")
                 .isEqualTo("acme-bouw");

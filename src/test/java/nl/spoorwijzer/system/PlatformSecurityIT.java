@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import nl.spoorwijzer.support.HttpTestClient;
+import nl.spoorwijzer.support.TestUsers;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,11 +30,7 @@ class PlatformSecurityIT {
     @BeforeEach
     void setUp() {
         http = new HttpTestClient(port);
-        if (identityService.createUserQuery().userId(OUTSIDER).count() == 0) {
-            User user = identityService.newUser(OUTSIDER);
-            user.setPassword(OUTSIDER);
-            identityService.saveUser(user);
-        }
+        TestUsers.ensureUserWithoutRights(identityService, OUTSIDER);
     }
 
     @Test
