@@ -14,6 +14,12 @@ public enum DossierEntryType {
     DECISION,
     /** The case ended: recovery, structural return to work or the end of the waiting period. */
     CASE_CLOSED,
+    /** Full recovery (the work pauses for 28 days) or partial recovery (a percentage; the clock keeps running). */
+    RECOVERY,
+    /** A relapse within 28 days of full recovery: the same case continues, its dates move by the healthy days. */
+    RELAPSE,
+    /** A UWV decision: loonsanctie, bekorting, VVL or deskundigenoordeel. */
+    UWV_DECISION,
     /** The spoor 2 trajectory ended: placement, a structural spoor 1 result or the end of the waiting period. */
     TRAJECTORY_ENDED
 }

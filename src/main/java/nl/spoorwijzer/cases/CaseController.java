@@ -10,6 +10,8 @@ import nl.spoorwijzer.casefile.DossierEntry;
 import nl.spoorwijzer.casefile.DossierEntryType;
 import nl.spoorwijzer.casefile.DossierRepository;
 import nl.spoorwijzer.process.TaskRoles;
+import nl.spoorwijzer.recovery.CaseRecovery;
+import nl.spoorwijzer.recovery.RecoveryRequest;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -35,6 +37,7 @@ class CaseController {
     static final int MAX_PAGE_SIZE = 200;
 
     private final CaseIntake intake;
+    private final CaseRecovery recovery;
     private final CaseFileRepository cases;
     private final CaseAccess access;
     private final DossierRepository dossier;
@@ -43,10 +46,11 @@ class CaseController {
     private final HistoryService historyService;
     private final Clock clock;
 
-    CaseController(CaseIntake intake, CaseFileRepository cases, CaseAccess access, DossierRepository dossier,
+    CaseController(CaseIntake intake, CaseRecovery recovery, CaseFileRepository cases, CaseAccess access, DossierRepository dossier,
                    TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
                    Clock clock) {
         this.intake = intake;
+        this.recovery = recovery;
         this.cases = cases;
         this.access = access;
         this.dossier = dossier;
@@ -57,10 +61,21 @@ class CaseController {
     }
 
     @PostMapping
-    @Operation(summary = "Report sickness: opens a case and computes every legal date")
+    @Operation(summary = "Report sickness: opens a case and computes every legal date (201), or continues the"
+            + " employee's recovered case when the relapse falls within 28 days of the recovery (200)")
     ResponseEntity<CaseView> open(@RequestBody IntakeRequest request) {
-        String caseId = intake.open(request);
-        return ResponseEntity.created(URI.create("/api/cases/" + caseId)).body(details(caseId));
+        CaseIntake.Opened opened = intake.open(request);
+        URI location = URI.create("/api/cases/" + opened.caseId());
+        return opened.continued() ? ResponseEntity.ok().location(location).body(details(opened.caseId()))
+                : ResponseEntity.created(location).body(details(opened.caseId()));
+    }
+
+    @PostMapping("/{caseId}/recovery")
+    @Operation(summary = "Report full recovery (the work pauses; closed as hersteld after 28 days without relapse)"
+            + " or partial recovery with a percentage (the clock keeps running)")
+    CaseView recovery(@PathVariable String caseId, @RequestBody RecoveryRequest request) {
+        recovery.recover(visible(caseId), request);
+        return details(caseId);
     }
 
     @GetMapping
@@ -117,12 +132,15 @@ class CaseController {
         CaseView summary = CaseView.summary(file, today);
         return access.asDirectory(() -> new CaseView(summary.caseId(), summary.employerId(), summary.employeeId(),
                 summary.firstSickDay(), summary.status(), summary.phase(), summary.nextDeadline(),
-                summary.nextDeadlineTask(), summary.overdue(), summary.closedReason(), openTasks(file),
+                summary.nextDeadlineTask(), summary.overdue(), summary.closedReason(), summary.recoveredOn(),
+                summary.partialRecoveryPercentage(), openTasks(file),
                 spoor2Status(caseId), jobApplications(file), latestTimeline(caseId)));
     }
 
     private List<CaseView.OpenTask> openTasks(CaseFile file) {
-        return taskService.createTaskQuery().processInstanceBusinessKey(file.caseId()).orderByDueDate().asc().list()
+        // A recovered case's paused tasks cannot be worked, so they are not open steps.
+        return taskService.createTaskQuery().processInstanceBusinessKey(file.caseId()).active().orderByDueDate().asc()
+                .list()
                 .stream().map(task -> new CaseView.OpenTask(task.getName(), roleOf(task, file.employeeId()),
                         task.getAssignee(),
                         task.getDueDate() == null ? null

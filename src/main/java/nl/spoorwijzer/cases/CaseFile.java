@@ -15,8 +15,12 @@ public record CaseFile(
         LocalDate nextDeadline,
         String nextDeadlineTask,
         String closedReason,
-        OffsetDateTime openedAt) {
+        OffsetDateTime openedAt,
+        LocalDate recoveredOn,
+        Integer partialRecoveryPercentage) {
 
     public static final String OPEN = "OPEN";
+    /** Fully recovered: the open work is paused for 28 days; a relapse continues the case (BW 7:629 lid 10). */
+    public static final String RECOVERED = "RECOVERED";
     public static final String CLOSED = "CLOSED";
 }

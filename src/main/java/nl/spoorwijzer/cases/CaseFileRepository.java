@@ -47,6 +47,23 @@ public class CaseFileRepository {
                     next_deadline_task = NULL WHERE case_id = ?""", CaseFile.CLOSED, reason, caseId);
     }
 
+    /** Full recovery: the case keeps its open-case key (a relapse continues it) but has no running deadline. */
+    public void recovered(String caseId, LocalDate recoveredOn) {
+        jdbc.update("""
+                UPDATE case_file SET status = ?, recovered_on = ?, partial_recovery_percentage = NULL,
+                    next_deadline = NULL, next_deadline_task = NULL WHERE case_id = ?""",
+                CaseFile.RECOVERED, recoveredOn, caseId);
+    }
+
+    /** A relapse within 28 days: the case runs again. */
+    public void resumed(String caseId) {
+        jdbc.update("UPDATE case_file SET status = ?, recovered_on = NULL WHERE case_id = ?", CaseFile.OPEN, caseId);
+    }
+
+    public void partiallyRecovered(String caseId, int percentage) {
+        jdbc.update("UPDATE case_file SET partial_recovery_percentage = ? WHERE case_id = ?", percentage, caseId);
+    }
+
     public Optional<CaseFile> find(String caseId) {
         return jdbc.query("SELECT * FROM case_file WHERE case_id = ?", this::map, caseId).stream().findFirst();
     }
@@ -101,6 +118,7 @@ public class CaseFileRepository {
                 rs.getObject("first_sick_day", LocalDate.class), rs.getString("status"),
                 CasePhase.valueOf(rs.getString("phase")), rs.getObject("next_deadline", LocalDate.class),
                 rs.getString("next_deadline_task"), rs.getString("closed_reason"),
-                rs.getObject("opened_at", OffsetDateTime.class));
+                rs.getObject("opened_at", OffsetDateTime.class), rs.getObject("recovered_on", LocalDate.class),
+                (Integer) rs.getObject("partial_recovery_percentage"));
     }
 }

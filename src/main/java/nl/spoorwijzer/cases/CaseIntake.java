@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import nl.spoorwijzer.recovery.CaseRecovery;
 
 /**
  * Opens a case from a sick report: checks every field and the caller's right to report for the employer, then
@@ -24,17 +26,31 @@ public class CaseIntake {
     private final RuntimeService runtimeService;
     private final CaseFileRepository cases;
     private final CaseAccess access;
+    private final CaseRecovery recovery;
     private final Clock clock;
 
-    public CaseIntake(RuntimeService runtimeService, CaseFileRepository cases, CaseAccess access, Clock clock) {
+    public CaseIntake(RuntimeService runtimeService, CaseFileRepository cases, CaseAccess access,
+                      CaseRecovery recovery, Clock clock) {
+        this.recovery = recovery;
         this.runtimeService = runtimeService;
         this.cases = cases;
         this.access = access;
         this.clock = clock;
     }
 
-    /** @return the new case's id */
-    public String open(IntakeRequest request) {
+    /**
+     * The case a sick report opened, or — for a relapse within 28 days of full recovery — the case it continued.
+     */
+    public record Opened(String caseId, boolean continued) {
+    }
+
+    /**
+     * Opens a case, or continues the recovered case of the employee when the new first sick day falls within 28
+     * days of the recovery (BW 7:629 lid 10); a later relapse closes that case as hersteld and opens a new one, in
+     * the same transaction.
+     */
+    @Transactional
+    public Opened open(IntakeRequest request) {
         String employee = required("employeeId", request.employeeId());
         String employer = required("employerId", request.employerId());
         LocalDate firstSickDay = date("firstSickDay", required("firstSickDay", request.firstSickDay()));
@@ -65,9 +81,14 @@ public class CaseIntake {
             throw new CaseRequestException(400, "employeeId", "unknown employee '" + employee + "' at employer '"
                     + employer + "'");
         }
-        cases.findOpen(employer, employee).ifPresent(open -> {
+        CaseFile open = cases.findOpen(employer, employee).orElse(null);
+        if (open != null && CaseFile.RECOVERED.equals(open.status())) {
+            if (recovery.relapse(open, firstSickDay)) {
+                return new Opened(open.caseId(), true);
+            }
+        } else if (open != null) {
             throw duplicate(employee, open.caseId());
-        });
+        }
         String caseId = CaseIds.newCaseId(firstSickDay);
         Map<String, Object> variables = new HashMap<>();
         variables.put("werknemerId", employee);
@@ -89,7 +110,7 @@ public class CaseIntake {
             }
             throw e;
         }
-        return caseId;
+        return new Opened(caseId, false);
     }
 
     private static CaseRequestException duplicate(String employee, String openCase) {

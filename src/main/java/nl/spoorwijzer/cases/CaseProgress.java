@@ -52,7 +52,7 @@ public class CaseProgress implements TaskListener {
         });
         repository.open(new CaseFile(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), employerId,
                 employeeId, firstSickDay, CaseFile.OPEN, CasePhase.ZIEKMELDING, null, null, null,
-                OffsetDateTime.now(clock)));
+                OffsetDateTime.now(clock), null, null));
     }
 
     public void closed(DelegateExecution execution, String reason) {
@@ -62,7 +62,7 @@ public class CaseProgress implements TaskListener {
     /** When the case process ends without having recorded why (e.g. deleted in Cockpit). */
     public void closedIfOpen(DelegateExecution execution, String reason) {
         repository.find(execution.getProcessBusinessKey())
-                .filter(file -> CaseFile.OPEN.equals(file.status()))
+                .filter(file -> !CaseFile.CLOSED.equals(file.status()))
                 .ifPresent(file -> repository.close(file.caseId(), reason));
     }
 
@@ -70,13 +70,39 @@ public class CaseProgress implements TaskListener {
     public void notify(DelegateTask task) {
         String caseId = task.getExecution().getProcessBusinessKey();
         CaseFile file = repository.find(caseId).orElse(null);
-        if (file == null || CaseFile.CLOSED.equals(file.status())) {
+        if (file == null || !CaseFile.OPEN.equals(file.status())) {
             return;
         }
         boolean created = EVENTNAME_CREATE.equals(task.getEventName());
+        Map<String, Task> open = openTasksInContext(caseId);
+        if (created) {
+            open.put(task.getId(), (Task) task);
+        } else {
+            open.remove(task.getId());
+        }
+        CasePhase phase = created ? CasePhase.after(file.phase(), task.getTaskDefinitionKey()) : file.phase();
+        updateNextDeadline(caseId, phase, open);
+    }
+
+    /** Recomputes the next deadline after due dates moved; runs inside the engine's command. */
+    public void refresh(String caseId) {
+        repository.find(caseId).filter(file -> CaseFile.OPEN.equals(file.status()))
+                .ifPresent(file -> updateNextDeadline(caseId, file.phase(), openTasksInContext(caseId)));
+    }
+
+    private void updateNextDeadline(String caseId, CasePhase phase, Map<String, Task> open) {
+        Task next = open.values().stream()
+                .filter(candidate -> candidate.getDueDate() != null)
+                .min(Comparator.comparing(Task::getDueDate))
+                .orElse(null);
+        repository.updateProgress(caseId, phase, next == null ? null : dayOf(next.getDueDate()),
+                next == null ? null : next.getName());
+    }
+
+    /** The open tasks of the case as this transaction sees them: stored ones plus changes not yet flushed. */
+    private Map<String, Task> openTasksInContext(String caseId) {
         Map<String, Task> open = new HashMap<>();
         openTasksOf(caseId).forEach(stored -> open.put(stored.getId(), stored));
-        // Tasks created in this same transaction are not in the database yet: take them from the engine's cache.
         DbEntityManager entities = Context.getCommandContext().getDbEntityManager();
         for (TaskEntity cached : entities.getCachedEntitiesByType(TaskEntity.class)) {
             if (entities.getDbEntityCache().isDeleted(cached)) {
@@ -85,18 +111,7 @@ public class CaseProgress implements TaskListener {
                 open.put(cached.getId(), cached);
             }
         }
-        if (created) {
-            open.put(task.getId(), (Task) task);
-        } else {
-            open.remove(task.getId());
-        }
-        Task next = open.values().stream()
-                .filter(candidate -> candidate.getDueDate() != null)
-                .min(Comparator.comparing(Task::getDueDate))
-                .orElse(null);
-        CasePhase phase = created ? CasePhase.after(file.phase(), task.getTaskDefinitionKey()) : file.phase();
-        repository.updateProgress(caseId, phase, next == null ? null : dayOf(next.getDueDate()),
-                next == null ? null : next.getName());
+        return open;
     }
 
     /** All open tasks of the case, whoever is working: the read model is the same for every reader. */

@@ -17,6 +17,8 @@ public record CaseView(
         String nextDeadlineTask,
         boolean overdue,
         String closedReason,
+        LocalDate recoveredOn,
+        Integer partialRecoveryPercentage,
         List<OpenTask> openTasks,
         String spoor2Status,
         Integer jobApplicationCount,
@@ -30,7 +32,7 @@ public record CaseView(
     static CaseView summary(CaseFile file, LocalDate today) {
         return new CaseView(file.caseId(), file.employerId(), file.employeeId(), file.firstSickDay(), file.status(),
                 file.phase(), file.nextDeadline(), file.nextDeadlineTask(),
-                file.nextDeadline() != null && file.nextDeadline().isBefore(today), file.closedReason(), null, null,
-                null, null);
+                file.nextDeadline() != null && file.nextDeadline().isBefore(today), file.closedReason(),
+                file.recoveredOn(), file.partialRecoveryPercentage(), null, null, null, null);
     }
 }

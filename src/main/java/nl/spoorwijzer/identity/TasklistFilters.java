@@ -41,7 +41,8 @@ class TasklistFilters {
             return;
         }
         Filter filter = filterService.newTaskFilter(name);
-        filter.setQuery(query.orderByDueDate().asc());
+        // Tasks of a recovered case are paused (suspended) until a relapse or the case closes: not work for anyone.
+        filter.setQuery(query.active().orderByDueDate().asc());
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("description", description);
         properties.put("priority", priority);

@@ -44,6 +44,13 @@ public class CaseDossier {
                 null, content);
     }
 
+    /** A fact recorded outside a process step (an API call), for the user making it or the platform. */
+    public void recordForCase(String caseId, String processInstanceId, String tenantId, DossierEntryType type,
+                              String subject, Map<String, Object> content) {
+        repository.append(new DossierEntry(null, caseId, processInstanceId, tenantId, type, subject, null,
+                currentUserOr(SYSTEM), null, OffsetDateTime.now(clock), null, null, content));
+    }
+
     /** The user on whose behalf the engine is working now (Tasklist, REST), or the fallback. */
     public String currentUserOr(String fallback) {
         Authentication authentication = identityService.getCurrentAuthentication();

@@ -32,7 +32,7 @@ public final class CasePlayer {
 
     /** Open tasks of the case and of the processes it called (same business key), oldest first. */
     public List<Task> openTasks() {
-        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId)
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId).active()
                 .orderByTaskCreateTime().asc().list();
     }
 
@@ -116,7 +116,7 @@ public final class CasePlayer {
         return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId).list()
                 .stream()
                 .flatMap(process -> engine.getManagementService().createJobQuery()
-                        .processInstanceId(process.getId()).timers().list().stream())
+                        .processInstanceId(process.getId()).timers().active().list().stream())
                 .toList();
     }
 

@@ -3,7 +3,9 @@ package nl.spoorwijzer.process;
 import static nl.spoorwijzer.process.ProcessVariables.*;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import nl.spoorwijzer.timeline.Milestone;
 import nl.spoorwijzer.timeline.MilestoneKey;
@@ -30,10 +32,33 @@ public class CaseTimeline {
         this.time = time;
     }
 
+    /** The variables {@link #apply} writes besides the milestone deadlines; called processes may hold copies. */
+    public static final List<String> DERIVED_VARIABLES = List.of(EERSTEJAARSEVALUATIE_WINDOW_START,
+            ZIEKMELDING_UWV_TASK_START, EINDFASE_START, EINDE_WACHTTIJD_DATUM, SPOOR_2_EINDRAPPORTAGE_START,
+            EVALUATION_INTERVAL);
+
     public TimelineInput inputOf(VariableScope variables) {
         return TimelineInput.of(time.toDate(variables.getVariable(EERSTE_ZIEKTEDAG)))
+                .withGaps(RecoveryGaps.parse((String) variables.getVariable(HERSTELPERIODES)))
+                .withVvlWeeks(weeks(variables.getVariable(VVL_WEKEN)))
+                .withSanctionWeeks(weeks(variables.getVariable(LOONSANCTIE_WEKEN)))
+                .withSanctionEndsOn(time.toDate(variables.getVariable(LOONSANCTIE_EINDE)))
                 .withActualProbleemanalyse(time.toDate(variables.getVariable(PROBLEEMANALYSE_DATUM)))
                 .withActualEerstejaarsevaluatie(time.toDate(variables.getVariable(EERSTEJAARSEVALUATIE_DATUM)));
+    }
+
+    /** Every variable {@link #apply} writes: the milestone deadlines and the derived start dates. */
+    public static List<String> writtenVariables() {
+        List<String> names = new ArrayList<>();
+        for (MilestoneKey key : MilestoneKey.values()) {
+            names.add(deadlineVariable(key));
+        }
+        names.addAll(DERIVED_VARIABLES);
+        return names;
+    }
+
+    private static int weeks(Object value) {
+        return value == null ? 0 : ((Number) value).intValue();
     }
 
     /**

@@ -31,6 +31,27 @@ public final class ProcessVariables {
     public static final String GEMISTE_TAAK = "gemisteTaak";
     public static final String HERSTEL_DATUM = "herstelDatum";
     public static final String AFSLUITREDEN = "afsluitreden";
+    /**
+     * Recovery gaps of fewer than 28 days that are added up into this case (BW 7:629 lid 10), as ISO date ranges of
+     * healthy days: {@code 2025-03-01/2025-03-14,2025-06-02/2025-06-05}.
+     */
+    public static final String HERSTELPERIODES = "herstelperiodes";
+    /** Vrijwillige verlenging loondoorbetaling granted by UWV, in weeks (WIA art. 24). */
+    public static final String VVL_WEKEN = "vvlWeken";
+    /** Loonsanctie imposed by UWV, in weeks (WIA art. 25 lid 9). */
+    public static final String LOONSANCTIE_WEKEN = "loonsanctieWeken";
+    /** The last day of a loonsanctie that UWV shortened (bekorting: 6 weeks after granting it), ISO date. */
+    public static final String LOONSANCTIE_EINDE = "loonsanctieEinde";
+    /** The shortcomings UWV named in a loonsanctie, as a JSON array of texts; each becomes a repair task. */
+    public static final String TEKORTKOMINGEN = "tekortkomingen";
+    /** The first day on which a recovered employee counts as recovered for good (recovery date + 28 days). */
+    public static final String HERSTELPERIODE_EINDE = "herstelperiodeEinde";
+    /** The process instance of the case a recovery period belongs to. */
+    public static final String ZAAK_PROCESS_INSTANCE_ID = "zaakProcessInstanceId";
+    /** The first sick day of a relapse within the recovery period. */
+    public static final String TERUGVAL_DATUM = "terugvalDatum";
+    /** Partial recovery percentage (deelherstel); the 104-week clock keeps running. */
+    public static final String DEELHERSTEL_PERCENTAGE = "deelherstelPercentage";
 
     private ProcessVariables() {
     }

@@ -28,7 +28,7 @@ public final class PoortwachterCalendar {
     /** Wachttijd = loondoorbetaling: 104 weeks (BW 7:629 lid 1, WIA art. 23); its last day is sick day 728. */
     static final int WAITING_PERIOD_DAYS = 728;
     /** A recovery of 4 weeks (28 days) or more starts a new sickness period (BW 7:629 lid 10). */
-    static final int NEW_PERIOD_GAP_DAYS = 28;
+    public static final int NEW_PERIOD_GAP_DAYS = 28;
     /** A voluntary extension (VVL) is at least 13 weeks (WIA art. 24). */
     static final int MIN_VVL_WEEKS = 13;
     /** A loonsanctie extends the waiting period by at most 52 weeks (WIA art. 25 lid 9). */
@@ -57,7 +57,7 @@ public final class PoortwachterCalendar {
         // application (WIA art. 25 lid 9).
         LocalDate wiaAanvraag = endWithoutExtensions.plusWeeks(input.vvlWeeks())
                 .minusWeeks(settings.wiaApplicationWeeksBeforeEnd());
-        LocalDate eindeWachttijd = endWithoutExtensions.plusWeeks((long) input.vvlWeeks() + input.sanctionWeeks());
+        LocalDate eindeWachttijd = endOfWaitingPeriod(input, endWithoutExtensions.plusWeeks(input.vvlWeeks()));
         LocalDate ejeDue = day(input, settings.ejeDueDay());
         LocalDate eje = input.actualEerstejaarsevaluatie() != null ? input.actualEerstejaarsevaluatie() : ejeDue;
 
@@ -108,6 +108,19 @@ public final class PoortwachterCalendar {
         }
         validate(input);
         return advance(input, from, days);
+    }
+
+    /**
+     * A loonsanctie extends the waiting period after any VVL; when UWV grants a bekortingsverzoek the sanction ends
+     * 6 weeks after that decision, but never before the period it extends (WIA art. 25 lid 9).
+     */
+    private static LocalDate endOfWaitingPeriod(TimelineInput input, LocalDate endWithVvl) {
+        LocalDate end = endWithVvl.plusWeeks(input.sanctionWeeks());
+        LocalDate shortened = input.sanctionEndsOn();
+        if (shortened != null && shortened.isBefore(end)) {
+            end = shortened.isAfter(endWithVvl) ? shortened : endWithVvl;
+        }
+        return end;
     }
 
     private LocalDate planVanAanpak(TimelineInput input) {
@@ -180,6 +193,10 @@ public final class PoortwachterCalendar {
         if (sanctionWeeks < 0 || sanctionWeeks > MAX_SANCTION_WEEKS) {
             throw new InvalidTimelineInputException("sanctionWeeks",
                     "a loonsanctie extends the waiting period by 0 to 52 weeks (WIA art. 25 lid 9)");
+        }
+        if (input.sanctionEndsOn() != null && sanctionWeeks == 0) {
+            throw new InvalidTimelineInputException("sanctionEndsOn",
+                    "only a loonsanctie can be shortened by a bekorting (WIA art. 25 lid 9)");
         }
         if (isBefore(input.actualProbleemanalyse(), firstSickDay)) {
             throw new InvalidTimelineInputException("actualProbleemanalyse",

@@ -14,6 +14,8 @@ import java.util.List;
  * @param sanctionWeeks              loonsanctie in weeks; 0 means none
  * @param actualProbleemanalyse      date of the probleemanalyse once made, otherwise null
  * @param actualEerstejaarsevaluatie date of the eerstejaarsevaluatie once held, otherwise null
+ * @param sanctionEndsOn             the last day of a loonsanctie that UWV shortened (bekorting: 6 weeks after
+ *                                   granting it, WIA art. 25 lid 9), otherwise null
  */
 public record TimelineInput(
         LocalDate firstSickDay,
@@ -21,7 +23,8 @@ public record TimelineInput(
         int vvlWeeks,
         int sanctionWeeks,
         LocalDate actualProbleemanalyse,
-        LocalDate actualEerstejaarsevaluatie) {
+        LocalDate actualEerstejaarsevaluatie,
+        LocalDate sanctionEndsOn) {
 
     public TimelineInput {
         // Null elements are kept so that the calendar can reject them with a proper validation error.
@@ -30,31 +33,36 @@ public record TimelineInput(
 
     /** A case without gaps, extensions or actual dates. */
     public static TimelineInput of(LocalDate firstSickDay) {
-        return new TimelineInput(firstSickDay, List.of(), 0, 0, null, null);
+        return new TimelineInput(firstSickDay, List.of(), 0, 0, null, null, null);
     }
 
     public TimelineInput withGaps(List<RecoveryGap> newGaps) {
         return new TimelineInput(firstSickDay, newGaps, vvlWeeks, sanctionWeeks,
-                actualProbleemanalyse, actualEerstejaarsevaluatie);
+                actualProbleemanalyse, actualEerstejaarsevaluatie, sanctionEndsOn);
     }
 
     public TimelineInput withVvlWeeks(int newVvlWeeks) {
         return new TimelineInput(firstSickDay, gaps, newVvlWeeks, sanctionWeeks,
-                actualProbleemanalyse, actualEerstejaarsevaluatie);
+                actualProbleemanalyse, actualEerstejaarsevaluatie, sanctionEndsOn);
     }
 
     public TimelineInput withSanctionWeeks(int newSanctionWeeks) {
         return new TimelineInput(firstSickDay, gaps, vvlWeeks, newSanctionWeeks,
-                actualProbleemanalyse, actualEerstejaarsevaluatie);
+                actualProbleemanalyse, actualEerstejaarsevaluatie, sanctionEndsOn);
     }
 
     public TimelineInput withActualProbleemanalyse(LocalDate date) {
         return new TimelineInput(firstSickDay, gaps, vvlWeeks, sanctionWeeks,
-                date, actualEerstejaarsevaluatie);
+                date, actualEerstejaarsevaluatie, sanctionEndsOn);
     }
 
     public TimelineInput withActualEerstejaarsevaluatie(LocalDate date) {
         return new TimelineInput(firstSickDay, gaps, vvlWeeks, sanctionWeeks,
-                actualProbleemanalyse, date);
+                actualProbleemanalyse, date, sanctionEndsOn);
+    }
+
+    public TimelineInput withSanctionEndsOn(LocalDate date) {
+        return new TimelineInput(firstSickDay, gaps, vvlWeeks, sanctionWeeks,
+                actualProbleemanalyse, actualEerstejaarsevaluatie, date);
     }
 }

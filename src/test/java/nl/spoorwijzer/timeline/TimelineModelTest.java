@@ -62,7 +62,7 @@ class TimelineModelTest {
                 .withActualEerstejaarsevaluatie(LocalDate.parse("2024-12-01"));
 
         assertThat(input).isEqualTo(new TimelineInput(first, List.of(), 13, 4,
-                LocalDate.parse("2024-02-01"), LocalDate.parse("2024-12-01")));
+                LocalDate.parse("2024-02-01"), LocalDate.parse("2024-12-01"), null));
     }
 
     @Test

@@ -1,0 +1,171 @@
+package nl.spoorwijzer.recovery;
+
+import static nl.spoorwijzer.process.ProcessVariables.*;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.spoorwijzer.casefile.DossierEntryType;
+import nl.spoorwijzer.cases.CaseAccess;
+import nl.spoorwijzer.cases.CaseFile;
+import nl.spoorwijzer.cases.CaseFileRepository;
+import nl.spoorwijzer.cases.CaseRequestException;
+import nl.spoorwijzer.process.CaseDossier;
+import nl.spoorwijzer.process.LegalTime;
+import nl.spoorwijzer.process.RecoveryGaps;
+import nl.spoorwijzer.timeline.PoortwachterCalendar;
+import nl.spoorwijzer.timeline.RecoveryGap;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Recovery and relapse (BW 7:629 lid 10). A full recovery pauses the case's open work and starts the 28-day
+ * herstelperiode; a new sick report within it continues the same case with every date moved by the healthy days,
+ * later it opens a new case. A partial recovery is recorded and the clock keeps running.
+ */
+@Service
+public class CaseRecovery {
+
+    static final String RECOVERY_PROCESS = "herstelperiode";
+    static final String RELAPSE_MESSAGE = "Terugval";
+
+    private final RuntimeService runtimeService;
+    private final CaseFileRepository cases;
+    private final CaseAccess access;
+    private final CaseSuspension suspension;
+    private final CaseResumption resumption;
+    private final CaseDossier dossier;
+    private final LegalTime time;
+
+    public CaseRecovery(RuntimeService runtimeService, CaseFileRepository cases, CaseAccess access,
+                        CaseSuspension suspension, CaseResumption resumption, CaseDossier dossier, LegalTime time) {
+        this.resumption = resumption;
+        this.runtimeService = runtimeService;
+        this.cases = cases;
+        this.access = access;
+        this.suspension = suspension;
+        this.dossier = dossier;
+        this.time = time;
+    }
+
+    /** Records a (partial) recovery; every check happens before anything is written. */
+    @Transactional
+    public void recover(CaseFile file, RecoveryRequest request) {
+        if (!access.mayReportFor(file.employerId())) {
+            throw new CaseRequestException(403, "caseId", "you may not report recovery for employer '"
+                    + file.employerId() + "'");
+        }
+        if (CaseFile.RECOVERED.equals(file.status())) {
+            throw new CaseRequestException(409, "caseId", "the case is already recovered since "
+                    + file.recoveredOn() + "; a new sick report (POST /api/cases) within 28 days continues it");
+        }
+        if (!CaseFile.OPEN.equals(file.status())) {
+            throw new CaseRequestException(409, "caseId", "the case is closed (" + file.closedReason() + ")");
+        }
+        LocalDate date = validDate(file, request.date());
+        Integer percentage = request.percentage();
+        if (percentage != null && (percentage < 1 || percentage > 100)) {
+            throw new CaseRequestException(400, "percentage", "must be between 1 and 100 (100 = full recovery;"
+                    + " partial recovery keeps the 104-week clock running, BW 7:629)");
+        }
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put(HERSTEL_DATUM, date.toString());
+        if (percentage != null && percentage < 100) {
+            content.put(DEELHERSTEL_PERCENTAGE, percentage);
+            access.asPlatform(() -> {
+                runtimeService.setVariable(file.processInstanceId(), DEELHERSTEL_PERCENTAGE, percentage);
+                return null;
+            });
+            cases.partiallyRecovered(file.caseId(), percentage);
+            record(file, "Gedeeltelijk hersteld (" + percentage + "%); de wachttijd loopt door", content);
+        } else {
+            LocalDate definitive = date.plusDays(PoortwachterCalendar.NEW_PERIOD_GAP_DAYS);
+            access.asPlatform(() -> {
+                pauseCase(file, date, definitive);
+                return null;
+            });
+            cases.recovered(file.caseId(), date);
+            content.put("zaakGeslotenOp", definitive.toString());
+            record(file, "Volledig hersteld; zonder terugval wordt de zaak op " + definitive + " gesloten", content);
+        }
+    }
+
+    private void pauseCase(CaseFile file, LocalDate date, LocalDate definitive) {
+        runtimeService.setVariable(file.processInstanceId(), HERSTEL_DATUM, date.toString());
+        suspension.suspend(file.processInstanceId());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(WERKGEVER_ID, file.employerId());
+        variables.put(WERKNEMER_ID, file.employeeId());
+        variables.put(HERSTEL_DATUM, date.toString());
+        variables.put(HERSTELPERIODE_EINDE, time.startOfDay(definitive));
+        variables.put(ZAAK_PROCESS_INSTANCE_ID, file.processInstanceId());
+        runtimeService.startProcessInstanceByKey(RECOVERY_PROCESS, file.caseId(), variables);
+    }
+
+    /**
+     * A new sick report for an employee whose open case is recovered. Within 28 days the same case continues;
+     * otherwise the old case closes as hersteld and the caller opens a new one.
+     *
+     * @return true when the recovered case continues
+     */
+    @Transactional
+    public boolean relapse(CaseFile recovered, LocalDate firstSickDay) {
+        if (firstSickDay.isBefore(recovered.recoveredOn())) {
+            throw new CaseRequestException(400, "firstSickDay", "must not be before the recovery date "
+                    + recovered.recoveredOn() + " of the open case " + recovered.caseId());
+        }
+        boolean within = ChronoUnit.DAYS.between(recovered.recoveredOn(), firstSickDay)
+                < PoortwachterCalendar.NEW_PERIOD_GAP_DAYS;
+        access.asPlatform(() -> {
+            runtimeService.createMessageCorrelation(RELAPSE_MESSAGE)
+                    .processInstanceBusinessKey(recovered.caseId())
+                    .setVariable(TERUGVAL_DATUM, firstSickDay.toString())
+                    .setVariable("terugvalBinnenVierWeken", within)
+                    .correlateWithResult();
+            if (within) {
+                resumption.resume(recovered, firstSickDay);
+            }
+            return null;
+        });
+        return within;
+    }
+
+    private LocalDate validDate(CaseFile file, String value) {
+        if (value == null || value.isBlank()) {
+            throw new CaseRequestException(400, "date", "is required: the first day of (partial) recovery");
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new CaseRequestException(400, "date", "must be a date in ISO format YYYY-MM-DD (got '" + value
+                    + "')");
+        }
+        if (date.isAfter(time.today())) {
+            throw new CaseRequestException(400, "date", "must not be in the future (today is " + time.today() + ")");
+        }
+        LocalDate lastSickDay = lastRelapse(file);
+        if (!date.isAfter(lastSickDay)) {
+            throw new CaseRequestException(400, "date", "must be after " + lastSickDay
+                    + ", the first sick day of the current sickness period (BW 7:629 lid 10)");
+        }
+        return date;
+    }
+
+    /** The first sick day of the current sickness period: the case's first sick day or the last relapse. */
+    private LocalDate lastRelapse(CaseFile file) {
+        Object gaps = access.asPlatform(() -> runtimeService.getVariable(file.processInstanceId(), HERSTELPERIODES));
+        List<RecoveryGap> parsed = RecoveryGaps.parse((String) gaps);
+        return parsed.isEmpty() ? file.firstSickDay() : parsed.get(parsed.size() - 1).lastHealthyDay().plusDays(1);
+    }
+
+    private void record(CaseFile file, String subject, Map<String, Object> content) {
+        dossier.recordForCase(file.caseId(), file.processInstanceId(), file.employerId(), DossierEntryType.RECOVERY,
+                subject, content);
+    }
+}
