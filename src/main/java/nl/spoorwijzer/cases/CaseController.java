@@ -12,6 +12,8 @@ import nl.spoorwijzer.casefile.DossierRepository;
 import nl.spoorwijzer.process.TaskRoles;
 import nl.spoorwijzer.recovery.CaseRecovery;
 import nl.spoorwijzer.recovery.RecoveryRequest;
+import nl.spoorwijzer.uwv.UwvDecisionRequest;
+import nl.spoorwijzer.uwv.UwvDecisions;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -38,6 +40,7 @@ class CaseController {
 
     private final CaseIntake intake;
     private final CaseRecovery recovery;
+    private final UwvDecisions uwvDecisions;
     private final CaseFileRepository cases;
     private final CaseAccess access;
     private final DossierRepository dossier;
@@ -46,11 +49,12 @@ class CaseController {
     private final HistoryService historyService;
     private final Clock clock;
 
-    CaseController(CaseIntake intake, CaseRecovery recovery, CaseFileRepository cases, CaseAccess access, DossierRepository dossier,
+    CaseController(CaseIntake intake, CaseRecovery recovery, UwvDecisions uwvDecisions, CaseFileRepository cases, CaseAccess access, DossierRepository dossier,
                    TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
                    Clock clock) {
         this.intake = intake;
         this.recovery = recovery;
+        this.uwvDecisions = uwvDecisions;
         this.cases = cases;
         this.access = access;
         this.dossier = dossier;
@@ -75,6 +79,15 @@ class CaseController {
             + " or partial recovery with a percentage (the clock keeps running)")
     CaseView recovery(@PathVariable String caseId, @RequestBody RecoveryRequest request) {
         recovery.recover(visible(caseId), request);
+        return details(caseId);
+    }
+
+    @PostMapping("/{caseId}/uwv-decisions")
+    @Operation(summary = "Record a UWV decision: LOONSANCTIE or VVL move the end of the waiting period (and every"
+            + " pending timer and due date), BEKORTING ends a sanction 6 weeks after it was granted,"
+            + " DESKUNDIGENOORDEEL goes to the step waiting for it")
+    CaseView uwvDecision(@PathVariable String caseId, @RequestBody UwvDecisionRequest request) {
+        uwvDecisions.record(visible(caseId), request);
         return details(caseId);
     }
 

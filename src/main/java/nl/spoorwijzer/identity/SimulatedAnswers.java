@@ -236,6 +236,14 @@ public final class SimulatedAnswers {
                 values.put("maatregel", "Taak alsnog uitgevoerd; werkwijze aangepast.");
                 values.put("herstelGeplandOp", today());
             }
+            case "tekortkomingHerstellen" -> {
+                values.put("herstelmaatregelen", "Spoor 2 gestart en het plan van aanpak bijgesteld.");
+                values.put("hersteldOp", today());
+            }
+            case "bekortingsverzoekIndienen" -> {
+                values.put("bekortingsverzoekIngediendOp", today());
+                values.put("bekortingsverzoekToelichting", "Alle tekortkomingen zijn hersteld.");
+            }
             default -> throw new IllegalArgumentException("no test answers for task " + taskKey);
         }
         return values;

@@ -1,0 +1,13 @@
+package nl.spoorwijzer.uwv;
+
+/** The UWV decisions that change a running case. */
+public enum UwvDecisionType {
+    /** Wage sanction: the waiting period is extended by up to 52 weeks (WIA art. 25 lid 9). */
+    LOONSANCTIE,
+    /** A bekortingsverzoek was granted: the sanction ends 6 weeks after the decision. */
+    BEKORTING,
+    /** Vrijwillige verlenging loondoorbetaling: at least 13 weeks, jointly requested (WIA art. 24). */
+    VVL,
+    /** UWV's expert opinion (deskundigenoordeel) that a step of the case is waiting for. */
+    DESKUNDIGENOORDEEL
+}

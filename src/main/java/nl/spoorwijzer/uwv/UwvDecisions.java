@@ -1,0 +1,263 @@
+package nl.spoorwijzer.uwv;
+
+import static nl.spoorwijzer.process.ProcessVariables.*;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.spoorwijzer.casefile.DossierEntryType;
+import nl.spoorwijzer.cases.CaseAccess;
+import nl.spoorwijzer.cases.CaseFile;
+import nl.spoorwijzer.cases.CaseRequestException;
+import nl.spoorwijzer.process.CaseDossier;
+import nl.spoorwijzer.process.CaseRescheduling;
+import nl.spoorwijzer.process.LegalTime;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.runtime.EventSubscription;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records UWV's decisions on a case. A loonsanctie, its bekorting and a VVL move the end of the waiting period (and
+ * a VVL the WIA application), so every pending timer and due date of the case moves with them; a loonsanctie's
+ * shortcomings become repair tasks; a deskundigenoordeel goes to the step waiting for it. Each decision is a dossier
+ * entry. Everything is checked before anything is written, and it all happens in one transaction.
+ */
+@Component("uwvDecisions")
+public class UwvDecisions {
+
+    /** A granted bekortingsverzoek ends the sanction 6 weeks after UWV's decision (domain reference §2.2). */
+    static final int BEKORTING_WEEKS = 6;
+    static final int MAX_SANCTION_WEEKS = 52;
+    static final int MIN_VVL_WEEKS = 13;
+    static final int MAX_SHORTCOMINGS = 20;
+    static final int MAX_TEXT = 4000;
+    static final String SANCTION_MESSAGE = "LoonsanctieOpgelegd";
+    static final List<String> OPINION_MESSAGES =
+            List.of("DeskundigenoordeelOntvangen", "DeskundigenoordeelSpoor2Ontvangen");
+
+    private static final TypeReference<List<String>> TEXTS = new TypeReference<>() { };
+
+    private final RuntimeService runtimeService;
+    private final CaseAccess access;
+    private final CaseRescheduling rescheduling;
+    private final CaseDossier dossier;
+    private final LegalTime time;
+    private final ObjectMapper json;
+
+    public UwvDecisions(RuntimeService runtimeService, CaseAccess access, CaseRescheduling rescheduling,
+                        CaseDossier dossier, LegalTime time, ObjectMapper json) {
+        this.runtimeService = runtimeService;
+        this.access = access;
+        this.rescheduling = rescheduling;
+        this.dossier = dossier;
+        this.time = time;
+        this.json = json;
+    }
+
+    /** The shortcomings of the case's loonsanctie: the collection of the model's repair tasks. */
+    public List<String> shortcomings(VariableScope execution) {
+        Object stored = execution.getVariable(TEKORTKOMINGEN);
+        try {
+            return stored == null ? List.of() : json.readValue(stored.toString(), TEXTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("variable " + TEKORTKOMINGEN + " is not a JSON array of texts", e);
+        }
+    }
+
+    @Transactional
+    public void record(CaseFile file, UwvDecisionRequest request) {
+        if (access.onlyEmployee() != null || !access.mayReportFor(file.employerId())) {
+            throw new CaseRequestException(403, "caseId", "only the employer side (werkgever, bedrijfsarts,"
+                    + " casemanager) records UWV decisions for employer '" + file.employerId() + "'");
+        }
+        if (!CaseFile.OPEN.equals(file.status())) {
+            throw new CaseRequestException(409, "caseId", "the case is " + file.status().toLowerCase()
+                    + "; UWV decisions apply to a running case");
+        }
+        UwvDecisionType type = type(request.type());
+        LocalDate decisionDate = decisionDate(file, request.decisionDate());
+        Map<String, Object> variables = access.asPlatform(() -> runtimeService.getVariables(file.processInstanceId(),
+                List.of(LOONSANCTIE_WEKEN, LOONSANCTIE_EINDE, VVL_WEKEN)));
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("type", type.name());
+        content.put("besluitdatum", decisionDate.toString());
+        switch (type) {
+            case LOONSANCTIE -> loonsanctie(file, request, variables, content);
+            case BEKORTING -> bekorting(file, decisionDate, variables, content);
+            case VVL -> vvl(file, request, variables, content);
+            case DESKUNDIGENOORDEEL -> deskundigenoordeel(file, request, decisionDate, content);
+        }
+        dossier.recordForCase(file.caseId(), file.processInstanceId(), file.employerId(), DossierEntryType.UWV_DECISION,
+                "UWV-besluit: " + type.name().toLowerCase(), content);
+    }
+
+    private void loonsanctie(CaseFile file, UwvDecisionRequest request, Map<String, Object> current,
+                             Map<String, Object> content) {
+        if (current.get(LOONSANCTIE_WEKEN) != null) {
+            throw new CaseRequestException(409, "type", "a loonsanctie of " + current.get(LOONSANCTIE_WEKEN)
+                    + " weeks is already imposed; UWV shortens it with a BEKORTING decision");
+        }
+        int weeks = weeks(request.weeks(), 1, MAX_SANCTION_WEEKS,
+                "a loonsanctie extends the waiting period by 1 to 52 weeks (WIA art. 25 lid 9)");
+        List<String> shortcomings = shortcomings(request.shortcomings());
+        content.put("weken", weeks);
+        content.put("tekortkomingen", shortcomings);
+        access.asPlatform(() -> {
+            runtimeService.setVariable(file.processInstanceId(), LOONSANCTIE_WEKEN, weeks);
+            runtimeService.setVariable(file.processInstanceId(), TEKORTKOMINGEN, toJson(shortcomings));
+            content.put("termijnen", rescheduling.reschedule(file.processInstanceId(), 0,
+                    "loonsanctie van " + weeks + " weken", content));
+            runtimeService.createMessageCorrelation(SANCTION_MESSAGE).processInstanceId(file.processInstanceId())
+                    .correlate();
+            return null;
+        });
+    }
+
+    private void bekorting(CaseFile file, LocalDate grantedOn, Map<String, Object> current,
+                           Map<String, Object> content) {
+        if (current.get(LOONSANCTIE_WEKEN) == null) {
+            throw new CaseRequestException(409, "type", "there is no loonsanctie to shorten in this case");
+        }
+        if (current.get(LOONSANCTIE_EINDE) != null) {
+            throw new CaseRequestException(409, "type", "the loonsanctie was already shortened; it ends on "
+                    + current.get(LOONSANCTIE_EINDE));
+        }
+        LocalDate sanctionEnds = grantedOn.plusWeeks(BEKORTING_WEEKS);
+        content.put("loonsanctieEinde", sanctionEnds.toString());
+        access.asPlatform(() -> {
+            runtimeService.setVariable(file.processInstanceId(), LOONSANCTIE_EINDE, sanctionEnds.toString());
+            content.put("termijnen", rescheduling.reschedule(file.processInstanceId(), 0,
+                    "bekorting van de loonsanctie", content));
+            return null;
+        });
+    }
+
+    private void vvl(CaseFile file, UwvDecisionRequest request, Map<String, Object> current,
+                     Map<String, Object> content) {
+        int weeks = weeks(request.weeks(), MIN_VVL_WEEKS, Integer.MAX_VALUE,
+                "a voluntary extension of wage payment (VVL) is at least 13 weeks (WIA art. 24)");
+        if (!Boolean.TRUE.equals(request.employerAgreed())) {
+            throw new CaseRequestException(400, "employerAgreed", "must be true: a VVL is requested jointly by"
+                    + " werkgever and werknemer (WIA art. 24)");
+        }
+        if (!Boolean.TRUE.equals(request.employeeAgreed())) {
+            throw new CaseRequestException(400, "employeeAgreed", "must be true: a VVL is requested jointly by"
+                    + " werkgever and werknemer (WIA art. 24)");
+        }
+        int total = weeks + (current.get(VVL_WEKEN) == null ? 0 : ((Number) current.get(VVL_WEKEN)).intValue());
+        content.put("weken", weeks);
+        content.put("vvlWekenTotaal", total);
+        access.asPlatform(() -> {
+            runtimeService.setVariable(file.processInstanceId(), VVL_WEKEN, total);
+            content.put("termijnen", rescheduling.reschedule(file.processInstanceId(), 0,
+                    "vrijwillige verlenging loondoorbetaling van " + weeks + " weken", content));
+            return null;
+        });
+    }
+
+    private void deskundigenoordeel(CaseFile file, UwvDecisionRequest request, LocalDate decisionDate,
+                                    Map<String, Object> content) {
+        String conclusion = request.conclusion() == null ? "" : request.conclusion().trim();
+        if (conclusion.isEmpty() || conclusion.length() > MAX_TEXT) {
+            throw new CaseRequestException(400, "conclusion", "is required, at most " + MAX_TEXT
+                    + " characters, in functional terms (no diagnosis, symptoms or treatment)");
+        }
+        EventSubscription waiting = access.asPlatform(() -> waitingForOpinion(file.caseId()));
+        if (waiting == null) {
+            throw new CaseRequestException(409, "type", "no step of this case waits for a deskundigenoordeel;"
+                    + " request one first (task Deskundigenoordeel aanvragen)");
+        }
+        content.put("conclusie", conclusion);
+        access.asPlatform(() -> runtimeService.createMessageCorrelation(waiting.getEventName())
+                .processInstanceId(waiting.getProcessInstanceId())
+                .setVariable("deskundigenoordeelConclusie", conclusion)
+                .setVariable("deskundigenoordeelDatum", decisionDate.toString())
+                .correlateWithResult());
+    }
+
+    private EventSubscription waitingForOpinion(String caseId) {
+        for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+                .list()) {
+            for (EventSubscription subscription : runtimeService.createEventSubscriptionQuery()
+                    .processInstanceId(instance.getId()).eventType("message").list()) {
+                if (OPINION_MESSAGES.contains(subscription.getEventName())) {
+                    return subscription;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static UwvDecisionType type(String value) {
+        if (value == null || value.isBlank()) {
+            throw new CaseRequestException(400, "type", "is required: one of "
+                    + Arrays.toString(UwvDecisionType.values()));
+        }
+        try {
+            return UwvDecisionType.valueOf(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new CaseRequestException(400, "type", "must be one of " + Arrays.toString(UwvDecisionType.values())
+                    + " (got '" + value + "')");
+        }
+    }
+
+    private LocalDate decisionDate(CaseFile file, String value) {
+        if (value == null || value.isBlank()) {
+            throw new CaseRequestException(400, "decisionDate", "is required: the date of UWV's decision");
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new CaseRequestException(400, "decisionDate", "must be a date in ISO format YYYY-MM-DD (got '"
+                    + value + "')");
+        }
+        if (date.isAfter(time.today())) {
+            throw new CaseRequestException(400, "decisionDate", "must not be in the future (today is "
+                    + time.today() + ")");
+        }
+        if (date.isBefore(file.firstSickDay())) {
+            throw new CaseRequestException(400, "decisionDate", "must not be before the first sick day "
+                    + file.firstSickDay());
+        }
+        return date;
+    }
+
+    private static int weeks(Integer weeks, int min, int max, String rule) {
+        if (weeks == null || weeks < min || weeks > max) {
+            throw new CaseRequestException(400, "weeks", "must be given: " + rule);
+        }
+        return weeks;
+    }
+
+    private static List<String> shortcomings(List<String> shortcomings) {
+        if (shortcomings == null || shortcomings.isEmpty() || shortcomings.size() > MAX_SHORTCOMINGS) {
+            throw new CaseRequestException(400, "shortcomings", "must name 1 to " + MAX_SHORTCOMINGS
+                    + " shortcomings from UWV's decision: each becomes a repair task");
+        }
+        for (String shortcoming : shortcomings) {
+            if (shortcoming == null || shortcoming.isBlank() || shortcoming.length() > 1000) {
+                throw new CaseRequestException(400, "shortcomings", "each shortcoming is a text of 1 to 1000"
+                        + " characters");
+            }
+        }
+        return shortcomings.stream().map(String::trim).toList();
+    }
+
+    private String toJson(List<String> texts) {
+        try {
+            return json.writeValueAsString(texts);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
