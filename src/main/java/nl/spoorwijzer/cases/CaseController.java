@@ -12,6 +12,7 @@ import nl.spoorwijzer.casefile.DossierRepository;
 import nl.spoorwijzer.process.TaskRoles;
 import nl.spoorwijzer.recovery.CaseRecovery;
 import nl.spoorwijzer.recovery.RecoveryRequest;
+import nl.spoorwijzer.report.ReintegrationReports;
 import nl.spoorwijzer.uwv.UwvDecisionRequest;
 import nl.spoorwijzer.uwv.UwvDecisions;
 import org.camunda.bpm.engine.HistoryService;
@@ -41,6 +42,7 @@ class CaseController {
     private final CaseIntake intake;
     private final CaseRecovery recovery;
     private final UwvDecisions uwvDecisions;
+    private final ReintegrationReports reintegrationReports;
     private final CaseFileRepository cases;
     private final CaseAccess access;
     private final DossierRepository dossier;
@@ -49,12 +51,14 @@ class CaseController {
     private final HistoryService historyService;
     private final Clock clock;
 
-    CaseController(CaseIntake intake, CaseRecovery recovery, UwvDecisions uwvDecisions, CaseFileRepository cases, CaseAccess access, DossierRepository dossier,
+    CaseController(CaseIntake intake, CaseRecovery recovery, UwvDecisions uwvDecisions,
+                   ReintegrationReports reintegrationReports, CaseFileRepository cases, CaseAccess access, DossierRepository dossier,
                    TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
                    Clock clock) {
         this.intake = intake;
         this.recovery = recovery;
         this.uwvDecisions = uwvDecisions;
+        this.reintegrationReports = reintegrationReports;
         this.cases = cases;
         this.access = access;
         this.dossier = dossier;
@@ -147,7 +151,8 @@ class CaseController {
                 summary.firstSickDay(), summary.status(), summary.phase(), summary.nextDeadline(),
                 summary.nextDeadlineTask(), summary.overdue(), summary.closedReason(), summary.recoveredOn(),
                 summary.partialRecoveryPercentage(), openTasks(file),
-                spoor2Status(caseId), jobApplications(file), latestTimeline(caseId)));
+                spoor2Status(caseId), jobApplications(file), latestTimeline(caseId),
+                reintegrationReports.completeness(file)));
     }
 
     private List<CaseView.OpenTask> openTasks(CaseFile file) {

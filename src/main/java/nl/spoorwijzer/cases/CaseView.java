@@ -22,7 +22,8 @@ public record CaseView(
         List<OpenTask> openTasks,
         String spoor2Status,
         Integer jobApplicationCount,
-        Object timeline) {
+        Object timeline,
+        Object reintegrationReport) {
 
     /** An open step of the case: what, for which role (or the employee), by when. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -33,6 +34,6 @@ public record CaseView(
         return new CaseView(file.caseId(), file.employerId(), file.employeeId(), file.firstSickDay(), file.status(),
                 file.phase(), file.nextDeadline(), file.nextDeadlineTask(),
                 file.nextDeadline() != null && file.nextDeadline().isBefore(today), file.closedReason(),
-                file.recoveredOn(), file.partialRecoveryPercentage(), null, null, null, null);
+                file.recoveredOn(), file.partialRecoveryPercentage(), null, null, null, null, null);
     }
 }

@@ -19,6 +19,7 @@ import nl.spoorwijzer.process.LegalTime;
 import nl.spoorwijzer.process.RecoveryGaps;
 import nl.spoorwijzer.timeline.PoortwachterCalendar;
 import nl.spoorwijzer.timeline.RecoveryGap;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -122,11 +123,16 @@ public class CaseRecovery {
         boolean within = ChronoUnit.DAYS.between(recovered.recoveredOn(), firstSickDay)
                 < PoortwachterCalendar.NEW_PERIOD_GAP_DAYS;
         access.asPlatform(() -> {
-            runtimeService.createMessageCorrelation(RELAPSE_MESSAGE)
-                    .processInstanceBusinessKey(recovered.caseId())
-                    .setVariable(TERUGVAL_DATUM, firstSickDay.toString())
-                    .setVariable("terugvalBinnenVierWeken", within)
-                    .correlateWithResult();
+            try {
+                runtimeService.createMessageCorrelation(RELAPSE_MESSAGE)
+                        .processInstanceBusinessKey(recovered.caseId())
+                        .setVariable(TERUGVAL_DATUM, firstSickDay.toString())
+                        .setVariable("terugvalBinnenVierWeken", within)
+                        .correlateWithResult();
+            } catch (MismatchingMessageCorrelationException e) {
+                throw new CaseRequestException(409, "employeeId", "the recovered case " + recovered.caseId()
+                        + " was just continued or closed by another report; read it again");
+            }
             if (within) {
                 resumption.resume(recovered, firstSickDay);
             }

@@ -36,6 +36,10 @@ public final class HttpTestClient {
         return send(builder.build());
     }
 
+    public HttpClient client() {
+        return client;
+    }
+
     public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path));
     }

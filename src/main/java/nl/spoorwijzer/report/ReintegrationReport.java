@@ -1,0 +1,49 @@
+package nl.spoorwijzer.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The re-integratieverslag of a case as compiled from its dossier today. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ReintegrationReport(
+        String caseId,
+        String employerId,
+        String employeeId,
+        LocalDate firstSickDay,
+        LocalDate compiledOn,
+        Map<String, Object> timeline,
+        List<Part> parts,
+        Completeness completeness) {
+
+    /** One part with the documents that make it up. */
+    public record Part(String key, String title, String author, boolean required, Status status, LocalDate dueDate,
+                       List<Document> documents) {
+    }
+
+    /** One completed step: what, when, by whom in which role, and whether it met its legal date. */
+    public record Document(String subject, LocalDate date, String recordedBy, String role, LocalDate dueDate,
+                           Boolean onTime, Map<String, Object> content) {
+    }
+
+    public enum Status {
+        /** Present, and on time where the law sets a date. */
+        AANWEZIG,
+        /** Present, but (one of its documents) after its legal date. */
+        TE_LAAT,
+        /** Its legal date passed and it is not there. */
+        ONTBREEKT,
+        /** Not due yet. */
+        NOG_NIET_NODIG,
+        /** An attachment this case does not have. */
+        NIET_VAN_TOEPASSING
+    }
+
+    /** What UWV would sanction today: the required parts that are missing or late. */
+    public record Completeness(boolean complete, List<Finding> findings) {
+    }
+
+    public record Finding(String part, String title, Status status, LocalDate dueDate, String explanation) {
+    }
+}

@@ -1,0 +1,64 @@
+package nl.spoorwijzer.report;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.nio.charset.StandardCharsets;
+import nl.spoorwijzer.cases.CaseAccess;
+import nl.spoorwijzer.cases.CaseFile;
+import nl.spoorwijzer.cases.CaseFileRepository;
+import nl.spoorwijzer.cases.CaseRequestException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The re-integratieverslag of a case (HTML or PDF) and its completeness check, for those who may see the case. */
+@RestController
+@RequestMapping("/api/cases/{caseId}/reintegration-report")
+class ReintegrationReportController {
+
+    private final ReintegrationReports reports;
+    private final ReportRendering rendering;
+    private final CaseFileRepository cases;
+    private final CaseAccess access;
+
+    ReintegrationReportController(ReintegrationReports reports, ReportRendering rendering, CaseFileRepository cases,
+                                  CaseAccess access) {
+        this.reports = reports;
+        this.rendering = rendering;
+        this.cases = cases;
+        this.access = access;
+    }
+
+    @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
+    @Operation(summary = "The re-integratieverslag as HTML: every part with its documents, dates, authors and"
+            + " whether they were on time")
+    ResponseEntity<String> html(@PathVariable String caseId) {
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(rendering.html(reports.compile(visible(caseId))));
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The re-integratieverslag as PDF (Accept: application/pdf)")
+    ResponseEntity<byte[]> pdf(@PathVariable String caseId) {
+        byte[] pdf = rendering.pdf(reports.compile(visible(caseId)));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("re-integratieverslag-" + caseId + ".pdf").build().toString())
+                .body(pdf);
+    }
+
+    @GetMapping(path = "/completeness", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The required parts that are missing or late now: what UWV would sanction")
+    ReintegrationReport.Completeness completeness(@PathVariable String caseId) {
+        return reports.completeness(visible(caseId));
+    }
+
+    private CaseFile visible(String caseId) {
+        return cases.find(caseId).filter(access::maySee).orElseThrow(() ->
+                new CaseRequestException(404, "caseId", "no case '" + caseId + "' that you may see"));
+    }
+}

@@ -1,0 +1,138 @@
+package nl.spoorwijzer.report;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.spoorwijzer.casefile.DossierEntry;
+import nl.spoorwijzer.casefile.DossierEntryType;
+import nl.spoorwijzer.casefile.DossierRepository;
+import nl.spoorwijzer.cases.CaseFile;
+import nl.spoorwijzer.process.LegalTime;
+import nl.spoorwijzer.report.ReintegrationReport.Completeness;
+import nl.spoorwijzer.report.ReintegrationReport.Document;
+import nl.spoorwijzer.report.ReintegrationReport.Finding;
+import nl.spoorwijzer.report.ReintegrationReport.Part;
+import nl.spoorwijzer.report.ReintegrationReport.Status;
+import nl.spoorwijzer.timeline.TimelineSettings;
+import org.springframework.stereotype.Service;
+
+/**
+ * Compiles the re-integratieverslag from the dossier: every part with its documents, their dates, authors and
+ * whether they met their legal date, and the completeness check — the required parts that are missing or late now.
+ */
+@Service
+public class ReintegrationReports {
+
+    private final DossierRepository dossier;
+    private final LegalTime time;
+    private final TimelineSettings timelineSettings;
+
+    public ReintegrationReports(DossierRepository dossier, LegalTime time, TimelineSettings timelineSettings) {
+        this.dossier = dossier;
+        this.time = time;
+        this.timelineSettings = timelineSettings;
+    }
+
+    public ReintegrationReport compile(CaseFile file) {
+        List<DossierEntry> entries = dossier.findByCase(file.caseId());
+        Map<String, Object> timeline = latestTimeline(entries);
+        LocalDate today = time.today();
+        List<Part> parts = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        for (RivPart definition : RivPart.values()) {
+            List<Document> documents = documents(entries, definition);
+            LocalDate due = dueDate(definition, timeline, documents, entries);
+            Status status = status(definition, documents, due, today);
+            parts.add(new Part(definition.name(), definition.title(), definition.author(), definition.required(),
+                    status, due, documents));
+            if (definition.required() && (status == Status.ONTBREEKT || status == Status.TE_LAAT)) {
+                findings.add(new Finding(definition.name(), definition.title(), status, due,
+                        explanation(definition, status, due, documents)));
+            }
+        }
+        return new ReintegrationReport(file.caseId(), file.employerId(), file.employeeId(), file.firstSickDay(),
+                today, timeline, parts, new Completeness(findings.isEmpty(), findings));
+    }
+
+    public Completeness completeness(CaseFile file) {
+        return compile(file).completeness();
+    }
+
+    private static List<Document> documents(List<DossierEntry> entries, RivPart part) {
+        return entries.stream()
+                .filter(entry -> entry.type() == DossierEntryType.TASK_COMPLETED && entry.elementId() != null
+                        && part.producedBy(entry.elementId()))
+                .map(entry -> new Document(entry.subject(), entry.recordedAt().toLocalDate(), entry.recordedBy(),
+                        entry.role(), entry.dueDate(), entry.deadlineMet(), printable(entry.content())))
+                .toList();
+    }
+
+    /** The part's legal date; for the periodic evaluations: the interval after the plan or the last evaluation. */
+    private LocalDate dueDate(RivPart part, Map<String, Object> timeline, List<Document> documents,
+                              List<DossierEntry> entries) {
+        if (part.milestone() != null) {
+            Object date = timeline.get(part.milestone());
+            return date == null ? null : LocalDate.parse(date.toString());
+        }
+        if (part == RivPart.EVALUATIES) {
+            List<Document> plan = documents(entries, RivPart.PLAN_VAN_AANPAK);
+            LocalDate last = documents.isEmpty() ? (plan.isEmpty() ? null : plan.get(0).date())
+                    : documents.get(documents.size() - 1).date();
+            return last == null ? null : last.plusDays(timelineSettings.evaluationIntervalDays());
+        }
+        return null;
+    }
+
+    private static Status status(RivPart part, List<Document> documents, LocalDate due, LocalDate today) {
+        boolean late = documents.stream().anyMatch(document -> Boolean.FALSE.equals(document.onTime()));
+        if (part == RivPart.EVALUATIES && due != null && today.isAfter(due)) {
+            return Status.TE_LAAT; // the next evaluation is overdue
+        }
+        if (!documents.isEmpty()) {
+            return late ? Status.TE_LAAT : Status.AANWEZIG;
+        }
+        if (!part.required()) {
+            return Status.NIET_VAN_TOEPASSING;
+        }
+        return due != null && today.isAfter(due) ? Status.ONTBREEKT : Status.NOG_NIET_NODIG;
+    }
+
+    private static String explanation(RivPart part, Status status, LocalDate due, List<Document> documents) {
+        if (status == Status.ONTBREEKT) {
+            return part.title() + " ontbreekt; de wettelijke termijn was " + due + ".";
+        }
+        if (part == RivPart.EVALUATIES && (documents.isEmpty() || documents.stream()
+                .noneMatch(document -> Boolean.FALSE.equals(document.onTime())))) {
+            return "De volgende evaluatie had uiterlijk " + due + " gehouden moeten worden.";
+        }
+        return part.title() + " is na de wettelijke termijn opgesteld.";
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> latestTimeline(List<DossierEntry> entries) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            DossierEntry entry = entries.get(i);
+            if (entry.type() == DossierEntryType.TIMELINE_COMPUTED
+                    || entry.type() == DossierEntryType.TIMELINE_UPDATED) {
+                Object dates = entry.content().get("termijnen");
+                if (dates instanceof Map<?, ?> map) {
+                    return (Map<String, Object>) map;
+                }
+            }
+        }
+        return Map.of();
+    }
+
+    /** The submitted values worth printing: no empty answers. */
+    private static Map<String, Object> printable(Map<String, Object> content) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        content.forEach((key, value) -> {
+            if (value != null && !value.toString().isBlank()) {
+                values.put(key, value);
+            }
+        });
+        return values;
+    }
+}

@@ -1,0 +1,162 @@
+package nl.spoorwijzer.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+import nl.spoorwijzer.casefile.DossierRepository;
+import nl.spoorwijzer.identity.SimulatedAnswers;
+import nl.spoorwijzer.process.CasePlayer;
+import nl.spoorwijzer.support.HttpTestClient;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The re-integratieverslag as HTML and PDF, and the completeness check that the case and the RIV task show. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReintegrationReportIT {
+
+    static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    static final LocalDate FIRST_SICK_DAY = LocalDate.of(2026, 1, 5);
+    static final String[] REQUIRED_SECTIONS = {"Probleemanalyse en bijstellingen", "Plan van aanpak en bijstellingen",
+            "Periodieke evaluaties", "Eerstejaarsevaluatie", "Actueel oordeel van de bedrijfsarts",
+            "Eindevaluatie plan van aanpak", "Visie van de werknemer op de re-integratie"};
+
+    @LocalServerPort int port;
+    @Autowired ObjectMapper objectMapper;
+    @Autowired ProcessEngine engine;
+    @Autowired DossierRepository dossier;
+    HttpTestClient http;
+
+    @BeforeEach
+    void setUp() {
+        http = new HttpTestClient(port);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("poortwachter").list()
+                .forEach(instance -> engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test"));
+        ClockUtil.reset();
+    }
+
+    static LocalDate day(int n) {
+        return FIRST_SICK_DAY.plusDays(n - 1L);
+    }
+
+    private String casePlayedUntil(int lastDay, int lateByDays) throws Exception {
+        ClockUtil.setCurrentTime(Date.from(FIRST_SICK_DAY.atTime(LocalTime.of(9, 0)).atZone(AMSTERDAM).toInstant()));
+        HttpResponse<String> opened = http.post("/api/cases", """
+                {"employeeId": "tim", "employerId": "acme-bouw", "firstSickDay": "%s"}""".formatted(FIRST_SICK_DAY),
+                "anna", "anna");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String caseId = objectMapper.readTree(opened.body()).path("caseId").asText();
+        new CasePlayer(engine, caseId).playUntil(day(lastDay).atTime(9, 0).atZone(AMSTERDAM).toInstant(),
+                SimulatedAnswers::onTime, lateByDays);
+        return caseId;
+    }
+
+    private JsonNode completeness(String caseId) throws Exception {
+        HttpResponse<String> response = http.get("/api/cases/" + caseId + "/reintegration-report/completeness",
+                "anna", "anna");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return objectMapper.readTree(response.body());
+    }
+
+    private String rivTaskVariable(String caseId) {
+        HistoricVariableInstance variable = engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseId).processDefinitionKey("poortwachter").singleResult().getId())
+                .variableName(RivCompletenessListener.VARIABLE).singleResult();
+        return variable == null ? null : (String) variable.getValue();
+    }
+
+    @Test
+    void aCaseDoneOnTimeHasACompleteReportAsHtmlAndPdf() throws Exception {
+        String caseId = casePlayedUntil(660, 0);
+
+        assertThat(completeness(caseId).path("complete").asBoolean()).isTrue();
+        assertThat(rivTaskVariable(caseId)).startsWith("Alle verplichte onderdelen die nu nodig zijn, zijn aanwezig");
+
+        HttpResponse<String> html = http.send(http.request("/api/cases/" + caseId + "/reintegration-report")
+                .header("Authorization", HttpTestClient.basic("anna", "anna")).header("Accept", "text/html").GET()
+                .build());
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/html"));
+        assertThat(html.body()).contains(REQUIRED_SECTIONS).contains("Spoor 2: rapportages van het re-integratiebureau");
+
+        HttpResponse<byte[]> pdf = http.client().send(http.request("/api/cases/" + caseId
+                        + "/reintegration-report").header("Authorization", HttpTestClient.basic("anna", "anna"))
+                .header("Accept", "application/pdf").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("Re-integratieverslag", caseId, "Volledigheid").contains(REQUIRED_SECTIONS);
+            assertThat(text).contains("Ik heb me volledig ingezet."); // the employee's own view
+            assertThat(text).contains("Voortgangsrapportage opstellen"); // the bureau's reports as sections
+        }
+    }
+
+    @Test
+    void lateStepsAreWhatUwvWouldSanctionAndTheCasePageShowsThem() throws Exception {
+        String caseId = casePlayedUntil(100, 3);
+
+        JsonNode check = completeness(caseId);
+        assertThat(check.path("complete").asBoolean()).isFalse();
+        assertThat(check.path("findings")).extracting(finding -> finding.path("part").asText())
+                .contains("PROBLEEMANALYSE", "PLAN_VAN_AANPAK");
+        assertThat(check.path("findings")).allSatisfy(finding ->
+                assertThat(finding.path("status").asText()).isEqualTo("TE_LAAT"));
+        assertThat(check.path("findings").get(0).path("dueDate").asText()).isEqualTo(day(42).toString());
+
+        JsonNode casePage = objectMapper.readTree(http.get("/api/cases/" + caseId, "anna", "anna").body());
+        assertThat(casePage.path("reintegrationReport").path("complete").asBoolean()).isFalse();
+        assertThat(casePage.path("reintegrationReport").path("findings")).hasSize(check.path("findings").size());
+    }
+
+    @Test
+    void aPartIsMissingOnlyOnceItsDateHasPassed() throws Exception {
+        String caseId = casePlayedUntil(30, 0); // probleemanalyse and plan van aanpak made on time
+        assertThat(completeness(caseId).path("complete").asBoolean()).as("nothing is due yet").isTrue();
+
+        // Nobody plays on: 42 days after the last evaluation, the next one is overdue.
+        ClockUtil.setCurrentTime(Date.from(day(200).atTime(9, 0).atZone(AMSTERDAM).toInstant()));
+        JsonNode check = completeness(caseId);
+        assertThat(check.path("complete").asBoolean()).isFalse();
+        assertThat(check.path("findings")).extracting(finding -> finding.path("part").asText())
+                .containsExactly("EVALUATIES");
+        LocalDate lastEvaluation = dossier.findByCase(caseId).stream()
+                .filter(entry -> "voortgangEvalueren".equals(entry.elementId()))
+                .map(entry -> entry.recordedAt().atZoneSameInstant(AMSTERDAM).toLocalDate()).reduce((a, b) -> b)
+                .orElseThrow();
+        assertThat(check.path("findings").get(0).path("dueDate").asText())
+                .as("at most 42 days after the last evaluation").isEqualTo(lastEvaluation.plusDays(42).toString());
+    }
+
+    @Test
+    void onlyThoseWhoMaySeeTheCaseGetItsReport() throws Exception {
+        String caseId = casePlayedUntil(10, 0);
+        assertThat(http.get("/api/cases/" + caseId + "/reintegration-report/completeness", "daan", "daan")
+                .statusCode()).isEqualTo(404);
+        assertThat(http.get("/api/cases/" + caseId + "/reintegration-report/completeness", "tim", "tim")
+                .statusCode()).as("the employee sees his own report").isEqualTo(200);
+        assertThat(http.get("/api/cases/" + caseId + "/reintegration-report", "daan", "daan").statusCode())
+                .isEqualTo(404);
+    }
+}
