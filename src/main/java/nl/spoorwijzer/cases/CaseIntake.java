@@ -106,7 +106,10 @@ public class CaseIntake {
             throw new CaseRequestException(403, "employerId", "you may not start cases: " + e.getMessage());
         } catch (RuntimeException e) {
             if (causedBy(e, DuplicateKeyException.class)) {
-                throw duplicate(employee, cases.findOpen(employer, employee).map(CaseFile::caseId).orElse("?"));
+                // A concurrent report opened the case first. The transaction is aborted (PostgreSQL refuses further
+                // statements in it), so the other case's id cannot be looked up here.
+                throw new CaseRequestException(409, "employeeId", "employee '" + employee + "' already has an open"
+                        + " case, opened by a report at the same moment; report a relapse or recovery on that case");
             }
             throw e;
         }

@@ -3,6 +3,7 @@ package nl.spoorwijzer.process;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,10 @@ public class LegalTime {
 
     public LocalDate dayOf(Date instant) {
         return instant == null ? null : LocalDate.ofInstant(instant.toInstant(), zone());
+    }
+
+    public LocalDate dayOf(OffsetDateTime instant) {
+        return instant == null ? null : instant.atZoneSameInstant(zone()).toLocalDate();
     }
 
     /** A date variable as forms (ISO text), the API ({@link LocalDate}) or the engine ({@link Date}) store it. */

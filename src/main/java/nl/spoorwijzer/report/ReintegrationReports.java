@@ -60,11 +60,12 @@ public class ReintegrationReports {
         return compile(file).completeness();
     }
 
-    private static List<Document> documents(List<DossierEntry> entries, RivPart part) {
+    /** Dates are legal days in the Netherlands, whatever offset the database returns the instant in. */
+    private List<Document> documents(List<DossierEntry> entries, RivPart part) {
         return entries.stream()
                 .filter(entry -> entry.type() == DossierEntryType.TASK_COMPLETED && entry.elementId() != null
                         && part.producedBy(entry.elementId()))
-                .map(entry -> new Document(entry.subject(), entry.recordedAt().toLocalDate(), entry.recordedBy(),
+                .map(entry -> new Document(entry.subject(), time.dayOf(entry.recordedAt()), entry.recordedBy(),
                         entry.role(), entry.dueDate(), entry.deadlineMet(), printable(entry.content())))
                 .toList();
     }

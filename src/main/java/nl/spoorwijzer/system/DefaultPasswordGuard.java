@@ -7,8 +7,10 @@ import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Refuses to start any profile other than the embedded default while the admin user still has the well-known
- * password {@code demo}. Runs before any bean, so nothing is written to the database first.
+ * Refuses to start a production profile (anything without {@code demo}) while the admin user still has the
+ * well-known password {@code demo}. With the demo profile active every demo user has a well-known password by
+ * design (e.g. the demo on PostgreSQL, {@code demo,postgres}), so the guard does not apply there. Runs before any
+ * bean, so nothing is written to the database first.
  */
 public class DefaultPasswordGuard implements EnvironmentPostProcessor {
 
@@ -19,8 +21,9 @@ public class DefaultPasswordGuard implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        boolean productionProfile = Arrays.stream(environment.getActiveProfiles())
-                .anyMatch(profile -> !EMBEDDED_PROFILES.contains(profile));
+        String[] active = environment.getActiveProfiles();
+        boolean productionProfile = active.length > 0
+                && Arrays.stream(active).noneMatch(EMBEDDED_PROFILES::contains);
         if (productionProfile && DEFAULT_PASSWORD.equals(environment.getProperty(PASSWORD_PROPERTY))) {
             throw new IllegalStateException("Spoorwijzer refuses to start with profile(s) "
                     + String.join(",", environment.getActiveProfiles()) + " while the admin password is the default '"

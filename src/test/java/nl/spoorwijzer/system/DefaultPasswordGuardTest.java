@@ -42,6 +42,8 @@ class DefaultPasswordGuardTest {
         assertThatCode(() -> guard.postProcessEnvironment(environment, null)).doesNotThrowAnyException();
         environment.setActiveProfiles("demo");
         assertThatCode(() -> guard.postProcessEnvironment(environment, null)).doesNotThrowAnyException();
+        environment.setActiveProfiles("demo", "postgres"); // the demo on PostgreSQL: well-known users by design
+        assertThatCode(() -> guard.postProcessEnvironment(environment, null)).doesNotThrowAnyException();
     }
 
     @Test

@@ -1,0 +1,69 @@
+package nl.spoorwijzer.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Runs the Spring tests on a real PostgreSQL when {@code -Dspoorwijzer.test.database=postgres} (the second failsafe
+ * execution): starts one embedded PostgreSQL per JVM (zonky, binaries from Maven Central) and activates the
+ * {@code postgres} profile with it — the same profile, Liquibase changelogs and settings as production — next to the
+ * {@code demo} profile for the demo users the tests log in with.
+ */
+public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
+
+    public static final String SWITCH = "spoorwijzer.test.database";
+
+    private static EmbeddedPostgres database;
+
+    public static boolean active() {
+        return "postgres".equals(System.getProperty(SWITCH));
+    }
+
+    /** The JDBC URL of the test database; starts it on first use. */
+    public static synchronized String jdbcUrl() {
+        if (database == null) {
+            try {
+                database = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    database.close();
+                } catch (IOException ignored) {
+                    // the JVM is ending anyway
+                }
+            }));
+        }
+        return database.getJdbcUrl("postgres", "postgres");
+    }
+
+    @Override
+    public int getOrder() {
+        // Before Spring Boot reads the config files, so that application-postgres.yaml is loaded.
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!active()) {
+            return;
+        }
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.profiles.active", "demo,postgres");
+        properties.put("SPOORWIJZER_DB_URL", jdbcUrl());
+        properties.put("SPOORWIJZER_DB_USER", "postgres");
+        properties.put("SPOORWIJZER_DB_PASSWORD", "postgres");
+        // Wins over the tests' in-memory H2 URL in config/application.yaml.
+        properties.put("spring.datasource.url", jdbcUrl());
+        environment.getPropertySources().addFirst(new MapPropertySource("embedded-postgres", properties));
+    }
+}

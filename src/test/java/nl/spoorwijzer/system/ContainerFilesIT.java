@@ -1,0 +1,83 @@
+package nl.spoorwijzer.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * What can be checked of docker/ without a Docker engine (none runs where CI runs): the Dockerfile copies exactly
+ * the jar the build produced, the compose file parses and wires PostgreSQL, two nodes and the load balancer with the
+ * environment variables the postgres profile reads, and the load balancer points at the compose services.
+ */
+class ContainerFilesIT {
+
+    static final Path DOCKER = Path.of("docker");
+
+    @Test
+    void theDockerfileCopiesTheJarTheBuildProduced() throws IOException {
+        String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
+        Matcher copy = Pattern.compile("(?m)^COPY\\s+(?:--\\S+\\s+)*(\\S+)\\s+(\\S+)$").matcher(dockerfile);
+        assertThat(copy.find()).as("a COPY line").isTrue();
+        Path source = Path.of(copy.group(1));
+        PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + source.getFileName());
+        List<Path> matches = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(source.getParent())) {
+            files.forEach(file -> {
+                if (glob.matches(file.getFileName())) {
+                    matches.add(file.toAbsolutePath().normalize());
+                }
+            });
+        }
+        assertThat(matches).as("files matching %s", source).containsExactly(Path.of(System.getProperty("spoorwijzer.jar")).toAbsolutePath().normalize());
+        assertThat(dockerfile).contains("USER spoorwijzer").contains("HEALTHCHECK")
+                .contains("/actuator/health/readiness").contains("MaxRAMPercentage");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeRunsPostgresTwoNodesAndALoadBalancerWithTheVariablesThePostgresProfileReads() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(DOCKER.resolve("compose.yaml")));
+        Map<String, Object> services = (Map<String, Object>) compose.get("services");
+        assertThat(services).containsOnlyKeys("postgres", "node-1", "node-2", "lb");
+
+        Set<String> profileVariables = placeholders(Files.readString(
+                Path.of("src/main/resources/application-postgres.yaml")));
+        for (String node : List.of("node-1", "node-2")) {
+            Map<String, Object> service = (Map<String, Object>) services.get(node);
+            Map<String, Object> environment = (Map<String, Object>) service.get("environment");
+            assertThat(environment).as(node).containsEntry("SPRING_PROFILES_ACTIVE", "postgres")
+                    .containsKey("CAMUNDA_BPM_ADMINUSER_PASSWORD");
+            Set<String> required = new LinkedHashSet<>(profileVariables);
+            required.removeIf(variable -> variable.equals("SPOORWIJZER_DB_POOL_SIZE")); // has a default
+            assertThat(environment.keySet()).as(node).containsAll(required);
+            assertThat(((Map<String, Object>) service.get("build")).get("dockerfile")).isEqualTo("docker/Dockerfile");
+        }
+        String nginx = Files.readString(DOCKER.resolve("nginx.conf"));
+        assertThat(nginx).contains("server node-1:8080").contains("server node-2:8080").contains("ip_hash");
+        assertThat((List<String>) ((Map<String, Object>) services.get("lb")).get("volumes"))
+                .anyMatch(volume -> volume.startsWith("./nginx.conf:"));
+    }
+
+    private static Set<String> placeholders(String text) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher matcher = Pattern.compile("\\$\\{([A-Z_]+)(?::[^}]*)?}").matcher(text);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+}
