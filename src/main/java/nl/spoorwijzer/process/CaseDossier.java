@@ -47,8 +47,14 @@ public class CaseDossier {
     /** A fact recorded outside a process step (an API call), for the user making it or the platform. */
     public void recordForCase(String caseId, String processInstanceId, String tenantId, DossierEntryType type,
                               String subject, Map<String, Object> content) {
+        recordForCase(caseId, processInstanceId, tenantId, type, subject, currentUserOr(SYSTEM), content);
+    }
+
+    /** As {@link #recordForCase(String, String, String, DossierEntryType, String, Map)}, for a named reporter. */
+    public void recordForCase(String caseId, String processInstanceId, String tenantId, DossierEntryType type,
+                              String subject, String recordedBy, Map<String, Object> content) {
         repository.append(new DossierEntry(null, caseId, processInstanceId, tenantId, type, subject, null,
-                currentUserOr(SYSTEM), null, OffsetDateTime.now(clock), null, null, content));
+                recordedBy, null, OffsetDateTime.now(clock), null, null, content));
     }
 
     /** The user on whose behalf the engine is working now (Tasklist, REST), or the fallback. */

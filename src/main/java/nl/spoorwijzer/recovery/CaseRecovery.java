@@ -122,6 +122,7 @@ public class CaseRecovery {
         }
         boolean within = ChronoUnit.DAYS.between(recovered.recoveredOn(), firstSickDay)
                 < PoortwachterCalendar.NEW_PERIOD_GAP_DAYS;
+        String reporter = access.callerId();
         access.asPlatform(() -> {
             try {
                 runtimeService.createMessageCorrelation(RELAPSE_MESSAGE)
@@ -134,7 +135,7 @@ public class CaseRecovery {
                         + " was just continued or closed by another report; read it again");
             }
             if (within) {
-                resumption.resume(recovered, firstSickDay);
+                resumption.resume(recovered, firstSickDay, reporter);
             }
             return null;
         });

@@ -48,7 +48,7 @@ class CaseResumption {
         this.dossier = dossier;
     }
 
-    void resume(CaseFile file, LocalDate relapse) {
+    void resume(CaseFile file, LocalDate relapse, String reportedBy) {
         String caseInstance = file.processInstanceId();
         LocalDate recovered = file.recoveredOn();
         long gapDays = ChronoUnit.DAYS.between(recovered, relapse);
@@ -66,7 +66,8 @@ class CaseResumption {
         runtimeService.removeVariable(caseInstance, HERSTEL_DATUM);
         cases.resumed(file.caseId());
         dossier.recordForCase(file.caseId(), caseInstance, file.employerId(), DossierEntryType.RELAPSE,
-                "Terugval binnen 4 weken: de zaak loopt door, termijnen schuiven " + gapDays + " dagen op", content);
+                "Terugval binnen 4 weken: de zaak loopt door, termijnen schuiven " + gapDays + " dagen op", reportedBy,
+                content);
         rescheduling.reschedule(caseInstance, gapDays, "terugval na " + gapDays + " hersteldagen", content);
         engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
             progress.refresh(file.caseId());

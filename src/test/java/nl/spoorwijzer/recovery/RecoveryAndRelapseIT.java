@@ -185,7 +185,11 @@ class RecoveryAndRelapseIT {
         assertThat(timeline.path("wia-aanvraag").asText()).isEqualTo("2027-10-27");      // day 651 + 10
         assertThat(timeline.path("einde-wachttijd").asText()).isEqualTo("2028-01-12");   // day 728 + 10
         assertThat(continued.path("nextDeadline").asText()).isEqualTo("2026-02-25");
-        assertThat(entries(caseId, DossierEntryType.RELAPSE)).isEqualTo(1);
+        assertThat(dossier.findByCase(caseId)).filteredOn(entry -> entry.type() == DossierEntryType.RELAPSE)
+                .singleElement().satisfies(entry -> {
+                    assertThat(entry.recordedBy()).as("who reported the relapse").isEqualTo("anna");
+                    assertThat(entry.content()).containsEntry("hersteldagen", 10);
+                });
         assertThat(entries(caseId, DossierEntryType.RECOVERY)).isEqualTo(1);
 
         // The probleemanalyse deadline is missed on its new date, not on the old one.

@@ -3,6 +3,7 @@ package nl.spoorwijzer.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
@@ -19,7 +20,9 @@ import org.springframework.boot.test.context.SpringBootTest;
  * The installation decides how long history stays (spoorwijzer.retention.history-days, here 3 days): every model
  * gets that retention, Camunda's cleanup removes a finished case's history after it, and the dossier stays.
  */
-@SpringBootTest(properties = "spoorwijzer.retention.history-days=3")
+// Its own in-memory database: the retention it sets must not leak into other test contexts of this JVM.
+@SpringBootTest(properties = {"spoorwijzer.retention.history-days=3",
+        "spring.datasource.url=jdbc:h2:mem:spoorwijzer-retention-test;DB_CLOSE_DELAY=-1"})
 class HistoryRetentionTest {
 
     @Autowired ProcessEngine engine;
@@ -45,7 +48,7 @@ class HistoryRetentionTest {
         String caseId = "ZV-RETENTION-1";
         String instance = engine.getRuntimeService().startProcessInstanceByKey("poortwachter", caseId, Map.of(
                 "werknemerId", "retention-employee", "werkgeverId", "acme-bouw",
-                "eersteZiektedag", start.atZone(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate().toString()))
+                "eersteZiektedag", start.atZone(ZoneId.of("Europe/Amsterdam")).toLocalDate().toString()))
                 .getId();
         engine.getRuntimeService().deleteProcessInstance(instance, "ended");
         int dossierEntries = dossier.findByCase(caseId).size();
