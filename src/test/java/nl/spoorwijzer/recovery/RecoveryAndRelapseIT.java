@@ -1,13 +1,12 @@
 package nl.spoorwijzer.recovery;
 
+import static nl.spoorwijzer.support.ApiCases.onDay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
@@ -19,9 +18,9 @@ import nl.spoorwijzer.casefile.DossierEntryType;
 import nl.spoorwijzer.casefile.DossierRepository;
 import nl.spoorwijzer.identity.SimulatedAnswers;
 import nl.spoorwijzer.process.CasePlayer;
+import nl.spoorwijzer.support.ApiCases;
 import nl.spoorwijzer.support.HttpTestClient;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +37,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RecoveryAndRelapseIT {
 
-    static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     /** Monday 5 January 2026; day 42 = Sunday 15 February 2026, day 728 = Sunday 2 January 2028. */
     static final LocalDate FIRST_SICK_DAY = LocalDate.of(2026, 1, 5);
 
@@ -47,27 +45,21 @@ class RecoveryAndRelapseIT {
     @Autowired ProcessEngine engine;
     @Autowired DossierRepository dossier;
     HttpTestClient http;
+    ApiCases cases;
 
     @BeforeEach
     void setUp() {
         http = new HttpTestClient(port);
+        cases = new ApiCases(http, objectMapper, engine);
     }
 
     @AfterEach
     void cleanUp() {
-        for (String key : new String[] {"herstelperiode", "poortwachter"}) {
-            engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(key).list()
-                    .forEach(instance -> engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test"));
-        }
-        ClockUtil.reset();
+        cases.deleteAll("herstelperiode", "poortwachter");
     }
 
     static LocalDate day(int n) {
         return FIRST_SICK_DAY.plusDays(n - 1L);
-    }
-
-    static void onDay(LocalDate date) {
-        ClockUtil.setCurrentTime(Date.from(date.atTime(LocalTime.of(9, 0)).atZone(AMSTERDAM).toInstant()));
     }
 
     private JsonNode report(LocalDate firstSickDay, int expectedStatus) throws Exception {
@@ -87,12 +79,8 @@ class RecoveryAndRelapseIT {
         return caseRunningUntil(lastDay, SimulatedAnswers::onTime);
     }
 
-    private String caseRunningUntil(int lastDay, Function<String, Map<String, Object>> answers) throws Exception {
-        onDay(FIRST_SICK_DAY);
-        String caseId = report(FIRST_SICK_DAY, 201).path("caseId").asText();
-        new CasePlayer(engine, caseId).playUntil(day(lastDay).atTime(9, 0).atZone(AMSTERDAM).toInstant(),
-                answers, 0);
-        return caseId;
+    private String caseRunningUntil(int lastDay, Function<String, Map<String, Object>> answers) {
+        return cases.reportAndPlay(FIRST_SICK_DAY, day(lastDay), answers, 0);
     }
 
     /** Recovers on one day, relapses on another and checks that every pending date moved by exactly the gap. */
@@ -150,7 +138,7 @@ class RecoveryAndRelapseIT {
     }
 
     private static Date plusDays(Date date, int days) {
-        return Date.from(ZonedDateTime.ofInstant(date.toInstant(), AMSTERDAM).plusDays(days).toInstant());
+        return Date.from(ZonedDateTime.ofInstant(date.toInstant(), ApiCases.AMSTERDAM).plusDays(days).toInstant());
     }
 
     private long entries(String caseId, DossierEntryType type) {

@@ -1,24 +1,21 @@
 package nl.spoorwijzer.report;
 
+import static nl.spoorwijzer.support.ApiCases.onDay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.Date;
 import nl.spoorwijzer.casefile.DossierRepository;
 import nl.spoorwijzer.identity.SimulatedAnswers;
-import nl.spoorwijzer.process.CasePlayer;
+import nl.spoorwijzer.support.ApiCases;
 import nl.spoorwijzer.support.HttpTestClient;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +27,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReintegrationReportIT {
 
-    static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     static final LocalDate FIRST_SICK_DAY = LocalDate.of(2026, 1, 5);
     static final String[] REQUIRED_SECTIONS = {"Probleemanalyse en bijstellingen", "Plan van aanpak en bijstellingen",
             "Periodieke evaluaties", "Eerstejaarsevaluatie", "Actueel oordeel van de bedrijfsarts",
@@ -41,33 +37,25 @@ class ReintegrationReportIT {
     @Autowired ProcessEngine engine;
     @Autowired DossierRepository dossier;
     HttpTestClient http;
+    ApiCases cases;
 
     @BeforeEach
     void setUp() {
         http = new HttpTestClient(port);
+        cases = new ApiCases(http, objectMapper, engine);
     }
 
     @AfterEach
     void cleanUp() {
-        engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("poortwachter").list()
-                .forEach(instance -> engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test"));
-        ClockUtil.reset();
+        cases.deleteAll("poortwachter");
     }
 
     static LocalDate day(int n) {
         return FIRST_SICK_DAY.plusDays(n - 1L);
     }
 
-    private String casePlayedUntil(int lastDay, int lateByDays) throws Exception {
-        ClockUtil.setCurrentTime(Date.from(FIRST_SICK_DAY.atTime(LocalTime.of(9, 0)).atZone(AMSTERDAM).toInstant()));
-        HttpResponse<String> opened = http.post("/api/cases", """
-                {"employeeId": "tim", "employerId": "acme-bouw", "firstSickDay": "%s"}""".formatted(FIRST_SICK_DAY),
-                "anna", "anna");
-        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-        String caseId = objectMapper.readTree(opened.body()).path("caseId").asText();
-        new CasePlayer(engine, caseId).playUntil(day(lastDay).atTime(9, 0).atZone(AMSTERDAM).toInstant(),
-                SimulatedAnswers::onTime, lateByDays);
-        return caseId;
+    private String casePlayedUntil(int lastDay, int lateByDays) {
+        return cases.reportAndPlay(FIRST_SICK_DAY, day(lastDay), SimulatedAnswers::onTime, lateByDays);
     }
 
     private JsonNode completeness(String caseId) throws Exception {
@@ -136,14 +124,14 @@ class ReintegrationReportIT {
         assertThat(completeness(caseId).path("complete").asBoolean()).as("nothing is due yet").isTrue();
 
         // Nobody plays on: 42 days after the last evaluation, the next one is overdue.
-        ClockUtil.setCurrentTime(Date.from(day(200).atTime(9, 0).atZone(AMSTERDAM).toInstant()));
+        onDay(day(200));
         JsonNode check = completeness(caseId);
         assertThat(check.path("complete").asBoolean()).isFalse();
         assertThat(check.path("findings")).extracting(finding -> finding.path("part").asText())
                 .containsExactly("EVALUATIES");
         LocalDate lastEvaluation = dossier.findByCase(caseId).stream()
                 .filter(entry -> "voortgangEvalueren".equals(entry.elementId()))
-                .map(entry -> entry.recordedAt().atZoneSameInstant(AMSTERDAM).toLocalDate()).reduce((a, b) -> b)
+                .map(entry -> entry.recordedAt().atZoneSameInstant(ApiCases.AMSTERDAM).toLocalDate()).reduce((a, b) -> b)
                 .orElseThrow();
         assertThat(check.path("findings").get(0).path("dueDate").asText())
                 .as("at most 42 days after the last evaluation").isEqualTo(lastEvaluation.plusDays(42).toString());

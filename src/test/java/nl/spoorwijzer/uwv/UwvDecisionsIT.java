@@ -1,22 +1,22 @@
 package nl.spoorwijzer.uwv;
 
+import static nl.spoorwijzer.support.ApiCases.endOf;
+import static nl.spoorwijzer.support.ApiCases.onDay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import nl.spoorwijzer.casefile.DossierEntryType;
 import nl.spoorwijzer.casefile.DossierRepository;
 import nl.spoorwijzer.identity.SimulatedAnswers;
 import nl.spoorwijzer.process.CasePlayer;
+import nl.spoorwijzer.support.ApiCases;
 import nl.spoorwijzer.support.HttpTestClient;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +34,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UwvDecisionsIT {
 
-    static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     /** Monday 5 January 2026: day 651 = 17 October 2027, day 728 = Sunday 2 January 2028. */
     static final LocalDate FIRST_SICK_DAY = LocalDate.of(2026, 1, 5);
 
@@ -43,37 +42,26 @@ class UwvDecisionsIT {
     @Autowired ProcessEngine engine;
     @Autowired DossierRepository dossier;
     HttpTestClient http;
+    ApiCases cases;
 
     @BeforeEach
     void setUp() {
         http = new HttpTestClient(port);
+        cases = new ApiCases(http, objectMapper, engine);
     }
 
     @AfterEach
     void cleanUp() {
-        engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("poortwachter").list()
-                .forEach(instance -> engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test"));
-        ClockUtil.reset();
+        cases.deleteAll("poortwachter");
     }
 
     static LocalDate day(int n) {
         return FIRST_SICK_DAY.plusDays(n - 1L);
     }
 
-    static void onDay(LocalDate date) {
-        ClockUtil.setCurrentTime(Date.from(date.atTime(LocalTime.of(9, 0)).atZone(AMSTERDAM).toInstant()));
-    }
-
-    private String caseRunningUntil(int lastDay) throws Exception {
-        onDay(FIRST_SICK_DAY);
-        HttpResponse<String> opened = http.post("/api/cases", """
-                {"employeeId": "tim", "employerId": "acme-bouw", "firstSickDay": "%s"}""".formatted(FIRST_SICK_DAY),
-                "anna", "anna");
-        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-        String caseId = objectMapper.readTree(opened.body()).path("caseId").asText();
-        CasePlayer player = new CasePlayer(engine, caseId);
-        player.playUntil(day(lastDay).atTime(9, 0).atZone(AMSTERDAM).toInstant(), SimulatedAnswers::onTime, 0);
-        assertThat(player.isEnded()).as("the case still runs on day " + lastDay).isFalse();
+    private String caseRunningUntil(int lastDay) {
+        String caseId = cases.reportAndPlay(FIRST_SICK_DAY, day(lastDay), SimulatedAnswers::onTime, 0);
+        assertThat(new CasePlayer(engine, caseId).isEnded()).as("the case still runs on day " + lastDay).isFalse();
         return caseId;
     }
 
@@ -101,10 +89,6 @@ class UwvDecisionsIT {
             }
         }
         return null;
-    }
-
-    private static Date endOf(LocalDate date) {
-        return Date.from(date.atTime(23, 59, 59).atZone(AMSTERDAM).toInstant());
     }
 
     @Test

@@ -1,0 +1,75 @@
+package nl.spoorwijzer.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Map;
+import java.util.function.Function;
+import nl.spoorwijzer.process.CasePlayer;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/**
+ * Cases for HTTP tests in simulated time: anna (werkgever of acme-bouw) reports tim sick through {@code /api/cases},
+ * the engine clock stands at 09:00 Amsterdam time on the days the test chooses, and the simulated people play the case
+ * forward. Every test deletes what it started (an employee has one open case at a time).
+ */
+public final class ApiCases {
+
+    public static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+    private final HttpTestClient http;
+    private final ObjectMapper json;
+    private final ProcessEngine engine;
+
+    public ApiCases(HttpTestClient http, ObjectMapper json, ProcessEngine engine) {
+        this.http = http;
+        this.json = json;
+        this.engine = engine;
+    }
+
+    /** Moves the engine clock (and so "today" everywhere) to 09:00 on the given day. */
+    public static void onDay(LocalDate day) {
+        ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.of(9, 0)).atZone(AMSTERDAM).toInstant()));
+    }
+
+    /** The instant a deadline "by this day" ends: 23:59:59 Amsterdam time. */
+    public static Date endOf(LocalDate day) {
+        return Date.from(day.atTime(23, 59, 59).atZone(AMSTERDAM).toInstant());
+    }
+
+    /** Reports tim sick on his first sick day (the clock is set to it) and plays the case until the given day. */
+    public String reportAndPlay(LocalDate firstSickDay, LocalDate until, Function<String, Map<String, Object>> answers,
+                                int lateByDays) {
+        onDay(firstSickDay);
+        HttpResponse<String> opened = http.post("/api/cases", """
+                {"employeeId": "tim", "employerId": "acme-bouw", "firstSickDay": "%s"}""".formatted(firstSickDay),
+                "anna", "anna");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String caseId;
+        try {
+            caseId = json.readTree(opened.body()).path("caseId").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        new CasePlayer(engine, caseId).playUntil(until.atTime(9, 0).atZone(AMSTERDAM).toInstant(), answers,
+                lateByDays);
+        return caseId;
+    }
+
+    /** Deletes every running instance of the given processes and puts the clock back. */
+    public void deleteAll(String... processKeys) {
+        for (String key : processKeys) {
+            engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(key).list()
+                    .forEach(instance -> engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test"));
+        }
+        ClockUtil.reset();
+    }
+}
