@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -33,28 +34,32 @@ class ReintegrationReportController {
         this.access = access;
     }
 
-    @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
-    @Operation(summary = "The re-integratieverslag as HTML: every part with its documents, dates, authors and"
-            + " whether they were on time")
-    ResponseEntity<String> html(@PathVariable String caseId) {
+    @GetMapping(produces = {MediaType.TEXT_HTML_VALUE, MediaType.APPLICATION_PDF_VALUE})
+    @Operation(summary = "The re-integratieverslag: every part with its documents, dates, authors and whether they were"
+            + " on time; HTML, or PDF with Accept: application/pdf")
+    ResponseEntity<byte[]> report(@PathVariable String caseId,
+                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        ReintegrationReport report = reports.compile(visible(caseId));
+        if (asksForPdf(accept)) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                            .filename("re-integratieverslag-" + caseId + ".pdf").build().toString())
+                    .body(rendering.pdf(report));
+        }
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .body(rendering.html(reports.compile(visible(caseId))));
-    }
-
-    @GetMapping(produces = MediaType.APPLICATION_PDF_VALUE)
-    @Operation(summary = "The re-integratieverslag as PDF (Accept: application/pdf)")
-    ResponseEntity<byte[]> pdf(@PathVariable String caseId) {
-        byte[] pdf = rendering.pdf(reports.compile(visible(caseId)));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("re-integratieverslag-" + caseId + ".pdf").build().toString())
-                .body(pdf);
+                .body(rendering.html(report).getBytes(StandardCharsets.UTF_8));
     }
 
     @GetMapping(path = "/completeness", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The required parts that are missing or late now: what UWV would sanction")
     ReintegrationReport.Completeness completeness(@PathVariable String caseId) {
         return reports.completeness(visible(caseId));
+    }
+
+    /** PDF only when asked for by name; a browser or a caller without preference gets HTML. */
+    private static boolean asksForPdf(String accept) {
+        return accept != null && MediaType.parseMediaTypes(accept).stream()
+                .anyMatch(type -> type.equalsTypeAndSubtype(MediaType.APPLICATION_PDF));
     }
 
     private CaseFile visible(String caseId) {

@@ -87,6 +87,9 @@ class ReintegrationReportIT {
         assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("text/html"));
         assertThat(html.body()).contains(REQUIRED_SECTIONS).contains("Spoor 2: rapportages van het re-integratiebureau");
+        HttpResponse<String> withoutAccept = http.get("/api/cases/" + caseId + "/reintegration-report", "anna", "anna");
+        assertThat(withoutAccept.headers().firstValue("Content-Type")).as("HTML unless PDF is asked for")
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
 
         HttpResponse<byte[]> pdf = http.client().send(http.request("/api/cases/" + caseId
                         + "/reintegration-report").header("Authorization", HttpTestClient.basic("anna", "anna"))
