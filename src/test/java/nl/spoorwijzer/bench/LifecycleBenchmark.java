@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Benchmark 1 of BENCHMARKS.md, lifecycle throughput: N cases driven from the sick report to the end of the waiting
@@ -37,9 +38,12 @@ public final class LifecycleBenchmark {
                 .run(BenchDatabase.arguments("--server.port=0", "--camunda.bpm.job-execution.enabled=false",
                         "--spoorwijzer.demo.cases=false", "--logging.level.root=WARN"))) {
             ProcessEngine engine = context.getBean(ProcessEngine.class);
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             List<Double> casesPerSecond = new ArrayList<>();
             List<Long> completions = new ArrayList<>();
-            playCases(engine, Math.max(5, cases / 10), "warmup", new ArrayList<>()); // JIT and caches
+            int warmup = Math.max(5, cases / 10);
+            playCases(engine, warmup, "warmup", new ArrayList<>()); // JIT and caches
+            Long sizeBefore = databaseBytes(jdbc, database);
             for (int run = 1; run <= runs; run++) {
                 long started = System.nanoTime();
                 playCases(engine, cases, "run" + run, completions);
@@ -56,10 +60,29 @@ public final class LifecycleBenchmark {
             result.put("taskCompletions", completions.size());
             result.put("taskCompletionMillisP50", BenchResults.percentileMillis(completions, 50));
             result.put("taskCompletionMillisP95", BenchResults.percentileMillis(completions, 95));
+            Long sizeAfter = databaseBytes(jdbc, database);
+            if (sizeBefore != null && sizeAfter != null) {
+                // Runtime + history + dossier + read model of a completed case (history cleanup not yet run).
+                result.put("databaseKbPerCompletedCase", (sizeAfter - sizeBefore) / 1024.0 / (cases * runs));
+                result.put("largestTablesKb", jdbc.queryForList("""
+                        SELECT relname AS "table", pg_total_relation_size(c.oid) / 1024 AS kb FROM pg_class c
+                        JOIN pg_namespace n ON n.oid = c.relnamespace
+                        WHERE n.nspname = current_schema() AND c.relkind = 'r'
+                        ORDER BY pg_total_relation_size(c.oid) DESC LIMIT 10"""));
+            }
             BenchResults.write("lifecycle-" + database, result);
         } finally {
             ClockUtil.reset();
         }
+    }
+
+    /** The database's size on disk, where the database can tell (PostgreSQL); null for in-memory H2. */
+    static Long databaseBytes(JdbcTemplate jdbc, String database) {
+        if (!"postgres".equals(database)) {
+            return null;
+        }
+        jdbc.execute("CHECKPOINT");
+        return jdbc.queryForObject("SELECT pg_database_size(current_database())", Long.class);
     }
 
     /** Plays each case to the day after the end of its waiting period; every case starts on the same first day. */
