@@ -66,6 +66,10 @@ public class CaseProgress implements TaskListener {
                 .ifPresent(file -> repository.close(file.caseId(), reason));
     }
 
+    /**
+     * Keeps phase and next deadline up to date incrementally: a new task can only bring the next deadline forward; a
+     * task that ends matters only when it was the one due next, and then the open tasks are looked up once.
+     */
     @Override
     public void notify(DelegateTask task) {
         String caseId = task.getExecution().getProcessBusinessKey();
@@ -73,15 +77,20 @@ public class CaseProgress implements TaskListener {
         if (file == null || !CaseFile.OPEN.equals(file.status())) {
             return;
         }
-        boolean created = EVENTNAME_CREATE.equals(task.getEventName());
-        Map<String, Task> open = openTasksInContext(caseId);
-        if (created) {
-            open.put(task.getId(), (Task) task);
-        } else {
+        LocalDate due = task.getDueDate() == null ? null : dayOf(task.getDueDate());
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            CasePhase phase = CasePhase.after(file.phase(), task.getTaskDefinitionKey());
+            boolean sooner = due != null && (file.nextDeadline() == null || due.isBefore(file.nextDeadline()));
+            if (sooner) {
+                repository.updateProgress(caseId, phase, due, task.getName());
+            } else if (phase != file.phase()) {
+                repository.updateProgress(caseId, phase, file.nextDeadline(), file.nextDeadlineTask());
+            }
+        } else if (due != null && due.equals(file.nextDeadline())) {
+            Map<String, Task> open = openTasksInContext(caseId);
             open.remove(task.getId());
+            updateNextDeadline(caseId, file.phase(), open);
         }
-        CasePhase phase = created ? CasePhase.after(file.phase(), task.getTaskDefinitionKey()) : file.phase();
-        updateNextDeadline(caseId, phase, open);
     }
 
     /** Recomputes the next deadline after due dates moved; runs inside the engine's command. */
