@@ -70,8 +70,8 @@ class TwoNodesIT {
     void everyTimerFiresExactlyOnceAndAStoppedNodeLosesNothing() {
         assumeTrue(EmbeddedPostgresEnvironment.active(), "needs the shared PostgreSQL of the second test pass");
         LocalDate firstSickDay = LocalDate.now(AMSTERDAM).minusDays(2);
-        nodeA = node("node-a");
-        nodeB = node("node-b");
+        nodeA = node("nodeA");
+        nodeB = node("nodeB");
         ProcessEngine engineA = nodeA.getBean(ProcessEngine.class);
         ProcessEngine engineB = nodeB.getBean(ProcessEngine.class);
         JdbcTemplate jdbc = nodeA.getBean(JdbcTemplate.class);
