@@ -2,6 +2,7 @@ package nl.spoorwijzer.casefile;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,5 +28,18 @@ public record DossierEntry(
 
     public DossierEntry {
         content = content == null ? Map.of() : content;
+    }
+
+    /** The legal dates as last computed for a case (entries in recorded order), or an empty map. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> latestTimeline(List<DossierEntry> entries) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            DossierEntry entry = entries.get(i);
+            if ((entry.type() == DossierEntryType.TIMELINE_COMPUTED || entry.type() == DossierEntryType.TIMELINE_UPDATED)
+                    && entry.content().get("termijnen") instanceof Map<?, ?> dates) {
+                return (Map<String, Object>) dates;
+            }
+        }
+        return Map.of();
     }
 }

@@ -93,6 +93,14 @@ public class CaseAccess {
         }
     }
 
+    /** {@link #asPlatform(Supplier)} for work without a result. */
+    public void runAsPlatform(Runnable work) {
+        asPlatform(() -> {
+            work.run();
+            return null;
+        });
+    }
+
     private Authentication caller() {
         Authentication authentication = identityService.getCurrentAuthentication();
         if (authentication == null) {

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import nl.spoorwijzer.casefile.DossierEntry;
-import nl.spoorwijzer.casefile.DossierEntryType;
 import nl.spoorwijzer.casefile.DossierRepository;
 import nl.spoorwijzer.process.TaskRoles;
 import nl.spoorwijzer.recovery.CaseRecovery;
@@ -128,7 +127,7 @@ class CaseController {
     @Operation(summary = "The case's legal dates as last computed (they move with relapses and UWV decisions)")
     Map<String, Object> timeline(@PathVariable String caseId) {
         visible(caseId);
-        return latestTimeline(caseId);
+        return DossierEntry.latestTimeline(dossier.findByCase(caseId));
     }
 
     @GetMapping("/{caseId}/dossier")
@@ -145,14 +144,15 @@ class CaseController {
 
     private CaseView details(String caseId) {
         CaseFile file = visible(caseId);
+        List<DossierEntry> entries = dossier.findByCase(caseId);
         LocalDate today = LocalDate.now(clock);
         CaseView summary = CaseView.summary(file, today);
         return access.asDirectory(() -> new CaseView(summary.caseId(), summary.employerId(), summary.employeeId(),
                 summary.firstSickDay(), summary.status(), summary.phase(), summary.nextDeadline(),
                 summary.nextDeadlineTask(), summary.overdue(), summary.closedReason(), summary.recoveredOn(),
                 summary.partialRecoveryPercentage(), openTasks(file),
-                spoor2Status(caseId), jobApplications(file), latestTimeline(caseId),
-                reintegrationReports.completeness(file)));
+                spoor2Status(caseId), jobApplications(file), DossierEntry.latestTimeline(entries),
+                reintegrationReports.completeness(file, entries)));
     }
 
     private List<CaseView.OpenTask> openTasks(CaseFile file) {
@@ -183,17 +183,5 @@ class CaseController {
         HistoricVariableInstance count = historyService.createHistoricVariableInstanceQuery()
                 .processInstanceId(file.processInstanceId()).variableName("aantalSollicitaties").singleResult();
         return count == null ? 0 : ((Number) count.getValue()).intValue();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> latestTimeline(String caseId) {
-        List<DossierEntry> entries = dossier.findByCase(caseId);
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            DossierEntry entry = entries.get(i);
-            if (entry.type() == DossierEntryType.TIMELINE_COMPUTED || entry.type() == DossierEntryType.TIMELINE_UPDATED) {
-                return (Map<String, Object>) entry.content().get("termijnen");
-            }
-        }
-        return Map.of();
     }
 }

@@ -1,8 +1,11 @@
 package nl.spoorwijzer.cases;
 
+import static nl.spoorwijzer.cases.RequestValues.isoDate;
+import static nl.spoorwijzer.cases.RequestValues.notInFuture;
+import static nl.spoorwijzer.cases.RequestValues.required;
+
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -51,19 +54,17 @@ public class CaseIntake {
      */
     @Transactional
     public Opened open(IntakeRequest request) {
-        String employee = required("employeeId", request.employeeId());
-        String employer = required("employerId", request.employerId());
-        LocalDate firstSickDay = date("firstSickDay", required("firstSickDay", request.firstSickDay()));
+        String employee = required("employeeId", request.employeeId(), null);
+        String employer = required("employerId", request.employerId(), null);
         LocalDate today = LocalDate.now(clock);
-        if (firstSickDay.isAfter(today)) {
-            throw new CaseRequestException(400, "firstSickDay", "must not be in the future (today is " + today + ")");
-        }
+        LocalDate firstSickDay = notInFuture("firstSickDay", isoDate("firstSickDay", request.firstSickDay(), null),
+                today);
         if (firstSickDay.isBefore(today.minusWeeks(WAITING_PERIOD_WEEKS))) {
             throw new CaseRequestException(400, "firstSickDay", "must be less than 104 weeks ago: the waiting"
                     + " period (BW 7:629) is already over");
         }
         LocalDate contractEnd = request.contractEndDate() == null || request.contractEndDate().isBlank() ? null
-                : date("contractEndDate", request.contractEndDate());
+                : isoDate("contractEndDate", request.contractEndDate(), null);
         if (contractEnd != null && contractEnd.isBefore(firstSickDay)) {
             throw new CaseRequestException(400, "contractEndDate", "must not be before the first sick day");
         }
@@ -105,9 +106,10 @@ public class CaseIntake {
         } catch (AuthorizationException e) {
             throw new CaseRequestException(403, "employerId", "you may not start cases: " + e.getMessage());
         } catch (RuntimeException e) {
-            if (causedBy(e, DuplicateKeyException.class)) {
-                // A concurrent report opened the case first. The transaction is aborted (PostgreSQL refuses further
-                // statements in it), so the other case's id cannot be looked up here.
+            if (causedBy(e, DuplicateKeyException.class) || causedBy(e, OpenCaseExistsException.class)) {
+                // A concurrent report opened the case first (committed before or during this start). The
+                // transaction is aborted (PostgreSQL refuses further statements in it), so the other case's id
+                // cannot be looked up here.
                 throw new CaseRequestException(409, "employeeId", "employee '" + employee + "' already has an open"
                         + " case, opened by a report at the same moment; report a relapse or recovery on that case");
             }
@@ -128,20 +130,5 @@ public class CaseIntake {
             }
         }
         return false;
-    }
-
-    private static String required(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new CaseRequestException(400, field, "is required");
-        }
-        return value.trim();
-    }
-
-    private static LocalDate date(String field, String value) {
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new CaseRequestException(400, field, "must be a date in ISO format YYYY-MM-DD (got '" + value + "')");
-        }
     }
 }

@@ -8,7 +8,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -42,13 +41,12 @@ public class CaseProgress implements TaskListener {
      * Opens the case's row. A second open case for the same employee is refused with a message a case handler can
      * act on (it reaches Tasklist when the start form is used); under a race the database refuses it.
      *
-     * @throws BadUserRequestException when the employee already has an open case
+     * @throws OpenCaseExistsException when the employee already has an open case
      * @throws org.springframework.dao.DuplicateKeyException when a concurrent report opened it first
      */
     public void opened(DelegateExecution execution, String employerId, String employeeId, LocalDate firstSickDay) {
         repository.findOpen(employerId, employeeId).ifPresent(open -> {
-            throw new BadUserRequestException("Werknemer: " + employeeId + " heeft al een lopende zaak ("
-                    + open.caseId() + "). Meld een terugval of herstel binnen die zaak.");
+            throw new OpenCaseExistsException(employeeId, open.caseId());
         });
         repository.open(new CaseFile(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), employerId,
                 employeeId, firstSickDay, CaseFile.OPEN, CasePhase.ZIEKMELDING, null, null, null,

@@ -1,6 +1,5 @@
 package nl.spoorwijzer.process;
 
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +18,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
@@ -79,7 +77,7 @@ public class CaseRescheduling {
                                                     Map<String, Object> cause) {
         CommandContext context = Context.getCommandContext();
         ExecutionEntity caseExecution = context.getExecutionManager().findExecutionById(caseProcessInstanceId);
-        List<String> instances = instanceTree(caseProcessInstanceId);
+        List<String> instances = CaseInstances.tree(runtimeService, caseProcessInstanceId);
         for (String instance : instances) {
             shiftPeriodicDates(instance, shiftDays);
         }
@@ -99,19 +97,6 @@ public class CaseRescheduling {
         dossier.recordBySystem(caseExecution, DossierEntryType.TIMELINE_UPDATED, "Wettelijke termijnen verschoven: "
                 + why, content);
         return dates;
-    }
-
-    /** The case process instance and every process it called, directly or further down. */
-    private List<String> instanceTree(String root) {
-        List<String> ids = new ArrayList<>();
-        ids.add(root);
-        for (int i = 0; i < ids.size(); i++) {
-            for (ProcessInstance called : runtimeService.createProcessInstanceQuery()
-                    .superProcessInstanceId(ids.get(i)).list()) {
-                ids.add(called.getId());
-            }
-        }
-        return ids;
     }
 
     private void shiftPeriodicDates(String instance, long shiftDays) {

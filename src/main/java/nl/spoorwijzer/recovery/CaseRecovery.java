@@ -3,7 +3,6 @@ package nl.spoorwijzer.recovery;
 import static nl.spoorwijzer.process.ProcessVariables.*;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import nl.spoorwijzer.cases.CaseAccess;
 import nl.spoorwijzer.cases.CaseFile;
 import nl.spoorwijzer.cases.CaseFileRepository;
 import nl.spoorwijzer.cases.CaseRequestException;
+import nl.spoorwijzer.cases.RequestValues;
 import nl.spoorwijzer.process.CaseDossier;
 import nl.spoorwijzer.process.LegalTime;
 import nl.spoorwijzer.process.RecoveryGaps;
@@ -78,18 +78,13 @@ public class CaseRecovery {
         content.put(HERSTEL_DATUM, date.toString());
         if (percentage != null && percentage < 100) {
             content.put(DEELHERSTEL_PERCENTAGE, percentage);
-            access.asPlatform(() -> {
-                runtimeService.setVariable(file.processInstanceId(), DEELHERSTEL_PERCENTAGE, percentage);
-                return null;
-            });
+            access.runAsPlatform(() ->
+                    runtimeService.setVariable(file.processInstanceId(), DEELHERSTEL_PERCENTAGE, percentage));
             cases.partiallyRecovered(file.caseId(), percentage);
             record(file, "Gedeeltelijk hersteld (" + percentage + "%); de wachttijd loopt door", content);
         } else {
             LocalDate definitive = date.plusDays(PoortwachterCalendar.NEW_PERIOD_GAP_DAYS);
-            access.asPlatform(() -> {
-                pauseCase(file, date, definitive);
-                return null;
-            });
+            access.runAsPlatform(() -> pauseCase(file, date, definitive));
             cases.recovered(file.caseId(), date);
             content.put("zaakGeslotenOp", definitive.toString());
             record(file, "Volledig hersteld; zonder terugval wordt de zaak op " + definitive + " gesloten", content);
@@ -123,7 +118,7 @@ public class CaseRecovery {
         boolean within = ChronoUnit.DAYS.between(recovered.recoveredOn(), firstSickDay)
                 < PoortwachterCalendar.NEW_PERIOD_GAP_DAYS;
         String reporter = access.callerId();
-        access.asPlatform(() -> {
+        access.runAsPlatform(() -> {
             try {
                 runtimeService.createMessageCorrelation(RELAPSE_MESSAGE)
                         .processInstanceBusinessKey(recovered.caseId())
@@ -137,25 +132,13 @@ public class CaseRecovery {
             if (within) {
                 resumption.resume(recovered, firstSickDay, reporter);
             }
-            return null;
         });
         return within;
     }
 
     private LocalDate validDate(CaseFile file, String value) {
-        if (value == null || value.isBlank()) {
-            throw new CaseRequestException(400, "date", "is required: the first day of (partial) recovery");
-        }
-        LocalDate date;
-        try {
-            date = LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new CaseRequestException(400, "date", "must be a date in ISO format YYYY-MM-DD (got '" + value
-                    + "')");
-        }
-        if (date.isAfter(time.today())) {
-            throw new CaseRequestException(400, "date", "must not be in the future (today is " + time.today() + ")");
-        }
+        LocalDate date = RequestValues.notInFuture("date",
+                RequestValues.isoDate("date", value, "the first day of (partial) recovery"), time.today());
         LocalDate lastSickDay = lastRelapse(file);
         if (!date.isAfter(lastSickDay)) {
             throw new CaseRequestException(400, "date", "must be after " + lastSickDay

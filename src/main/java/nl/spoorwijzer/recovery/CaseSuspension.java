@@ -1,9 +1,7 @@
 package nl.spoorwijzer.recovery;
 
-import java.util.ArrayList;
-import java.util.List;
+import nl.spoorwijzer.process.CaseInstances;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +18,7 @@ class CaseSuspension {
     }
 
     void suspend(String caseProcessInstanceId) {
-        for (String id : tree(caseProcessInstanceId)) {
+        for (String id : CaseInstances.tree(runtimeService, caseProcessInstanceId)) {
             runtimeService.updateProcessInstanceSuspensionState().byProcessInstanceId(id).suspend();
         }
     }
@@ -31,19 +29,8 @@ class CaseSuspension {
      * suspended.
      */
     void activate(String caseProcessInstanceId) {
-        for (String id : tree(caseProcessInstanceId)) {
+        for (String id : CaseInstances.tree(runtimeService, caseProcessInstanceId)) {
             runtimeService.updateProcessInstanceSuspensionState().byProcessInstanceId(id).activate();
         }
-    }
-
-    private List<String> tree(String root) {
-        List<String> ids = new ArrayList<>(List.of(root));
-        for (int i = 0; i < ids.size(); i++) {
-            for (ProcessInstance called : runtimeService.createProcessInstanceQuery()
-                    .superProcessInstanceId(ids.get(i)).list()) {
-                ids.add(called.getId());
-            }
-        }
-        return ids;
     }
 }

@@ -36,8 +36,12 @@ public class ReintegrationReports {
     }
 
     public ReintegrationReport compile(CaseFile file) {
-        List<DossierEntry> entries = dossier.findByCase(file.caseId());
-        Map<String, Object> timeline = latestTimeline(entries);
+        return compile(file, dossier.findByCase(file.caseId()));
+    }
+
+    /** Compiles from dossier entries the caller already read (in recorded order). */
+    public ReintegrationReport compile(CaseFile file, List<DossierEntry> entries) {
+        Map<String, Object> timeline = DossierEntry.latestTimeline(entries);
         LocalDate today = time.today();
         List<Part> parts = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
@@ -58,6 +62,10 @@ public class ReintegrationReports {
 
     public Completeness completeness(CaseFile file) {
         return compile(file).completeness();
+    }
+
+    public Completeness completeness(CaseFile file, List<DossierEntry> entries) {
+        return compile(file, entries).completeness();
     }
 
     /** Dates are legal days in the Netherlands, whatever offset the database returns the instant in. */
@@ -109,21 +117,6 @@ public class ReintegrationReports {
             return "De volgende evaluatie had uiterlijk " + due + " gehouden moeten worden.";
         }
         return part.title() + " is na de wettelijke termijn opgesteld.";
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> latestTimeline(List<DossierEntry> entries) {
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            DossierEntry entry = entries.get(i);
-            if (entry.type() == DossierEntryType.TIMELINE_COMPUTED
-                    || entry.type() == DossierEntryType.TIMELINE_UPDATED) {
-                Object dates = entry.content().get("termijnen");
-                if (dates instanceof Map<?, ?> map) {
-                    return (Map<String, Object>) map;
-                }
-            }
-        }
-        return Map.of();
     }
 
     /** The submitted values worth printing: no empty answers. */

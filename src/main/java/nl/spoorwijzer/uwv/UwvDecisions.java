@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import nl.spoorwijzer.casefile.DossierEntryType;
 import nl.spoorwijzer.cases.CaseAccess;
 import nl.spoorwijzer.cases.CaseFile;
 import nl.spoorwijzer.cases.CaseRequestException;
+import nl.spoorwijzer.cases.RequestValues;
 import nl.spoorwijzer.process.CaseDossier;
 import nl.spoorwijzer.process.CaseRescheduling;
 import nl.spoorwijzer.process.LegalTime;
@@ -111,14 +111,13 @@ public class UwvDecisions {
         List<String> shortcomings = shortcomings(request.shortcomings());
         content.put("weken", weeks);
         content.put("tekortkomingen", shortcomings);
-        access.asPlatform(() -> {
+        access.runAsPlatform(() -> {
             runtimeService.setVariable(file.processInstanceId(), LOONSANCTIE_WEKEN, weeks);
             runtimeService.setVariable(file.processInstanceId(), TEKORTKOMINGEN, toJson(shortcomings));
             content.put("termijnen", rescheduling.reschedule(file.processInstanceId(), 0,
                     "loonsanctie van " + weeks + " weken", content));
             runtimeService.createMessageCorrelation(SANCTION_MESSAGE).processInstanceId(file.processInstanceId())
                     .correlate();
-            return null;
         });
     }
 
@@ -133,11 +132,10 @@ public class UwvDecisions {
         }
         LocalDate sanctionEnds = grantedOn.plusWeeks(BEKORTING_WEEKS);
         content.put("loonsanctieEinde", sanctionEnds.toString());
-        access.asPlatform(() -> {
+        access.runAsPlatform(() -> {
             runtimeService.setVariable(file.processInstanceId(), LOONSANCTIE_EINDE, sanctionEnds.toString());
             content.put("termijnen", rescheduling.reschedule(file.processInstanceId(), 0,
                     "bekorting van de loonsanctie", content));
-            return null;
         });
     }
 
@@ -156,11 +154,10 @@ public class UwvDecisions {
         int total = weeks + (current.get(VVL_WEKEN) == null ? 0 : ((Number) current.get(VVL_WEKEN)).intValue());
         content.put("weken", weeks);
         content.put("vvlWekenTotaal", total);
-        access.asPlatform(() -> {
+        access.runAsPlatform(() -> {
             runtimeService.setVariable(file.processInstanceId(), VVL_WEKEN, total);
             content.put("termijnen", rescheduling.reschedule(file.processInstanceId(), 0,
                     "vrijwillige verlenging loondoorbetaling van " + weeks + " weken", content));
-            return null;
         });
     }
 
@@ -177,7 +174,7 @@ public class UwvDecisions {
                     + " request one first (task Deskundigenoordeel aanvragen)");
         }
         content.put("conclusie", conclusion);
-        access.asPlatform(() -> runtimeService.createMessageCorrelation(waiting.getEventName())
+        access.runAsPlatform(() -> runtimeService.createMessageCorrelation(waiting.getEventName())
                 .processInstanceId(waiting.getProcessInstanceId())
                 .setVariable("deskundigenoordeelConclusie", conclusion)
                 .setVariable("deskundigenoordeelDatum", decisionDate.toString())
@@ -211,20 +208,8 @@ public class UwvDecisions {
     }
 
     private LocalDate decisionDate(CaseFile file, String value) {
-        if (value == null || value.isBlank()) {
-            throw new CaseRequestException(400, "decisionDate", "is required: the date of UWV's decision");
-        }
-        LocalDate date;
-        try {
-            date = LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new CaseRequestException(400, "decisionDate", "must be a date in ISO format YYYY-MM-DD (got '"
-                    + value + "')");
-        }
-        if (date.isAfter(time.today())) {
-            throw new CaseRequestException(400, "decisionDate", "must not be in the future (today is "
-                    + time.today() + ")");
-        }
+        LocalDate date = RequestValues.notInFuture("decisionDate",
+                RequestValues.isoDate("decisionDate", value, "the date of UWV's decision"), time.today());
         if (date.isBefore(file.firstSickDay())) {
             throw new CaseRequestException(400, "decisionDate", "must not be before the first sick day "
                     + file.firstSickDay());
