@@ -1,12 +1,16 @@
 package nl.spoorwijzer.identity;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Multi-tenancy and task permissions: cases get their employer's tenant, and a candidate or assignee of a task may
- * claim and complete it (TASK_WORK) but not reassign or change it (UPDATE).
+ * claim and complete it (TASK_WORK) but not reassign or change it (UPDATE); authorization checks without a scan of
+ * all authorizations ({@link CallerGroupsAuthorizationManager}).
  */
 @Component
 class TenantEnginePlugin extends AbstractProcessEnginePlugin {
@@ -15,5 +19,9 @@ class TenantEnginePlugin extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setTenantIdProvider(new EmployerTenantIdProvider());
         configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
+        List<SessionFactory> sessionFactories = configuration.getCustomSessionFactories() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
+        sessionFactories.add(new CallerGroupsAuthorizationManager.Factory());
+        configuration.setCustomSessionFactories(sessionFactories);
     }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -40,6 +42,9 @@ class CaseApiIT {
     @AfterEach
     void deleteCases() {
         engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("poortwachter").list()
+                .forEach(p -> engine.getRuntimeService().deleteProcessInstance(p.getId(), "test"));
+        // A recovered case waits for a relapse in its herstelperiode.
+        engine.getRuntimeService().createProcessInstanceQuery().list()
                 .forEach(p -> engine.getRuntimeService().deleteProcessInstance(p.getId(), "test"));
     }
 
@@ -146,6 +151,26 @@ class CaseApiIT {
         assertThat(json(notJson).path("field").asText()).isEqualTo("body");
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).as("nothing started").isZero();
         assertThat(http.post("/api/cases", "{}", null, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void listsTheSoonestDeadlineFirstAndCasesWithoutADeadlineLast() throws Exception {
+        String recovered = json(report("anna", "piet", "acme-bouw", TODAY.minusDays(20).toString()))
+                .path("caseId").asText();
+        String late = json(report("anna", "bram", "acme-bouw", TODAY.minusDays(60).toString())).path("caseId").asText();
+        String recent = json(report("daan", "carla", "zorggroep-noord", TODAY.minusDays(3).toString()))
+                .path("caseId").asText();
+        assertThat(http.post("/api/cases/" + recovered + "/recovery", "{\"date\": \"" + TODAY + "\"}", "anna", "anna")
+                .statusCode()).isEqualTo(200);
+
+        JsonNode list = json(http.get("/api/cases", "demo", "demo"));
+        assertThat(list.findValuesAsText("caseId")).as("a recovered case has no running deadline")
+                .containsSubsequence(late, recent, recovered);
+        List<String> deadlines = new ArrayList<>();
+        list.forEach(item -> deadlines.add(item.hasNonNull("nextDeadline") ? item.get("nextDeadline").asText()
+                : null));
+        assertThat(deadlines).isSortedAccordingTo(Comparator.nullsLast(Comparator.<String>naturalOrder()));
+        assertThat(deadlines).contains((String) null);
     }
 
     @Test

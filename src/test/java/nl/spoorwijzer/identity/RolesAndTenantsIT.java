@@ -13,9 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import nl.spoorwijzer.support.HttpTestClient;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,6 +65,22 @@ class RolesAndTenantsIT {
     void deleteCases() {
         started.forEach(instance -> engine.getRuntimeService().deleteProcessInstanceIfExists(instance.getId(),
                 "test", false, true, false, false));
+    }
+
+    @Test
+    void authorizationChecksUseTheCallersOwnGroupsWithoutReadingEveryAuthorization() {
+        List<String> few = List.of("werkgever", "a-group-without-authorizations");
+        List<String> many = new ArrayList<>(IntStream.range(0, 30).mapToObj(i -> "directory-group-" + i).toList());
+        many.add("werkgever");
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+                .execute(context -> {
+                    AuthorizationManager manager = context.getAuthorizationManager();
+                    assertThat(manager).isInstanceOf(CallerGroupsAuthorizationManager.class);
+                    assertThat(manager.filterAuthenticatedGroupIds(few)).containsExactlyElementsOf(few);
+                    assertThat(manager.filterAuthenticatedGroupIds(many)).as("a large directory: the engine's way")
+                            .containsExactly("werkgever");
+                    return null;
+                });
     }
 
     /** The case's task that moves it forward (not the standing task for loonwaarde and proefplaatsingen). */

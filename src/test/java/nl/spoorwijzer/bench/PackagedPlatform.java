@@ -1,0 +1,113 @@
+package nl.spoorwijzer.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged platform ({@code java -jar target/spoorwijzer-*.jar}, default JVM settings) in a process of its
+ * own, as operators run it: started in a working directory, ready when {@code /actuator/health/readiness} answers
+ * 200, stopped at the end. Its log goes to {@code platform.log} in the working directory.
+ */
+final class PackagedPlatform implements AutoCloseable {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(180);
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final long launchedAt;
+
+    private PackagedPlatform(Process process, int port, Path log, long launchedAt) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+        this.launchedAt = launchedAt;
+    }
+
+    /** Launches the jar in {@code workDirectory} with the given environment and program arguments. */
+    static PackagedPlatform launch(Path workDirectory, Map<String, String> environment, String... arguments)
+            throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Files.createDirectories(workDirectory);
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // Extra JVM options for a profiling run, e.g. -Dbench.platform.jvm=-XX:StartFlightRecording=filename=p.jfr
+        String jvmOptions = System.getProperty("bench.platform.jvm", "").trim();
+        if (!jvmOptions.isEmpty()) {
+            command.addAll(List.of(jvmOptions.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port));
+        command.addAll(List.of(arguments));
+        Path log = workDirectory.resolve("platform.log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        long launchedAt = System.nanoTime();
+        return new PackagedPlatform(builder.start(), port, log, launchedAt);
+    }
+
+    /** Waits until ready; returns the seconds from launch. */
+    double awaitReady() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest readiness = HttpRequest.newBuilder(uri("/actuator/health/readiness")).build();
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the platform stopped; see " + log);
+            }
+            try {
+                if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return (System.nanoTime() - launchedAt) / 1e9;
+                }
+            } catch (IOException notListeningYet) {
+                // the server socket is not open yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("not ready within " + TIMEOUT + "; see " + log);
+    }
+
+    URI uri(String pathAndQuery) {
+        return URI.create("http://localhost:" + port + pathAndQuery);
+    }
+
+    /** Resident memory of the platform's process (VmRSS), in MB. */
+    double residentMb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        throw new IllegalStateException("no VmRSS for process " + process.pid());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    static Path jar() throws IOException {
+        try (var files = Files.list(Path.of("target"))) {
+            return files.filter(file -> file.getFileName().toString().matches("spoorwijzer-.*\\.jar"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("run mvn package first"))
+                    .toAbsolutePath();
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package nl.spoorwijzer.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Benchmark 2 of BENCHMARKS.md, scale: open cases are bulk-loaded into PostgreSQL at realistic stages (the engine
+ * plays one template case per week of the waiting period, {@link CaseCloner} copies them to the size), then the
+ * packaged platform runs in a process of its own and this process measures over HTTP the requests people make:
+ * Tasklist's first page for a role in one employer (tenant), sorted by due date; {@code GET /api/cases?overdue=true}
+ * for a manager of every employer; {@code GET /api/cases/{id}}; and a sick report ({@code POST /api/cases}). Sizes
+ * with {@code -Dbench.scale.sizes=10000,100000}; writes {@code target/bench/scale-postgres.json}.
+ */
+public final class ScaleBenchmark {
+
+    static final Path WORK = Path.of("target", "bench", "scale");
+    static final String TASKLIST_FILTER = "Taken van mijn groep";
+    static final boolean STATEMENTS = Boolean.getBoolean("bench.pg.statements");
+    static final String TASKLIST_PAGE = "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
+
+    private ScaleBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> sizes = Arrays.stream(System.getProperty("bench.scale.sizes", "10000,100000").split(","))
+                .map(String::trim).map(Integer::valueOf).toList();
+        int warmup = Integer.getInteger("bench.warmup", 50);
+        int samples = Integer.getInteger("bench.samples", 300);
+        FileSystemUtils.deleteRecursively(WORK);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        String keepData = System.getProperty("bench.pg.data");
+        if (keepData != null) {
+            // Keeps the loaded database for inspection (EXPLAIN) after the run: -Dbench.pg.data=/some/dir
+            FileSystemUtils.deleteRecursively(Path.of(keepData));
+            builder.setDataDirectory(Path.of(keepData)).setCleanDataDirectory(false);
+        }
+        try (EmbeddedPostgres postgres = builder
+                .setServerConfig("shared_buffers", "512MB")
+                .setServerConfig("effective_cache_size", "4GB")
+                .setServerConfig("max_wal_size", "4GB")
+                // Where database time goes, per request kind (-Dbench.pg.statements=true): pg_stat_statements.
+                .setServerConfig("shared_preload_libraries", STATEMENTS ? "pg_stat_statements" : "")
+                .start()) {
+            String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
+            JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+            if (STATEMENTS) {
+                jdbc.execute("CREATE EXTENSION pg_stat_statements");
+            }
+            int intakesPerSize = warmup + samples;
+            long started = System.nanoTime();
+            ScaleSeed.seed(jdbcUrl, intakesPerSize * sizes.size());
+            double seedSeconds = (System.nanoTime() - started) / 1e9;
+            CaseCloner cloner = new CaseCloner(jdbc);
+            int templates = cloner.prepare();
+            Map<String, Object> result = BenchResults.header("scale", "postgres");
+            result.put("templates", templates);
+            result.put("seedSeconds", seedSeconds);
+            result.put("warmupRequests", warmup);
+            List<Map<String, Object>> levels = new ArrayList<>();
+            result.put("levels", levels);
+            int copies = 0;
+            for (int index = 0; index < sizes.size(); index++) {
+                int wanted = Math.max(0, (sizes.get(index) - templates + templates - 1) / templates);
+                started = System.nanoTime();
+                for (int from = copies + 1; from <= wanted; from += 50) {
+                    cloner.copy(from, Math.min(wanted, from + 49));
+                    System.out.printf("  copies %d of %d%n", Math.min(wanted, from + 49), wanted);
+                }
+                copies = Math.max(copies, wanted);
+                cloner.analyze();
+                double loadSeconds = (System.nanoTime() - started) / 1e9;
+                Map<String, Object> level = measure(jdbc, jdbcUrl, postgres.getPostgresDatabase(), warmup, samples,
+                        index * intakesPerSize);
+                level.put("bulkLoadSeconds", loadSeconds);
+                levels.add(level);
+                BenchResults.write("scale-postgres", result);
+            }
+        }
+    }
+
+    private static Map<String, Object> measure(JdbcTemplate jdbc, String jdbcUrl, DataSource database, int warmup,
+                                               int samples, int firstNewEmployee) throws Exception {
+        Map<String, Object> level = new LinkedHashMap<>();
+        int open = jdbc.queryForObject("SELECT count(*) FROM case_file WHERE status = 'OPEN'", Integer.class);
+        level.put("openCases", open);
+        level.put("openTasks", jdbc.queryForObject("SELECT count(*) FROM act_ru_task", Long.class));
+        level.put("timers", jdbc.queryForObject("SELECT count(*) FROM act_ru_job", Long.class));
+        level.put("runtimeVariables", jdbc.queryForObject("SELECT count(*) FROM act_ru_variable", Long.class));
+        level.put("databaseMb", jdbc.queryForObject("SELECT pg_database_size(current_database())", Long.class)
+                / 1024 / 1024);
+        System.out.printf("%d open cases, %s open tasks, %s timers, %s MB%n", open, level.get("openTasks"),
+                level.get("timers"), level.get("databaseMb"));
+        String filterId = jdbc.queryForObject("SELECT id_ FROM act_ru_filter WHERE name_ = ?", String.class,
+                TASKLIST_FILTER);
+        List<String> caseIds = jdbc.queryForList("""
+                SELECT case_id FROM case_file WHERE employer_id = ? AND status = 'OPEN' ORDER BY md5(case_id)
+                LIMIT 1000""", String.class, ScaleSeed.measuredEmployer());
+        String today = LocalDate.now(ScaleSeed.AMSTERDAM).toString();
+        try (PackagedPlatform platform = PackagedPlatform.launch(WORK.resolve("level-" + open),
+                Map.of("SPOORWIJZER_DB_URL", jdbcUrl, "SPOORWIJZER_DB_USER", "postgres",
+                        "SPOORWIJZER_DB_PASSWORD", "postgres", "CAMUNDA_BPM_ADMINUSER_PASSWORD", "bench-admin"),
+                "--spring.profiles.active=postgres")) {
+            level.put("launchToReadySeconds", platform.awaitReady());
+            LatencyProbe probe = new LatencyProbe(warmup, samples, STATEMENTS ? jdbc : null);
+            Map<String, Object> requests = new LinkedHashMap<>();
+            level.put("requests", requests);
+            for (String user : List.of(ScaleSeed.WERKGEVER, ScaleSeed.BEDRIJFSARTS)) {
+                requests.put("tasklistFirstPage-" + user, probe.measure("Tasklist first page " + user, 200,
+                        i -> LatencyProbe.as(user, HttpRequest.newBuilder(platform.uri("/engine-rest/filter/"
+                                        + filterId + "/list?firstResult=0&maxResults=15")))
+                                .header("Accept", "application/hal+json").header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(TASKLIST_PAGE)).build()));
+            }
+            requests.put("casesOverdue", probe.measure("GET /api/cases?overdue=true", 200,
+                    i -> LatencyProbe.as(ScaleSeed.MANAGER, HttpRequest.newBuilder(
+                            platform.uri("/api/cases?overdue=true"))).GET().build()));
+            requests.put("caseDetail", probe.measure("GET /api/cases/{id}", 200,
+                    i -> LatencyProbe.as(ScaleSeed.WERKGEVER, HttpRequest.newBuilder(
+                            platform.uri("/api/cases/" + caseIds.get(i % caseIds.size())))).GET().build()));
+            requests.put("intake", probe.measure("POST /api/cases", 201,
+                    i -> LatencyProbe.as(ScaleSeed.WERKGEVER, HttpRequest.newBuilder(platform.uri("/api/cases")))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("""
+                                    {"employeeId":"%s","employerId":"%s","firstSickDay":"%s"}""".formatted(
+                                    ScaleSeed.NEW_EMPLOYEE_PREFIX + (firstNewEmployee + i),
+                                    ScaleSeed.measuredEmployer(), today))).build()));
+            level.put("residentMbAfterRequests", platform.residentMb());
+            level.put("failedJobs", jdbc.queryForObject(
+                    "SELECT count(*) FROM act_ru_job WHERE retries_ = 0 OR exception_msg_ IS NOT NULL", Long.class));
+        }
+        return level;
+    }
+
+    /** Spring arguments for a platform on the given PostgreSQL (the production profile's variables). */
+    static String[] platformArguments(String jdbcUrl, String profiles, String... more) {
+        List<String> all = new ArrayList<>(List.of("--spring.profiles.active=" + profiles,
+                "--SPOORWIJZER_DB_URL=" + jdbcUrl, "--SPOORWIJZER_DB_USER=postgres",
+                "--SPOORWIJZER_DB_PASSWORD=postgres", "--spring.datasource.url=" + jdbcUrl));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+}
