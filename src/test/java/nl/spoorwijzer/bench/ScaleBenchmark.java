@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
@@ -70,7 +69,8 @@ public final class ScaleBenchmark {
             result.put("levels", levels);
             int copies = 0;
             for (int index = 0; index < sizes.size(); index++) {
-                int wanted = Math.max(0, (sizes.get(index) - templates + templates - 1) / templates);
+                // Copies of every template so that the templates and their copies make at least the size.
+                int wanted = Math.max(0, (sizes.get(index) - 1) / templates);
                 started = System.nanoTime();
                 for (int from = copies + 1; from <= wanted; from += 50) {
                     cloner.copy(from, Math.min(wanted, from + 49));
@@ -79,8 +79,7 @@ public final class ScaleBenchmark {
                 copies = Math.max(copies, wanted);
                 cloner.analyze();
                 double loadSeconds = (System.nanoTime() - started) / 1e9;
-                Map<String, Object> level = measure(jdbc, jdbcUrl, postgres.getPostgresDatabase(), warmup, samples,
-                        index * intakesPerSize);
+                Map<String, Object> level = measure(jdbc, jdbcUrl, warmup, samples, index * intakesPerSize);
                 level.put("bulkLoadSeconds", loadSeconds);
                 levels.add(level);
                 BenchResults.write("scale-postgres", result);
@@ -88,8 +87,8 @@ public final class ScaleBenchmark {
         }
     }
 
-    private static Map<String, Object> measure(JdbcTemplate jdbc, String jdbcUrl, DataSource database, int warmup,
-                                               int samples, int firstNewEmployee) throws Exception {
+    private static Map<String, Object> measure(JdbcTemplate jdbc, String jdbcUrl, int warmup, int samples,
+                                               int firstNewEmployee) throws Exception {
         Map<String, Object> level = new LinkedHashMap<>();
         int open = jdbc.queryForObject("SELECT count(*) FROM case_file WHERE status = 'OPEN'", Integer.class);
         level.put("openCases", open);
