@@ -27,6 +27,11 @@ public enum CasePhase {
             Map.entry("actueelOordeelOpstellen", EINDFASE),
             Map.entry("eindevaluatieHouden", EINDFASE));
 
+    /** Whether a new task with this key can move a case to another phase. */
+    public static boolean isShownBy(String taskKey) {
+        return BY_TASK.containsKey(taskKey);
+    }
+
     /** The phase a newly created task shows, or {@code current} when that is further or the task says nothing. */
     public static CasePhase after(CasePhase current, String taskKey) {
         CasePhase shown = BY_TASK.get(taskKey);

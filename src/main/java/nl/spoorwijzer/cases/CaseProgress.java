@@ -70,13 +70,17 @@ public class CaseProgress implements TaskListener {
      */
     @Override
     public void notify(DelegateTask task) {
+        LocalDate due = task.getDueDate() == null ? null : dayOf(task.getDueDate());
+        boolean created = EVENTNAME_CREATE.equals(task.getEventName());
+        if (due == null && !(created && CasePhase.isShownBy(task.getTaskDefinitionKey()))) {
+            return; // moves neither the phase nor the next deadline: no need to read the case's row
+        }
         String caseId = task.getExecution().getProcessBusinessKey();
         CaseFile file = repository.find(caseId).orElse(null);
         if (file == null || !CaseFile.OPEN.equals(file.status())) {
             return;
         }
-        LocalDate due = task.getDueDate() == null ? null : dayOf(task.getDueDate());
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+        if (created) {
             CasePhase phase = CasePhase.after(file.phase(), task.getTaskDefinitionKey());
             boolean sooner = due != null && (file.nextDeadline() == null || due.isBefore(file.nextDeadline()));
             if (sooner) {

@@ -4,28 +4,38 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import nl.spoorwijzer.SpoorwijzerApplication;
 import nl.spoorwijzer.identity.SimulatedAnswers;
-import nl.spoorwijzer.process.CasePlayer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Benchmark 1 of BENCHMARKS.md, lifecycle throughput: N cases driven from the sick report to the end of the waiting
- * period, one after the other, by simulated people who complete every task at once with realistic form values while
- * the engine clock jumps from timer to timer. Reports cases per second (median of the runs) and the p50/p95 of a task
- * completion. Run with {@code mvn -Pbench verify} ({@code -Dbench.cases=..., -Dbench.runs=...}); writes
- * {@code target/bench/lifecycle-<database>.json}.
+ * Benchmark 1 of BENCHMARKS.md, lifecycle throughput: cohorts of N cases driven side by side from the sick report to
+ * the day after the end of the waiting period by simulated people who complete every task at once with realistic form
+ * values, while the engine clock jumps from timer to timer and every due timer is executed ({@link CaseCohort}, one
+ * worker per core). The same workload runs on two platforms in this JVM, sharing one database, in alternating runs:
+ * <ul>
+ *   <li><b>platform</b>: Spoorwijzer as it ships;</li>
+ *   <li><b>engine floor</b>: Spoorwijzer's delegates and listeners replaced by no-ops that only set the process
+ *       variables the real ones set (recorded during the platform's warm-up, see {@link FloorBeans}).</li>
+ * </ul>
+ * Reports cases per second (median of the runs), the p50/p95 of a task completion and the overhead ratio (floor
+ * cases/s ÷ platform cases/s, median of the per-run ratios). Run with {@code mvn -Pbench verify}
+ * ({@code -Dbench.cases=..., -Dbench.runs=..., -Dbench.workers=..., -Dbench.warmup=...}); writes {@code target/bench/lifecycle-<database>.json}.
  */
 public final class LifecycleBenchmark {
 
     static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    private static final LocalDate FIRST_SICK_DAY = LocalDate.of(2026, 1, 5);
 
     private LifecycleBenchmark() {
     }
@@ -33,37 +43,50 @@ public final class LifecycleBenchmark {
     public static void main(String[] args) throws Exception {
         int cases = Integer.getInteger("bench.cases", 100);
         int runs = Integer.getInteger("bench.runs", 3);
+        int workerCount = Integer.getInteger("bench.workers", Runtime.getRuntime().availableProcessors());
         String database = BenchDatabase.name();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SpoorwijzerApplication.class)
-                .run(BenchDatabase.arguments("--server.port=0", "--camunda.bpm.job-execution.enabled=false",
-                        "--spoorwijzer.demo.cases=false", "--logging.level.root=WARN"))) {
-            ProcessEngine engine = context.getBean(ProcessEngine.class);
-            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-            List<Double> casesPerSecond = new ArrayList<>();
-            List<Long> completions = new ArrayList<>();
-            int warmup = Math.max(5, cases / 10);
-            playCases(engine, warmup, "warmup", new ArrayList<>()); // JIT and caches
-            Long sizeBefore = databaseBytes(jdbc, database);
+        DelegateRecordings recordings = new DelegateRecordings();
+        ExecutorService workers = Executors.newFixedThreadPool(workerCount);
+        try (Side platform = new Side("platform", recordings, FloorBeans.Mode.RECORD, false);
+             Side floor = new Side("floor", recordings, FloorBeans.Mode.REPLAY, true)) {
+            int warmup = Integer.getInteger("bench.warmup", 50); // per side and round: the JIT needs cases, not a share
+            platform.play(warmup, "recording", workers); // the variable changes the floor replays
+            platform.beans.mode(FloorBeans.Mode.PLATFORM);
+            System.out.printf("recorded %d delegate passes%n", recordings.size());
+            for (int round = 1; round <= 2; round++) { // JIT and caches, for both alike
+                platform.play(warmup, "warmup" + round, workers);
+                floor.play(warmup, "warmup" + round, workers);
+            }
+            JdbcTemplate jdbc = platform.context.getBean(JdbcTemplate.class);
+            long platformBytes = 0;
+            List<Double> ratios = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
-                long started = System.nanoTime();
-                playCases(engine, cases, "run" + run, completions);
-                double seconds = (System.nanoTime() - started) / 1e9;
-                casesPerSecond.add(cases / seconds);
-                System.out.printf("run %d: %d cases in %.1f s = %.2f cases/s%n", run, cases, seconds,
-                        cases / seconds);
+                // Alternating order (platform first in odd runs, floor first in even ones): whichever side runs
+                // second in a pair is measurably faster (about 10 % here), so a fixed order would bias the ratio.
+                double floorRate = run % 2 == 0 ? floor.measure(cases, "run" + run, workers) : 0;
+                Long before = databaseBytes(jdbc, database);
+                double platformRate = platform.measure(cases, "run" + run, workers);
+                Long after = databaseBytes(jdbc, database);
+                platformBytes += before == null ? 0 : after - before;
+                if (run % 2 == 1) {
+                    floorRate = floor.measure(cases, "run" + run, workers);
+                }
+                ratios.add(floorRate / platformRate);
+                System.out.printf("run %d: platform %.2f cases/s, engine floor %.2f cases/s, overhead %.2fx%n",
+                        run, platformRate, floorRate, floorRate / platformRate);
             }
             Map<String, Object> result = BenchResults.header("lifecycle", database);
             result.put("casesPerRun", cases);
             result.put("runs", runs);
-            result.put("casesPerSecondMedian", BenchResults.median(casesPerSecond));
-            result.put("casesPerSecondRuns", casesPerSecond);
-            result.put("taskCompletions", completions.size());
-            result.put("taskCompletionMillisP50", BenchResults.percentileMillis(completions, 50));
-            result.put("taskCompletionMillisP95", BenchResults.percentileMillis(completions, 95));
-            Long sizeAfter = databaseBytes(jdbc, database);
-            if (sizeBefore != null && sizeAfter != null) {
+            result.put("warmupCases", warmup);
+            result.put("workers", workerCount);
+            result.put("platform", platform.figures(cases, runs));
+            result.put("engineFloor", floor.figures(cases, runs));
+            result.put("overheadRatioMedian", BenchResults.median(ratios));
+            result.put("overheadRatioRuns", ratios);
+            if (!"h2".equals(database)) {
                 // Runtime + history + dossier + read model of a completed case (history cleanup not yet run).
-                result.put("databaseKbPerCompletedCase", (sizeAfter - sizeBefore) / 1024.0 / (cases * runs));
+                result.put("databaseKbPerCompletedCase", platformBytes / 1024.0 / (cases * runs));
                 result.put("largestTablesKb", jdbc.queryForList("""
                         SELECT relname AS "table", pg_total_relation_size(c.oid) / 1024 AS kb FROM pg_class c
                         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -72,6 +95,7 @@ public final class LifecycleBenchmark {
             }
             BenchResults.write("lifecycle-" + database, result);
         } finally {
+            workers.shutdownNow();
             ClockUtil.reset();
         }
     }
@@ -85,22 +109,81 @@ public final class LifecycleBenchmark {
         return jdbc.queryForObject("SELECT pg_database_size(current_database())", Long.class);
     }
 
-    /** Plays each case to the day after the end of its waiting period; every case starts on the same first day. */
-    static void playCases(ProcessEngine engine, int cases, String batch, List<Long> completions) {
-        LocalDate firstSickDay = LocalDate.of(2026, 1, 5);
-        Date end = Date.from(firstSickDay.plusDays(730).atTime(LocalTime.NOON).atZone(AMSTERDAM).toInstant());
-        for (int i = 0; i < cases; i++) {
-            ClockUtil.setCurrentTime(Date.from(firstSickDay.atTime(LocalTime.of(9, 0)).atZone(AMSTERDAM)
-                    .toInstant()));
-            String caseId = "ZV-BENCH-" + batch + "-" + i;
-            engine.getRuntimeService().startProcessInstanceByKey("poortwachter", caseId, Map.of(
-                    "werknemerId", "bench-" + batch + "-" + i, "werkgeverId", "acme-bouw",
-                    "eersteZiektedag", firstSickDay.toString()));
-            CasePlayer player = new CasePlayer(engine, caseId).measuringCompletions(completions::add);
-            player.playUntil(end.toInstant(), SimulatedAnswers::onTime, 0);
-            if (!player.isEnded()) {
-                throw new IllegalStateException("case " + caseId + " did not reach the end of its waiting period");
+    /** One platform in this JVM with its measured runs. Both share the benchmark's database. */
+    private static final class Side implements AutoCloseable {
+        final String name;
+        final ConfigurableApplicationContext context;
+        final FloorBeans beans;
+        final ProcessEngine engine;
+        final List<Double> casesPerSecond = new ArrayList<>();
+        final List<Long> completionNanos = new ArrayList<>();
+        long timersFired;
+
+        Side(String name, DelegateRecordings recordings, FloorBeans.Mode mode, boolean withoutBuiltInListeners) {
+            this.name = name;
+            FloorBeans[] made = new FloorBeans[1];
+            ApplicationContextInitializer<ConfigurableApplicationContext> plugin = context -> {
+                made[0] = new FloorBeans(context, recordings, mode);
+                context.getBeanFactory().registerSingleton("engineFloorPlugin",
+                        new EngineFloorPlugin(context, made[0], withoutBuiltInListeners));
+            };
+            this.context = new SpringApplicationBuilder(SpoorwijzerApplication.class).initializers(plugin)
+                    .run(BenchDatabase.arguments("--server.port=0", "--camunda.bpm.job-execution.enabled=false",
+                            "--camunda.bpm.process-engine-name=" + name, "--spoorwijzer.demo.cases=false",
+                            "--logging.level.root=WARN", "--spring.jmx.enabled=false"));
+            this.beans = made[0];
+            this.engine = context.getBean(ProcessEngine.class);
+        }
+
+        double measure(int cases, String batch, ExecutorService workers) {
+            CaseCohort cohort = new CaseCohort(engine, workers, SimulatedAnswers::onTime);
+            double rate = play(cohort, cases, batch);
+            casesPerSecond.add(rate);
+            completionNanos.addAll(cohort.completionNanos());
+            timersFired += cohort.timersFired();
+            return rate;
+        }
+
+        void play(int cases, String batch, ExecutorService workers) {
+            play(new CaseCohort(engine, workers, SimulatedAnswers::onTime), cases, batch);
+        }
+
+        /** Plays a cohort of cases that all fall sick on the same day; returns cases per second. */
+        private double play(CaseCohort cohort, int cases, String batch) {
+            ClockUtil.setCurrentTime(java.util.Date.from(FIRST_SICK_DAY.atTime(LocalTime.of(9, 0))
+                    .atZone(AMSTERDAM).toInstant()));
+            Map<String, Map<String, Object>> starts = new LinkedHashMap<>();
+            for (int i = 0; i < cases; i++) {
+                String person = name + "-" + batch + "-" + i;
+                starts.put("ZV-BENCH-" + person, Map.of("werknemerId", person, "werkgeverId", "acme-bouw",
+                        "eersteZiektedag", FIRST_SICK_DAY.toString()));
             }
+            long started = System.nanoTime();
+            cohort.start(starts);
+            cohort.playUntil(FIRST_SICK_DAY.plusDays(730).atTime(LocalTime.NOON).atZone(AMSTERDAM).toInstant());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long open = cohort.openCases();
+            if (open > 0) {
+                throw new IllegalStateException(name + ": " + open + " cases of " + batch
+                        + " did not reach the end of their waiting period");
+            }
+            return cases / seconds;
+        }
+
+        Map<String, Object> figures(int cases, int runs) {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("casesPerSecondMedian", BenchResults.median(casesPerSecond));
+            figures.put("casesPerSecondRuns", casesPerSecond);
+            figures.put("taskCompletionsPerCase", completionNanos.size() / (double) (cases * runs));
+            figures.put("timersFiredPerCase", timersFired / (double) (cases * runs));
+            figures.put("taskCompletionMillisP50", BenchResults.percentileMillis(completionNanos, 50));
+            figures.put("taskCompletionMillisP95", BenchResults.percentileMillis(completionNanos, 95));
+            return figures;
+        }
+
+        @Override
+        public void close() {
+            context.close();
         }
     }
 }
