@@ -3,13 +3,12 @@ package nl.spoorwijzer.process;
 import static nl.spoorwijzer.process.ProcessVariables.GEMISTE_TAAK;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import nl.spoorwijzer.casefile.DossierEntryType;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.springframework.stereotype.Component;
 
@@ -22,12 +21,10 @@ import org.springframework.stereotype.Component;
 public class MissedDeadlineRecorder implements ExecutionListener {
 
     private final CaseDossier dossier;
-    private final TaskService taskService;
     private final LegalTime time;
 
-    public MissedDeadlineRecorder(CaseDossier dossier, TaskService taskService, LegalTime time) {
+    public MissedDeadlineRecorder(CaseDossier dossier, LegalTime time) {
         this.dossier = dossier;
-        this.taskService = taskService;
         this.time = time;
     }
 
@@ -39,11 +36,13 @@ public class MissedDeadlineRecorder implements ExecutionListener {
         }
         String taskKey = boundary.getAttachedTo().getId();
         String taskName = boundary.getAttachedTo().getName();
-        List<Task> open = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(taskKey).list();
-        Task task = open.isEmpty() ? null : open.get(0);
-        String role = task == null ? null : TaskRoles.of(taskService.getIdentityLinksForTask(task.getId()),
-                task.getAssignee(), execution.getVariable(ProcessVariables.WERKNEMER_ID));
+        // The engine's own lookup by process instance, not a TaskQuery: in a timer storm the query's dynamic SQL
+        // (MyBatis/OGNL) cost a quarter of every job (BENCHMARKS.md, benchmark 3).
+        TaskEntity task = Context.getCommandContext().getTaskManager()
+                .findTasksByProcessInstanceId(execution.getProcessInstanceId()).stream()
+                .filter(candidate -> taskKey.equals(candidate.getTaskDefinitionKey())).findFirst().orElse(null);
+        String role = task == null ? null : TaskRoles.of(task.getIdentityLinks(), task.getAssignee(),
+                execution.getVariable(ProcessVariables.WERKNEMER_ID));
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("taak", taskName);
         content.put("vastgesteldOp", time.today().toString());

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import nl.spoorwijzer.SpoorwijzerApplication;
 import nl.spoorwijzer.identity.SimulatedAnswers;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContextInitializer;
@@ -72,6 +73,8 @@ public final class LifecycleBenchmark {
                     floorRate = floor.measure(cases, "run" + run, workers);
                 }
                 ratios.add(floorRate / platformRate);
+                platform.purge("run" + run);
+                floor.purge("run" + run);
                 System.out.printf("run %d: platform %.2f cases/s, engine floor %.2f cases/s, overhead %.2fx%n",
                         run, platformRate, floorRate, floorRate / platformRate);
             }
@@ -142,6 +145,24 @@ public final class LifecycleBenchmark {
             completionNanos.addAll(cohort.completionNanos());
             timersFired += cohort.timersFired();
             return rate;
+        }
+
+        /**
+         * Removes the history, dossier and read model of a played batch (not timed), so that the in-memory database
+         * holds about one run at a time and the issue's 2,000 cases per run fit in the heap.
+         */
+        void purge(String batch) {
+            String keys = "ZV-BENCH-" + name + "-" + batch + "-%";
+            List<String> ids = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                    .processInstanceBusinessKeyLike(keys).finished().list().stream()
+                    .map(HistoricProcessInstance::getId).toList();
+            for (int from = 0; from < ids.size(); from += 500) {
+                engine.getHistoryService().deleteHistoricProcessInstancesBulk(
+                        ids.subList(from, Math.min(ids.size(), from + 500)));
+            }
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            jdbc.update("DELETE FROM dossier_entry WHERE case_id LIKE ?", keys);
+            jdbc.update("DELETE FROM case_file WHERE case_id LIKE ?", keys);
         }
 
         void play(int cases, String batch, ExecutorService workers) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The packaged platform ({@code java -jar target/spoorwijzer-*.jar}, default JVM settings) in a process of its
@@ -35,22 +36,70 @@ final class PackagedPlatform implements AutoCloseable {
         this.launchedAt = launchedAt;
     }
 
+    /**
+     * How the platform is started: the jar and JVM options. {@link #plainJar()} is {@code java -jar} on the jar the
+     * build produced, as a developer would; {@link #extractedWithClassDataSharing} is the container image's way.
+     */
+    record Launch(String name, Path jar, List<String> jvmOptions) {
+        static Launch plainJar() throws IOException {
+            return new Launch("jar", PackagedPlatform.jar(), List.of());
+        }
+
+        /**
+         * As docker/Dockerfile does it (Spring Boot's documented CDS recipe): the jar extracted to plain jars
+         * ({@code -Djarmode=tools extract}), one training start that stops after the context refresh and archives
+         * the classes it loaded ({@code -XX:ArchiveClassesAtExit}), then every start maps that archive.
+         */
+        static Launch extractedWithClassDataSharing(Path directory) throws IOException, InterruptedException {
+            FileSystemUtils.deleteRecursively(directory);
+            Path application = directory.toAbsolutePath().resolve("application");
+            run(directory, List.of("-Djarmode=tools", "-jar", PackagedPlatform.jar().toString(), "extract", "--destination",
+                    application.toString()));
+            Path extracted = application.resolve(PackagedPlatform.jar().getFileName());
+            Path archive = directory.toAbsolutePath().resolve("spoorwijzer.jsa");
+            Path training = directory.resolve("training");
+            run(training, List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh",
+                    "-jar", extracted.toString(), "--server.port=0"));
+            return new Launch("extracted-cds", extracted, List.of("-XX:SharedArchiveFile=" + archive,
+                    "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        }
+
+        private static void run(Path directory, List<String> javaArguments) throws IOException, InterruptedException {
+            Files.createDirectories(directory);
+            List<String> command = new ArrayList<>(List.of(java()));
+            command.addAll(javaArguments);
+            Path log = directory.resolve("step.log");
+            Process step = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (!step.waitFor(5, TimeUnit.MINUTES) || step.exitValue() != 0) {
+                step.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);
+            }
+        }
+    }
+
     /** Launches the jar in {@code workDirectory} with the given environment and program arguments. */
     static PackagedPlatform launch(Path workDirectory, Map<String, String> environment, String... arguments)
             throws IOException {
+        return launch(Launch.plainJar(), workDirectory, environment, arguments);
+    }
+
+    /** Launches the platform the given way in {@code workDirectory}. */
+    static PackagedPlatform launch(Launch launch, Path workDirectory, Map<String, String> environment,
+                                   String... arguments) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         Files.createDirectories(workDirectory);
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(launch.jvmOptions());
         // Extra JVM options for a profiling run, e.g. -Dbench.platform.jvm=-XX:StartFlightRecording=filename=p.jfr
         String jvmOptions = System.getProperty("bench.platform.jvm", "").trim();
         if (!jvmOptions.isEmpty()) {
             command.addAll(List.of(jvmOptions.split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port));
+        command.addAll(List.of("-jar", launch.jar().toString(), "--server.port=" + port));
         command.addAll(List.of(arguments));
         Path log = workDirectory.resolve("platform.log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile())
@@ -101,6 +150,10 @@ final class PackagedPlatform implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     static Path jar() throws IOException {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import nl.spoorwijzer.SpoorwijzerApplication;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -19,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * instant — N "Termijn verstreken" timers, each writing a dossier entry and creating an escalation task. Measures the
  * time from the instant the clock passes the deadline until every timer has fired, with the job executor on one node
  * and on two nodes sharing the database, and checks that no timer fired twice. Needs the shared PostgreSQL:
- * {@code mvn -Pbench verify -Dspoorwijzer.test.database=postgres}; writes {@code target/bench/timer-storm.json}.
+ * {@code mvn -Pbench verify -Dspoorwijzer.test.database=postgres}; {@code -Dbench.storm.nodes=1} for one node only; writes {@code target/bench/timer-storm-<nodes>-nodes.json}.
  */
 public final class TimerStormBenchmark {
 
@@ -36,14 +37,29 @@ public final class TimerStormBenchmark {
         int timers = Integer.getInteger("bench.timers", 10_000);
         Map<String, Object> result = BenchResults.header("timer-storm", "postgres");
         result.put("timers", timers);
-        for (int nodes = 1; nodes <= 2; nodes++) {
-            result.put(nodes + "-node", storm(timers, nodes));
+        int runs = Integer.getInteger("bench.runs", 3);
+        result.put("runs", runs);
+        result.put("jobExecutorSettings", SETTINGS);
+        for (String count : System.getProperty("bench.storm.nodes", "1,2").split(",")) {
+            int nodes = Integer.parseInt(count.trim());
+            List<Map<String, Object>> measured = new ArrayList<>();
+            for (int run = 1; run <= runs; run++) {
+                measured.add(storm(timers, nodes, run));
+            }
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("secondsUntilAllFiredMedian", BenchResults.median(measured.stream()
+                    .map(figure -> (Double) figure.get("secondsUntilAllFired")).toList()));
+            figures.put("casesWithADuplicate", measured.stream()
+                    .mapToLong(figure -> (Long) figure.get("casesWithADuplicate")).sum());
+            figures.put("runs", measured);
+            result.put(nodes + "-node", figures);
         }
-        BenchResults.write("timer-storm", result);
+        BenchResults.write("timer-storm-" + System.getProperty("bench.storm.nodes", "1,2").replace(",", "-")
+                + "-nodes", result);
     }
 
-    private static Map<String, Object> storm(int timers, int nodeCount) throws Exception {
-        String prefix = "ZV-STORM-" + nodeCount + "-";
+    private static Map<String, Object> storm(int timers, int nodeCount, int run) throws Exception {
+        String prefix = "ZV-STORM-" + nodeCount + "-" + run + "-";
         List<ConfigurableApplicationContext> nodes = new ArrayList<>();
         try {
             for (int i = 0; i < nodeCount; i++) {
@@ -53,11 +69,10 @@ public final class TimerStormBenchmark {
             JdbcTemplate jdbc = nodes.get(0).getBean(JdbcTemplate.class);
             LocalDate firstSickDay = LocalDate.now(AMSTERDAM).minusDays(2);
             long setUp = System.nanoTime();
-            for (int i = 0; i < timers; i++) {
-                engine.getRuntimeService().startProcessInstanceByKey("poortwachter", prefix + i, Map.of(
-                        "werknemerId", "storm-" + nodeCount + "-" + i, "werkgeverId", "acme-bouw",
-                        "eersteZiektedag", firstSickDay.toString()));
-            }
+            IntStream.range(0, timers).parallel().forEach(i -> engine.getRuntimeService()
+                    .startProcessInstanceByKey("poortwachter", prefix + i, Map.of(
+                            "werknemerId", prefix + i, "werkgeverId", "acme-bouw",
+                            "eersteZiektedag", firstSickDay.toString())));
             double setUpSeconds = (System.nanoTime() - setUp) / 1e9;
             System.out.printf("%d node(s): %d cases started in %.0f s%n", nodeCount, timers, setUpSeconds);
 
@@ -98,11 +113,28 @@ public final class TimerStormBenchmark {
                 + " AND case_id LIKE ?", Long.class, prefix + "%");
     }
 
-    /** A node with Camunda's default job executor, except that an idle node looks for jobs every second. */
+    /**
+     * Job executor settings for the storm beyond the platform's own (application.yaml), as {@code key=value,...}
+     * under {@code camunda.bpm.job-execution}: an idle node looks for jobs every second, so the storm starts
+     * within a second of the deadline; {@code -Dbench.storm.settings=...} adds or overrides settings to compare.
+     */
+    static final String SETTINGS = "max-wait=1000" + (System.getProperty("bench.storm.settings", "").isBlank() ? ""
+            : "," + System.getProperty("bench.storm.settings"));
+
+    /** A node with the platform's job executor. */
     private static ConfigurableApplicationContext node(String name) {
-        return new SpringApplicationBuilder(SpoorwijzerApplication.class).run(BenchDatabase.arguments(
-                "--server.port=0", "--camunda.bpm.process-engine-name=" + name,
-                "--camunda.bpm.job-execution.enabled=true", "--camunda.bpm.job-execution.max-wait=1000",
-                "--spoorwijzer.demo.cases=false", "--logging.level.root=WARN", "--spring.jmx.enabled=false"));
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--camunda.bpm.process-engine-name=" + name,
+                "--camunda.bpm.job-execution.enabled=true", "--spoorwijzer.demo.cases=false",
+                "--logging.level.root=WARN", "--spring.jmx.enabled=false"));
+        for (String setting : SETTINGS.split(",")) {
+            arguments.add("--camunda.bpm.job-execution." + setting.trim());
+        }
+        // Any other platform setting to compare, e.g. -Dbench.storm.arguments="--camunda.bpm.generic-properties..."
+        String more = System.getProperty("bench.storm.arguments", "").trim();
+        if (!more.isEmpty()) {
+            arguments.addAll(List.of(more.split("\\s+")));
+        }
+        return new SpringApplicationBuilder(SpoorwijzerApplication.class)
+                .run(BenchDatabase.arguments(arguments.toArray(String[]::new)));
     }
 }
