@@ -48,6 +48,7 @@ final class CaseCohort {
     private final Function<String, Map<String, Object>> answers;
     private final Queue<Long> completionNanos = new ConcurrentLinkedQueue<>();
     private final Map<String, String> caseOfProcessInstance = new ConcurrentHashMap<>();
+    private final Set<String> notOurs = ConcurrentHashMap.newKeySet(); // instances of other cases in the database
     private final AtomicLong timersFired = new AtomicLong();
     private Set<String> caseIds = Set.of();
 
@@ -146,7 +147,8 @@ final class CaseCohort {
     /** Maps process instances not seen before (the spoor 2 trajectory, a called process) to their case. */
     private void learnCases(Stream<String> timerInstances, Stream<String> taskInstances) {
         Set<String> unknown = Stream.concat(timerInstances, taskInstances)
-                .filter(id -> id != null && !caseOfProcessInstance.containsKey(id)).collect(Collectors.toSet());
+                .filter(id -> id != null && !caseOfProcessInstance.containsKey(id) && !notOurs.contains(id))
+                .collect(Collectors.toSet());
         if (unknown.isEmpty()) {
             return;
         }
@@ -156,6 +158,7 @@ final class CaseCohort {
                 caseOfProcessInstance.put(instance.getId(), instance.getBusinessKey());
             }
         }
+        unknown.stream().filter(id -> !caseOfProcessInstance.containsKey(id)).forEach(notOurs::add);
     }
 
     /** The due date of the next timer after now; timers already due belong to no case of this cohort. */

@@ -31,7 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * </ul>
  * Reports cases per second (median of the runs), the p50/p95 of a task completion and the overhead ratio (floor
  * cases/s ÷ platform cases/s, median of the per-run ratios). Run with {@code mvn -Pbench verify}
- * ({@code -Dbench.cases=..., -Dbench.runs=..., -Dbench.workers=..., -Dbench.warmup=...}); writes {@code target/bench/lifecycle-<database>.json}.
+ * ({@code -Dbench.cases=..., -Dbench.runs=..., -Dbench.workers=..., -Dbench.warmup=...}); writes
+ * {@code target/bench/lifecycle-<database>.json}.
  */
 public final class LifecycleBenchmark {
 

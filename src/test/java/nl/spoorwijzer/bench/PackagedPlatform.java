@@ -53,8 +53,8 @@ final class PackagedPlatform implements AutoCloseable {
         static Launch extractedWithClassDataSharing(Path directory) throws IOException, InterruptedException {
             FileSystemUtils.deleteRecursively(directory);
             Path application = directory.toAbsolutePath().resolve("application");
-            run(directory, List.of("-Djarmode=tools", "-jar", PackagedPlatform.jar().toString(), "extract", "--destination",
-                    application.toString()));
+            run(directory, List.of("-Djarmode=tools", "-jar", PackagedPlatform.jar().toString(), "extract",
+                    "--destination", application.toString()));
             Path extracted = application.resolve(PackagedPlatform.jar().getFileName());
             Path archive = directory.toAbsolutePath().resolve("spoorwijzer.jsa");
             Path training = directory.resolve("training");

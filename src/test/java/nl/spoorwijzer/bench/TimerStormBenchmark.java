@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * instant — N "Termijn verstreken" timers, each writing a dossier entry and creating an escalation task. Measures the
  * time from the instant the clock passes the deadline until every timer has fired, with the job executor on one node
  * and on two nodes sharing the database, and checks that no timer fired twice. Needs the shared PostgreSQL:
- * {@code mvn -Pbench verify -Dspoorwijzer.test.database=postgres}; {@code -Dbench.storm.nodes=1} for one node only; writes {@code target/bench/timer-storm-<nodes>-nodes.json}.
+ * {@code mvn -Pbench verify -Dspoorwijzer.test.database=postgres} ({@code -Dbench.runs}, {@code -Dbench.storm.nodes=1}
+ * for one node only); writes {@code target/bench/timer-storm-<nodes>-nodes.json}.
  */
 public final class TimerStormBenchmark {
 
