@@ -31,6 +31,7 @@ final class FloorBeans extends AbstractMap<Object, Object> {
     private final ApplicationContext context;
     private final DelegateRecordings recordings;
     private final Map<String, AtomicInteger> passes = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> delegates = new ConcurrentHashMap<>(); // bean name → one of ours to stand in for
     private volatile Mode mode;
 
     FloorBeans(ApplicationContext context, DelegateRecordings recordings, Mode mode) {
@@ -54,7 +55,7 @@ final class FloorBeans extends AbstractMap<Object, Object> {
             return null;
         }
         String bean = (String) name;
-        if (mode == Mode.PLATFORM || ENGINE_WORK.contains(bean) || !isDelegate(bean)) {
+        if (mode == Mode.PLATFORM || !delegates.computeIfAbsent(bean, this::standsInFor)) {
             return context.getBean(bean);
         }
         return new StandIn(bean, mode == Mode.RECORD ? context.getBean(bean) : null, this);
@@ -76,9 +77,10 @@ final class FloorBeans extends AbstractMap<Object, Object> {
         return point + "#" + earlier;
     }
 
-    private boolean isDelegate(String bean) {
+    /** Whether the bean is a delegate or listener of ours that a stand-in replaces (decided once per name). */
+    private boolean standsInFor(String bean) {
         Class<?> type = context.getType(bean);
-        return type != null && (JavaDelegate.class.isAssignableFrom(type) || TaskListener.class.isAssignableFrom(type)
-                || ExecutionListener.class.isAssignableFrom(type));
+        return !ENGINE_WORK.contains(bean) && type != null && (JavaDelegate.class.isAssignableFrom(type)
+                || TaskListener.class.isAssignableFrom(type) || ExecutionListener.class.isAssignableFrom(type));
     }
 }

@@ -43,7 +43,7 @@ public final class LifecycleBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int cases = Integer.getInteger("bench.cases", 100);
+        int cases = Integer.getInteger("bench.cases", 2000);
         int runs = Integer.getInteger("bench.runs", 3);
         int workerCount = Integer.getInteger("bench.workers", Runtime.getRuntime().availableProcessors());
         String database = BenchDatabase.name();
