@@ -9,8 +9,8 @@ import org.springframework.context.ApplicationContext;
 /**
  * Gives the engine the {@link FloorBeans} to resolve its expressions with and, for the engine floor, takes out
  * Spoorwijzer's built-in task and process listeners (dossier entry per completion, follow-up dates, the case read
- * model; see {@code CaseTaskParseListener}). Registered by {@link LifecycleBenchmark} for its own contexts only, so no
- * stereotype annotation: component scanning must not find it.
+ * model; see {@code CaseTaskParseListener}). Registered by {@link LifecycleBenchmark} and {@link TimerStormBenchmark}
+ * for their own contexts only, so no stereotype annotation: component scanning must not find it.
  */
 final class EngineFloorPlugin extends AbstractProcessEnginePlugin {
 

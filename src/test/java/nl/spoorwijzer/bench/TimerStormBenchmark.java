@@ -12,6 +12,7 @@ import nl.spoorwijzer.SpoorwijzerApplication;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -19,13 +20,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Benchmark 3 of BENCHMARKS.md, the timer storm: N cases (default 10,000) miss the same legal deadline at the same
  * instant — N "Termijn verstreken" timers, each writing a dossier entry and creating an escalation task. Measures the
  * time from the instant the clock passes the deadline until every timer has fired, with the job executor on one node
- * and on two nodes sharing the database, and checks that no timer fired twice. Needs the shared PostgreSQL:
- * {@code mvn -Pbench verify -Dspoorwijzer.test.database=postgres} ({@code -Dbench.runs}, {@code -Dbench.storm.nodes=1}
- * for one node only); writes {@code target/bench/timer-storm-<nodes>-nodes.json}.
+ * and on two nodes sharing the database, and checks that no timer fired twice. On one node the same storm also runs
+ * on the engine floor (Spoorwijzer's delegates and listeners replaced by stand-ins, as in {@link LifecycleBenchmark}),
+ * in alternating order, for the share of the time that is ours ({@code -Dbench.storm.floor=false} to skip it).
+ * Needs the shared PostgreSQL: {@code mvn -Pbench verify -Dspoorwijzer.test.database=postgres}
+ * ({@code -Dbench.runs}, {@code -Dbench.storm.nodes=1} for one node only); writes
+ * {@code target/bench/timer-storm-<nodes>-nodes.json}.
  */
 public final class TimerStormBenchmark {
 
     static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    static final String ESCALATION_TASK = "termijnOverschredenAfhandelen";
+    private static final int RECORDED_CASES = 20;
+
+    private final DelegateRecordings recordings = new DelegateRecordings();
+    private final LocalDate firstSickDay = LocalDate.now(AMSTERDAM).minusDays(2);
 
     private TimerStormBenchmark() {
     }
@@ -35,47 +44,100 @@ public final class TimerStormBenchmark {
             System.out.println("timer storm skipped: it needs the shared PostgreSQL (-Dspoorwijzer.test.database=postgres)");
             return;
         }
+        new TimerStormBenchmark().run();
+    }
+
+    private void run() throws Exception {
         int timers = Integer.getInteger("bench.timers", 10_000);
+        int runs = Integer.getInteger("bench.runs", 3);
+        boolean withFloor = !"false".equals(System.getProperty("bench.storm.floor"));
         Map<String, Object> result = BenchResults.header("timer-storm", "postgres");
         result.put("timers", timers);
-        int runs = Integer.getInteger("bench.runs", 3);
         result.put("runs", runs);
         result.put("jobExecutorSettings", SETTINGS);
         for (String count : System.getProperty("bench.storm.nodes", "1,2").split(",")) {
             int nodes = Integer.parseInt(count.trim());
-            List<Map<String, Object>> measured = new ArrayList<>();
-            for (int run = 1; run <= runs; run++) {
-                measured.add(storm(timers, nodes, run));
+            boolean floorToo = withFloor && nodes == 1;
+            if (floorToo && recordings.size() == 0) {
+                // The variable changes the floor's stand-ins replay: a small storm on the platform, recording.
+                storm(RECORDED_CASES, 1, "record", Side.RECORDING);
+                System.out.printf("recorded %d delegate passes%n", recordings.size());
             }
-            Map<String, Object> figures = new LinkedHashMap<>();
-            figures.put("secondsUntilAllFiredMedian", BenchResults.median(measured.stream()
-                    .map(figure -> (Double) figure.get("secondsUntilAllFired")).toList()));
-            figures.put("casesWithADuplicate", measured.stream()
-                    .mapToLong(figure -> (Long) figure.get("casesWithADuplicate")).sum());
-            figures.put("runs", measured);
+            List<Map<String, Object>> platform = new ArrayList<>();
+            List<Map<String, Object>> floor = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
+            for (int run = 1; run <= runs; run++) {
+                // Alternating order, as in the lifecycle benchmark: the database grows with every storm.
+                if (floorToo && run % 2 == 0) {
+                    floor.add(storm(timers, nodes, "floor-" + run, Side.FLOOR));
+                }
+                platform.add(storm(timers, nodes, "platform-" + run, Side.PLATFORM));
+                if (floorToo && run % 2 == 1) {
+                    floor.add(storm(timers, nodes, "floor-" + run, Side.FLOOR));
+                }
+                if (floorToo) {
+                    ratios.add(seconds(platform.get(run - 1)) / seconds(floor.get(run - 1)));
+                }
+            }
+            Map<String, Object> figures = summary(platform);
+            if (floorToo) {
+                figures.put("engineFloor", summary(floor));
+                figures.put("platformOverFloorMedian", BenchResults.median(ratios));
+                figures.put("platformOverFloorRuns", ratios);
+            }
             result.put(nodes + "-node", figures);
         }
         BenchResults.write("timer-storm-" + System.getProperty("bench.storm.nodes", "1,2").replace(",", "-")
                 + "-nodes", result);
     }
 
-    private static Map<String, Object> storm(int timers, int nodeCount, int run) throws Exception {
+    private static double seconds(Map<String, Object> storm) {
+        return (Double) storm.get("secondsUntilAllFired");
+    }
+
+    private static Map<String, Object> summary(List<Map<String, Object>> storms) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("secondsUntilAllFiredMedian", BenchResults.median(storms.stream()
+                .map(TimerStormBenchmark::seconds).toList()));
+        figures.put("casesWithADuplicate", storms.stream()
+                .mapToLong(figure -> (Long) figure.get("casesWithADuplicate")).sum());
+        figures.put("runs", storms);
+        return figures;
+    }
+
+    /** How the nodes of a storm resolve Spoorwijzer's delegates and listeners (see {@link FloorBeans}). */
+    private enum Side {
+        PLATFORM(FloorBeans.Mode.PLATFORM, false),
+        RECORDING(FloorBeans.Mode.RECORD, false),
+        FLOOR(FloorBeans.Mode.REPLAY, true);
+
+        final FloorBeans.Mode mode;
+        final boolean withoutBuiltInListeners;
+
+        Side(FloorBeans.Mode mode, boolean withoutBuiltInListeners) {
+            this.mode = mode;
+            this.withoutBuiltInListeners = withoutBuiltInListeners;
+        }
+    }
+
+    private Map<String, Object> storm(int timers, int nodeCount, String run, Side side) throws Exception {
         String prefix = "ZV-STORM-" + nodeCount + "-" + run + "-";
         List<ConfigurableApplicationContext> nodes = new ArrayList<>();
         try {
             for (int i = 0; i < nodeCount; i++) {
-                nodes.add(node("storm" + nodeCount + "Node" + i)); // engine names: letters and digits only
+                // engine names: letters and digits only
+                nodes.add(node("storm" + nodeCount + side.name().toLowerCase() + run.replaceAll("\\W", "") + "n" + i,
+                        side));
             }
             ProcessEngine engine = nodes.get(0).getBean(ProcessEngine.class);
             JdbcTemplate jdbc = nodes.get(0).getBean(JdbcTemplate.class);
-            LocalDate firstSickDay = LocalDate.now(AMSTERDAM).minusDays(2);
             long setUp = System.nanoTime();
             IntStream.range(0, timers).parallel().forEach(i -> engine.getRuntimeService()
                     .startProcessInstanceByKey("poortwachter", prefix + i, Map.of(
                             "werknemerId", prefix + i, "werkgeverId", "acme-bouw",
                             "eersteZiektedag", firstSickDay.toString())));
             double setUpSeconds = (System.nanoTime() - setUp) / 1e9;
-            System.out.printf("%d node(s): %d cases started in %.0f s%n", nodeCount, timers, setUpSeconds);
+            System.out.printf("%s, %d node(s): %d cases started in %.0f s%n", run, nodeCount, timers, setUpSeconds);
 
             long deadlinePassed = firstSickDay.plusDays(7).atTime(LocalTime.of(9, 0)).atZone(AMSTERDAM).toInstant()
                     .toEpochMilli();
@@ -84,22 +146,33 @@ public final class TimerStormBenchmark {
             long fired = 0;
             while (fired < timers) {
                 Thread.sleep(200);
-                fired = missed(jdbc, prefix);
+                fired = escalations(jdbc, prefix);
                 if ((System.nanoTime() - started) / 1e9 > 1800) {
                     throw new IllegalStateException("only " + fired + " of " + timers + " timers fired in 30 min");
                 }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
+            // A timer that fired twice leaves two escalation tasks (and, on the platform, two dossier entries).
             Long duplicates = jdbc.queryForObject("""
-                    SELECT COUNT(*) FROM (SELECT case_id FROM dossier_entry WHERE entry_type = 'DEADLINE_MISSED'
-                      AND case_id LIKE ? GROUP BY case_id HAVING COUNT(*) > 1) d""", Long.class, prefix + "%");
-            System.out.printf("%d node(s): %d timers fired in %.1f s (%.0f/s), %d cases with a duplicate%n",
-                    nodeCount, timers, seconds, timers / seconds, duplicates);
+                    SELECT COUNT(*) FROM (SELECT t.proc_inst_id_ FROM act_ru_task t
+                      JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_
+                      WHERE t.task_def_key_ = ? AND e.business_key_ LIKE ? GROUP BY t.proc_inst_id_
+                      HAVING COUNT(*) > 1) d""", Long.class, ESCALATION_TASK, prefix + "%");
+            Long dossierEntries = jdbc.queryForObject("SELECT COUNT(*) FROM dossier_entry"
+                    + " WHERE entry_type = 'DEADLINE_MISSED' AND case_id LIKE ?", Long.class, prefix + "%");
+            if (side != Side.FLOOR && dossierEntries != timers) {
+                throw new IllegalStateException(run + ": " + dossierEntries + " missed-deadline dossier entries for "
+                        + timers + " fired timers");
+            }
+            System.out.printf("%s, %d node(s): %d timers fired in %.1f s (%.0f/s), %d cases with a duplicate%n",
+                    run, nodeCount, timers, seconds, timers / seconds, duplicates);
             Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("run", run);
             figures.put("caseSetUpSeconds", setUpSeconds);
             figures.put("secondsUntilAllFired", seconds);
             figures.put("timersPerSecond", timers / seconds);
             figures.put("casesWithADuplicate", duplicates);
+            figures.put("dossierEntries", dossierEntries);
             return figures;
         } finally {
             ClockUtil.reset();
@@ -109,9 +182,11 @@ public final class TimerStormBenchmark {
         }
     }
 
-    private static long missed(JdbcTemplate jdbc, String prefix) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM dossier_entry WHERE entry_type = 'DEADLINE_MISSED'"
-                + " AND case_id LIKE ?", Long.class, prefix + "%");
+    /** Escalation tasks of the storm's cases: one per fired timer (the floor writes no dossier entries). */
+    private static long escalations(JdbcTemplate jdbc, String prefix) {
+        return jdbc.queryForObject("""
+                SELECT COUNT(*) FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_
+                WHERE t.task_def_key_ = ? AND e.business_key_ LIKE ?""", Long.class, ESCALATION_TASK, prefix + "%");
     }
 
     /**
@@ -122,8 +197,8 @@ public final class TimerStormBenchmark {
     static final String SETTINGS = "max-wait=1000" + (System.getProperty("bench.storm.settings", "").isBlank() ? ""
             : "," + System.getProperty("bench.storm.settings"));
 
-    /** A node with the platform's job executor. */
-    private static ConfigurableApplicationContext node(String name) {
+    /** A node with the platform's job executor, its delegates and listeners resolved as {@code side} says. */
+    private ConfigurableApplicationContext node(String name, Side side) {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--camunda.bpm.process-engine-name=" + name,
                 "--camunda.bpm.job-execution.enabled=true", "--spoorwijzer.demo.cases=false",
                 "--logging.level.root=WARN", "--spring.jmx.enabled=false"));
@@ -135,7 +210,10 @@ public final class TimerStormBenchmark {
         if (!more.isEmpty()) {
             arguments.addAll(List.of(more.split("\\s+")));
         }
-        return new SpringApplicationBuilder(SpoorwijzerApplication.class)
+        ApplicationContextInitializer<ConfigurableApplicationContext> plugin = context -> context.getBeanFactory()
+                .registerSingleton("engineFloorPlugin", new EngineFloorPlugin(context,
+                        new FloorBeans(context, recordings, side.mode), side.withoutBuiltInListeners));
+        return new SpringApplicationBuilder(SpoorwijzerApplication.class).initializers(plugin)
                 .run(BenchDatabase.arguments(arguments.toArray(String[]::new)));
     }
 }
