@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -142,6 +145,32 @@ final class PackagedPlatform implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no VmRSS for process " + process.pid());
+    }
+
+    /**
+     * The heap the platform still uses after a full collection (its live set, {@code jcmd GC.run} then
+     * {@code GC.heap_info}), and what the JVM has reserved for it ("committed"), in MB: shows how much of the resident
+     * memory is the JVM's sizing rather than data the platform holds.
+     */
+    Map<String, Double> heapAfterFullCollectionMb() throws IOException, InterruptedException {
+        jcmd("GC.run");
+        String info = jcmd("GC.heap_info");
+        Matcher heap = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(info);
+        if (!heap.find()) {
+            throw new IllegalStateException("no heap figures in: " + info);
+        }
+        return Map.of("committedMb", Long.parseLong(heap.group(1)) / 1024.0,
+                "usedMb", Long.parseLong(heap.group(2)) / 1024.0);
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()), command).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+            throw new IllegalStateException("jcmd " + command + " failed: " + output);
+        }
+        return output;
     }
 
     @Override

@@ -134,6 +134,9 @@ public final class ScaleBenchmark {
                                     ScaleSeed.NEW_EMPLOYEE_PREFIX + (firstNewEmployee + i),
                                     ScaleSeed.measuredEmployer(), today))).build()));
             level.put("residentMbAfterRequests", platform.residentMb());
+            // What of that is data: the live heap after a full collection, and the resident memory after it.
+            level.put("heapAfterFullCollection", platform.heapAfterFullCollectionMb());
+            level.put("residentMbAfterFullCollection", platform.residentMb());
             level.put("failedJobs", jdbc.queryForObject(
                     "SELECT count(*) FROM act_ru_job WHERE retries_ = 0 OR exception_msg_ IS NOT NULL", Long.class));
         }
