@@ -60,22 +60,26 @@ public final class LifecycleBenchmark {
                 floor.play(warmup, "warmup" + round, workers);
             }
             JdbcTemplate jdbc = platform.context.getBean(JdbcTemplate.class);
-            long platformBytes = 0;
+            Long platformBytes = null;
             List<Double> ratios = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
-                // Alternating order (platform first in odd runs, floor first in even ones): whichever side runs
-                // second in a pair is measurably faster (about 10 % here), so a fixed order would bias the ratio.
-                double floorRate = run % 2 == 0 ? floor.measure(cases, "run" + run, workers) : 0;
-                Long before = databaseBytes(jdbc, database);
-                double platformRate = platform.measure(cases, "run" + run, workers);
-                Long after = databaseBytes(jdbc, database);
-                platformBytes += before == null ? 0 : after - before;
+                // Alternating order (platform first in odd runs, floor first in even ones), so that an order effect
+                // (JIT, caches) does not bias the ratio. Each side's cases are purged before the other side plays:
+                // with 2,000 cases per run, the second side of a pair otherwise ran 5-15 % slower on top of the
+                // first side's history (an in-memory database's indexes grow with it).
+                String batch = "run" + run;
+                double floorRate = run % 2 == 0 ? floor.measureAndPurge(cases, batch, workers) : 0;
+                Long before = run == 1 ? databaseBytes(jdbc, database) : null;
+                double platformRate = platform.measure(cases, batch, workers);
+                if (before != null) {
+                    // Only in run 1: the database has not yet freed space (purges) that later runs would reuse.
+                    platformBytes = databaseBytes(jdbc, database) - before;
+                }
+                platform.purge(batch);
                 if (run % 2 == 1) {
-                    floorRate = floor.measure(cases, "run" + run, workers);
+                    floorRate = floor.measureAndPurge(cases, batch, workers);
                 }
                 ratios.add(floorRate / platformRate);
-                platform.purge("run" + run);
-                floor.purge("run" + run);
                 System.out.printf("run %d: platform %.2f cases/s, engine floor %.2f cases/s, overhead %.2fx%n",
                         run, platformRate, floorRate, floorRate / platformRate);
             }
@@ -90,7 +94,7 @@ public final class LifecycleBenchmark {
             result.put("overheadRatioRuns", ratios);
             if (!"h2".equals(database)) {
                 // Runtime + history + dossier + read model of a completed case (history cleanup not yet run).
-                result.put("databaseKbPerCompletedCase", platformBytes / 1024.0 / (cases * runs));
+                result.put("databaseKbPerCompletedCase", platformBytes / 1024.0 / cases);
                 result.put("largestTablesKb", jdbc.queryForList("""
                         SELECT relname AS "table", pg_total_relation_size(c.oid) / 1024 AS kb FROM pg_class c
                         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -148,9 +152,15 @@ public final class LifecycleBenchmark {
             return rate;
         }
 
+        double measureAndPurge(int cases, String batch, ExecutorService workers) {
+            double rate = measure(cases, batch, workers);
+            purge(batch);
+            return rate;
+        }
+
         /**
          * Removes the history, dossier and read model of a played batch (not timed), so that the in-memory database
-         * holds about one run at a time and the issue's 2,000 cases per run fit in the heap.
+         * holds one side's run at a time and the issue's 2,000 cases per run fit in the heap.
          */
         void purge(String batch) {
             String keys = "ZV-BENCH-" + name + "-" + batch + "-%";
@@ -189,6 +199,8 @@ public final class LifecycleBenchmark {
                 throw new IllegalStateException(name + ": " + open + " cases of " + batch
                         + " did not reach the end of their waiting period");
             }
+            System.out.printf("%s %s: %d cases in %.1f s (%.2f cases/s)%n", name, batch, cases, seconds,
+                    cases / seconds);
             return cases / seconds;
         }
 

@@ -15,7 +15,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * What the {@code postgres} profile adds for scale (BENCHMARKS.md, benchmark 2): every connection plans with actual
  * values and without parallel workers (without either, the Tasklist page at 100,000 open cases takes 270–410 ms instead
- * of ~30 ms of database time), and the job executor finds due jobs through an index. PostgreSQL pass only.
+ * of ~30 ms of database time), the job executor finds due jobs and a task's end finds its subtasks through an index.
+ * PostgreSQL pass only.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PostgresConnectionSettingsIT {
@@ -36,14 +37,24 @@ class PostgresConnectionSettingsIT {
 
     @Test
     void jobAcquisitionHasAnIndexOnTheDueDate() throws Exception {
-        assumeTrue(EmbeddedPostgresEnvironment.active(), "PostgreSQL changelog: PostgreSQL pass only");
         // Changeset postgres-2-job-due-date-index: without it every acquisition reads every job.
+        assertIndex("act_ru_job", "spw_idx_job_duedate", "(duedate_)");
+    }
+
+    @Test
+    void endingATaskFindsItsSubtasksThroughAnIndex() throws Exception {
+        // Changeset postgres-3-task-parent-index: without it every task completion reads every open task.
+        assertIndex("act_ru_task", "spw_idx_task_parent", "(parent_task_id_)");
+    }
+
+    private void assertIndex(String table, String index, String columns) throws Exception {
+        assumeTrue(EmbeddedPostgresEnvironment.active(), "PostgreSQL changelog: PostgreSQL pass only");
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("SELECT indexdef FROM pg_indexes"
-                     + " WHERE tablename = 'act_ru_job' AND indexname = 'spw_idx_job_duedate'")) {
-            assertThat(result.next()).as("index spw_idx_job_duedate on act_ru_job").isTrue();
-            assertThat(result.getString(1)).contains("(duedate_)");
+                     + " WHERE tablename = '" + table + "' AND indexname = '" + index + "'")) {
+            assertThat(result.next()).as("index " + index + " on " + table).isTrue();
+            assertThat(result.getString(1)).contains(columns);
         }
     }
 
