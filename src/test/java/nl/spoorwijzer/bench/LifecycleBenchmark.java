@@ -65,7 +65,7 @@ public final class LifecycleBenchmark {
             for (int run = 1; run <= runs; run++) {
                 // Alternating order (platform first in odd runs, floor first in even ones), so that an order effect
                 // (JIT, caches) does not bias the ratio. Each side's cases are purged before the other side plays:
-                // with 2,000 cases per run, the second side of a pair otherwise ran 5-15 % slower on top of the
+                // with 2,000 cases per run, the second side of a pair otherwise ran 10-15 % slower on top of the
                 // first side's history (an in-memory database's indexes grow with it).
                 String batch = "run" + run;
                 double floorRate = run % 2 == 0 ? floor.measureAndPurge(cases, batch, workers) : 0;
@@ -94,7 +94,7 @@ public final class LifecycleBenchmark {
             result.put("overheadRatioRuns", ratios);
             if (!"h2".equals(database)) {
                 // Runtime + history + dossier + read model of a completed case (history cleanup not yet run).
-                result.put("databaseKbPerCompletedCase", platformBytes / 1024.0 / cases);
+                result.put("databaseKbPerCompletedCase", platformBytes == null ? null : platformBytes / 1024.0 / cases);
                 result.put("largestTablesKb", jdbc.queryForList("""
                         SELECT relname AS "table", pg_total_relation_size(c.oid) / 1024 AS kb FROM pg_class c
                         JOIN pg_namespace n ON n.oid = c.relnamespace
