@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Writes benchmark results as JSON under {@code target/bench/}, with the machine and the date. */
 final class BenchResults {
@@ -27,11 +28,32 @@ final class BenchResults {
         result.put("database", database);
         result.put("date", OffsetDateTime.now().toString());
         result.put("processors", Runtime.getRuntime().availableProcessors());
+        result.put("cpu", cpuModel());
         result.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         result.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         result.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         result.put("jvmArguments", ManagementFactory.getRuntimeMXBean().getInputArguments());
         return result;
+    }
+
+    /**
+     * The processor as Linux names it ({@code model name} and {@code model} of /proc/cpuinfo): hosted machines of the
+     * same size differ in CPU from one session to the next, so figures are only compared within one CPU.
+     */
+    static String cpuModel() {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (!Files.isReadable(cpuinfo)) {
+            return System.getProperty("os.arch");
+        }
+        try (Stream<String> lines = Files.lines(cpuinfo)) {
+            Map<String, String> first = new LinkedHashMap<>();
+            lines.takeWhile(line -> !line.isBlank()).map(line -> line.split(":", 2)).filter(kv -> kv.length == 2)
+                    .forEach(kv -> first.putIfAbsent(kv[0].trim(), kv[1].trim()));
+            return first.getOrDefault("model name", "unknown") + " (family " + first.get("cpu family") + " model "
+                    + first.get("model") + ")";
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     static double median(List<Double> values) {

@@ -26,6 +26,7 @@ public final class FootprintBenchmark {
         int runs = Integer.getInteger("bench.runs", 3);
         Map<String, Object> result = BenchResults.header("footprint", "h2-file");
         result.put("runs", runs);
+        PackagedPlatform.recordSettings(result);
         List<PackagedPlatform.Launch> launches = List.of(PackagedPlatform.Launch.plainJar(),
                 PackagedPlatform.Launch.extractedWithClassDataSharing(WORK.resolve("cds")));
         for (PackagedPlatform.Launch launch : launches) {

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.util.FileSystemUtils;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The packaged platform ({@code java -jar target/spoorwijzer-*.jar}, default JVM settings) in a process of its
@@ -30,9 +31,11 @@ final class PackagedPlatform implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final MemoryCgroup cgroup;
     private final long launchedAt;
 
-    private PackagedPlatform(Process process, int port, Path log, long launchedAt) {
+    private PackagedPlatform(Process process, int port, Path log, long launchedAt, MemoryCgroup cgroup) {
+        this.cgroup = cgroup;
         this.process = process;
         this.port = port;
         this.log = log;
@@ -81,6 +84,12 @@ final class PackagedPlatform implements AutoCloseable {
         }
     }
 
+    /** Records the settings every launch gets ({@code -Dbench.platform.jvm}, {@code -Dbench.platform.memory-limit}). */
+    static void recordSettings(Map<String, Object> result) {
+        result.put("platformJvmOptions", System.getProperty("bench.platform.jvm", ""));
+        result.put("platformMemoryLimit", System.getProperty("bench.platform.memory-limit", "none"));
+    }
+
     /** Launches the jar in {@code workDirectory} with the given environment and program arguments. */
     static PackagedPlatform launch(Path workDirectory, Map<String, String> environment, String... arguments)
             throws IOException {
@@ -105,11 +114,13 @@ final class PackagedPlatform implements AutoCloseable {
         command.addAll(List.of("-jar", launch.jar().toString(), "--server.port=" + port));
         command.addAll(List.of(arguments));
         Path log = workDirectory.resolve("platform.log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile())
+        DataSize memoryLimit = MemoryCgroup.requested();
+        MemoryCgroup cgroup = memoryLimit == null ? null : MemoryCgroup.create("spoorwijzer-bench-" + port, memoryLimit);
+        ProcessBuilder builder = new ProcessBuilder(cgroup == null ? command : cgroup.wrap(command)).directory(workDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         long launchedAt = System.nanoTime();
-        return new PackagedPlatform(builder.start(), port, log, launchedAt);
+        return new PackagedPlatform(builder.start(), port, log, launchedAt, cgroup);
     }
 
     /** Waits until ready; returns the seconds from launch. */
@@ -155,12 +166,18 @@ final class PackagedPlatform implements AutoCloseable {
     Map<String, Double> heapAfterFullCollectionMb() throws IOException, InterruptedException {
         jcmd("GC.run");
         String info = jcmd("GC.heap_info");
+        // G1 reports one heap line, the serial collector (chosen in a small container) one per generation.
         Matcher heap = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(info);
-        if (!heap.find()) {
+        long committedKb = 0;
+        long usedKb = 0;
+        while (heap.find()) {
+            committedKb += Long.parseLong(heap.group(1));
+            usedKb += Long.parseLong(heap.group(2));
+        }
+        if (committedKb == 0) {
             throw new IllegalStateException("no heap figures in: " + info);
         }
-        return Map.of("committedMb", Long.parseLong(heap.group(1)) / 1024.0,
-                "usedMb", Long.parseLong(heap.group(2)) / 1024.0);
+        return Map.of("committedMb", committedKb / 1024.0, "usedMb", usedKb / 1024.0);
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {
@@ -174,10 +191,13 @@ final class PackagedPlatform implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
+        }
+        if (cgroup != null) {
+            cgroup.remove();
         }
     }
 

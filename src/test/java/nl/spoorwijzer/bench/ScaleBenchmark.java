@@ -1,5 +1,7 @@
 package nl.spoorwijzer.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
@@ -9,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.spoorwijzer.identity.SimulatedAnswers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
@@ -17,7 +20,8 @@ import org.springframework.util.FileSystemUtils;
  * plays one template case per week of the waiting period, {@link CaseCloner} copies them to the size), then the
  * packaged platform runs in a process of its own and this process measures over HTTP the requests people make:
  * Tasklist's first page for a role in one employer (tenant), sorted by due date; {@code GET /api/cases?overdue=true}
- * for a manager of every employer; {@code GET /api/cases/{id}}; and a sick report ({@code POST /api/cases}). Sizes
+ * for a manager of every employer; {@code GET /api/cases/{id}}; a sick report ({@code POST /api/cases}); and the
+ * werkgever completing each new case's first task through Tasklist's form submission. Sizes
  * with {@code -Dbench.scale.sizes=10000,100000}; writes {@code target/bench/scale-postgres.json}.
  */
 public final class ScaleBenchmark {
@@ -26,6 +30,8 @@ public final class ScaleBenchmark {
     static final String TASKLIST_FILTER = "Taken van mijn groep";
     static final boolean STATEMENTS = Boolean.getBoolean("bench.pg.statements");
     static final String TASKLIST_PAGE = "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
+    static final String SICK_REPORT_TASK = "ziekmeldingDoorgeven";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ScaleBenchmark() {
     }
@@ -65,6 +71,7 @@ public final class ScaleBenchmark {
             result.put("templates", templates);
             result.put("seedSeconds", seedSeconds);
             result.put("warmupRequests", warmup);
+            PackagedPlatform.recordSettings(result);
             List<Map<String, Object>> levels = new ArrayList<>();
             result.put("levels", levels);
             int copies = 0;
@@ -133,6 +140,23 @@ public final class ScaleBenchmark {
                                     {"employeeId":"%s","employerId":"%s","firstSickDay":"%s"}""".formatted(
                                     ScaleSeed.NEW_EMPLOYEE_PREFIX + (firstNewEmployee + i),
                                     ScaleSeed.measuredEmployer(), today))).build()));
+            // The werkgever passes each new case's sick report on to the bedrijfsarts, as in Tasklist: the task ends
+            // (dossier entry, Camunda's subtask lookup) and the next one, Probleemanalyse opstellen, is created.
+            List<String> sickReportTasks = jdbc.queryForList("""
+                    SELECT t.id_ FROM act_ru_task t JOIN case_file c ON c.process_instance_id = t.proc_inst_id_
+                    WHERE c.employee_id LIKE ? AND t.task_def_key_ = ? ORDER BY c.opened_at""", String.class,
+                    ScaleSeed.NEW_EMPLOYEE_PREFIX + "%", SICK_REPORT_TASK);
+            if (sickReportTasks.size() != warmup + samples) {
+                throw new IllegalStateException(sickReportTasks.size() + " open sick-report tasks of new cases, expected "
+                        + (warmup + samples));
+            }
+            String answers = formSubmission(SimulatedAnswers.defaults(SICK_REPORT_TASK));
+            requests.put("taskCompletion", probe.measure("POST /engine-rest/task/{id}/submit-form", 204,
+                    i -> LatencyProbe.as(ScaleSeed.WERKGEVER, HttpRequest.newBuilder(platform.uri(
+                                    "/engine-rest/task/" + sickReportTasks.get(i) + "/submit-form")))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(answers)).build()));
+            verifyCompletions(jdbc, firstNewEmployee + warmup + samples);
             level.put("residentMbAfterRequests", platform.residentMb());
             // What of that is data: the live heap after a full collection, and the resident memory after it.
             level.put("heapAfterFullCollection", platform.heapAfterFullCollectionMb());
@@ -141,6 +165,33 @@ public final class ScaleBenchmark {
                     "SELECT count(*) FROM act_ru_job WHERE retries_ = 0 OR exception_msg_ IS NOT NULL", Long.class));
         }
         return level;
+    }
+
+    /**
+     * What every completion must have left (a 204 alone is not a result): each new case so far has its sick report in
+     * the dossier and its problem analysis open for the bedrijfsarts.
+     */
+    private static void verifyCompletions(JdbcTemplate jdbc, int newCases) {
+        String newEmployees = ScaleSeed.NEW_EMPLOYEE_PREFIX + "%";
+        Integer recorded = jdbc.queryForObject("""
+                SELECT count(*) FROM dossier_entry d JOIN case_file c ON c.case_id = d.case_id
+                WHERE c.employee_id LIKE ? AND d.entry_type = 'TASK_COMPLETED' AND d.element_id = ?""",
+                Integer.class, newEmployees, SICK_REPORT_TASK);
+        Integer analyses = jdbc.queryForObject("""
+                SELECT count(*) FROM act_ru_task t JOIN case_file c ON c.process_instance_id = t.proc_inst_id_
+                WHERE c.employee_id LIKE ? AND t.task_def_key_ = 'probleemanalyseOpstellen'""", Integer.class,
+                newEmployees);
+        if (recorded != newCases || analyses != newCases) {
+            throw new IllegalStateException("after completing the sick reports of " + newCases + " new cases: "
+                    + recorded + " dossier entries, " + analyses + " problem analyses open");
+        }
+    }
+
+    /** A Camunda Forms submission as Tasklist sends it: every field as an untyped variable value. */
+    private static String formSubmission(Map<String, Object> values) throws JsonProcessingException {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+        return JSON.writeValueAsString(Map.of("variables", variables));
     }
 
     /** Spring arguments for a platform on the given PostgreSQL (the production profile's variables). */
