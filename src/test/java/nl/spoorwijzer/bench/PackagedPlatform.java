@@ -115,12 +115,21 @@ final class PackagedPlatform implements AutoCloseable {
         command.addAll(List.of(arguments));
         Path log = workDirectory.resolve("platform.log");
         DataSize memoryLimit = MemoryCgroup.requested();
-        MemoryCgroup cgroup = memoryLimit == null ? null : MemoryCgroup.create("spoorwijzer-bench-" + port, memoryLimit);
-        ProcessBuilder builder = new ProcessBuilder(cgroup == null ? command : cgroup.wrap(command)).directory(workDirectory.toFile())
+        MemoryCgroup cgroup = memoryLimit == null ? null
+                : MemoryCgroup.create("spoorwijzer-bench-" + port, memoryLimit);
+        ProcessBuilder builder = new ProcessBuilder(cgroup == null ? command : cgroup.wrap(command))
+                .directory(workDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         long launchedAt = System.nanoTime();
-        return new PackagedPlatform(builder.start(), port, log, launchedAt, cgroup);
+        try {
+            return new PackagedPlatform(builder.start(), port, log, launchedAt, cgroup);
+        } catch (IOException notStarted) {
+            if (cgroup != null) {
+                cgroup.remove();
+            }
+            throw notStarted;
+        }
     }
 
     /** Waits until ready; returns the seconds from launch. */

@@ -44,7 +44,7 @@ public final class ScaleBenchmark {
         FileSystemUtils.deleteRecursively(WORK);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
         String keepData = System.getProperty("bench.pg.data");
-        if (keepData != null) {
+        if (keepData != null && !keepData.isBlank()) {
             // Keeps the loaded database for inspection (EXPLAIN) after the run: -Dbench.pg.data=/some/dir
             FileSystemUtils.deleteRecursively(Path.of(keepData));
             builder.setDataDirectory(Path.of(keepData)).setCleanDataDirectory(false);
@@ -147,8 +147,8 @@ public final class ScaleBenchmark {
                     WHERE c.employee_id LIKE ? AND t.task_def_key_ = ? ORDER BY c.opened_at""", String.class,
                     ScaleSeed.NEW_EMPLOYEE_PREFIX + "%", SICK_REPORT_TASK);
             if (sickReportTasks.size() != warmup + samples) {
-                throw new IllegalStateException(sickReportTasks.size() + " open sick-report tasks of new cases, expected "
-                        + (warmup + samples));
+                throw new IllegalStateException(sickReportTasks.size()
+                        + " open sick-report tasks of new cases, expected " + (warmup + samples));
             }
             String answers = formSubmission(SimulatedAnswers.defaults(SICK_REPORT_TASK));
             requests.put("taskCompletion", probe.measure("POST /engine-rest/task/{id}/submit-form", 204,
