@@ -1,5 +1,6 @@
 package nl.spoorwijzer.bench;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -82,30 +83,38 @@ public final class LifecycleBenchmark {
                 ratios.add(floorRate / platformRate);
                 System.out.printf("run %d: platform %.2f cases/s, engine floor %.2f cases/s, overhead %.2fx%n",
                         run, platformRate, floorRate, floorRate / platformRate);
+                // After every run, so that a benchmark stopped before its last run still leaves the runs it did.
+                writeResult(database, cases, runs, run, warmup, workerCount, platform, floor, ratios, platformBytes, jdbc);
             }
-            Map<String, Object> result = BenchResults.header("lifecycle", database);
-            result.put("casesPerRun", cases);
-            result.put("runs", runs);
-            result.put("warmupCases", warmup);
-            result.put("workers", workerCount);
-            result.put("platform", platform.figures(cases, runs));
-            result.put("engineFloor", floor.figures(cases, runs));
-            result.put("overheadRatioMedian", BenchResults.median(ratios));
-            result.put("overheadRatioRuns", ratios);
-            if (!"h2".equals(database)) {
-                // Runtime + history + dossier + read model of a completed case (history cleanup not yet run).
-                result.put("databaseKbPerCompletedCase", platformBytes == null ? null : platformBytes / 1024.0 / cases);
-                result.put("largestTablesKb", jdbc.queryForList("""
-                        SELECT relname AS "table", pg_total_relation_size(c.oid) / 1024 AS kb FROM pg_class c
-                        JOIN pg_namespace n ON n.oid = c.relnamespace
-                        WHERE n.nspname = current_schema() AND c.relkind = 'r'
-                        ORDER BY pg_total_relation_size(c.oid) DESC LIMIT 10"""));
-            }
-            BenchResults.write("lifecycle-" + database, result);
         } finally {
             workers.shutdownNow();
             ClockUtil.reset();
         }
+    }
+
+    private static void writeResult(String database, int cases, int runs, int runsCompleted, int warmup,
+            int workerCount, Side platform, Side floor, List<Double> ratios, Long platformBytes, JdbcTemplate jdbc)
+            throws IOException {
+        Map<String, Object> result = BenchResults.header("lifecycle", database);
+        result.put("casesPerRun", cases);
+        result.put("runs", runs);
+        result.put("runsCompleted", runsCompleted);
+        result.put("warmupCases", warmup);
+        result.put("workers", workerCount);
+        result.put("platform", platform.figures(cases, runsCompleted));
+        result.put("engineFloor", floor.figures(cases, runsCompleted));
+        result.put("overheadRatioMedian", BenchResults.median(ratios));
+        result.put("overheadRatioRuns", ratios);
+        if (!"h2".equals(database)) {
+            // Runtime + history + dossier + read model of a completed case (history cleanup not yet run).
+            result.put("databaseKbPerCompletedCase", platformBytes == null ? null : platformBytes / 1024.0 / cases);
+            result.put("largestTablesKb", jdbc.queryForList("""
+                    SELECT relname AS "table", pg_total_relation_size(c.oid) / 1024 AS kb FROM pg_class c
+                    JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE n.nspname = current_schema() AND c.relkind = 'r'
+                    ORDER BY pg_total_relation_size(c.oid) DESC LIMIT 10"""));
+        }
+        BenchResults.write("lifecycle-" + database, result);
     }
 
     /** The database's size on disk, where the database can tell (PostgreSQL); null for in-memory H2. */

@@ -31,19 +31,24 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
     public static synchronized String jdbcUrl() {
         if (database == null) {
             try {
-                database = EmbeddedPostgres.builder().start();
+                database = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    database.close();
-                } catch (IOException ignored) {
-                    // the JVM is ending anyway
-                }
-            }));
+            // Not a JVM shutdown hook: those run concurrently, so PostgreSQL stopped while the cached test contexts
+            // were still closing, and a job executor waiting for a connection (Hikari's 30 s timeout) held the
+            // fork past Surefire's exit timeout. Spring Boot runs these handlers after every context has closed.
+            SpringApplication.getShutdownHandlers().add(EmbeddedPostgresEnvironment::stop);
         }
         return database.getJdbcUrl("postgres", "postgres");
+    }
+
+    private static synchronized void stop() {
+        try {
+            database.close();
+        } catch (IOException e) {
+            System.err.println("could not stop the embedded PostgreSQL: " + e.getMessage());
+        }
     }
 
     @Override
