@@ -36,8 +36,9 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
                 throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
             }
             // Not a JVM shutdown hook: those run concurrently, so PostgreSQL stopped while the cached test contexts
-            // were still closing, and a job executor waiting for a connection (Hikari's 30 s timeout) held the
-            // fork past Surefire's exit timeout. Spring Boot runs these handlers after every context has closed.
+            // were still closing, and each process engine's close (it runs a command) waited for a connection
+            // (Hikari's 30 s timeout), past Surefire's exit timeout. Spring Boot runs its shutdown handlers after
+            // every context has closed; this is only reached inside SpringApplication.run, which enables them.
             SpringApplication.getShutdownHandlers().add(EmbeddedPostgresEnvironment::stop);
         }
         return database.getJdbcUrl("postgres", "postgres");
