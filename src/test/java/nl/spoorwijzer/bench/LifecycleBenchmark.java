@@ -84,7 +84,7 @@ public final class LifecycleBenchmark {
                 System.out.printf("run %d: platform %.2f cases/s, engine floor %.2f cases/s, overhead %.2fx%n",
                         run, platformRate, floorRate, floorRate / platformRate);
                 // After every run, so that a benchmark stopped before its last run still leaves the runs it did.
-                writeResult(database, cases, runs, run, warmup, workerCount, platform, floor, ratios, platformBytes, jdbc);
+                writeResult(database, cases, runs, warmup, workerCount, platform, floor, ratios, platformBytes, jdbc);
             }
         } finally {
             workers.shutdownNow();
@@ -92,9 +92,9 @@ public final class LifecycleBenchmark {
         }
     }
 
-    private static void writeResult(String database, int cases, int runs, int runsCompleted, int warmup,
-            int workerCount, Side platform, Side floor, List<Double> ratios, Long platformBytes, JdbcTemplate jdbc)
-            throws IOException {
+    private static void writeResult(String database, int cases, int runs, int warmup, int workerCount, Side platform,
+            Side floor, List<Double> ratios, Long platformBytes, JdbcTemplate jdbc) throws IOException {
+        int runsCompleted = ratios.size(); // one ratio per finished run
         Map<String, Object> result = BenchResults.header("lifecycle", database);
         result.put("casesPerRun", cases);
         result.put("runs", runs);
