@@ -77,6 +77,11 @@ final class FloorBeans extends AbstractMap<Object, Object> {
         return point + "#" + earlier;
     }
 
+    /** Forgets the passes counted so far; for cases that have ended, so that the count does not grow run by run. */
+    void forgetPasses() {
+        passes.clear();
+    }
+
     /** Whether the bean is a delegate or listener of ours that a stand-in replaces (decided once per name). */
     private boolean standsInFor(String bean) {
         Class<?> type = context.getType(bean);

@@ -183,6 +183,7 @@ public final class LifecycleBenchmark {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             jdbc.update("DELETE FROM dossier_entry WHERE case_id LIKE ?", keys);
             jdbc.update("DELETE FROM case_file WHERE case_id LIKE ?", keys);
+            beans.forgetPasses(); // every case of this side has ended
         }
 
         void play(int cases, String batch, ExecutorService workers) {

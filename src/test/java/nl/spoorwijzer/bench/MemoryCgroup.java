@@ -38,6 +38,11 @@ final class MemoryCgroup {
             Files.writeString(directory.resolve(v1 ? "memory.limit_in_bytes" : "memory.max"),
                     Long.toString(limit.toBytes()));
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(directory); // an empty cgroup without a limit: remove it again
+            } catch (IOException ignored) {
+                // nothing more to do: the message below says where
+            }
             throw new IllegalStateException("cannot set a memory limit in " + directory
                     + " (root and a writable cgroup file system are needed): " + e.getMessage(), e);
         }

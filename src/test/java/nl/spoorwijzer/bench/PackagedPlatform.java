@@ -216,7 +216,9 @@ final class PackagedPlatform implements AutoCloseable {
 
     static Path jar() throws IOException {
         try (var files = Files.list(Path.of("target"))) {
-            return files.filter(file -> file.getFileName().toString().matches("spoorwijzer-.*\\.jar"))
+            // The executable jar only, not -sources or -tests jars (nor Spring Boot's .jar.original)
+            return files.filter(file -> file.getFileName().toString()
+                            .matches("spoorwijzer-[0-9][^-]*(-SNAPSHOT)?\\.jar"))
                     .findFirst().orElseThrow(() -> new IllegalStateException("run mvn package first"))
                     .toAbsolutePath();
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import nl.spoorwijzer.identity.SimulatedAnswers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
@@ -45,9 +47,19 @@ public final class ScaleBenchmark {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
         String keepData = System.getProperty("bench.pg.data");
         if (keepData != null && !keepData.isBlank()) {
-            // Keeps the loaded database for inspection (EXPLAIN) after the run: -Dbench.pg.data=/some/dir
-            FileSystemUtils.deleteRecursively(Path.of(keepData));
-            builder.setDataDirectory(Path.of(keepData)).setCleanDataDirectory(false);
+            // Keeps the loaded database for inspection (EXPLAIN) after the run: -Dbench.pg.data=/some/dir. The
+            // directory is emptied first, so it must be new, empty or an earlier run's PostgreSQL data directory.
+            Path data = Path.of(keepData);
+            if (Files.isDirectory(data) && !Files.exists(data.resolve("PG_VERSION"))) {
+                try (Stream<Path> entries = Files.list(data)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new IllegalArgumentException("bench.pg.data: " + data + " is neither empty nor a"
+                                + " PostgreSQL data directory (no PG_VERSION); it would be emptied, so choose another");
+                    }
+                }
+            }
+            FileSystemUtils.deleteRecursively(data);
+            builder.setDataDirectory(data).setCleanDataDirectory(false);
         }
         try (EmbeddedPostgres postgres = builder
                 .setServerConfig("shared_buffers", "512MB")

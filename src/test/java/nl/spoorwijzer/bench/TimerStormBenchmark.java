@@ -1,5 +1,6 @@
 package nl.spoorwijzer.bench;
 
+import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -61,35 +62,63 @@ public final class TimerStormBenchmark {
             boolean floorToo = withFloor && nodes == 1;
             if (floorToo && recordings.size() == 0) {
                 // The variable changes the floor's stand-ins replay: a small storm on the platform, recording.
-                storm(RECORDED_CASES, 1, "record", Side.RECORDING);
+                Map<String, Object> recording = storm(RECORDED_CASES, 1, "record", Side.RECORDING);
+                if (recording.get("problem") != null) {
+                    throw new IllegalStateException("record: " + recording.get("problem"));
+                }
                 System.out.printf("recorded %d delegate passes%n", recordings.size());
             }
-            List<Map<String, Object>> platform = new ArrayList<>();
-            List<Map<String, Object>> floor = new ArrayList<>();
-            List<Double> ratios = new ArrayList<>();
+            StormSeries series = new StormSeries(result);
+            result.put(nodes + "-node", series.figures);
             for (int run = 1; run <= runs; run++) {
                 // Alternating order, as in the lifecycle benchmark: the database grows with every storm.
                 if (floorToo && run % 2 == 0) {
-                    floor.add(storm(timers, nodes, "floor-" + run, Side.FLOOR));
+                    series.add(series.floor, storm(timers, nodes, "floor-" + run, Side.FLOOR));
                 }
-                platform.add(storm(timers, nodes, "platform-" + run, Side.PLATFORM));
+                series.add(series.platform, storm(timers, nodes, "platform-" + run, Side.PLATFORM));
                 if (floorToo && run % 2 == 1) {
-                    floor.add(storm(timers, nodes, "floor-" + run, Side.FLOOR));
-                }
-                if (floorToo) {
-                    ratios.add(seconds(platform.get(run - 1)) / seconds(floor.get(run - 1)));
+                    series.add(series.floor, storm(timers, nodes, "floor-" + run, Side.FLOOR));
                 }
             }
-            Map<String, Object> figures = summary(platform);
-            if (floorToo) {
-                figures.put("engineFloor", summary(floor));
-                figures.put("platformOverFloorMedian", BenchResults.median(ratios));
-                figures.put("platformOverFloorRuns", ratios);
-            }
-            result.put(nodes + "-node", figures);
         }
-        BenchResults.write("timer-storm-" + System.getProperty("bench.storm.nodes", "1,2").replace(",", "-")
-                + "-nodes", result);
+    }
+
+    /**
+     * The storms of one node count. The result is written after every storm, so that a benchmark stopped early, or
+     * one whose storm did not fire every timer exactly once, keeps the storms it ran; then such a storm fails it.
+     */
+    private static final class StormSeries {
+        final List<Map<String, Object>> platform = new ArrayList<>();
+        final List<Map<String, Object>> floor = new ArrayList<>();
+        final Map<String, Object> figures = new LinkedHashMap<>();
+        private final Map<String, Object> result;
+
+        StormSeries(Map<String, Object> result) {
+            this.result = result;
+        }
+
+        void add(List<Map<String, Object>> side, Map<String, Object> storm) throws IOException {
+            side.add(storm);
+            figures.clear();
+            if (!platform.isEmpty()) {
+                figures.putAll(summary(platform));
+            }
+            if (!floor.isEmpty()) {
+                figures.put("engineFloor", summary(floor));
+                // Ratios of the runs that have both sides (the same run number).
+                List<Double> ratios = IntStream.range(0, Math.min(platform.size(), floor.size()))
+                        .mapToObj(i -> seconds(platform.get(i)) / seconds(floor.get(i))).toList();
+                if (!ratios.isEmpty()) {
+                    figures.put("platformOverFloorMedian", BenchResults.median(ratios));
+                    figures.put("platformOverFloorRuns", ratios);
+                }
+            }
+            BenchResults.write("timer-storm-" + System.getProperty("bench.storm.nodes", "1,2").replace(",", "-")
+                    + "-nodes", result);
+            if (storm.get("problem") != null) {
+                throw new IllegalStateException(storm.get("run") + ": " + storm.get("problem"));
+            }
+        }
     }
 
     private static double seconds(Map<String, Object> storm) {
@@ -159,11 +188,8 @@ public final class TimerStormBenchmark {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             long escalations = escalations(jdbc, prefix);
-            if (escalations != timers) {
-                throw new IllegalStateException(run + ": " + escalations + " escalation tasks for " + timers
-                        + " fired timers");
-            }
-            // A timer that fired twice leaves two escalation tasks (and, on the platform, two dossier entries).
+            // A timer that fired twice leaves two escalation tasks in its case (and, on the platform, two dossier
+            // entries); counted first, so that the result records it before the benchmark fails.
             Long duplicates = jdbc.queryForObject("""
                     SELECT COUNT(*) FROM (SELECT t.proc_inst_id_ FROM act_ru_task t
                       JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_
@@ -171,9 +197,17 @@ public final class TimerStormBenchmark {
                       HAVING COUNT(*) > 1) d""", Long.class, ESCALATION_TASK, prefix + "%");
             Long dossierEntries = jdbc.queryForObject("SELECT COUNT(*) FROM dossier_entry"
                     + " WHERE entry_type = 'DEADLINE_MISSED' AND case_id LIKE ?", Long.class, prefix + "%");
-            if (side != Side.FLOOR && dossierEntries != timers) {
-                throw new IllegalStateException(run + ": " + dossierEntries + " missed-deadline dossier entries for "
-                        + timers + " fired timers");
+            Long casesWithTwoEntries = jdbc.queryForObject("""
+                    SELECT COUNT(*) FROM (SELECT case_id FROM dossier_entry
+                      WHERE entry_type = 'DEADLINE_MISSED' AND case_id LIKE ? GROUP BY case_id
+                      HAVING COUNT(*) > 1) d""", Long.class, prefix + "%");
+            String problem = null;
+            if (escalations != timers || duplicates > 0) {
+                problem = escalations + " escalation tasks for " + timers + " fired timers, " + duplicates
+                        + " cases with more than one";
+            } else if (side != Side.FLOOR && (dossierEntries != timers || casesWithTwoEntries > 0)) {
+                problem = dossierEntries + " missed-deadline dossier entries for " + timers + " fired timers, "
+                        + casesWithTwoEntries + " cases with more than one";
             }
             System.out.printf("%s, %d node(s): %d timers fired in %.1f s (%.0f/s), %d cases with a duplicate%n",
                     run, nodeCount, timers, seconds, timers / seconds, duplicates);
@@ -183,7 +217,12 @@ public final class TimerStormBenchmark {
             figures.put("secondsUntilAllFired", seconds);
             figures.put("timersPerSecond", timers / seconds);
             figures.put("casesWithADuplicate", duplicates);
+            figures.put("escalationTasks", escalations);
             figures.put("dossierEntries", dossierEntries);
+            figures.put("casesWithTwoDossierEntries", casesWithTwoEntries);
+            if (problem != null) {
+                figures.put("problem", problem);
+            }
             return figures;
         } finally {
             ClockUtil.reset();
