@@ -92,7 +92,7 @@ final class LatencyProbe {
         result.put("maxMillis", BenchResults.percentileMillis(nanos, 100));
         result.put("meanResponseBytes", bytes / Math.max(1, samples));
         result.put("fewestResponseItems", fewestItems);
-        System.out.printf("  %-40s p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  (%d requests, %d bytes, at least %d items)%n",
+        System.out.printf("  %-40s p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  (%d requests, %d bytes, min %d items)%n",
                 name, result.get("p50Millis"), result.get("p95Millis"), result.get("p99Millis"), samples,
                 bytes / Math.max(1, samples), fewestItems);
         if (statements != null) {
