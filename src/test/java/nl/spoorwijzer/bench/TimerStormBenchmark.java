@@ -62,10 +62,7 @@ public final class TimerStormBenchmark {
             boolean floorToo = withFloor && nodes == 1;
             if (floorToo && recordings.size() == 0) {
                 // The variable changes the floor's stand-ins replay: a small storm on the platform, recording.
-                Map<String, Object> recording = storm(RECORDED_CASES, 1, "record", Side.RECORDING);
-                if (recording.get("problem") != null) {
-                    throw new IllegalStateException("record: " + recording.get("problem"));
-                }
+                requireEveryTimerOnce(storm(RECORDED_CASES, 1, "record", Side.RECORDING));
                 System.out.printf("recorded %d delegate passes%n", recordings.size());
             }
             StormSeries series = new StormSeries(result);
@@ -115,9 +112,14 @@ public final class TimerStormBenchmark {
             }
             BenchResults.write("timer-storm-" + System.getProperty("bench.storm.nodes", "1,2").replace(",", "-")
                     + "-nodes", result);
-            if (storm.get("problem") != null) {
-                throw new IllegalStateException(storm.get("run") + ": " + storm.get("problem"));
-            }
+            requireEveryTimerOnce(storm);
+        }
+    }
+
+    /** Fails the benchmark if the storm did not fire every timer exactly once (see {@code problem} in its figures). */
+    private static void requireEveryTimerOnce(Map<String, Object> storm) {
+        if (storm.get("problem") != null) {
+            throw new IllegalStateException(storm.get("run") + ": " + storm.get("problem"));
         }
     }
 
