@@ -1,6 +1,8 @@
 package nl.spoorwijzer.process;
 
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 import nl.spoorwijzer.timeline.MilestoneKey;
 
@@ -53,7 +55,40 @@ public final class ProcessVariables {
     /** Partial recovery percentage (deelherstel); the 104-week clock keeps running. */
     public static final String DEELHERSTEL_PERCENTAGE = "deelherstelPercentage";
 
+    /** The date of a UWV deskundigenoordeel, set when the platform records UWV's decision. */
+    public static final String DESKUNDIGENOORDEEL_DATUM = "deskundigenoordeelDatum";
+    /** Whether a relapse falls within 4 weeks of the recovery (BW 7:629 lid 10), set by the recovery service. */
+    public static final String TERUGVAL_BINNEN_VIER_WEKEN = "terugvalBinnenVierWeken";
+
+    /**
+     * Case identity and every variable the platform computes or records through its own services (legal dates, the
+     * timeline, UWV decisions, recovery, counters). No task completion and no variable API call by a person may set
+     * them; the case's start (sick report) sets the identity once.
+     */
+    private static final Set<String> PLATFORM_ONLY = platformOnly();
+
     private ProcessVariables() {
+    }
+
+    /** True for a variable that only the platform's own services may write (see {@link #PLATFORM_ONLY}). */
+    public static boolean isPlatformOnly(String name) {
+        return PLATFORM_ONLY.contains(name);
+    }
+
+    private static Set<String> platformOnly() {
+        Set<String> names = new HashSet<>(Set.of(WERKNEMER_ID, WERKGEVER_ID, EERSTE_ZIEKTEDAG, PROBLEEMANALYSE_DATUM,
+                EERSTEJAARSEVALUATIE_DATUM, PROBLEEMANALYSE_LATER_NODIG, EVALUATION_INTERVAL, NEXT_EVALUATION_START,
+                NEXT_EVALUATION_DUE, ZIEKMELDING_UWV_TASK_START, EERSTEJAARSEVALUATIE_WINDOW_START, EINDFASE_START,
+                EINDE_WACHTTIJD_DATUM, SPOOR_2_EINDRAPPORTAGE_START, GEMISTE_TAAK, HERSTEL_DATUM, AFSLUITREDEN,
+                HERSTELPERIODES, VVL_WEKEN, LOONSANCTIE_WEKEN, LOONSANCTIE_EINDE, TEKORTKOMINGEN,
+                HERSTELPERIODE_EINDE, ZAAK_PROCESS_INSTANCE_ID, TERUGVAL_DATUM, DEELHERSTEL_PERCENTAGE,
+                DESKUNDIGENOORDEEL_DATUM, TERUGVAL_BINNEN_VIER_WEKEN,
+                JobApplicationCounter.TOTAL, JobApplicationCounter.LAST_DATE, JobApplicationCounter.SINCE_LAST_REPORT,
+                ReportPlanning.NEXT_REPORT_START, ReportPlanning.NEXT_REPORT_DUE));
+        for (MilestoneKey key : MilestoneKey.values()) {
+            names.add(deadlineVariable(key));
+        }
+        return Set.copyOf(names);
     }
 
     /**

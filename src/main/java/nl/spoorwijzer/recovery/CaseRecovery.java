@@ -123,7 +123,7 @@ public class CaseRecovery {
                 runtimeService.createMessageCorrelation(RELAPSE_MESSAGE)
                         .processInstanceBusinessKey(recovered.caseId())
                         .setVariable(TERUGVAL_DATUM, firstSickDay.toString())
-                        .setVariable("terugvalBinnenVierWeken", within)
+                        .setVariable(TERUGVAL_BINNEN_VIER_WEKEN, within)
                         .correlateWithResult();
             } catch (MismatchingMessageCorrelationException e) {
                 throw new CaseRequestException(409, "employeeId", "the recovered case " + recovered.caseId()

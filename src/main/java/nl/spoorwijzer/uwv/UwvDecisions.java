@@ -177,7 +177,7 @@ public class UwvDecisions {
         access.runAsPlatform(() -> runtimeService.createMessageCorrelation(waiting.getEventName())
                 .processInstanceId(waiting.getProcessInstanceId())
                 .setVariable("deskundigenoordeelConclusie", conclusion)
-                .setVariable("deskundigenoordeelDatum", decisionDate.toString())
+                .setVariable(DESKUNDIGENOORDEEL_DATUM, decisionDate.toString())
                 .correlateWithResult());
     }
 

@@ -1,0 +1,48 @@
+package nl.spoorwijzer.forms;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One input of a Camunda Form (form-js schema) with the rules form-js enforces in the browser, so the server can
+ * enforce the same ones: the key the value is stored under, its type, {@code validate.*} and the static options.
+ *
+ * @param options      the allowed values of a radio, select, checklist or taglist with static {@code values};
+ *                     empty when the options come from a variable ({@link #optionsVariable})
+ * @param readOnly     shown but not editable ({@code readonly} or {@code disabled}): a submission may repeat the
+ *                     current value, never change it
+ * @param hideCondition the FEEL expression of {@code conditional.hide} without its leading '=', or null
+ */
+public record FormField(
+        String key,
+        String type,
+        String subtype,
+        boolean required,
+        BigDecimal min,
+        BigDecimal max,
+        Integer minLength,
+        Integer maxLength,
+        String pattern,
+        String validationType,
+        Integer decimalDigits,
+        boolean serializeToString,
+        List<String> options,
+        String optionsVariable,
+        boolean readOnly,
+        String hideCondition) {
+
+    /** Input types whose values a submission may carry; any other component with a key is refused. */
+    static final List<String> INPUT_TYPES = List.of("textfield", "textarea", "number", "datetime", "checkbox",
+            "radio", "select", "checklist", "taglist");
+
+    boolean hasOptions() {
+        return switch (type) {
+            case "radio", "select", "checklist", "taglist" -> true;
+            default -> false;
+        };
+    }
+
+    boolean multipleValues() {
+        return type.equals("checklist") || type.equals("taglist");
+    }
+}

@@ -1,0 +1,12 @@
+package nl.spoorwijzer.forms;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A Camunda Form's id and its input fields by key, as parsed from the deployed {@code .form} JSON. */
+public record FormSchema(String id, Map<String, FormField> fields) {
+
+    public FormSchema {
+        fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+}
