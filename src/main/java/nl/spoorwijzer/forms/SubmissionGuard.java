@@ -53,11 +53,16 @@ class SubmissionGuard {
             return copy(submitted);
         }
         return executor.execute(context -> {
+            TaskEntity task = context.getTaskManager().findTaskById(taskId);
+            if (task == null) {
+                return copy(submitted); // the completion itself answers "no such task"
+            }
+            // Who may not work the task learns nothing about its form: the same check as the completion's own.
+            context.getProcessEngineConfiguration().getCommandCheckers().forEach(check -> check.checkTaskWork(task));
             FormData form = new GetTaskFormCmd(taskId).execute(context);
             if (form.getCamundaFormRef() == null) {
                 return withoutForm(form.getFormKey(), submitted);
             }
-            TaskEntity task = context.getTaskManager().findTaskById(taskId);
             Map<String, Object> current = new HashMap<>(task.getVariables());
             return validator.validate(schema(new GetDeployedTaskFormCmd(taskId), context), submitted, current,
                     ProcessVariables::isPlatformOnly);
@@ -71,7 +76,13 @@ class SubmissionGuard {
             return copy(submitted);
         }
         return executor.execute(context -> {
-            String id = definitionId != null ? definitionId : latest(context, definitionKey, tenantId).getId();
+            ProcessDefinitionEntity definition = definitionId != null
+                    ? context.getProcessEngineConfiguration().getDeploymentCache()
+                            .findDeployedProcessDefinitionById(definitionId)
+                    : latest(context, definitionKey, tenantId);
+            context.getProcessEngineConfiguration().getCommandCheckers()
+                    .forEach(check -> check.checkCreateProcessInstance(definition));
+            String id = definition.getId();
             FormData form = new GetStartFormCmd(id).execute(context);
             if (form.getCamundaFormRef() == null) {
                 return withoutForm(form.getFormKey(), submitted);
@@ -119,7 +130,8 @@ class SubmissionGuard {
         }
         String rule = formKey == null ? "this step has no form, so it takes no values"
                 : "this step has a form that the server cannot check (" + formKey + "), so it takes no values";
-        throw new RuleViolationException(submitted.keySet().stream().map(key -> new Violation(key, rule)).toList());
+        throw new InvalidSubmissionException(submitted.keySet().stream().map(key -> new Violation(key, rule))
+                .toList());
     }
 
     private FormSchema schema(Command<InputStream> deployedForm, CommandContext context) {

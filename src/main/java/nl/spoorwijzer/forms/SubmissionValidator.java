@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import nl.spoorwijzer.system.RuleViolationException;
 import nl.spoorwijzer.system.RuleViolationException.Violation;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -88,7 +87,7 @@ public class SubmissionValidator {
             }
         }
         if (!violations.isEmpty()) {
-            throw new RuleViolationException(violations);
+            throw new InvalidSubmissionException(violations);
         }
         return accepted;
     }

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
  * engine caller (Tasklist, /engine-rest, Java) gets a client error, never a 500; the REST layers render it as an
  * RFC 9457 problem detail with {@code field} and {@code rule} (and every violation when there are several).
  */
-public class RuleViolationException extends BadUserRequestException {
+public class RuleViolationException extends BadUserRequestException implements RuleViolations {
 
     /** One broken rule: the field (form field key, variable name, model element id, …) and the rule it breaks. */
     public record Violation(String field, String rule) {
@@ -39,6 +39,7 @@ public class RuleViolationException extends BadUserRequestException {
         this.status = status;
     }
 
+    @Override
     public List<Violation> violations() {
         return violations;
     }
@@ -51,12 +52,13 @@ public class RuleViolationException extends BadUserRequestException {
         return violations.get(0).rule();
     }
 
-    /** The HTTP status this refusal maps to: 400 (invalid input), 403 (not allowed) or 409 (conflict). */
+    @Override
     public int status() {
         return status;
     }
 
-    private static String message(List<Violation> violations) {
+    /** "field: rule; field: rule" — the form in which engine clients (Tasklist) show the refusal. */
+    public static String message(List<Violation> violations) {
         return String.join("; ", violations.stream().map(Violation::toString).toList());
     }
 }

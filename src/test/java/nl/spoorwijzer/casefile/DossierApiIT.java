@@ -39,6 +39,7 @@ class DossierApiIT {
         var started = http.post("/engine-rest/process-definition/key/poortwachter/start", """
                 {"businessKey": "ZV-IT-DOSSIER",
                  "variables": {"werknemerId": {"value": "dossierwerknemer"}, "werkgeverId": {"value": "acme-bouw"},
+                               "werknemerNaam": {"value": "D. Werknemer"}, "verwachteDuur": {"value": "onbekend"},
                                "eersteZiektedag": {"value": "%s"}}}""".formatted(firstSickDay), "demo", "demo");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         JsonNode tasks = objectMapper.readTree(http.get("/engine-rest/task?processInstanceBusinessKey=ZV-IT-DOSSIER"

@@ -132,7 +132,7 @@ class SubmissionValidatorTest {
                 .doesNotContainKey(shown.key());
         submission.put(shown.key(), "Geen beperkingen.");
         assertThatThrownBy(() -> validator.validate(intake, submission, current, this::platformOnly))
-                .isInstanceOf(RuleViolationException.class).hasMessageContaining(shown.key() + ": is read-only");
+                .isInstanceOf(InvalidSubmissionException.class).hasMessageContaining(shown.key() + ": is read-only");
     }
 
     @Example
@@ -149,7 +149,7 @@ class SubmissionValidatorTest {
     }
 
     private List<RuleViolationException.Violation> refusal(FormSchema form, Map<String, Object> submission) {
-        RuleViolationException refused = catchThrowableOfType(RuleViolationException.class,
+        InvalidSubmissionException refused = catchThrowableOfType(InvalidSubmissionException.class,
                 () -> validator.validate(form, submission, Map.of(), this::platformOnly));
         assertThat(refused).as("refusal of %s in %s", submission, form.id()).isNotNull();
         return refused.violations();
