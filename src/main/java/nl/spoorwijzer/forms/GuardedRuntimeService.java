@@ -6,6 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.impl.RuntimeServiceImpl;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 
@@ -29,6 +30,11 @@ class GuardedRuntimeService extends RuntimeServiceImpl {
     @Override
     public ProcessInstantiationBuilder createProcessInstanceByKey(String processDefinitionKey) {
         return new GuardedInstantiationBuilder(commandExecutor, guard, null, processDefinitionKey);
+    }
+
+    @Override
+    public MessageCorrelationBuilder createMessageCorrelation(String messageName) {
+        return new GuardedMessageCorrelation(commandExecutor, messageName, guard);
     }
 
     @Override

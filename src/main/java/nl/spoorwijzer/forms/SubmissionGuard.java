@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.GetStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -41,10 +42,15 @@ class SubmissionGuard {
         this.configuration = configuration;
     }
 
-    /** True when the current call comes from a signed-in person, not from the platform itself. */
+    /**
+     * True when the current call comes from a signed-in person, not from the platform itself. A call made while the
+     * engine is already running a command comes from a delegate or listener of a deployed model (which the
+     * deployment validation keeps to the platform's own beans), not from the person's request.
+     */
     boolean appliesNow() {
         Authentication caller = configuration.getIdentityService().getCurrentAuthentication();
-        return caller != null && caller.getUserId() != null && !PlatformInput.isTrusted();
+        return caller != null && caller.getUserId() != null && !PlatformInput.isTrusted()
+                && Context.getCommandContext() == null;
     }
 
     /** The values of a task completion that may be stored, or a refusal naming every field and rule broken. */

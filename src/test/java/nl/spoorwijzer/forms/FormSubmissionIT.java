@@ -124,7 +124,12 @@ class FormSubmissionIT {
                     {"modifications": {"probleemanalyseDue": {"value": "2099-01-01T00:00:00.000+0100",
                                                               "type": "Date"}}}""", user, user);
             assertThat(modify.statusCode()).as(user + " " + modify.body()).isBetween(400, 499);
+            HttpResponse<String> message = http.post("/engine-rest/message", """
+                    {"messageName": "LoonsanctieOpgelegd", "businessKey": "%s",
+                     "processVariables": {"loonsanctieWeken": {"value": 52}}}""".formatted(caseId), user, user);
+            assertThat(message.statusCode()).as(user + " " + message.body()).isBetween(400, 499);
         }
+        assertThat(engine.getRuntimeService().getVariable(processInstanceId, "loonsanctieWeken")).isNull();
         assertThat(engine.getRuntimeService().getVariable(processInstanceId, "werknemerId")).isEqualTo("tim");
         assertThat(engine.getRuntimeService().getVariable(processInstanceId, "probleemanalyseDue")).isEqualTo(due);
     }
