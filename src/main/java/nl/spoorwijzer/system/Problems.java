@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.spoorwijzer.system.RuleViolationException.Violation;
+import org.camunda.bpm.dmn.engine.impl.transform.DmnTransformException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -23,8 +25,10 @@ import org.camunda.bpm.engine.exception.DeploymentResourceNotFoundException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.model.xml.ModelParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xml.sax.SAXException;
 
 /**
  * Decides what a failed request tells its caller, for {@code /api} and {@code /engine-rest} alike. Camunda's REST
@@ -43,6 +47,8 @@ public final class Problems {
     /** {@link NullValueException} serves both "no entity with this id" and "parameter missing"; only its text tells. */
     private static final Pattern MISSING_ENTITY = Pattern.compile(
             "(?i)cannot find|could not find|not found|does not exist|doesn't exist|no \\w+ (?:found|with)");
+    /** ENGINE-09003 "Could not parse 'name.bpmn'": the resource the engine could not read. */
+    private static final Pattern RESOURCE_NAME = Pattern.compile("Could not parse '([^']{1,200})'");
     private static final int MAX_CHAIN = 25;
 
     private Problems() {
@@ -72,6 +78,8 @@ public final class Problems {
                 Problems::storedValueRefusal,
                 Problems::jsonRefusal,
                 t -> t instanceof ParseException p ? modelRefusal(p) : null,
+                t -> t instanceof SAXException || t instanceof ModelParseException
+                        || t instanceof DmnTransformException ? unreadableModel(chain) : null,
                 t -> t instanceof ProcessEngineException && matches(JAVA_SERIALIZATION_REFUSED, t)
                         ? Problem.invalid("variables", "serialized Java objects are not accepted") : null,
                 t -> t instanceof NullPointerException && thrownWhileReadingRestInput(t)
@@ -102,9 +110,14 @@ public final class Problems {
     }
 
     private static boolean isMissingEntity(Throwable t) {
-        return t instanceof NotFoundException || t instanceof DeploymentResourceNotFoundException
-                || t instanceof NullValueException && matches(MISSING_ENTITY, t)
-                || t instanceof RestException r && r.getStatus() != null && r.getStatus().getStatusCode() == 404;
+        if (t instanceof NotFoundException || t instanceof DeploymentResourceNotFoundException) {
+            return true;
+        }
+        if (t instanceof RestException r && r.getStatus() != null) {
+            int status = r.getStatus().getStatusCode();
+            return status == 404 || status >= 400 && status < 500 && matches(MISSING_ENTITY, t);
+        }
+        return (t instanceof NullValueException || t instanceof BadUserRequestException) && matches(MISSING_ENTITY, t);
     }
 
     /** The database refused a value (SQLSTATE class 22 data exception, 23 integrity constraint), H2 and PostgreSQL. */
@@ -155,6 +168,17 @@ public final class Problems {
             violations.add(new Violation("model", SafeText.of(parse.getMessage(), "cannot be parsed")));
         }
         return Problem.invalid(violations);
+    }
+
+    /** A deployed file that is not a readable model (no XML, not BPMN or DMN): the resource and why. */
+    private static Problem unreadableModel(List<Throwable> chain) {
+        for (Throwable t : chain) {
+            Matcher resource = RESOURCE_NAME.matcher(t.getMessage() == null ? "" : t.getMessage());
+            if (resource.find()) {
+                return Problem.invalid(resource.group(1), "is not a readable BPMN or DMN model");
+            }
+        }
+        return Problem.invalid("deployment", "is not a readable BPMN or DMN model");
     }
 
     /** Camunda's REST layer dereferences what the caller left out (a null body, variable or list entry). */
