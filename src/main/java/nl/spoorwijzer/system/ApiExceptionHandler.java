@@ -1,6 +1,9 @@
 package nl.spoorwijzer.system;
 
+import java.util.Arrays;
+import java.util.List;
 import nl.spoorwijzer.cases.CaseRequestException;
+import nl.spoorwijzer.system.RuleViolationException.Violation;
 import nl.spoorwijzer.timeline.InvalidTimelineInputException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -28,8 +31,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CaseRequestException.class)
     ProblemDetail caseRequest(CaseRequestException e) {
-        return Problem.invalid(e.status(), java.util.List.of(
-                new RuleViolationException.Violation(e.field(), e.rule()))).toProblemDetail();
+        return Problem.invalid(e.status(), List.of(new Violation(e.field(), e.rule()))).toProblemDetail();
     }
 
     @ExceptionHandler(RuleViolationException.class)
@@ -47,7 +49,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         Class<?> type = e.getRequiredType();
         String expected = type != null && type.getSimpleName().equals("LocalDate")
                 ? "must be a date in ISO format YYYY-MM-DD"
-                : type != null && type.isEnum() ? "must be one of " + java.util.Arrays.toString(type.getEnumConstants())
+                : type != null && type.isEnum() ? "must be one of " + Arrays.toString(type.getEnumConstants())
                 : "must be a valid " + (type == null ? "value" : type.getSimpleName().toLowerCase());
         return Problem.invalid(e.getName(), expected + " (got '" + e.getValue() + "')").toProblemDetail();
     }
