@@ -1,58 +1,47 @@
 package nl.spoorwijzer.system;
 
-import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
 import nl.spoorwijzer.cases.CaseRequestException;
+import nl.spoorwijzer.system.RuleViolationException.Violation;
 import nl.spoorwijzer.timeline.InvalidTimelineInputException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * RFC 9457 problem details for {@code /api}: every refusal names the offending field ({@code field}) and the rule
- * it breaks ({@code rule}).
+ * RFC 9457 problem details for {@code /api} (and every other Spring MVC endpoint): every refusal names the offending
+ * field ({@code field}) and the rule it breaks ({@code rule}) where known; Spring's own refusals (405, 415, 404 …)
+ * get the same types and texts of our own; Camunda exceptions raised by services are classified as on
+ * {@code /engine-rest} ({@link Problems}); anything else is a generic 500 with a correlation id.
  */
-@RestControllerAdvice(basePackages = "nl.spoorwijzer")
-@Order(Ordered.HIGHEST_PRECEDENCE) // before Spring's generic problem-details handler, which names no field
-class ApiExceptionHandler {
-
-    static final URI INVALID_INPUT = URI.create("urn:spoorwijzer:problem:invalid-input");
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE) // before anything else that renders errors
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CaseRequestException.class)
     ProblemDetail caseRequest(CaseRequestException e) {
-        ProblemDetail problem = badRequest(e.field(), e.rule());
-        problem.setStatus(e.status());
-        String title = switch (e.status()) {
-            case 403 -> "Forbidden";
-            case 404 -> "Not found";
-            case 409 -> "Conflict";
-            default -> "Invalid input";
-        };
-        problem.setTitle(title);
-        if (e.status() != 400) {
-            problem.setType(URI.create("urn:spoorwijzer:problem:" + title.toLowerCase().replace(' ', '-')));
-        }
-        return problem;
+        return Problem.invalid(e.status(), List.of(new Violation(e.field(), e.rule()))).toProblemDetail();
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadableBody(HttpMessageNotReadableException e) {
-        return badRequest("body", "must be a JSON object with the documented fields");
+    @ExceptionHandler(RuleViolationException.class)
+    ProblemDetail ruleViolation(RuleViolationException e) {
+        return Problem.invalid(e.status(), e.violations()).toProblemDetail();
     }
 
     @ExceptionHandler(InvalidTimelineInputException.class)
     ProblemDetail invalidTimeline(InvalidTimelineInputException e) {
-        return badRequest(e.field(), e.rule());
-    }
-
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    ProblemDetail missingParameter(MissingServletRequestParameterException e) {
-        return badRequest(e.getParameterName(), "is required");
+        return Problem.invalid(e.field(), e.rule()).toProblemDetail();
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -60,16 +49,55 @@ class ApiExceptionHandler {
         Class<?> type = e.getRequiredType();
         String expected = type != null && type.getSimpleName().equals("LocalDate")
                 ? "must be a date in ISO format YYYY-MM-DD"
+                : type != null && type.isEnum() ? "must be one of " + Arrays.toString(type.getEnumConstants())
                 : "must be a valid " + (type == null ? "value" : type.getSimpleName().toLowerCase());
-        return badRequest(e.getName(), expected + " (got '" + e.getValue() + "')");
+        return Problem.invalid(e.getName(), expected + " (got '" + e.getValue() + "')").toProblemDetail();
     }
 
-    static ProblemDetail badRequest(String field, String rule) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + rule);
-        problem.setType(INVALID_INPUT);
-        problem.setTitle("Invalid input");
-        problem.setProperty("field", field);
-        problem.setProperty("rule", rule);
-        return problem;
+    /** Everything else, Camunda's exceptions included: a client error where the cause says so, otherwise a 500. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> anyOther(Exception e) {
+        Problem problem = Problems.answer(e);
+        return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Problem problem = BodySizeLimit.isCause(e) ? BodySizeLimit.problem()
+                : Problems.classify(e.getCause() == null ? e : e.getCause());
+        if (problem.status() != 413 && problem.violations().isEmpty()) {
+            problem = Problem.invalid("body", "must be a JSON object with the documented fields");
+        }
+        return ResponseEntity.status(problem.status()).headers(headers).body(problem.toProblemDetail());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().headers(headers)
+                .body(Problem.invalid(e.getParameterName(), "is required").toProblemDetail());
+    }
+
+    /** Spring MVC's own refusals (method, media type, missing resource, upload size …) in our words. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        Problem problem = switch (status.value()) {
+            case 404 -> Problem.notFound();
+            case 405 -> Problem.of(405, "This method is not allowed on this resource.");
+            case 406 -> Problem.of(406, "No representation in an acceptable media type.");
+            case 413 -> BodySizeLimit.problem();
+            case 415 -> Problem.of(415, "The request's content type is not supported here; send application/json.");
+            default -> status.is4xxClientError()
+                    ? Problem.of(status.value(), SafeText.of(detailOf(body, e), Problem.titleOf(status.value()) + "."))
+                    : Problems.answer(e);
+        };
+        return super.handleExceptionInternal(e, problem.toProblemDetail(), headers,
+                HttpStatusCode.valueOf(problem.status()), request);
+    }
+
+    private static String detailOf(Object body, Exception e) {
+        return body instanceof ProblemDetail detail ? detail.getDetail() : e.getMessage();
     }
 }
