@@ -68,7 +68,7 @@ public final class Problems {
     static Problem classify(Throwable failure) {
         List<Throwable> chain = chainOf(failure);
         return firstOf(chain,
-                t -> t instanceof RuleViolationException r ? Problem.invalid(r.status(), r.violations()) : null,
+                t -> t instanceof RuleViolations r ? Problem.invalid(r.status(), r.violations()) : null,
                 t -> isTenantRefusal(t) || isMissingEntity(t) ? Problem.notFound() : null,
                 t -> t instanceof AuthorizationException ? Problem.forbidden() : null,
                 t -> t instanceof OptimisticLockingException ? Problem.of(409,

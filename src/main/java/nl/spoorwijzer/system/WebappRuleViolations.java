@@ -13,7 +13,7 @@ import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 /**
  * The webapps' own REST API (Tasklist's {@code /camunda/api/engine/...}, a Jersey application of its own with
  * Camunda's mappers): Camunda's REST layer wraps a refused form submission in a "500" RestException, so Tasklist
- * would show a server error. This mapper answers a wrapped {@link RuleViolationException} with its status and a
+ * would show a server error. This mapper answers a wrapped {@link RuleViolations} with its status and a
  * problem detail whose {@code message} Tasklist shows; every other failure keeps Camunda's handling. Registered by
  * Jersey's auto-discovery (META-INF/services) in every Jersey application except {@code /engine-rest}, which maps
  * all failures itself ({@link EngineRestExceptionMapper}).
@@ -37,7 +37,7 @@ public class WebappRuleViolations implements ForcedAutoDiscoverable {
         @Override
         public Response toResponse(RestException failure) {
             for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-                if (t instanceof RuleViolationException violation) {
+                if (t instanceof RuleViolations violation) {
                     Problem problem = Problem.invalid(violation.status(), violation.violations());
                     Map<String, Object> body = problem.body();
                     body.put("message", problem.detail());
