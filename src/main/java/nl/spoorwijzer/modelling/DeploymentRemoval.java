@@ -3,16 +3,17 @@ package nl.spoorwijzer.modelling;
 import java.util.List;
 import nl.spoorwijzer.system.RuleViolationException;
 import nl.spoorwijzer.system.RuleViolationException.Violation;
+import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.EntityTypes;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -75,7 +76,7 @@ class DeploymentRemoval {
         }
         DeletionPolicy.Usage usage = configuration.getCommandExecutorTxRequired().execute(context ->
                 DeletionPolicy.usage(context, repositoryService.createProcessDefinitionQuery()
-                        .deploymentId(deploymentId).list().stream().map(d -> d.getId()).toList(), List.of()));
+                        .deploymentId(deploymentId).list().stream().map(ProcessDefinition::getId).toList(), List.of()));
         DeletionConfirmation.run(deploymentId, () -> repositoryService.deleteDeployment(deploymentId, true));
         String audit = "reason: " + reason.strip() + " | deleted: " + usage.running() + " running and "
                 + usage.finished() + " finished cases";

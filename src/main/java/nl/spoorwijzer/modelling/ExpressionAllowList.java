@@ -4,6 +4,7 @@ import java.time.temporal.Temporal;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -124,7 +125,7 @@ final class ExpressionAllowList {
         if (base instanceof Map) {
             return true;
         }
-        if (base instanceof java.util.List<?> || base.getClass().isArray()) {
+        if (base instanceof List<?> || base.getClass().isArray()) {
             return property instanceof Number || String.valueOf(property).matches("\\d{1,9}");
         }
         return false;

@@ -126,6 +126,18 @@ class ModelDeploymentIT {
         assertThat(log.get(0).path("timestamp").asText()).isNotBlank();
     }
 
+    @Test
+    void theTasklistFiltersStillEvaluateTheirExpressionsInTheSandbox() throws Exception {
+        for (String filter : new String[] {"Mijn taken", "Taken van mijn groep", "Termijn verstreken", "Deze week"}) {
+            JsonNode found = json.readTree(http.get("/engine-rest/filter?name="
+                    + filter.replace(" ", "%20"), "anna", "anna").body());
+            assertThat(found).as(filter).hasSize(1);
+            HttpResponse<String> count = http.get("/engine-rest/filter/" + found.get(0).path("id").asText()
+                    + "/count", "anna", "anna");
+            assertThat(count.statusCode()).as(filter + ": " + count.body()).isEqualTo(200);
+        }
+    }
+
     private String startCase() throws Exception {
         HttpResponse<String> opened = http.post("/api/cases", """
                 {"employeeId": "tim", "employerId": "acme-bouw", "firstSickDay": "%s"}"""
