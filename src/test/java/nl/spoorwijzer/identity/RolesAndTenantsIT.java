@@ -179,7 +179,7 @@ class RolesAndTenantsIT {
                 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
                     xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
                   <bpmn:process id="proefmodel" name="Proefmodel" isExecutable="true"
-                      camunda:historyTimeToLive="P1D">
+                      camunda:historyTimeToLive="P1D" camunda:versionTag="1">
                     <bpmn:startEvent id="start" name="Start"/>
                   </bpmn:process>
                 </bpmn:definitions>""";

@@ -1,0 +1,369 @@
+package nl.spoorwijzer.modelling;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import nl.spoorwijzer.identity.Role;
+import nl.spoorwijzer.system.RuleViolationException.Violation;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * The rules a deployment must meet before the engine may parse it (DESIGN.md §4, §4a): only model beans and allowed
+ * calls in expressions, no scripts, Java classes or connectors, every user task with a role or assignee and an
+ * existing Camunda Form, every legal task with its due date, every process and decision with historyTimeToLive and
+ * versionTag. Reads the XML itself (no DTDs, no external entities) so that nothing of a model is evaluated while
+ * it is checked. Each broken rule is one violation: the element id (or resource name) and the rule.
+ */
+final class DeploymentRules {
+
+    /** Camunda Forms that are already deployed, for form references bound to "latest" or a version. */
+    interface DeployedForms {
+        boolean exists(String formKey, String binding, String version);
+    }
+
+    static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+    static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+    static final String CAMUNDA_DMN = "http://camunda.org/schema/1.0/dmn";
+    static final String ACTIVITI = "http://activiti.org/bpmn";
+
+    private static final Set<String> ROLES = Arrays.stream(Role.values()).map(Role::groupId)
+            .collect(Collectors.toUnmodifiableSet());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ExpressionCheck expressions;
+    private final DeployedForms deployedForms;
+
+    DeploymentRules(ExpressionCheck expressions, DeployedForms deployedForms) {
+        this.expressions = expressions;
+        this.deployedForms = deployedForms;
+    }
+
+    /** Every rule the resources of one deployment (name → content) break; empty when the deployment may go ahead. */
+    List<Violation> check(Map<String, byte[]> resources) {
+        Map<String, byte[]> sorted = new TreeMap<>(resources);
+        Set<Violation> violations = new LinkedHashSet<>();
+        Set<String> forms = new HashSet<>();
+        Map<String, Document> bpmn = new TreeMap<>();
+        Map<String, Document> dmn = new TreeMap<>();
+        for (Map.Entry<String, byte[]> resource : sorted.entrySet()) {
+            String name = resource.getKey();
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml")) {
+                parse(name, resource.getValue(), violations, bpmn);
+            } else if (lower.endsWith(".dmn") || lower.endsWith(".dmn11.xml")) {
+                parse(name, resource.getValue(), violations, dmn);
+            } else if (lower.endsWith(".form")) {
+                formId(name, resource.getValue(), violations, forms);
+            } else if (!lower.endsWith(".png")) {
+                violations.add(new Violation(name,
+                        "resource type not allowed: a deployment holds .bpmn, .dmn, .form and .png files only"));
+            }
+        }
+        Set<String> processes = new HashSet<>();
+        bpmn.values().forEach(document -> elements(document, BPMN, "process")
+                .forEach(process -> processes.add(process.getAttribute("id"))));
+        Set<String> decisions = new HashSet<>();
+        dmn.values().forEach(document -> elements(document, null, "decision")
+                .forEach(decision -> decisions.add(decision.getAttribute("id"))));
+        Deployment deployment = new Deployment(forms, processes, decisions, violations);
+        bpmn.forEach((name, document) -> deployment.bpmn(document.getDocumentElement(), name));
+        dmn.forEach((name, document) -> deployment.dmn(document.getDocumentElement(), name,
+                language(document.getDocumentElement(), "feel")));
+        return List.copyOf(violations);
+    }
+
+    /** The contents of one deployment and the violations found so far. */
+    private final class Deployment {
+        private final Set<String> forms;
+        private final Set<String> processes;
+        private final Set<String> decisions;
+        private final Set<Violation> violations;
+
+        Deployment(Set<String> forms, Set<String> processes, Set<String> decisions, Set<Violation> violations) {
+            this.forms = forms;
+            this.processes = processes;
+            this.decisions = decisions;
+            this.violations = violations;
+        }
+
+        void refuse(String field, String rule) {
+            violations.add(new Violation(field, rule));
+        }
+
+        void bpmn(Element element, String resource) {
+            String ns = element.getNamespaceURI();
+            String name = element.getLocalName();
+            String id = idOf(element, resource);
+            if (ns != null && (ns.contains("/DD/") || ns.endsWith("/DI") || ns.endsWith("/DC"))) {
+                return; // the diagram
+            }
+            if (BPMN.equals(ns) && (name.equals("documentation") || name.equals("text"))) {
+                return; // prose
+            }
+            if (ACTIVITI.equals(ns)) {
+                refuse(id, "uses the legacy activiti extensions; use camunda");
+                return;
+            }
+            if (CAMUNDA.equals(ns)) {
+                switch (name) {
+                    case "script" -> refuse(id, "scripts are not allowed");
+                    case "connector" -> refuse(id, "connectors are not allowed");
+                    case "formData", "formProperty" ->
+                            refuse(id, "generated forms are not allowed; use a Camunda Form (camunda:formRef)");
+                    case "string" -> {
+                        return; // a fixed value, never evaluated
+                    }
+                    default -> { }
+                }
+            }
+            if (BPMN.equals(ns)) {
+                switch (name) {
+                    case "scriptTask" -> refuse(id, "script tasks are not allowed");
+                    case "userTask" -> userTask(element, id);
+                    case "process" -> process(element, id);
+                    case "startEvent" -> {
+                        if (!camunda(element, "formRef").isBlank()) {
+                            formRef(element, id);
+                        }
+                    }
+                    case "businessRuleTask" -> bound(element, id, "decisionRef", "decisionRefBinding", decisions,
+                            "decision");
+                    case "callActivity" -> {
+                        if ("deployment".equals(camunda(element, "calledElementBinding"))
+                                && !processes.contains(element.getAttribute("calledElement"))) {
+                            refuse(id, "process '" + element.getAttribute("calledElement")
+                                    + "' is not in this deployment (calledElementBinding deployment)");
+                        }
+                    }
+                    default -> { }
+                }
+            }
+            attributes(element, id, CAMUNDA.equals(ns));
+            text(element, id);
+            for (Element child : children(element)) {
+                bpmn(child, resource);
+            }
+        }
+
+        private void attributes(Element element, String id, boolean camundaElement) {
+            NamedNodeMap attributes = element.getAttributes();
+            for (int i = 0; i < attributes.getLength(); i++) {
+                Attr attribute = (Attr) attributes.item(i);
+                String ns = attribute.getNamespaceURI();
+                String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
+                boolean camunda = CAMUNDA.equals(ns) || (camundaElement && ns == null);
+                if (ACTIVITI.equals(ns)) {
+                    refuse(id, "uses the legacy activiti extensions; use camunda");
+                } else if (camunda && (name.equals("class") || name.endsWith("Class"))) {
+                    refuse(id, "Java classes are not allowed (" + name
+                            + "); use a delegateExpression with a model bean");
+                } else if (camunda && name.equals("resource")) {
+                    refuse(id, "external script resources are not allowed");
+                } else if (camunda && name.equals("formKey")) {
+                    refuse(id, "camunda:formKey is not allowed; use a Camunda Form (camunda:formRef)");
+                } else if (ns == null && !camundaElement && name.equals("language")
+                        && BPMN.equals(element.getNamespaceURI())) {
+                    refuse(id, "expressions in a script language are not allowed");
+                }
+                expression(id, attribute.getValue());
+            }
+        }
+
+        private void text(Element element, String id) {
+            StringBuilder text = new StringBuilder();
+            for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+                if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+                    text.append(child.getNodeValue());
+                }
+            }
+            expression(id, text.toString().trim());
+        }
+
+        private void expression(String id, String text) {
+            if (ExpressionCheck.hasExpression(text)) {
+                expressions.problems(text).forEach(problem -> refuse(id, "expression " + problem));
+            }
+        }
+
+        private void userTask(Element task, String id) {
+            String groups = camunda(task, "candidateGroups");
+            String assignee = camunda(task, "assignee");
+            if (groups.isBlank() && assignee.isBlank()) {
+                refuse(id, "a user task needs a candidate group (a role) or an assignee");
+            }
+            for (String group : groups.split(",")) {
+                String role = group.trim();
+                if (!role.isEmpty() && !ROLES.contains(role)) {
+                    refuse(id, "candidate group '" + role + "' is not a role (" + String.join(", ",
+                            ROLES.stream().sorted().toList()) + ")");
+                }
+            }
+            if (camunda(task, "formRef").isBlank()) {
+                refuse(id, "a user task needs a Camunda Form (camunda:formRef)");
+            } else {
+                formRef(task, id);
+            }
+            if (LegalTasks.IDS.contains(task.getAttribute("id")) && camunda(task, "dueDate").isBlank()) {
+                refuse(id, "a task with a legal deadline needs its camunda:dueDate");
+            }
+        }
+
+        private void formRef(Element element, String id) {
+            String form = camunda(element, "formRef");
+            String binding = camunda(element, "formRefBinding");
+            binding = binding.isBlank() ? "latest" : binding;
+            if (ExpressionCheck.hasExpression(form)) {
+                refuse(id, "camunda:formRef must name a form, not compute it");
+            } else if (binding.equals("deployment")) {
+                if (!forms.contains(form)) {
+                    refuse(id, "form '" + form + "' is not in this deployment (formRefBinding deployment)");
+                }
+            } else if (!forms.contains(form)
+                    && !deployedForms.exists(form, binding, camunda(element, "formRefVersion"))) {
+                refuse(id, "form '" + form + "' is neither in this deployment nor deployed");
+            }
+        }
+
+        private void process(Element process, String id) {
+            if (!"true".equals(process.getAttribute("isExecutable"))) {
+                return;
+            }
+            if (camunda(process, "historyTimeToLive").isBlank()) {
+                refuse(id, "a process needs camunda:historyTimeToLive");
+            }
+            if (camunda(process, "versionTag").isBlank()) {
+                refuse(id, "a process needs camunda:versionTag");
+            }
+        }
+
+        private void bound(Element element, String id, String ref, String bindingAttribute, Set<String> deployed,
+                           String what) {
+            String key = camunda(element, ref);
+            if ("deployment".equals(camunda(element, bindingAttribute)) && !deployed.contains(key)) {
+                refuse(id, what + " '" + key + "' is not in this deployment (" + bindingAttribute + " deployment)");
+            }
+        }
+
+        void dmn(Element element, String resource, String inherited) {
+            String id = idOf(element, resource);
+            String language = language(element, inherited);
+            String own = element.getAttribute("expressionLanguage");
+            if (!own.isBlank() && !isFeelOrJuel(own)) {
+                refuse(id, "expression language '" + own + "' is not allowed in decisions (FEEL or JUEL only)");
+            }
+            if ("decision".equals(element.getLocalName())) {
+                if (element.getAttributeNS(CAMUNDA_DMN, "historyTimeToLive").isBlank()) {
+                    refuse(id, "a decision needs camunda:historyTimeToLive");
+                }
+                if (element.getAttributeNS(CAMUNDA_DMN, "versionTag").isBlank()
+                        && element.getAttribute("versionTag").isBlank()) {
+                    refuse(id, "a decision needs a versionTag");
+                }
+            }
+            if ("text".equals(element.getLocalName()) && language.equalsIgnoreCase("juel")) {
+                String text = element.getTextContent().trim();
+                String juel = ExpressionCheck.hasExpression(text) ? text : "${" + text + "}";
+                expressions.problems(juel).forEach(problem -> refuse(id, "expression " + problem));
+            }
+            for (Element child : children(element)) {
+                dmn(child, resource, language);
+            }
+        }
+    }
+
+    private static boolean isFeelOrJuel(String language) {
+        String lower = language.toLowerCase(Locale.ROOT);
+        return lower.equals("feel") || lower.equals("juel") || lower.matches("https?://www\\.omg\\.org/spec/.*feel.*");
+    }
+
+    private static String language(Element element, String inherited) {
+        String own = element.getAttribute("expressionLanguage");
+        return own.isBlank() ? inherited : own;
+    }
+
+    private static String camunda(Element element, String attribute) {
+        return element.getAttributeNS(CAMUNDA, attribute).trim();
+    }
+
+    /** The id of the element a process owner sees in the Modeler: the flow node rather than its event definition. */
+    private static String idOf(Element element, String resource) {
+        for (Node node = element; node instanceof Element e; node = node.getParentNode()) {
+            String name = e.getLocalName();
+            boolean part = BPMN.equals(e.getNamespaceURI()) && (name.endsWith("EventDefinition")
+                    || name.endsWith("Expression") || name.endsWith("LoopCharacteristics"));
+            if (!part && !e.getAttribute("id").isBlank()) {
+                return e.getAttribute("id");
+            }
+        }
+        return resource;
+    }
+
+    private static List<Element> children(Element element) {
+        List<Element> children = new ArrayList<>();
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element e) {
+                children.add(e);
+            }
+        }
+        return children;
+    }
+
+    private static List<Element> elements(Document document, String ns, String localName) {
+        List<Element> found = new ArrayList<>();
+        var nodes = document.getElementsByTagNameNS(ns == null ? "*" : ns, localName);
+        for (int i = 0; i < nodes.getLength(); i++) {
+            found.add((Element) nodes.item(i));
+        }
+        return found;
+    }
+
+    private static void parse(String name, byte[] content, Set<Violation> violations, Map<String, Document> into) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            var builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new DefaultHandler()); // report through the exception, not on stderr
+            into.put(name, builder.parse(new ByteArrayInputStream(content)));
+        } catch (SAXException | IOException | ParserConfigurationException e) {
+            violations.add(new Violation(name, "is not a well-formed model (no DOCTYPE allowed): " + e.getMessage()));
+        }
+    }
+
+    private static void formId(String name, byte[] content, Set<Violation> violations, Set<String> forms) {
+        try {
+            JsonNode form = JSON.readTree(content);
+            String id = form == null ? "" : form.path("id").asText("");
+            if (id.isBlank()) {
+                violations.add(new Violation(name, "a Camunda Form needs an id"));
+            } else {
+                forms.add(id);
+            }
+        } catch (IOException e) {
+            violations.add(new Violation(name, "is not a Camunda Form (JSON)"));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package nl.spoorwijzer.modelling;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Spring beans a deployed model may use — the one list of them. Expressions in BPMN and DMN resolve these names
+ * and nothing else of the application context ({@link ModelExpressionManager}); a deployment that names any other bean
+ * is refused ({@link DeploymentRules}). A bean listed with methods may be called with them
+ * ({@code ${uwvDecisions.shortcomings(execution)}}); a bean without methods is a delegate or listener only
+ * ({@code camunda:delegateExpression="${caseClosing}"}). Adding a bean here is a security decision: it gives every
+ * process owner that bean's power.
+ */
+final class ModelBeans {
+
+    static final Map<String, Set<String>> CALLABLE_METHODS = Map.ofEntries(
+            // delegates and listeners (process/)
+            Map.entry("missedDeadlineRecorder", Set.of()),
+            Map.entry("caseClosing", Set.of()),
+            Map.entry("timelineUpdate", Set.of()),
+            Map.entry("caseMessage", Set.of()),
+            Map.entry("timelineComputation", Set.of()),
+            Map.entry("reportPlanning", Set.of()),
+            Map.entry("lateProbleemanalyseDeadline", Set.of()),
+            Map.entry("jobApplicationCounter", Set.of()),
+            Map.entry("evaluationPlanning", Set.of()),
+            Map.entry("decisionRecorder", Set.of()),
+            // listeners of other features
+            Map.entry("rivCompleteness", Set.of()),
+            Map.entry("recoveryConfirmation", Set.of()),
+            // services with a method meant for models
+            Map.entry("uwvDecisions", Set.of("shortcomings")));
+
+    private ModelBeans() {
+    }
+
+    static boolean isModelBean(String name) {
+        return CALLABLE_METHODS.containsKey(name);
+    }
+
+    static boolean isCallable(String bean, String method) {
+        return CALLABLE_METHODS.getOrDefault(bean, Set.of()).contains(method);
+    }
+}

@@ -1,0 +1,195 @@
+package nl.spoorwijzer.modelling;
+
+import static nl.spoorwijzer.modelling.Models.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.spoorwijzer.system.RuleViolationException.Violation;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deployment rules on the platform's own models (all pass) and on models that break them (each refused, naming
+ * the element and the rule). The same {@link DeploymentRules} run inside the engine before it parses a deployment.
+ */
+class DeploymentRulesTest {
+
+    /** Spring bean names of the application that are not meant for models (a few of them). */
+    private static final Set<String> OTHER_BEANS = Set.of("dataSource", "jdbcTemplate", "runtimeService",
+            "caseIntake");
+
+    private final DeploymentRules rules = new DeploymentRules(new ExpressionCheck(OTHER_BEANS::contains),
+            (form, binding, version) -> form.equals("al-gedeployd-formulier"));
+
+    @Test
+    void everyModelAndFormOfThePlatformPasses() {
+        Map<String, byte[]> platform = Models.platformDeployment();
+        assertThat(platform).containsKeys("processes/poortwachter.bpmn", "processes/spoor-2-inzetten.dmn",
+                "forms/probleemanalyse-opstellen.form");
+        assertThat(rules.check(platform)).isEmpty();
+    }
+
+    @Test
+    void everyLegalTaskIsAUserTaskOfTheModelsAndCarriesItsDueDate() {
+        Map<String, String> dueDates = new HashMap<>();
+        for (String file : List.of("processes/poortwachter.bpmn", "processes/spoor-2-traject.bpmn")) {
+            BpmnModelInstance model = Bpmn.readModelFromFile(Path.of(file).toFile());
+            model.getModelElementsByType(UserTask.class).forEach(task ->
+                    dueDates.put(task.getId(), String.valueOf(task.getCamundaDueDate())));
+        }
+        for (String legalTask : LegalTasks.IDS) {
+            assertThat(dueDates).as("legal task %s is modelled", legalTask).containsKey(legalTask);
+            assertThat(dueDates.get(legalTask)).as("due date of %s", legalTask).startsWith("${");
+        }
+    }
+
+    @Test
+    void aLegalTaskWithoutItsDueDateIsRefused() {
+        Map<String, byte[]> platform = Models.platformDeployment();
+        String model = new String(platform.get("processes/poortwachter.bpmn"))
+                .replace("camunda:dueDate=\"${probleemanalyseDue}\"", "");
+        platform.put("processes/poortwachter.bpmn", utf8(model));
+        assertThat(rules.check(platform)).containsExactly(new Violation("probleemanalyseOpstellen",
+                "a task with a legal deadline needs its camunda:dueDate"));
+    }
+
+    @Test
+    void theExecExploitInATimerIsRefusedAtTheTimer() {
+        assertThat(check(Models.timerStart("proef", Models.exec(Path.of("/tmp/x")))))
+                .extracting(Violation::field).containsOnly("timerStart");
+        assertThat(check(Models.intermediateTimer("proef", Models.exec(Path.of("/tmp/x")))))
+                .extracting(Violation::field).containsOnly("wachten");
+        assertThat(check(Models.timerStart("proef", Models.exec(Path.of("/tmp/x")))))
+                .extracting(Violation::rule).anyMatch(rule -> rule.contains("calls 'getClass' on a value"));
+    }
+
+    @Test
+    void beansOutsideTheModelBeansAreRefused() {
+        assertThat(check(Models.serviceExpression("proef", "${jdbcTemplate.queryForList('select 1')}")))
+                .contains(new Violation("berekenen", "expression uses bean 'jdbcTemplate', which is not one of the "
+                        + "beans for models"));
+        assertThat(check(Models.serviceExpression("proef", "${dataSource}")))
+                .containsExactly(new Violation("berekenen", "expression uses bean 'dataSource', which is not one "
+                        + "of the beans for models"));
+    }
+
+    @Test
+    void onlyAllowedCallsPass() {
+        assertThat(check(Models.serviceExpression("proef", "${uwvDecisions.shortcomings(execution)}"))).isEmpty();
+        assertThat(check(Models.serviceExpression("proef",
+                "${execution.getVariable('x') == 'ja' &amp;&amp; naam.toUpperCase() == 'BRAM'}"))).isEmpty();
+        for (String refused : List.of("${execution.processEngineServices.runtimeService}",
+                "${execution.getProcessEngine()}", "${uwvDecisions.record(execution)}", "${caseClosing.class}",
+                "${task.execution.processEngine}", "${execution[naam]}", "${x.getClass()}",
+                "${decisionResult.getSingleResult().getClass()}", "${caseIntake.start(null)}",
+                "${ns:forName('java.lang.Runtime')}", "${x.y(}")) {
+            assertThat(check(Models.serviceExpression("proef", refused))).as(refused).isNotEmpty()
+                    .extracting(Violation::field).containsOnly("berekenen");
+        }
+    }
+
+    @Test
+    void scriptsJavaClassesConnectorsAndGeneratedFormsAreRefused() {
+        assertThat(check(Models.process("proef", """
+                <bpmn:startEvent id="start" name="Start"/>
+                <bpmn:scriptTask id="script" name="Script" scriptFormat="javascript">
+                  <bpmn:script>java.lang.Runtime.getRuntime().exec('touch /tmp/x')</bpmn:script>
+                </bpmn:scriptTask>
+                <bpmn:serviceTask id="java" name="Java" camunda:class="nl.spoorwijzer.Anything"/>
+                <bpmn:serviceTask id="listener" name="Listener" camunda:expression="${caseClosing}">
+                  <bpmn:extensionElements>
+                    <camunda:executionListener class="nl.spoorwijzer.Anything" event="start"/>
+                    <camunda:connector><camunda:connectorId>http-connector</camunda:connectorId></camunda:connector>
+                  </bpmn:extensionElements>
+                </bpmn:serviceTask>
+                <bpmn:sequenceFlow id="flow" sourceRef="start" targetRef="java">
+                  <bpmn:conditionExpression language="groovy">true</bpmn:conditionExpression>
+                </bpmn:sequenceFlow>
+                <bpmn:serviceTask id="io" name="IO" camunda:expression="${caseClosing}">
+                  <bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name="x">
+                    <camunda:script scriptFormat="groovy" resource="deployment://x.groovy"/>
+                  </camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements>
+                </bpmn:serviceTask>
+                <bpmn:userTask id="generated" name="Generated" camunda:candidateGroups="werkgever"
+                    camunda:formKey="embedded:app:forms/x.html"/>""")))
+                .contains(new Violation("script", "script tasks are not allowed"),
+                        new Violation("java", "Java classes are not allowed (class); use a delegateExpression with "
+                                + "a model bean"),
+                        new Violation("listener", "Java classes are not allowed (class); use a delegateExpression "
+                                + "with a model bean"),
+                        new Violation("listener", "connectors are not allowed"),
+                        new Violation("flow", "expressions in a script language are not allowed"),
+                        new Violation("io", "scripts are not allowed"),
+                        new Violation("io", "external script resources are not allowed"),
+                        new Violation("generated", "camunda:formKey is not allowed; use a Camunda Form "
+                                + "(camunda:formRef)"),
+                        new Violation("generated", "a user task needs a Camunda Form (camunda:formRef)"));
+    }
+
+    @Test
+    void aUserTaskNeedsARoleOrAssigneeAndAnExistingForm() {
+        String tasks = """
+                <bpmn:userTask id="zonderRol" name="a" camunda:formRef="proef-formulier"
+                    camunda:formRefBinding="deployment"/>
+                <bpmn:userTask id="onbekendeRol" name="b" camunda:candidateGroups="werkgever,hackers"
+                    camunda:formRef="proef-formulier" camunda:formRefBinding="deployment"/>
+                <bpmn:userTask id="werknemerTaak" name="c" camunda:assignee="${werknemerId}"
+                    camunda:formRef="proef-formulier" camunda:formRefBinding="deployment"/>
+                <bpmn:userTask id="formulierElders" name="d" camunda:candidateGroups="werkgever"
+                    camunda:formRef="al-gedeployd-formulier"/>
+                <bpmn:userTask id="formulierOntbreekt" name="e" camunda:candidateGroups="werkgever"
+                    camunda:formRef="al-gedeployd-formulier" camunda:formRefBinding="deployment"/>
+                <bpmn:userTask id="formulierNergens" name="f" camunda:candidateGroups="werkgever"
+                    camunda:formRef="bestaat-niet" camunda:formRefBinding="latest"/>""";
+        Map<String, byte[]> deployment = Map.of("proef.bpmn", utf8(Models.process("proef", tasks)),
+                "proef-formulier.form", utf8(Models.FORM));
+        assertThat(rules.check(deployment)).extracting(Violation::field)
+                .containsExactly("zonderRol", "onbekendeRol", "formulierOntbreekt", "formulierNergens");
+    }
+
+    @Test
+    void aProcessNeedsHistoryTimeToLiveAndVersionTag() {
+        assertThat(check(Models.process("proef", "", "<bpmn:startEvent id=\"start\" name=\"Start\"/>")))
+                .containsExactly(new Violation("proef", "a process needs camunda:historyTimeToLive"),
+                        new Violation("proef", "a process needs camunda:versionTag"));
+    }
+
+    @Test
+    void decisionsMayUseFeelOrJuelOnlyAndJuelObeysTheExpressionRules() {
+        String dmn = """
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"
+                    xmlns:camunda="http://camunda.org/schema/1.0/dmn" id="d" name="d" namespace="n">
+                  <decision id="besluit" name="Besluit" camunda:historyTimeToLive="P1D" camunda:versionTag="1">
+                    <decisionTable id="tabel">
+                      <input id="in1"><inputExpression id="ie1" typeRef="string" expressionLanguage="javascript">
+                        <text>java.lang.Runtime.getRuntime()</text></inputExpression></input>
+                      <input id="in2"><inputExpression id="ie2" typeRef="string" expressionLanguage="juel">
+                        <text>jdbcTemplate.queryForList('select 1')</text></inputExpression></input>
+                      <output id="out" name="uit" typeRef="string"/>
+                    </decisionTable>
+                  </decision>
+                </definitions>""";
+        assertThat(rules.check(Map.of("besluit.dmn", utf8(dmn)))).extracting(Violation::field)
+                .containsOnly("ie1", "ie2");
+    }
+
+    @Test
+    void otherResourcesAndDoctypesAreRefused() {
+        String xxe = """
+                <?xml version="1.0"?>
+                <!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">&x;</bpmn:definitions>""";
+        assertThat(rules.check(Map.of("x.bpmn", utf8(xxe), "tasklist.html", utf8("<script>alert(1)</script>"))))
+                .extracting(Violation::field).containsExactly("tasklist.html", "x.bpmn");
+    }
+
+    private List<Violation> check(String bpmn) {
+        return rules.check(Map.of("proef.bpmn", utf8(bpmn), "proef-formulier.form", utf8(Models.FORM)));
+    }
+}
