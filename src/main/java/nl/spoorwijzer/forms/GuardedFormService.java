@@ -1,6 +1,8 @@
 package nl.spoorwijzer.forms;
 
+import java.io.InputStream;
 import java.util.Map;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -31,6 +33,17 @@ class GuardedFormService extends FormServiceImpl {
                 guard.taskSubmission(commandExecutor, taskId, properties), deserializeValues);
     }
 
+    /** An unknown task id answers "not found" like another employer's task, not a server error. */
+    @Override
+    public InputStream getDeployedTaskForm(String taskId) {
+        boolean exists = taskId != null
+                && commandExecutor.execute(context -> context.getTaskManager().findTaskById(taskId)) != null;
+        if (!exists) {
+            throw new NotFoundException("No task " + taskId);
+        }
+        return super.getDeployedTaskForm(taskId);
+    }
+
     @Override
     public ProcessInstance submitStartForm(String processDefinitionId, Map<String, Object> properties) {
         return submitStartForm(processDefinitionId, null, properties);
@@ -40,7 +53,7 @@ class GuardedFormService extends FormServiceImpl {
     public ProcessInstance submitStartForm(String processDefinitionId, String businessKey,
                                            Map<String, Object> properties) {
         return super.submitStartForm(processDefinitionId, businessKey,
-                guard.startSubmission(commandExecutor, processDefinitionId, null, null, properties));
+                guard.startSubmission(commandExecutor, processDefinitionId, null, null, businessKey, properties));
     }
 
     @Override

@@ -28,7 +28,8 @@ class GuardedInstantiationBuilder extends ProcessInstantiationBuilderImpl {
                 skipCustomListeners || skipIoMappings);
         Map<String, Object> variables = getVariables();
         Map<String, Object> accepted = guard.startSubmission(commandExecutor, processDefinitionId,
-                processDefinitionKey, isProcessDefinitionTenantIdSet ? processDefinitionTenantId : null, variables);
+                processDefinitionKey, isProcessDefinitionTenantIdSet ? processDefinitionTenantId : null, businessKey,
+                variables);
         if (accepted != null && variables != null) {
             variables.clear();
             variables.putAll(accepted);

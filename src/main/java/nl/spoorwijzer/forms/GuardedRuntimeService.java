@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.impl.RuntimeServiceImpl;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 
@@ -30,6 +31,11 @@ class GuardedRuntimeService extends RuntimeServiceImpl {
     @Override
     public ProcessInstantiationBuilder createProcessInstanceByKey(String processDefinitionKey) {
         return new GuardedInstantiationBuilder(commandExecutor, guard, null, processDefinitionKey);
+    }
+
+    @Override
+    public ProcessInstanceModificationBuilder createProcessInstanceModification(String processInstanceId) {
+        return new GuardedModification(commandExecutor, processInstanceId, guard);
     }
 
     @Override

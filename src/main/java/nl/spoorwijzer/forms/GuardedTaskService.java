@@ -42,6 +42,38 @@ class GuardedTaskService extends TaskServiceImpl {
         super.resolveTask(taskId, guard.taskSubmission(commandExecutor, taskId, variables));
     }
 
+    /**
+     * A BPMN error or escalation thrown at a task ends or leaves it without its form and may carry any variables; the
+     * models catch none, so a person may not throw one (Camunda would end the case's path silently).
+     */
+    @Override
+    public void handleBpmnError(String taskId, String errorCode, String errorMessage, Map<String, Object> variables) {
+        guard.refuseForPeople("errorCode", "a task is finished through its form; throwing a BPMN error at it is not"
+                + " allowed");
+        super.handleBpmnError(taskId, errorCode, errorMessage, variables);
+    }
+
+    @Override
+    public void handleBpmnError(String taskId, String errorCode, String errorMessage) {
+        handleBpmnError(taskId, errorCode, errorMessage, null);
+    }
+
+    @Override
+    public void handleBpmnError(String taskId, String errorCode) {
+        handleBpmnError(taskId, errorCode, null, null);
+    }
+
+    @Override
+    public void handleEscalation(String taskId, String escalationCode, Map<String, Object> variables) {
+        guard.refuseForPeople("escalationCode", "a task is finished through its form; escalating it is not allowed");
+        super.handleEscalation(taskId, escalationCode, variables);
+    }
+
+    @Override
+    public void handleEscalation(String taskId, String escalationCode) {
+        handleEscalation(taskId, escalationCode, null);
+    }
+
     @Override
     protected void setVariables(String taskId, Map<String, ?> variables, boolean local) {
         guard.variableWrite(variables == null ? null : variables.keySet());

@@ -77,9 +77,14 @@ class SubmissionGuard {
 
     /** The start values of a new process instance that may be stored (by its start form's rules). */
     Map<String, Object> startSubmission(CommandExecutor executor, String definitionId, String definitionKey,
-                                        String tenantId, Map<String, ?> submitted) {
+                                        String tenantId, String businessKey, Map<String, ?> submitted) {
         if (!appliesNow()) {
             return copy(submitted);
+        }
+        if (businessKey != null) {
+            // The business key is the case id; a chosen one could collide with (and so reveal) another employer's case.
+            throw new InvalidSubmissionException(List.of(new Violation("businessKey",
+                    "is assigned by the platform (the case id); start without one")));
         }
         return executor.execute(context -> {
             ProcessDefinitionEntity definition = definitionId != null
@@ -111,6 +116,13 @@ class SubmissionGuard {
                 .toList();
         if (!refused.isEmpty()) {
             throw new RuleViolationException(refused, 403);
+        }
+    }
+
+    /** Refuses an engine operation that no person may use (the platform itself still may). */
+    void refuseForPeople(String field, String rule) {
+        if (appliesNow()) {
+            throw new RuleViolationException(List.of(new Violation(field, rule)), 403);
         }
     }
 

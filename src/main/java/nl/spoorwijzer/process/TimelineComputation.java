@@ -14,6 +14,9 @@ import nl.spoorwijzer.cases.CaseProgress;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,6 +46,7 @@ public class TimelineComputation implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         LocalDate firstSickDay = validFirstSickDay(execution.getVariable(EERSTE_ZIEKTEDAG));
+        checkEmployee(execution);
         execution.setVariable(EERSTE_ZIEKTEDAG, firstSickDay.toString());
         if (execution.getProcessBusinessKey() == null) {
             execution.setProcessBusinessKey(CaseIds.newCaseId(firstSickDay));
@@ -56,6 +60,28 @@ public class TimelineComputation implements JavaDelegate {
         content.put("termijnen", caseTimeline.apply(execution));
         dossier.recordBySystem(execution, DossierEntryType.TIMELINE_COMPUTED, "Wettelijke termijnen berekend",
                 content);
+    }
+
+    /**
+     * A person who starts a case (Tasklist's start form, /engine-rest) names an employee of the employer the case is
+     * for, as the sick report of /api/cases does; the engine's tenant check already limits the employer to those the
+     * person serves.
+     */
+    private static void checkEmployee(DelegateExecution execution) {
+        CommandContext context = Context.getCommandContext();
+        Authentication caller = context.getAuthentication();
+        if (caller == null || caller.getUserId() == null) {
+            return;
+        }
+        Object employee = execution.getVariable(WERKNEMER_ID);
+        Object employer = execution.getVariable(WERKGEVER_ID);
+        boolean member = employee != null && employer != null && context.runWithoutAuthorization(() ->
+                execution.getProcessEngineServices().getIdentityService().createUserQuery()
+                        .userId(employee.toString()).memberOfTenant(employer.toString()).count() > 0);
+        if (!member) {
+            throw new BadUserRequestException("Werknemer: '" + employee + "' is geen bekende werknemer van werkgever '"
+                    + employer + "'.");
+        }
     }
 
     /** Errors here reach a case handler in Tasklist, so they are in Dutch. */

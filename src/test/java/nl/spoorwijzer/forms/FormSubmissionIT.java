@@ -100,6 +100,27 @@ class FormSubmissionIT {
     }
 
     @Test
+    void aTaskCannotBeEndedWithoutItsFormByABpmnErrorOrEscalation() {
+        String taskId = task(LOONWAARDE).getId();
+        HttpResponse<String> error = http.post("/engine-rest/task/" + taskId + "/bpmnError", """
+                {"errorCode": "x", "variables": {"werknemerId": {"value": "bram"},
+                                                 "eindeWachttijdDatum": {"value": "2099-12-31"}}}""", "anna", "anna");
+        assertThat(error.statusCode()).as(error.body()).isEqualTo(403);
+        HttpResponse<String> escalation = http.post("/engine-rest/task/" + taskId + "/bpmnEscalation", """
+                {"escalationCode": "x"}""", "anna", "anna");
+        assertThat(escalation.statusCode()).as(escalation.body()).isEqualTo(403);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+        assertThat(engine.getRuntimeService().getVariable(processInstanceId, "werknemerId")).isEqualTo("tim");
+    }
+
+    @Test
+    void anUnknownTaskHasNoFormToShow() {
+        HttpResponse<String> form = http.get("/engine-rest/task/00000000-0000-0000-0000-000000000000/deployed-form",
+                "anna", "anna");
+        assertThat(form.statusCode()).as(form.body()).isEqualTo(404);
+    }
+
+    @Test
     void aSubmissionByTheFormsRulesIsStored() {
         String taskId = task(LOONWAARDE).getId();
         HttpResponse<String> done = http.post("/engine-rest/task/" + taskId + "/submit-form", """
@@ -132,6 +153,14 @@ class FormSubmissionIT {
             assertThat(message.statusCode()).as(user + " " + message.body()).isEqualTo(403);
         }
         assertThat(engine.getRuntimeService().getVariable(processInstanceId, "loonsanctieWeken")).isNull();
+        String activity = task(LOONWAARDE).getTaskDefinitionKey();
+        HttpResponse<String> modification = http.post("/engine-rest/process-instance/" + processInstanceId
+                + "/modification", """
+                {"instructions": [{"type": "startBeforeActivity", "activityId": "%s",
+                                   "variables": {"werknemerId": {"value": "ivo", "local": false}}}]}"""
+                .formatted(activity), "demo", "demo");
+        assertThat(modification.statusCode()).as(modification.body()).isEqualTo(403);
+        assertThat(engine.getRuntimeService().getVariable(processInstanceId, "werknemerId")).isEqualTo("tim");
         assertThat(engine.getRuntimeService().getVariable(processInstanceId, "werknemerId")).isEqualTo("tim");
         assertThat(engine.getRuntimeService().getVariable(processInstanceId, "probleemanalyseDue")).isEqualTo(due);
     }
@@ -156,6 +185,17 @@ class FormSubmissionIT {
                         + " \"activityId\": \"wiaAanvraagIndienen\"}]}", "daan", "daan");
         assertThat(skipping.statusCode()).as(skipping.body()).isEqualTo(403);
 
+        HttpResponse<String> chosenCaseId = http.post("/engine-rest/process-definition/key/poortwachter/submit-form",
+                "{\"businessKey\": \"" + caseId + "\", \"variables\": {" + valid + "}}", "daan", "daan");
+        assertThat(chosenCaseId.statusCode()).as(chosenCaseId.body()).isEqualTo(400);
+        assertThat(chosenCaseId.body()).contains("businessKey");
+
+        HttpResponse<String> otherEmployersEmployee = http.post(
+                "/engine-rest/process-definition/key/poortwachter/submit-form",
+                "{\"variables\": {" + valid.replace("\"noor\"", "\"bram\"") + "}}", "daan", "daan");
+        assertThat(otherEmployersEmployee.statusCode()).as(otherEmployersEmployee.body()).isEqualTo(400);
+        assertThat(otherEmployersEmployee.body()).contains("bram");
+
         HttpResponse<String> badOption = http.post("/engine-rest/process-definition/key/poortwachter/submit-form",
                 "{\"variables\": {" + valid.replace("\"onbekend\"", "\"eeuwig\"") + "}}", "daan", "daan");
         assertThat(badOption.statusCode()).as(badOption.body()).isEqualTo(400);
@@ -164,7 +204,7 @@ class FormSubmissionIT {
                 .count()).isEqualTo(cases);
 
         HttpResponse<String> started = http.post("/engine-rest/process-definition/key/poortwachter/submit-form",
-                "{\"businessKey\": \"ZV-IT-STARTFORM\", \"variables\": {" + valid + "}}", "daan", "daan");
+                "{\"variables\": {" + valid + "}}", "daan", "daan");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         JsonNode instance = json.readTree(started.body());
         assertThat(engine.getRuntimeService().getVariable(instance.path("id").asText(), "werknemerId"))
