@@ -67,14 +67,19 @@ final class DeletionPolicy {
             if (DeletionConfirmation.covers(deploymentId)) {
                 return;
             }
-            throw new RuleViolationException(List.of(new Violation("cascade", what + " is used by " + usage
-                    + "; deleting it with its cases is possible only for the administrator, with confirmation and "
+            throw new RuleViolationException(List.of(new Violation("cascade", what + " is used by "
+                    + usedBy(context, usage) + "; deleting it with its cases is possible only for the administrator, with confirmation and "
                     + "reason, through DELETE /api/deployments/{id}?cascade=true")), 409);
         }
         if (!isAdministratorOrPlatform(context)) {
-            throw new RuleViolationException(List.of(new Violation("deploymentId", what + " is used by " + usage
-                    + "; only the administrator may delete it")), 409);
+            throw new RuleViolationException(List.of(new Violation("deploymentId", what + " is used by "
+                    + usedBy(context, usage) + "; only the administrator may delete it")), 409);
         }
+    }
+
+    /** The counts span every employer, so only the administrator learns them; others learn that cases exist. */
+    private static String usedBy(CommandContext context, Usage usage) {
+        return isAdministratorOrPlatform(context) ? usage.toString() : "cases";
     }
 
     /** The administrator, or the platform's own code running without a user. */

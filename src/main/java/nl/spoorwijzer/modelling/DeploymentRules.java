@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -133,6 +135,14 @@ final class DeploymentRules {
                     case "string" -> {
                         return; // a fixed value, never evaluated
                     }
+                    case "in", "out" -> {
+                        String businessKey = element.getAttribute("businessKey");
+                        if (!businessKey.isBlank() && !OWN_BUSINESS_KEY.matcher(businessKey).matches()) {
+                            // Model beans find the case by its business key: another key would act on another case.
+                            refuse(id, "a called process keeps the case's own business key"
+                                    + " (#{execution.processBusinessKey})");
+                        }
+                    }
                     default -> { }
                 }
             }
@@ -177,6 +187,11 @@ final class DeploymentRules {
                 } else if (camunda && (name.equals("class") || name.endsWith("Class"))) {
                     refuse(id, "Java classes are not allowed (" + name
                             + "); use a delegateExpression with a model bean");
+                } else if (camunda && name.equals("delegateExpression")
+                        && !isModelBeanReference(attribute.getValue())) {
+                    refuse(id, "a delegateExpression names one model bean, such as ${caseClosing}");
+                } else if (camunda && name.equals("type") && "external".equals(attribute.getValue())) {
+                    refuse(id, "external tasks are not allowed");
                 } else if (camunda && name.equals("resource")) {
                     refuse(id, "external script resources are not allowed");
                 } else if (camunda && name.equals("formKey")) {
@@ -289,6 +304,16 @@ final class DeploymentRules {
                 dmn(child, resource, language);
             }
         }
+    }
+
+    private static final Pattern OWN_BUSINESS_KEY =
+            Pattern.compile("[$#]\\{\\s*execution\\.processBusinessKey\\s*}");
+    private static final Pattern BEAN_REFERENCE =
+            Pattern.compile("[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
+
+    private static boolean isModelBeanReference(String expression) {
+        Matcher bean = BEAN_REFERENCE.matcher(expression.trim());
+        return bean.matches() && ModelBeans.isModelBean(bean.group(1));
     }
 
     private static boolean isFeelOrJuel(String language) {

@@ -9,6 +9,7 @@ import org.camunda.bpm.impl.juel.AstDot;
 import org.camunda.bpm.impl.juel.AstFunction;
 import org.camunda.bpm.impl.juel.AstIdentifier;
 import org.camunda.bpm.impl.juel.AstMethod;
+import org.camunda.bpm.impl.juel.AstNested;
 import org.camunda.bpm.impl.juel.AstProperty;
 import org.camunda.bpm.impl.juel.AstString;
 import org.camunda.bpm.impl.juel.Builder;
@@ -63,6 +64,9 @@ final class ExpressionCheck {
         }
 
         Kind kindOf(Node node) {
+            if (node instanceof AstNested nested) {
+                return kindOf(nested.getChild(0)); // (x) is x: parentheses do not launder a target
+            }
             if (node instanceof AstIdentifier identifier) {
                 return identifier(identifier.getName());
             }

@@ -1,5 +1,6 @@
 package nl.spoorwijzer.modelling;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,13 @@ final class ValidatingDeployer implements Deployer {
         for (ResourceEntity resource : deployment.getResources().values()) {
             resources.put(resource.getName(), resource.getBytes());
         }
-        List<Violation> violations = new DeploymentRules(expressions, deployedForms(deployment.getTenantId()))
-                .check(resources);
+        List<Violation> violations = new ArrayList<>(
+                new DeploymentRules(expressions, deployedForms(deployment.getTenantId())).check(resources));
+        if (deployment.getTenantId() != null) {
+            // One model for every employer: a version for one tenant would make the process key ambiguous for the
+            // platform's own starts and could be deployed by someone who does not serve that employer.
+            violations.add(new Violation("tenant-id", "models are shared by all employers; deploy without a tenant"));
+        }
         if (!violations.isEmpty()) {
             LOG.warn("Deployment '{}' refused: {}", deployment.getName(), violations);
             throw new RuleViolationException(violations);

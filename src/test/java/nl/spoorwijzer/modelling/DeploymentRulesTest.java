@@ -88,7 +88,8 @@ class DeploymentRulesTest {
                 "${execution.getProcessEngine()}", "${uwvDecisions.record(execution)}", "${caseClosing.class}",
                 "${task.execution.processEngine}", "${execution[naam]}", "${x.getClass()}",
                 "${decisionResult.getSingleResult().getClass()}", "${caseIntake.start(null)}",
-                "${ns:forName('java.lang.Runtime')}", "${x.y(}")) {
+                "${ns:forName('java.lang.Runtime')}", "${x.y(}", "${(execution).processEngineServices}",
+                "${(execution)['processEngineServices']}", "${((task).execution).processEngine}")) {
             assertThat(check(Models.serviceExpression("proef", refused))).as(refused).isNotEmpty()
                     .extracting(Violation::field).containsOnly("berekenen");
         }
@@ -187,6 +188,31 @@ class DeploymentRulesTest {
                 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">&x;</bpmn:definitions>""";
         assertThat(rules.check(Map.of("x.bpmn", utf8(xxe), "tasklist.html", utf8("<script>alert(1)</script>"))))
                 .extracting(Violation::field).containsExactly("tasklist.html", "x.bpmn");
+    }
+
+    @Test
+    void aModelActsOnlyOnItsOwnCaseThroughModelBeans() {
+        String otherCase = Models.process("proef", """
+                    <bpmn:startEvent id="start" name="Start"/>
+                    <bpmn:sequenceFlow id="toCall" sourceRef="start" targetRef="aanroepen"/>
+                    <bpmn:callActivity id="aanroepen" name="Aanroepen" calledElement="proef">
+                      <bpmn:extensionElements><camunda:in businessKey="#{'ZV-2026-6C9247B7'}"/></bpmn:extensionElements>
+                    </bpmn:callActivity>
+                    <bpmn:sequenceFlow id="toEnd" sourceRef="aanroepen" targetRef="end"/>
+                    <bpmn:endEvent id="end" name="Einde"/>""");
+        assertThat(check(otherCase)).extracting(Violation::field).containsExactly("aanroepen");
+        assertThat(check(otherCase.replace("#{'ZV-2026-6C9247B7'}", "#{execution.processBusinessKey}"))).isEmpty();
+        String delegate = Models.process("proef", """
+                    <bpmn:startEvent id="start" name="Start"/>
+                    <bpmn:sequenceFlow id="toTask" sourceRef="start" targetRef="berekenen"/>
+                    <bpmn:serviceTask id="berekenen" name="Berekenen" camunda:delegateExpression="%s"/>
+                    <bpmn:sequenceFlow id="toEnd" sourceRef="berekenen" targetRef="end"/>
+                    <bpmn:endEvent id="end" name="Einde"/>""");
+        assertThat(check(delegate.formatted("${caseClosing}"))).isEmpty();
+        assertThat(check(delegate.formatted("${eenVariabele}"))).extracting(Violation::rule)
+                .containsExactly("a delegateExpression names one model bean, such as ${caseClosing}");
+        assertThat(check(delegate.replace("camunda:delegateExpression=\"%s\"", "camunda:type=\"external\""
+                + " camunda:topic=\"t\""))).extracting(Violation::rule).containsExactly("external tasks are not allowed");
     }
 
     private List<Violation> check(String bpmn) {

@@ -18,10 +18,18 @@ final class DeploymentUpload {
     }
 
     HttpResponse<String> deploy(String user, String name, Map<String, byte[]> resources) {
+        return deploy(user, name, resources, null);
+    }
+
+    HttpResponse<String> deploy(String user, String name, Map<String, byte[]> resources, String tenantId) {
         String boundary = "----spoorwijzer" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + name
                 + "\r\n");
+        if (tenantId != null) {
+            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"tenant-id\"\r\n\r\n"
+                    + tenantId + "\r\n");
+        }
         resources.forEach((file, content) -> {
             write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file + "\"; filename=\""
                     + file + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");

@@ -127,6 +127,16 @@ class ModelDeploymentIT {
     }
 
     @Test
+    void aModelForOneEmployerOnlyIsRefused() {
+        long deployments = engine.getRepositoryService().createDeploymentQuery().count();
+        HttpResponse<String> refused = upload.deploy("hanna", "poortwachter", Models.platformDeployment(),
+                "zorggroep-noord");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("tenant-id", "shared by all employers");
+        assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
+    }
+
+    @Test
     void theTasklistFiltersStillEvaluateTheirExpressionsInTheSandbox() throws Exception {
         for (String filter : new String[] {"Mijn taken", "Taken van mijn groep", "Termijn verstreken", "Deze week"}) {
             JsonNode found = json.readTree(http.get("/engine-rest/filter?name="
