@@ -114,6 +114,26 @@ class FormSubmissionIT {
     }
 
     @Test
+    void noOneWipesCasesOrTheirHistoryInBulk() {
+        long running = engine.getRuntimeService().createProcessInstanceQuery().count();
+        long history = engine.getHistoryService().createHistoricVariableInstanceQuery().count();
+        HttpResponse<String> batch = http.post("/engine-rest/process-instance/delete", """
+                {"processInstanceQuery": {"processDefinitionKey": "poortwachter"}, "deleteReason": "weg"}""",
+                "demo", "demo");
+        // Camunda's REST resource re-wraps this refusal as a "bad request" with its text.
+        assertThat(batch.statusCode()).as(batch.body()).isIn(400, 403);
+        assertThat(batch.body()).contains("cases are not deleted in bulk");
+        HttpResponse<String> historic = http.post("/engine-rest/history/process-instance/delete", """
+                {"historicProcessInstanceQuery": {"processDefinitionKey": "poortwachter"}, "deleteReason": "weg"}""",
+                "demo", "demo");
+        assertThat(historic.statusCode()).as(historic.body()).isIn(400, 403);
+        assertThat(historic.body()).contains("retention period");
+        assertThat(engine.getManagementService().createBatchQuery().count()).isZero();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(running);
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().count()).isEqualTo(history);
+    }
+
+    @Test
     void anUnknownTaskHasNoFormToShow() {
         HttpResponse<String> form = http.get("/engine-rest/task/00000000-0000-0000-0000-000000000000/deployed-form",
                 "anna", "anna");
