@@ -1,20 +1,44 @@
 package nl.spoorwijzer.system;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
+import java.time.Clock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * HTTP Basic authentication against Camunda's identity service for both REST APIs. The Camunda starter leaves
  * {@code /engine-rest} open by default, and authorization checks only apply to an authenticated user, so without
- * these filters anonymous callers could read and start everything.
+ * these filters anonymous callers could read and start everything. In front of them (so that their refusals carry
+ * the same headers and a throttled address never reaches a password check): the security headers, then the login
+ * throttle.
  */
 @Configuration
 class RestSecurityConfiguration {
+
+    @Bean
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
+        var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
+        registration.setName("security-headers");
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<LoginThrottle> loginThrottle(IdentityService identityService, LoginThrottleSettings settings,
+                                                        Clock clock, MeterRegistry meters) {
+        var registration = new FilterRegistrationBean<>(new LoginThrottle(identityService, settings, clock, meters));
+        registration.setName("login-throttle");
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
 
     @Bean
     FilterRegistrationBean<Filter> engineRestAuthenticationFilter() {

@@ -101,6 +101,9 @@ public final class LifecycleBenchmark {
         result.put("runsCompleted", runsCompleted);
         result.put("warmupCases", warmup);
         result.put("workers", workerCount);
+        if ("h2".equals(database)) {
+            result.put("h2Url", BenchDatabase.h2Url());
+        }
         result.put("platform", platform.figures(cases, runsCompleted));
         result.put("engineFloor", floor.figures(cases, runsCompleted));
         result.put("overheadRatioMedian", BenchResults.median(ratios));
