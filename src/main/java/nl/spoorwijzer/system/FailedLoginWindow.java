@@ -73,10 +73,9 @@ final class FailedLoginWindow {
         }
     }
 
+    /** Failures older than the window go; so do failures "after now", recorded before the clock was set back. */
     private void dropExpired(Deque<Instant> failures, Instant now) {
         Instant windowStart = now.minus(settings.window());
-        while (!failures.isEmpty() && !failures.peekFirst().isAfter(windowStart)) {
-            failures.removeFirst();
-        }
+        failures.removeIf(failure -> !failure.isAfter(windowStart) || failure.isAfter(now));
     }
 }

@@ -37,13 +37,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.generic-properties.properties.loginDelayBase=3",
+        "spoorwijzer.security.login.max-failures-per-address=20",
         "spoorwijzer.security.tls=true"})
 @AutoConfigureObservability // Spring Boot switches metrics export off in tests unless asked
 @ExtendWith(OutputCaptureExtension.class)
 class LoginThrottleIT {
 
     private static final String TIMELINE = "/api/timeline?firstSickDay=2024-01-08";
-    private static final int LIMIT = 20; // spoorwijzer.security.login.max-failures-per-address (application.yaml)
+    private static final int LIMIT = 20; // spoorwijzer.security.login.max-failures-per-address (the default)
     private static final Duration WINDOW = Duration.ofMinutes(5);
     private static final Duration ACCOUNT_LOCK_CAP = Duration.ofSeconds(60); // loginDelayMaxTime
 
