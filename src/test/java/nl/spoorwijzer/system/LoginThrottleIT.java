@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import nl.spoorwijzer.support.HttpTestClient;
 import nl.spoorwijzer.support.TestUsers;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +38,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code X-Forwarded-For}, which Tomcat honours from the loopback proxy (server.forward-headers-strategy=native).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.generic-properties.properties.loginDelayBase=3",
         "spoorwijzer.security.login.max-failures-per-address=20",
         "spoorwijzer.security.tls=true"})
 @AutoConfigureObservability // Spring Boot switches metrics export off in tests unless asked
@@ -50,13 +51,20 @@ class LoginThrottleIT {
 
     @LocalServerPort int port;
     @Autowired IdentityService identityService;
+    @Autowired ProcessEngine engine;
     @Autowired JdbcTemplate jdbc;
     @Autowired ObjectMapper objectMapper;
     HttpTestClient http;
     Instant now;
 
+    /**
+     * The production back-off (application.yaml: 3 s base) for this class only, set on the engine and put back after
+     * each test: Camunda's REST filter finds "the default engine" in a JVM-wide registry, so whichever test context
+     * registered last serves every later test's /engine-rest logins (test configuration: no back-off).
+     */
     @BeforeEach
     void setUp() {
+        configuration().setLoginDelayBase(3);
         http = new HttpTestClient(port);
         now = Instant.now();
         ClockUtil.setCurrentTime(Date.from(now));
@@ -65,6 +73,11 @@ class LoginThrottleIT {
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
+        configuration().setLoginDelayBase(0);
+    }
+
+    private ProcessEngineConfigurationImpl configuration() {
+        return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     }
 
     private void advance(Duration duration) {
