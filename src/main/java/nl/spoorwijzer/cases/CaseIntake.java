@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import nl.spoorwijzer.forms.PlatformInput;
+import nl.spoorwijzer.system.PlatformInput;
 import nl.spoorwijzer.recovery.CaseRecovery;
 
 /**

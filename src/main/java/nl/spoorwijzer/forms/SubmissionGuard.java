@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.spoorwijzer.process.ProcessVariables;
+import nl.spoorwijzer.system.PlatformInput;
 import nl.spoorwijzer.system.RuleViolationException;
 import nl.spoorwijzer.system.RuleViolationException.Violation;
 import org.camunda.bpm.engine.form.FormData;

@@ -1,4 +1,4 @@
-package nl.spoorwijzer.forms;
+package nl.spoorwijzer.system;
 
 import java.util.function.Supplier;
 
@@ -24,7 +24,7 @@ public final class PlatformInput {
         }
     }
 
-    static boolean isTrusted() {
+    public static boolean isTrusted() {
         return TRUSTED.get();
     }
 }
