@@ -9,4 +9,13 @@ public record FormSchema(String id, Map<String, FormField> fields) {
     public FormSchema {
         fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
+
+    /**
+     * Whether checking a submission needs the case's current values: read-only fields, hide conditions, options from a
+     * variable.
+     */
+    public boolean readsCurrentValues() {
+        return fields.values().stream().anyMatch(field -> field.readOnly() || field.hideCondition() != null
+                || field.optionsVariable() != null);
+    }
 }

@@ -70,9 +70,10 @@ class SubmissionGuard {
             if (form.getCamundaFormRef() == null) {
                 return withoutForm(form.getFormKey(), submitted);
             }
-            Map<String, Object> current = new HashMap<>(task.getVariables());
-            return validator.validate(schema(new GetDeployedTaskFormCmd(taskId), context), submitted, current,
-                    ProcessVariables::isPlatformOnly);
+            FormSchema schema = schema(new GetDeployedTaskFormCmd(taskId), context);
+            // Most forms judge the submission alone; only some compare with or depend on the case's current values.
+            Map<String, Object> current = schema.readsCurrentValues() ? new HashMap<>(task.getVariables()) : Map.of();
+            return validator.validate(schema, submitted, current, ProcessVariables::isPlatformOnly);
         });
     }
 

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import nl.spoorwijzer.process.ProcessVariables;
 import nl.spoorwijzer.system.RuleViolationException.Violation;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -26,12 +27,6 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * whole submission with every violation, so nothing is half-written.
  */
 public class SubmissionValidator {
-
-    /**
-     * Longest text a variable can hold: Camunda stores string variables in a 4,000-character column, so a longer
-     * value would fail in the database. Applies where a form sets no smaller {@code maxLength}.
-     */
-    public static final int MAX_TEXT_LENGTH = 4000;
 
     private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()-]{6,20}$");
@@ -118,7 +113,9 @@ public class SubmissionValidator {
         if (!(value instanceof String text)) {
             return "must be text";
         }
-        int max = field.maxLength() == null ? MAX_TEXT_LENGTH : Math.min(field.maxLength(), MAX_TEXT_LENGTH);
+        // A longer value would not fit the variable column, whatever the form allows.
+        int max = field.maxLength() == null ? ProcessVariables.MAX_TEXT_LENGTH
+                : Math.min(field.maxLength(), ProcessVariables.MAX_TEXT_LENGTH);
         if (text.length() > max) {
             return "must be at most " + max + " characters";
         }

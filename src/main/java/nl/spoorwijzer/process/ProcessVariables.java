@@ -9,6 +9,12 @@ import nl.spoorwijzer.timeline.MilestoneKey;
 /** Names of the process variables that the models, forms and Java code share. */
 public final class ProcessVariables {
 
+    /**
+     * The longest string a variable can hold: Camunda stores strings in a 4,000-character column
+     * ({@code ACT_RU_VARIABLE.TEXT_}, {@code ACT_HI_VARINST.TEXT_}) on H2 and PostgreSQL.
+     */
+    public static final int MAX_TEXT_LENGTH = 4000;
+
     public static final String WERKNEMER_ID = "werknemerId";
     public static final String WERKGEVER_ID = "werkgeverId";
     public static final String EERSTE_ZIEKTEDAG = "eersteZiektedag";

@@ -18,9 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class StringVariableLimit extends AbstractProcessEnginePlugin {
 
-    /** Length of {@code ACT_RU_VARIABLE.TEXT_} and {@code ACT_HI_VARINST.TEXT_} in Camunda's schema. */
-    static final int MAX_LENGTH = 4000;
-
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<TypedValueSerializer> serializers = configuration.getCustomPreVariableSerializers() == null
@@ -35,8 +32,9 @@ class StringVariableLimit extends AbstractProcessEnginePlugin {
         @Override
         public void writeValue(StringValue value, ValueFields fields) {
             String text = value.getValue();
-            if (text != null && text.length() > MAX_LENGTH) {
-                throw new RuleViolationException(fields.getName(), "must be at most " + MAX_LENGTH + " characters");
+            if (text != null && text.length() > ProcessVariables.MAX_TEXT_LENGTH) {
+                throw new RuleViolationException(fields.getName(),
+                        "must be at most " + ProcessVariables.MAX_TEXT_LENGTH + " characters");
             }
             super.writeValue(value, fields);
         }

@@ -39,7 +39,6 @@ public class UwvDecisions {
     static final int MAX_SANCTION_WEEKS = 52;
     static final int MIN_VVL_WEEKS = 13;
     static final int MAX_SHORTCOMINGS = 20;
-    static final int MAX_TEXT = 4000;
     static final String SANCTION_MESSAGE = "LoonsanctieOpgelegd";
     static final List<String> OPINION_MESSAGES =
             List.of("DeskundigenoordeelOntvangen", "DeskundigenoordeelSpoor2Ontvangen");
@@ -164,8 +163,8 @@ public class UwvDecisions {
     private void deskundigenoordeel(CaseFile file, UwvDecisionRequest request, LocalDate decisionDate,
                                     Map<String, Object> content) {
         String conclusion = request.conclusion() == null ? "" : request.conclusion().trim();
-        if (conclusion.isEmpty() || conclusion.length() > MAX_TEXT) {
-            throw new CaseRequestException(400, "conclusion", "is required, at most " + MAX_TEXT
+        if (conclusion.isEmpty() || conclusion.length() > MAX_TEXT_LENGTH) {
+            throw new CaseRequestException(400, "conclusion", "is required, at most " + MAX_TEXT_LENGTH
                     + " characters, in functional terms (no diagnosis, symptoms or treatment)");
         }
         EventSubscription waiting = access.asPlatform(() -> waitingForOpinion(file.caseId()));

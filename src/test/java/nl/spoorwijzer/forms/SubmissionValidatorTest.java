@@ -188,7 +188,8 @@ class SubmissionValidatorTest {
         @Override
         public String toString() {
             String shown = String.valueOf(value);
-            return form.id() + "." + field.key() + " = " + (shown.length() > 60 ? shown.substring(0, 60) + "…" : shown);
+            return form.id() + "." + field.key() + " = "
+                    + (shown.length() > 60 ? shown.substring(0, 60) + "…" : shown);
         }
     }
 
@@ -243,8 +244,8 @@ class SubmissionValidatorTest {
             };
             Arbitrary<Object> outOfRules = switch (field.type()) {
                 case "textfield", "textarea" -> {
-                    int max = field.maxLength() == null ? SubmissionValidator.MAX_TEXT_LENGTH
-                            : Math.min(field.maxLength(), SubmissionValidator.MAX_TEXT_LENGTH);
+                    int max = field.maxLength() == null ? ProcessVariables.MAX_TEXT_LENGTH
+                            : Math.min(field.maxLength(), ProcessVariables.MAX_TEXT_LENGTH);
                     yield Arbitraries.integers().between(max + 1, max + 100_000)
                             .map(n -> (Object) "x".repeat(n));
                 }
