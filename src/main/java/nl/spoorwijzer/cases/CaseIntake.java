@@ -1,20 +1,26 @@
 package nl.spoorwijzer.cases;
 
-import static nl.spoorwijzer.cases.RequestValues.isoDate;
-import static nl.spoorwijzer.cases.RequestValues.notInFuture;
-import static nl.spoorwijzer.cases.RequestValues.required;
+import static nl.spoorwijzer.system.RequestValues.isoDate;
+import static nl.spoorwijzer.system.RequestValues.notInFuture;
+import static nl.spoorwijzer.system.RequestValues.required;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import nl.spoorwijzer.casefile.CaseAccess;
+import nl.spoorwijzer.casefile.CaseFile;
+import nl.spoorwijzer.casefile.CaseFileRepository;
+import nl.spoorwijzer.casefile.OpenCaseExistsException;
+import nl.spoorwijzer.process.CaseIds;
+import nl.spoorwijzer.process.ProcessKeys;
+import nl.spoorwijzer.system.PlatformInput;
+import nl.spoorwijzer.system.RuleViolationException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import nl.spoorwijzer.system.PlatformInput;
-import nl.spoorwijzer.recovery.CaseRecovery;
 
 /**
  * Opens a case from a sick report: checks every field and the caller's right to report for the employer, then
@@ -30,12 +36,12 @@ public class CaseIntake {
     private final RuntimeService runtimeService;
     private final CaseFileRepository cases;
     private final CaseAccess access;
-    private final CaseRecovery recovery;
+    private final Relapses relapses;
     private final Clock clock;
 
     public CaseIntake(RuntimeService runtimeService, CaseFileRepository cases, CaseAccess access,
-                      CaseRecovery recovery, Clock clock) {
-        this.recovery = recovery;
+                      Relapses relapses, Clock clock) {
+        this.relapses = relapses;
         this.runtimeService = runtimeService;
         this.cases = cases;
         this.access = access;
@@ -61,31 +67,31 @@ public class CaseIntake {
         LocalDate firstSickDay = notInFuture("firstSickDay", isoDate("firstSickDay", request.firstSickDay(), null),
                 today);
         if (firstSickDay.isBefore(today.minusWeeks(WAITING_PERIOD_WEEKS))) {
-            throw new CaseRequestException(400, "firstSickDay", "must be less than 104 weeks ago: the waiting"
+            throw RuleViolationException.invalid("firstSickDay", "must be less than 104 weeks ago: the waiting"
                     + " period (BW 7:629) is already over");
         }
         LocalDate contractEnd = request.contractEndDate() == null || request.contractEndDate().isBlank() ? null
                 : isoDate("contractEndDate", request.contractEndDate(), null);
         if (contractEnd != null && contractEnd.isBefore(firstSickDay)) {
-            throw new CaseRequestException(400, "contractEndDate", "must not be before the first sick day");
+            throw RuleViolationException.invalid("contractEndDate", "must not be before the first sick day");
         }
         if (request.note() != null && request.note().length() > MAX_NOTE_LENGTH) {
-            throw new CaseRequestException(400, "note", "must be at most " + MAX_NOTE_LENGTH + " characters");
+            throw RuleViolationException.invalid("note", "must be at most " + MAX_NOTE_LENGTH + " characters");
         }
         if (!access.employerExists(employer)) {
-            throw new CaseRequestException(400, "employerId", "unknown employer '" + employer + "'");
+            throw RuleViolationException.invalid("employerId", "unknown employer '" + employer + "'");
         }
         if (!access.mayReportFor(employer)) {
-            throw new CaseRequestException(403, "employerId", "you may not report sickness for employer '"
+            throw RuleViolationException.notAllowed("employerId", "you may not report sickness for employer '"
                     + employer + "'");
         }
         if (!access.isEmployeeOf(employee, employer)) {
-            throw new CaseRequestException(400, "employeeId", "unknown employee '" + employee + "' at employer '"
+            throw RuleViolationException.invalid("employeeId", "unknown employee '" + employee + "' at employer '"
                     + employer + "'");
         }
         CaseFile open = cases.findOpen(employer, employee).orElse(null);
         if (open != null && CaseFile.RECOVERED.equals(open.status())) {
-            if (recovery.relapse(open, firstSickDay)) {
+            if (relapses.continueRecovered(open, firstSickDay)) {
                 return new Opened(open.caseId(), true);
             }
         } else if (open != null) {
@@ -105,15 +111,15 @@ public class CaseIntake {
         try {
             // The sick report's own rules were checked above; the start form's (a name, an expected duration) are
             // for people starting a case in Tasklist.
-            PlatformInput.trusted(() -> runtimeService.startProcessInstanceByKey("poortwachter", caseId, variables));
+            PlatformInput.trusted(() -> runtimeService.startProcessInstanceByKey(ProcessKeys.POORTWACHTER, caseId, variables));
         } catch (AuthorizationException e) {
-            throw new CaseRequestException(403, "employerId", "you may not start cases: " + e.getMessage());
+            throw RuleViolationException.notAllowed("employerId", "you may not start cases: " + e.getMessage());
         } catch (RuntimeException e) {
             if (causedBy(e, DuplicateKeyException.class) || causedBy(e, OpenCaseExistsException.class)) {
                 // A concurrent report opened the case first (committed before or during this start). The
                 // transaction is aborted (PostgreSQL refuses further statements in it), so the other case's id
                 // cannot be looked up here.
-                throw new CaseRequestException(409, "employeeId", "employee '" + employee + "' already has an open"
+                throw RuleViolationException.conflict("employeeId", "employee '" + employee + "' already has an open"
                         + " case, opened by a report at the same moment; report a relapse or recovery on that case");
             }
             throw e;
@@ -121,8 +127,8 @@ public class CaseIntake {
         return new Opened(caseId, false);
     }
 
-    private static CaseRequestException duplicate(String employee, String openCase) {
-        return new CaseRequestException(409, "employeeId", "employee '" + employee + "' already has an open case ("
+    private static RuleViolationException duplicate(String employee, String openCase) {
+        return RuleViolationException.conflict("employeeId", "employee '" + employee + "' already has an open case ("
                 + openCase + "); report a relapse or recovery on that case");
     }
 

@@ -3,6 +3,8 @@ package nl.spoorwijzer.cases;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
+import nl.spoorwijzer.casefile.CaseFile;
+import nl.spoorwijzer.casefile.CasePhase;
 
 /** A case as the API shows it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

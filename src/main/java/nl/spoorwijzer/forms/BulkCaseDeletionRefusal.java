@@ -1,8 +1,9 @@
 package nl.spoorwijzer.forms;
 
 import java.util.List;
+import nl.spoorwijzer.system.Refusal;
 import nl.spoorwijzer.system.RuleViolationException;
-import nl.spoorwijzer.system.RuleViolationException.Violation;
+import nl.spoorwijzer.system.Violation;
 import org.camunda.bpm.engine.impl.cmd.DeleteHistoricProcessInstancesCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstancesCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.DeleteHistoricProcessInstancesBatchCmd;
@@ -31,7 +32,7 @@ class BulkCaseDeletionRefusal extends CommandInterceptor {
         if ((bulk || history) && guard.appliesNow()) {
             throw new RuleViolationException(List.of(new Violation("processInstanceIds", bulk
                     ? "cases are not deleted in bulk; the administrator may cancel one case at a time"
-                    : "a case's history is removed only by the retention period's cleanup")), 403);
+                    : "a case's history is removed only by the retention period's cleanup")), Refusal.NOT_ALLOWED);
         }
         return next.execute(command);
     }

@@ -1,9 +1,10 @@
 package nl.spoorwijzer.forms;
 
 import java.util.List;
+import nl.spoorwijzer.system.Refusal;
 import nl.spoorwijzer.system.RuleViolationException;
-import nl.spoorwijzer.system.RuleViolationException.Violation;
 import nl.spoorwijzer.system.RuleViolations;
+import nl.spoorwijzer.system.Violation;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
@@ -26,7 +27,7 @@ public class InvalidSubmissionException extends FormFieldValidationException imp
     }
 
     @Override
-    public int status() {
-        return 400;
+    public Refusal refusal() {
+        return Refusal.INVALID;
     }
 }

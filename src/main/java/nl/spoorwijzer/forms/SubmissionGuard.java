@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 import nl.spoorwijzer.process.ProcessVariables;
 import nl.spoorwijzer.system.PlatformInput;
+import nl.spoorwijzer.system.Refusal;
 import nl.spoorwijzer.system.RuleViolationException;
-import nl.spoorwijzer.system.RuleViolationException.Violation;
+import nl.spoorwijzer.system.Violation;
 import org.camunda.bpm.engine.form.FormData;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -117,14 +118,14 @@ class SubmissionGuard {
                         + " (recovery, UWV decision, …) to change it"))
                 .toList();
         if (!refused.isEmpty()) {
-            throw new RuleViolationException(refused, 403);
+            throw new RuleViolationException(refused, Refusal.NOT_ALLOWED);
         }
     }
 
     /** Refuses an engine operation that no person may use (the platform itself still may). */
     void refuseForPeople(String field, String rule) {
         if (appliesNow()) {
-            throw new RuleViolationException(List.of(new Violation(field, rule)), 403);
+            throw new RuleViolationException(List.of(new Violation(field, rule)), Refusal.NOT_ALLOWED);
         }
     }
 
@@ -134,7 +135,7 @@ class SubmissionGuard {
             throw new RuleViolationException(List.of(new Violation(
                     instructions ? "startInstructions" : "skipCustomListeners",
                     "a case starts at its start event with every listener; start instructions and skipping are"
-                            + " not allowed")), 403);
+                            + " not allowed")), Refusal.NOT_ALLOWED);
         }
     }
 

@@ -1,6 +1,5 @@
 package nl.spoorwijzer.identity;
 
-import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
@@ -29,18 +28,11 @@ class EmployerTenantIdProvider implements TenantIdProvider {
         String tenantId = employer.toString().trim();
         Authentication caller = Context.getCommandContext() == null ? null
                 : Context.getCommandContext().getAuthentication();
-        if (caller != null && caller.getUserId() != null && !mayStartFor(caller, tenantId)) {
+        if (caller != null && caller.getUserId() != null && !EmployerRights.worksFor(caller, tenantId)) {
             throw new BadUserRequestException("Werkgever: u kunt alleen zaken starten voor een werkgever waarvoor"
                     + " u werkt (" + tenantId + " hoort daar niet bij).");
         }
         return tenantId;
-    }
-
-    private static boolean mayStartFor(Authentication caller, String tenantId) {
-        List<String> groups = caller.getGroupIds();
-        boolean admin = groups != null && groups.contains(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
-        List<String> tenants = caller.getTenantIds();
-        return admin || (tenants != null && tenants.contains(tenantId));
     }
 
     @Override

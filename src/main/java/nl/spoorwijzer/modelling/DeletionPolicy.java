@@ -1,8 +1,10 @@
 package nl.spoorwijzer.modelling;
 
 import java.util.List;
+import nl.spoorwijzer.process.AsPlatform;
+import nl.spoorwijzer.system.Refusal;
 import nl.spoorwijzer.system.RuleViolationException;
-import nl.spoorwijzer.system.RuleViolationException.Violation;
+import nl.spoorwijzer.system.Violation;
 import org.camunda.bpm.engine.impl.HistoricDecisionInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.HistoricProcessInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.ProcessInstanceQueryImpl;
@@ -66,14 +68,14 @@ final class DeletionPolicy {
         if (cascade) {
             if (DeletionConfirmation.covers(deploymentId)) {
                 return;
-            }
+        }
             throw new RuleViolationException(List.of(new Violation("cascade", what + " is used by "
                     + usedBy(context, usage) + "; deleting it with its cases is possible only for the administrator, with confirmation and "
-                    + "reason, through DELETE /api/deployments/{id}?cascade=true")), 409);
+                    + "reason, through DELETE /api/deployments/{id}?cascade=true")), Refusal.CONFLICT);
         }
         if (!isAdministratorOrPlatform(context)) {
             throw new RuleViolationException(List.of(new Violation("deploymentId", what + " is used by "
-                    + usedBy(context, usage) + "; only the administrator may delete it")), 409);
+                    + usedBy(context, usage) + "; only the administrator may delete it")), Refusal.CONFLICT);
         }
     }
 
@@ -91,26 +93,20 @@ final class DeletionPolicy {
 
     /** Counted over all tenants and without the caller's authorizations: a case the caller cannot see still counts. */
     static Usage usage(CommandContext context, List<String> processDefinitionIds, List<String> decisionDefinitionIds) {
-        boolean tenantCheck = context.isTenantCheckEnabled();
-        context.disableTenantCheck();
-        try {
-            return context.runWithoutAuthorization(() -> {
-                long running = 0;
-                long historic = 0;
-                for (String id : processDefinitionIds) {
-                    running += context.getExecutionManager().findProcessInstanceCountByQueryCriteria(
-                            new ProcessInstanceQueryImpl().processDefinitionId(id));
-                    historic += context.getHistoricProcessInstanceManager().findHistoricProcessInstanceCountByQueryCriteria(
-                            (HistoricProcessInstanceQueryImpl) new HistoricProcessInstanceQueryImpl().processDefinitionId(id));
-                }
-                long decisions = decisionDefinitionIds.isEmpty() ? 0 : context.getHistoricDecisionInstanceManager()
-                        .findHistoricDecisionInstanceCountByQueryCriteria((HistoricDecisionInstanceQueryImpl)
-                                new HistoricDecisionInstanceQueryImpl().decisionDefinitionIdIn(
-                                        decisionDefinitionIds.toArray(String[]::new)));
-                return new Usage(running, historic, decisions);
-            });
-        } finally {
-            context.setTenantCheckEnabled(tenantCheck);
-        }
+        return AsPlatform.inCommand(() -> {
+            long running = 0;
+            long historic = 0;
+            for (String id : processDefinitionIds) {
+                running += context.getExecutionManager().findProcessInstanceCountByQueryCriteria(
+                        new ProcessInstanceQueryImpl().processDefinitionId(id));
+                historic += context.getHistoricProcessInstanceManager().findHistoricProcessInstanceCountByQueryCriteria(
+                        (HistoricProcessInstanceQueryImpl) new HistoricProcessInstanceQueryImpl().processDefinitionId(id));
+            }
+            long decisions = decisionDefinitionIds.isEmpty() ? 0 : context.getHistoricDecisionInstanceManager()
+                    .findHistoricDecisionInstanceCountByQueryCriteria((HistoricDecisionInstanceQueryImpl)
+                            new HistoricDecisionInstanceQueryImpl().decisionDefinitionIdIn(
+                                    decisionDefinitionIds.toArray(String[]::new)));
+            return new Usage(running, historic, decisions);
+        });
     }
 }

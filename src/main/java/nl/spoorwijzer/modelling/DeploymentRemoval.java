@@ -1,8 +1,9 @@
 package nl.spoorwijzer.modelling;
 
 import java.util.List;
+import nl.spoorwijzer.system.Refusal;
 import nl.spoorwijzer.system.RuleViolationException;
-import nl.spoorwijzer.system.RuleViolationException.Violation;
+import nl.spoorwijzer.system.Violation;
 import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -55,7 +56,7 @@ class DeploymentRemoval {
         Deployment deployment = repositoryService.createDeploymentQuery().deploymentId(deploymentId).singleResult();
         if (deployment == null) {
             throw new RuleViolationException(List.of(new Violation("deploymentId",
-                    "no deployment '" + deploymentId + "' that you may see")), 404);
+                    "no deployment '" + deploymentId + "' that you may see")), Refusal.NOT_FOUND);
         }
         if (!cascade) {
             repositoryService.deleteDeployment(deploymentId, false);
@@ -64,7 +65,7 @@ class DeploymentRemoval {
         }
         if (caller.getGroupIds() == null || !caller.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
             throw new RuleViolationException(List.of(new Violation("cascade",
-                    "only the administrator may delete a deployment with its cases")), 403);
+                    "only the administrator may delete a deployment with its cases")), Refusal.NOT_ALLOWED);
         }
         if (!deploymentId.equals(confirm)) {
             throw new RuleViolationException("confirm", "must repeat the deployment id: deleting with cascade "

@@ -5,8 +5,7 @@ import static nl.spoorwijzer.process.ProcessVariables.HERSTEL_DATUM;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import nl.spoorwijzer.casefile.DossierEntryType;
-import nl.spoorwijzer.cases.CaseProgress;
+import nl.spoorwijzer.dossier.DossierEntryType;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -26,12 +25,12 @@ public class CaseClosing implements JavaDelegate {
     private Expression reason;
 
     private final CaseDossier dossier;
-    private final CaseProgress caseProgress;
+    private final CaseLifecycle caseLifecycle;
     private final LegalTime time;
 
-    public CaseClosing(CaseDossier dossier, CaseProgress caseProgress, LegalTime time) {
+    public CaseClosing(CaseDossier dossier, CaseLifecycle caseLifecycle, LegalTime time) {
         this.dossier = dossier;
-        this.caseProgress = caseProgress;
+        this.caseLifecycle = caseLifecycle;
         this.time = time;
     }
 
@@ -54,7 +53,7 @@ public class CaseClosing implements JavaDelegate {
         }
         boolean trajectory = "spoor-2-traject".equals(processKeyOf(execution));
         if (!trajectory) {
-            caseProgress.closed(execution, why);
+            caseLifecycle.closed(execution, why);
         }
         dossier.recordBySystem(execution, trajectory ? DossierEntryType.TRAJECTORY_ENDED : DossierEntryType.CASE_CLOSED,
                 (trajectory ? "Spoor 2-traject beëindigd: " : "Zaak afgesloten: ") + why, content);

@@ -4,8 +4,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import nl.spoorwijzer.casefile.DossierEntryType;
+import nl.spoorwijzer.dossier.DossierEntryType;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -68,9 +67,8 @@ public class CaseRescheduling {
      */
     public Map<String, Object> reschedule(String caseProcessInstanceId, long shiftDays, String why,
                                           Map<String, Object> cause) {
-        return engineConfiguration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
-                () -> withoutTenantCheck(context, () -> rescheduleInContext(caseProcessInstanceId, shiftDays, why,
-                        cause))));
+        return engineConfiguration.getCommandExecutorTxRequired().execute(context -> AsPlatform.inCommand(
+                () -> rescheduleInContext(caseProcessInstanceId, shiftDays, why, cause)));
     }
 
     private Map<String, Object> rescheduleInContext(String caseProcessInstanceId, long shiftDays, String why,
@@ -162,17 +160,5 @@ public class CaseRescheduling {
     /** Calendar days in the legal time zone, so a deadline at 23:59:59 stays at 23:59:59 across daylight saving. */
     private Date plusDays(Date date, long days) {
         return Date.from(date.toInstant().atZone(time.zone()).plusDays(days).toInstant());
-    }
-
-    private static <T> T withoutTenantCheck(CommandContext context, Supplier<T> work) {
-        boolean tenantCheck = context.isTenantCheckEnabled();
-        context.disableTenantCheck();
-        try {
-            return work.get();
-        } finally {
-            if (tenantCheck) {
-                context.enableTenantCheck();
-            }
-        }
     }
 }

@@ -1,7 +1,6 @@
 package nl.spoorwijzer.process;
 
 import java.util.ArrayList;
-import nl.spoorwijzer.cases.CaseProgress;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -14,14 +13,14 @@ class CaseTaskEnginePlugin extends AbstractProcessEnginePlugin {
 
     private final FollowUpDates followUpDates;
     private final TaskCompletionRecorder completionRecorder;
-    private final CaseProgress caseProgress;
+    private final CaseLifecycle caseLifecycle;
 
     // Lazy: the listeners need engine services, which exist only after the engine this plugin configures.
     CaseTaskEnginePlugin(@Lazy FollowUpDates followUpDates, @Lazy TaskCompletionRecorder completionRecorder,
-                         @Lazy CaseProgress caseProgress) {
+                         @Lazy CaseLifecycle caseLifecycle) {
         this.followUpDates = followUpDates;
         this.completionRecorder = completionRecorder;
-        this.caseProgress = caseProgress;
+        this.caseLifecycle = caseLifecycle;
     }
 
     @Override
@@ -30,7 +29,7 @@ class CaseTaskEnginePlugin extends AbstractProcessEnginePlugin {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<BpmnParseListener>());
         }
         configuration.getCustomPostBPMNParseListeners()
-                .add(new CaseTaskParseListener(followUpDates, completionRecorder, caseProgress,
-                        execution -> caseProgress.closedIfOpen(execution, "beeindigd")));
+                .add(new CaseTaskParseListener(followUpDates, completionRecorder, caseLifecycle,
+                        execution -> caseLifecycle.closedIfOpen(execution, "beeindigd")));
     }
 }

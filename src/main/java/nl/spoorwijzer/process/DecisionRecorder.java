@@ -3,7 +3,7 @@ package nl.spoorwijzer.process;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import nl.spoorwijzer.casefile.DossierEntryType;
+import nl.spoorwijzer.dossier.DossierEntryType;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.Expression;

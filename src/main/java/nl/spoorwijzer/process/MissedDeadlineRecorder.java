@@ -4,7 +4,7 @@ import static nl.spoorwijzer.process.ProcessVariables.GEMISTE_TAAK;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import nl.spoorwijzer.casefile.DossierEntryType;
+import nl.spoorwijzer.dossier.DossierEntryType;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.context.Context;

@@ -8,9 +8,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import nl.spoorwijzer.casefile.DossierEntryType;
-import nl.spoorwijzer.cases.CaseIds;
-import nl.spoorwijzer.cases.CaseProgress;
+import nl.spoorwijzer.dossier.DossierEntryType;
+import nl.spoorwijzer.process.CaseIds;
 import nl.spoorwijzer.system.PlatformInput;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -33,14 +32,14 @@ public class TimelineComputation implements JavaDelegate {
 
     private final CaseTimeline caseTimeline;
     private final CaseDossier dossier;
-    private final CaseProgress caseProgress;
+    private final CaseLifecycle caseLifecycle;
     private final LegalTime time;
 
-    public TimelineComputation(CaseTimeline caseTimeline, CaseDossier dossier, CaseProgress caseProgress,
+    public TimelineComputation(CaseTimeline caseTimeline, CaseDossier dossier, CaseLifecycle caseLifecycle,
                                LegalTime time) {
         this.caseTimeline = caseTimeline;
         this.dossier = dossier;
-        this.caseProgress = caseProgress;
+        this.caseLifecycle = caseLifecycle;
         this.time = time;
     }
 
@@ -52,7 +51,7 @@ public class TimelineComputation implements JavaDelegate {
         if (execution.getProcessBusinessKey() == null) {
             execution.setProcessBusinessKey(CaseIds.newCaseId(firstSickDay));
         }
-        caseProgress.opened(execution, (String) execution.getVariable(WERKGEVER_ID),
+        caseLifecycle.opened(execution, (String) execution.getVariable(WERKGEVER_ID),
                 (String) execution.getVariable(WERKNEMER_ID), firstSickDay);
         Map<String, Object> content = new LinkedHashMap<>();
         content.put(WERKNEMER_ID, execution.getVariable(WERKNEMER_ID));

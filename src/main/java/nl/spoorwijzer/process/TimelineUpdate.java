@@ -1,7 +1,7 @@
 package nl.spoorwijzer.process;
 
 import java.util.Map;
-import nl.spoorwijzer.casefile.DossierEntryType;
+import nl.spoorwijzer.dossier.DossierEntryType;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -8,15 +8,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.spoorwijzer.casefile.DossierEntryType;
-import nl.spoorwijzer.cases.CaseAccess;
-import nl.spoorwijzer.cases.CaseFile;
-import nl.spoorwijzer.cases.CaseFileRepository;
-import nl.spoorwijzer.cases.CaseRequestException;
-import nl.spoorwijzer.cases.RequestValues;
+import nl.spoorwijzer.casefile.CaseAccess;
+import nl.spoorwijzer.casefile.CaseFile;
+import nl.spoorwijzer.casefile.CaseFileRepository;
+import nl.spoorwijzer.cases.Relapses;
+import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.process.CaseDossier;
 import nl.spoorwijzer.process.LegalTime;
+import nl.spoorwijzer.process.ProcessKeys;
 import nl.spoorwijzer.process.RecoveryGaps;
+import nl.spoorwijzer.system.RequestValues;
+import nl.spoorwijzer.system.RuleViolationException;
 import nl.spoorwijzer.timeline.PoortwachterCalendar;
 import nl.spoorwijzer.timeline.RecoveryGap;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -30,10 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * later it opens a new case. A partial recovery is recorded and the clock keeps running.
  */
 @Service
-public class CaseRecovery {
+public class CaseRecovery implements Relapses {
 
-    static final String RECOVERY_PROCESS = "herstelperiode";
-    static final String RELAPSE_MESSAGE = "Terugval";
 
     private final RuntimeService runtimeService;
     private final CaseFileRepository cases;
@@ -58,20 +58,20 @@ public class CaseRecovery {
     @Transactional
     public void recover(CaseFile file, RecoveryRequest request) {
         if (!access.mayReportFor(file.employerId())) {
-            throw new CaseRequestException(403, "caseId", "you may not report recovery for employer '"
+            throw RuleViolationException.notAllowed("caseId", "you may not report recovery for employer '"
                     + file.employerId() + "'");
         }
         if (CaseFile.RECOVERED.equals(file.status())) {
-            throw new CaseRequestException(409, "caseId", "the case is already recovered since "
+            throw RuleViolationException.conflict("caseId", "the case is already recovered since "
                     + file.recoveredOn() + "; a new sick report (POST /api/cases) within 28 days continues it");
         }
         if (!CaseFile.OPEN.equals(file.status())) {
-            throw new CaseRequestException(409, "caseId", "the case is closed (" + file.closedReason() + ")");
+            throw RuleViolationException.conflict("caseId", "the case is closed (" + file.closedReason() + ")");
         }
         LocalDate date = validDate(file, request.date());
         Integer percentage = request.percentage();
         if (percentage != null && (percentage < 1 || percentage > 100)) {
-            throw new CaseRequestException(400, "percentage", "must be between 1 and 100 (100 = full recovery;"
+            throw RuleViolationException.invalid("percentage", "must be between 1 and 100 (100 = full recovery;"
                     + " partial recovery keeps the 104-week clock running, BW 7:629)");
         }
         Map<String, Object> content = new LinkedHashMap<>();
@@ -100,7 +100,7 @@ public class CaseRecovery {
         variables.put(HERSTEL_DATUM, date.toString());
         variables.put(HERSTELPERIODE_EINDE, time.startOfDay(definitive));
         variables.put(ZAAK_PROCESS_INSTANCE_ID, file.processInstanceId());
-        runtimeService.startProcessInstanceByKey(RECOVERY_PROCESS, file.caseId(), variables);
+        runtimeService.startProcessInstanceByKey(ProcessKeys.HERSTELPERIODE, file.caseId(), variables);
     }
 
     /**
@@ -110,9 +110,10 @@ public class CaseRecovery {
      * @return true when the recovered case continues
      */
     @Transactional
-    public boolean relapse(CaseFile recovered, LocalDate firstSickDay) {
+    @Override
+    public boolean continueRecovered(CaseFile recovered, LocalDate firstSickDay) {
         if (firstSickDay.isBefore(recovered.recoveredOn())) {
-            throw new CaseRequestException(400, "firstSickDay", "must not be before the recovery date "
+            throw RuleViolationException.invalid("firstSickDay", "must not be before the recovery date "
                     + recovered.recoveredOn() + " of the open case " + recovered.caseId());
         }
         boolean within = ChronoUnit.DAYS.between(recovered.recoveredOn(), firstSickDay)
@@ -120,13 +121,13 @@ public class CaseRecovery {
         String reporter = access.callerId();
         access.runAsPlatform(() -> {
             try {
-                runtimeService.createMessageCorrelation(RELAPSE_MESSAGE)
+                runtimeService.createMessageCorrelation(ProcessKeys.Messages.TERUGVAL)
                         .processInstanceBusinessKey(recovered.caseId())
                         .setVariable(TERUGVAL_DATUM, firstSickDay.toString())
                         .setVariable(TERUGVAL_BINNEN_VIER_WEKEN, within)
                         .correlateWithResult();
             } catch (MismatchingMessageCorrelationException e) {
-                throw new CaseRequestException(409, "employeeId", "the recovered case " + recovered.caseId()
+                throw RuleViolationException.conflict("employeeId", "the recovered case " + recovered.caseId()
                         + " was just continued or closed by another report; read it again");
             }
             if (within) {
@@ -141,7 +142,7 @@ public class CaseRecovery {
                 RequestValues.isoDate("date", value, "the first day of (partial) recovery"), time.today());
         LocalDate lastSickDay = lastRelapse(file);
         if (!date.isAfter(lastSickDay)) {
-            throw new CaseRequestException(400, "date", "must be after " + lastSickDay
+            throw RuleViolationException.invalid("date", "must be after " + lastSickDay
                     + ", the first sick day of the current sickness period (BW 7:629 lid 10)");
         }
         return date;

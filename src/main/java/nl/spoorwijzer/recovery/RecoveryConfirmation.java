@@ -6,8 +6,8 @@ import static nl.spoorwijzer.process.ProcessVariables.ZAAK_PROCESS_INSTANCE_ID;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import nl.spoorwijzer.casefile.DossierEntryType;
-import nl.spoorwijzer.cases.CaseFileRepository;
+import nl.spoorwijzer.casefile.CaseFileRepository;
+import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.process.CaseDossier;
 import nl.spoorwijzer.process.LegalTime;
 import org.camunda.bpm.engine.RuntimeService;

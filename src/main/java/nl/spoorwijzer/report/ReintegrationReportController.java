@@ -2,10 +2,7 @@ package nl.spoorwijzer.report;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
-import nl.spoorwijzer.cases.CaseAccess;
-import nl.spoorwijzer.cases.CaseFile;
-import nl.spoorwijzer.cases.CaseFileRepository;
-import nl.spoorwijzer.cases.CaseRequestException;
+import nl.spoorwijzer.casefile.CaseAccess;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -23,14 +20,11 @@ class ReintegrationReportController {
 
     private final ReintegrationReports reports;
     private final ReportRendering rendering;
-    private final CaseFileRepository cases;
     private final CaseAccess access;
 
-    ReintegrationReportController(ReintegrationReports reports, ReportRendering rendering, CaseFileRepository cases,
-                                  CaseAccess access) {
+    ReintegrationReportController(ReintegrationReports reports, ReportRendering rendering, CaseAccess access) {
         this.reports = reports;
         this.rendering = rendering;
-        this.cases = cases;
         this.access = access;
     }
 
@@ -39,7 +33,7 @@ class ReintegrationReportController {
             + " on time; HTML, or PDF with Accept: application/pdf")
     ResponseEntity<byte[]> report(@PathVariable String caseId,
                                   @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        ReintegrationReport report = reports.compile(visible(caseId));
+        ReintegrationReport report = reports.compile(access.requireVisible(caseId));
         if (asksForPdf(accept)) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
@@ -53,17 +47,12 @@ class ReintegrationReportController {
     @GetMapping(path = "/completeness", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The required parts that are missing or late now: what UWV would sanction")
     ReintegrationReport.Completeness completeness(@PathVariable String caseId) {
-        return reports.completeness(visible(caseId));
+        return reports.completeness(access.requireVisible(caseId));
     }
 
     /** PDF only when asked for by name; a browser or a caller without preference gets HTML. */
     private static boolean asksForPdf(String accept) {
         return accept != null && MediaType.parseMediaTypes(accept).stream()
                 .anyMatch(type -> type.equalsTypeAndSubtype(MediaType.APPLICATION_PDF));
-    }
-
-    private CaseFile visible(String caseId) {
-        return cases.find(caseId).filter(access::maySee).orElseThrow(() ->
-                new CaseRequestException(404, "caseId", "no case '" + caseId + "' that you may see"));
     }
 }

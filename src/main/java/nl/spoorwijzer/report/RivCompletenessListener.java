@@ -1,7 +1,7 @@
 package nl.spoorwijzer.report;
 
 import java.util.stream.Collectors;
-import nl.spoorwijzer.cases.CaseFileRepository;
+import nl.spoorwijzer.casefile.CaseFileRepository;
 import nl.spoorwijzer.report.ReintegrationReport.Part;
 import nl.spoorwijzer.report.ReintegrationReport.Status;
 import org.camunda.bpm.engine.delegate.DelegateTask;

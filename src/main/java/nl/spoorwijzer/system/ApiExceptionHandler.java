@@ -1,10 +1,6 @@
 package nl.spoorwijzer.system;
 
 import java.util.Arrays;
-import java.util.List;
-import nl.spoorwijzer.cases.CaseRequestException;
-import nl.spoorwijzer.system.RuleViolationException.Violation;
-import nl.spoorwijzer.timeline.InvalidTimelineInputException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -29,21 +25,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @Order(Ordered.HIGHEST_PRECEDENCE) // before anything else that renders errors
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-    @ExceptionHandler(CaseRequestException.class)
-    ProblemDetail caseRequest(CaseRequestException e) {
-        return Problem.invalid(e.status(), List.of(new Violation(e.field(), e.rule()))).toProblemDetail();
-    }
-
-    @ExceptionHandler(RuleViolationException.class)
-    ProblemDetail ruleViolation(RuleViolationException e) {
-        return Problem.invalid(e.status(), e.violations()).toProblemDetail();
-    }
-
-    @ExceptionHandler(InvalidTimelineInputException.class)
-    ProblemDetail invalidTimeline(InvalidTimelineInputException e) {
-        return Problem.invalid(e.field(), e.rule()).toProblemDetail();
-    }
-
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail malformedParameter(MethodArgumentTypeMismatchException e) {
         Class<?> type = e.getRequiredType();
@@ -54,7 +35,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Problem.invalid(e.getName(), expected + " (got '" + e.getValue() + "')").toProblemDetail();
     }
 
-    /** Everything else, Camunda's exceptions included: a client error where the cause says so, otherwise a 500. */
+    /**
+     * Everything else: every layer's rule violations ({@link RuleViolations}: feature services, the calendar, engine
+     * plug-ins) with the status of their kind, Camunda's exceptions a client error where the cause says so,
+     * otherwise a 500.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> anyOther(Exception e) {
         Problem problem = Problems.answer(e);

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.spoorwijzer.system.RuleViolationException.Violation;
+import nl.spoorwijzer.system.Violation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -37,6 +37,20 @@ public record Problem(int status, String title, String detail, List<Violation> v
                 .map(v -> new Violation(v.field(), SafeText.shorten(v.rule()))).toList();
         String detail = SafeText.shorten(String.join("; ", shortened.stream().map(Violation::toString).toList()));
         return new Problem(status, titleOf(status), detail, shortened, null);
+    }
+
+    /** A refusal of a rule: its kind decides the status (the one place where a kind becomes an HTTP status). */
+    static Problem refused(RuleViolations refusal) {
+        return invalid(statusOf(refusal.refusal()), refusal.violations());
+    }
+
+    static int statusOf(Refusal refusal) {
+        return switch (refusal) {
+            case INVALID -> 400;
+            case NOT_ALLOWED -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+        };
     }
 
     static Problem invalid(String field, String rule) {

@@ -13,7 +13,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import nl.spoorwijzer.system.RuleViolationException.Violation;
+import nl.spoorwijzer.system.Violation;
 import org.camunda.bpm.dmn.engine.impl.transform.DmnTransformException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -68,7 +68,7 @@ public final class Problems {
     static Problem classify(Throwable failure) {
         List<Throwable> chain = chainOf(failure);
         return firstOf(chain,
-                t -> t instanceof RuleViolations r ? Problem.invalid(r.status(), r.violations()) : null,
+                t -> t instanceof RuleViolations r ? Problem.refused(r) : null,
                 t -> isTenantRefusal(t) || isMissingEntity(t) ? Problem.notFound() : null,
                 t -> t instanceof AuthorizationException ? Problem.forbidden() : null,
                 t -> t instanceof OptimisticLockingException ? Problem.of(409,

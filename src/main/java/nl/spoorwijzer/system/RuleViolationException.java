@@ -11,32 +11,44 @@ import org.camunda.bpm.engine.BadUserRequestException;
  */
 public class RuleViolationException extends BadUserRequestException implements RuleViolations {
 
-    /** One broken rule: the field (form field key, variable name, model element id, …) and the rule it breaks. */
-    public record Violation(String field, String rule) {
-        @Override
-        public String toString() {
-            return field + ": " + rule;
-        }
-    }
-
     private final transient List<Violation> violations;
-    private final int status;
+    private final Refusal refusal;
 
     public RuleViolationException(String field, String rule) {
-        this(List.of(new Violation(field, rule)), 400);
+        this(List.of(new Violation(field, rule)), Refusal.INVALID);
     }
 
     public RuleViolationException(List<Violation> violations) {
-        this(violations, 400);
+        this(violations, Refusal.INVALID);
     }
 
-    public RuleViolationException(List<Violation> violations, int status) {
+    public RuleViolationException(String field, String rule, Refusal refusal) {
+        this(List.of(new Violation(field, rule)), refusal);
+    }
+
+    public static RuleViolationException invalid(String field, String rule) {
+        return new RuleViolationException(field, rule, Refusal.INVALID);
+    }
+
+    public static RuleViolationException notAllowed(String field, String rule) {
+        return new RuleViolationException(field, rule, Refusal.NOT_ALLOWED);
+    }
+
+    public static RuleViolationException notFound(String field, String rule) {
+        return new RuleViolationException(field, rule, Refusal.NOT_FOUND);
+    }
+
+    public static RuleViolationException conflict(String field, String rule) {
+        return new RuleViolationException(field, rule, Refusal.CONFLICT);
+    }
+
+    public RuleViolationException(List<Violation> violations, Refusal refusal) {
         super(message(violations));
         if (violations.isEmpty()) {
             throw new IllegalArgumentException("a rule violation names at least one field and rule");
         }
         this.violations = List.copyOf(violations);
-        this.status = status;
+        this.refusal = refusal;
     }
 
     @Override
@@ -53,8 +65,8 @@ public class RuleViolationException extends BadUserRequestException implements R
     }
 
     @Override
-    public int status() {
-        return status;
+    public Refusal refusal() {
+        return refusal;
     }
 
     /** "field: rule; field: rule" — the form in which engine clients (Tasklist) show the refusal. */

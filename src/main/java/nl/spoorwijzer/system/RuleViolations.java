@@ -8,8 +8,8 @@ import java.util.List;
  */
 public interface RuleViolations {
 
-    List<RuleViolationException.Violation> violations();
+    List<Violation> violations();
 
-    /** 400 (invalid input), 403 (not allowed) or 409 (conflict). */
-    int status();
+    /** The kind of refusal; {@link Problem} maps it to the HTTP status. */
+    Refusal refusal();
 }

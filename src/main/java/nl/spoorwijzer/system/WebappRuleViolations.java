@@ -38,7 +38,7 @@ public class WebappRuleViolations implements ForcedAutoDiscoverable {
         public Response toResponse(RestException failure) {
             for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
                 if (t instanceof RuleViolations violation) {
-                    Problem problem = Problem.invalid(violation.status(), violation.violations());
+                    Problem problem = Problem.refused(violation);
                     Map<String, Object> body = problem.body();
                     body.put("message", problem.detail());
                     return Response.status(problem.status()).type(EngineRestExceptionMapper.PROBLEM_JSON)

@@ -10,14 +10,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.spoorwijzer.casefile.DossierEntryType;
-import nl.spoorwijzer.cases.CaseAccess;
-import nl.spoorwijzer.cases.CaseFile;
-import nl.spoorwijzer.cases.CaseRequestException;
-import nl.spoorwijzer.cases.RequestValues;
+import nl.spoorwijzer.casefile.CaseAccess;
+import nl.spoorwijzer.casefile.CaseFile;
+import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.process.CaseDossier;
 import nl.spoorwijzer.process.CaseRescheduling;
 import nl.spoorwijzer.process.LegalTime;
+import nl.spoorwijzer.system.RequestValues;
+import nl.spoorwijzer.system.RuleViolationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.runtime.EventSubscription;
@@ -75,11 +75,11 @@ public class UwvDecisions {
     @Transactional
     public void record(CaseFile file, UwvDecisionRequest request) {
         if (access.onlyEmployee() != null || !access.mayReportFor(file.employerId())) {
-            throw new CaseRequestException(403, "caseId", "only the employer side (werkgever, bedrijfsarts,"
+            throw RuleViolationException.notAllowed("caseId", "only the employer side (werkgever, bedrijfsarts,"
                     + " casemanager) records UWV decisions for employer '" + file.employerId() + "'");
         }
         if (!CaseFile.OPEN.equals(file.status())) {
-            throw new CaseRequestException(409, "caseId", "the case is " + file.status().toLowerCase()
+            throw RuleViolationException.conflict("caseId", "the case is " + file.status().toLowerCase()
                     + "; UWV decisions apply to a running case");
         }
         UwvDecisionType type = type(request.type());
@@ -102,7 +102,7 @@ public class UwvDecisions {
     private void loonsanctie(CaseFile file, UwvDecisionRequest request, Map<String, Object> current,
                              Map<String, Object> content) {
         if (current.get(LOONSANCTIE_WEKEN) != null) {
-            throw new CaseRequestException(409, "type", "a loonsanctie of " + current.get(LOONSANCTIE_WEKEN)
+            throw RuleViolationException.conflict("type", "a loonsanctie of " + current.get(LOONSANCTIE_WEKEN)
                     + " weeks is already imposed; UWV shortens it with a BEKORTING decision");
         }
         int weeks = weeks(request.weeks(), 1, MAX_SANCTION_WEEKS,
@@ -123,10 +123,10 @@ public class UwvDecisions {
     private void bekorting(CaseFile file, LocalDate grantedOn, Map<String, Object> current,
                            Map<String, Object> content) {
         if (current.get(LOONSANCTIE_WEKEN) == null) {
-            throw new CaseRequestException(409, "type", "there is no loonsanctie to shorten in this case");
+            throw RuleViolationException.conflict("type", "there is no loonsanctie to shorten in this case");
         }
         if (current.get(LOONSANCTIE_EINDE) != null) {
-            throw new CaseRequestException(409, "type", "the loonsanctie was already shortened; it ends on "
+            throw RuleViolationException.conflict("type", "the loonsanctie was already shortened; it ends on "
                     + current.get(LOONSANCTIE_EINDE));
         }
         LocalDate sanctionEnds = grantedOn.plusWeeks(BEKORTING_WEEKS);
@@ -143,11 +143,11 @@ public class UwvDecisions {
         int weeks = weeks(request.weeks(), MIN_VVL_WEEKS, Integer.MAX_VALUE,
                 "a voluntary extension of wage payment (VVL) is at least 13 weeks (WIA art. 24)");
         if (!Boolean.TRUE.equals(request.employerAgreed())) {
-            throw new CaseRequestException(400, "employerAgreed", "must be true: a VVL is requested jointly by"
+            throw RuleViolationException.invalid("employerAgreed", "must be true: a VVL is requested jointly by"
                     + " werkgever and werknemer (WIA art. 24)");
         }
         if (!Boolean.TRUE.equals(request.employeeAgreed())) {
-            throw new CaseRequestException(400, "employeeAgreed", "must be true: a VVL is requested jointly by"
+            throw RuleViolationException.invalid("employeeAgreed", "must be true: a VVL is requested jointly by"
                     + " werkgever and werknemer (WIA art. 24)");
         }
         int total = weeks + (current.get(VVL_WEKEN) == null ? 0 : ((Number) current.get(VVL_WEKEN)).intValue());
@@ -164,12 +164,12 @@ public class UwvDecisions {
                                     Map<String, Object> content) {
         String conclusion = request.conclusion() == null ? "" : request.conclusion().trim();
         if (conclusion.isEmpty() || conclusion.length() > MAX_TEXT_LENGTH) {
-            throw new CaseRequestException(400, "conclusion", "is required, at most " + MAX_TEXT_LENGTH
+            throw RuleViolationException.invalid("conclusion", "is required, at most " + MAX_TEXT_LENGTH
                     + " characters, in functional terms (no diagnosis, symptoms or treatment)");
         }
         EventSubscription waiting = access.asPlatform(() -> waitingForOpinion(file.caseId()));
         if (waiting == null) {
-            throw new CaseRequestException(409, "type", "no step of this case waits for a deskundigenoordeel;"
+            throw RuleViolationException.conflict("type", "no step of this case waits for a deskundigenoordeel;"
                     + " request one first (task Deskundigenoordeel aanvragen)");
         }
         content.put("conclusie", conclusion);
@@ -195,13 +195,13 @@ public class UwvDecisions {
 
     private static UwvDecisionType type(String value) {
         if (value == null || value.isBlank()) {
-            throw new CaseRequestException(400, "type", "is required: one of "
+            throw RuleViolationException.invalid("type", "is required: one of "
                     + Arrays.toString(UwvDecisionType.values()));
         }
         try {
             return UwvDecisionType.valueOf(value.trim());
         } catch (IllegalArgumentException e) {
-            throw new CaseRequestException(400, "type", "must be one of " + Arrays.toString(UwvDecisionType.values())
+            throw RuleViolationException.invalid("type", "must be one of " + Arrays.toString(UwvDecisionType.values())
                     + " (got '" + value + "')");
         }
     }
@@ -210,7 +210,7 @@ public class UwvDecisions {
         LocalDate date = RequestValues.notInFuture("decisionDate",
                 RequestValues.isoDate("decisionDate", value, "the date of UWV's decision"), time.today());
         if (date.isBefore(file.firstSickDay())) {
-            throw new CaseRequestException(400, "decisionDate", "must not be before the first sick day "
+            throw RuleViolationException.invalid("decisionDate", "must not be before the first sick day "
                     + file.firstSickDay());
         }
         return date;
@@ -218,19 +218,19 @@ public class UwvDecisions {
 
     private static int weeks(Integer weeks, int min, int max, String rule) {
         if (weeks == null || weeks < min || weeks > max) {
-            throw new CaseRequestException(400, "weeks", "must be given: " + rule);
+            throw RuleViolationException.invalid("weeks", "must be given: " + rule);
         }
         return weeks;
     }
 
     private static List<String> shortcomings(List<String> shortcomings) {
         if (shortcomings == null || shortcomings.isEmpty() || shortcomings.size() > MAX_SHORTCOMINGS) {
-            throw new CaseRequestException(400, "shortcomings", "must name 1 to " + MAX_SHORTCOMINGS
+            throw RuleViolationException.invalid("shortcomings", "must name 1 to " + MAX_SHORTCOMINGS
                     + " shortcomings from UWV's decision: each becomes a repair task");
         }
         for (String shortcoming : shortcomings) {
             if (shortcoming == null || shortcoming.isBlank() || shortcoming.length() > 1000) {
-                throw new CaseRequestException(400, "shortcomings", "each shortcoming is a text of 1 to 1000"
+                throw RuleViolationException.invalid("shortcomings", "each shortcoming is a text of 1 to 1000"
                         + " characters");
             }
         }

@@ -20,7 +20,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import nl.spoorwijzer.process.ProcessVariables;
-import nl.spoorwijzer.system.RuleViolationException;
+import nl.spoorwijzer.system.Violation;
 import org.camunda.bpm.engine.variable.Variables;
 
 /**
@@ -98,7 +98,7 @@ class SubmissionValidatorTest {
         submission.put("registratieSoort", "iets anders");
         submission.put("loonwaardePercentage", -500);
         submission.put("werknemerId", "bram");
-        List<RuleViolationException.Violation> violations = refusal(loonwaarde, submission);
+        List<Violation> violations = refusal(loonwaarde, submission);
         assertThat(violations).extracting(v -> v.field())
                 .contains("registratieSoort", "werknemerId");
     }
@@ -148,7 +148,7 @@ class SubmissionValidatorTest {
                 .containsKey(percentage.key());
     }
 
-    private List<RuleViolationException.Violation> refusal(FormSchema form, Map<String, Object> submission) {
+    private List<Violation> refusal(FormSchema form, Map<String, Object> submission) {
         InvalidSubmissionException refused = catchThrowableOfType(InvalidSubmissionException.class,
                 () -> validator.validate(form, submission, Map.of(), this::platformOnly));
         assertThat(refused).as("refusal of %s in %s", submission, form.id()).isNotNull();

@@ -1,14 +1,14 @@
 package nl.spoorwijzer.process;
 
-import nl.spoorwijzer.identity.SimulatedAnswers;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doThrow;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Map;
-import nl.spoorwijzer.casefile.DossierEntryType;
-import nl.spoorwijzer.casefile.DossierRepository;
+import nl.spoorwijzer.dossier.DossierEntryType;
+import nl.spoorwijzer.dossier.DossierRepository;
+import nl.spoorwijzer.identity.SimulatedAnswers;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;

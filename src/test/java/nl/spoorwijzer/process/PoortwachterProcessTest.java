@@ -1,6 +1,5 @@
 package nl.spoorwijzer.process;
 
-import nl.spoorwijzer.identity.SimulatedAnswers;
 import static nl.spoorwijzer.process.CaseDriver.endOf;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
@@ -15,11 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import nl.spoorwijzer.casefile.DossierEntry;
-import nl.spoorwijzer.cases.CaseFileRepository;
-import nl.spoorwijzer.cases.CasePhase;
-import nl.spoorwijzer.casefile.DossierEntryType;
-import nl.spoorwijzer.casefile.DossierRepository;
+import nl.spoorwijzer.casefile.CaseFileRepository;
+import nl.spoorwijzer.casefile.CasePhase;
+import nl.spoorwijzer.dossier.DossierEntry;
+import nl.spoorwijzer.dossier.DossierEntryType;
+import nl.spoorwijzer.dossier.DossierRepository;
+import nl.spoorwijzer.identity.SimulatedAnswers;
 import nl.spoorwijzer.recovery.CaseRecovery;
 import nl.spoorwijzer.recovery.RecoveryRequest;
 import org.assertj.core.api.Assertions;

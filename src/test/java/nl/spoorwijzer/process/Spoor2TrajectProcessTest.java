@@ -1,6 +1,5 @@
 package nl.spoorwijzer.process;
 
-import nl.spoorwijzer.identity.SimulatedAnswers;
 import static nl.spoorwijzer.process.CaseDriver.endOf;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
@@ -13,9 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.spoorwijzer.casefile.DossierEntry;
-import nl.spoorwijzer.casefile.DossierEntryType;
-import nl.spoorwijzer.casefile.DossierRepository;
+import nl.spoorwijzer.dossier.DossierEntry;
+import nl.spoorwijzer.dossier.DossierEntryType;
+import nl.spoorwijzer.dossier.DossierRepository;
+import nl.spoorwijzer.identity.SimulatedAnswers;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;

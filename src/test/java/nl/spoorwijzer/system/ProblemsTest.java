@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import nl.spoorwijzer.system.RuleViolationException.Violation;
+import nl.spoorwijzer.system.Violation;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;

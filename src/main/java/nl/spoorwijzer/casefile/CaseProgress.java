@@ -1,4 +1,4 @@
-package nl.spoorwijzer.cases;
+package nl.spoorwijzer.casefile;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -6,15 +6,15 @@ import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
+import nl.spoorwijzer.process.AsPlatform;
+import nl.spoorwijzer.process.CaseLifecycle;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * when the case closes. Added to every user task by the engine plugin, like the dossier recorder.
  */
 @Component
-public class CaseProgress implements TaskListener {
+public class CaseProgress implements CaseLifecycle {
 
     private final CaseFileRepository repository;
     private final TaskService taskService;
@@ -44,6 +44,7 @@ public class CaseProgress implements TaskListener {
      * @throws OpenCaseExistsException when the employee already has an open case
      * @throws org.springframework.dao.DuplicateKeyException when a concurrent report opened it first
      */
+    @Override
     public void opened(DelegateExecution execution, String employerId, String employeeId, LocalDate firstSickDay) {
         repository.findOpen(employerId, employeeId).ifPresent(open -> {
             throw new OpenCaseExistsException(employeeId, open.caseId());
@@ -53,11 +54,12 @@ public class CaseProgress implements TaskListener {
                 OffsetDateTime.now(clock), null, null));
     }
 
+    @Override
     public void closed(DelegateExecution execution, String reason) {
         repository.close(execution.getProcessBusinessKey(), reason);
     }
 
-    /** When the case process ends without having recorded why (e.g. deleted in Cockpit). */
+    @Override
     public void closedIfOpen(DelegateExecution execution, String reason) {
         repository.find(execution.getProcessBusinessKey())
                 .filter(file -> !CaseFile.CLOSED.equals(file.status()))
@@ -127,17 +129,7 @@ public class CaseProgress implements TaskListener {
 
     /** All open tasks of the case, whoever is working: the read model is the same for every reader. */
     private List<Task> openTasksOf(String caseId) {
-        CommandContext context = Context.getCommandContext();
-        boolean tenantCheck = context.isTenantCheckEnabled();
-        context.disableTenantCheck();
-        try {
-            return context.runWithoutAuthorization(
-                    () -> taskService.createTaskQuery().processInstanceBusinessKey(caseId).list());
-        } finally {
-            if (tenantCheck) {
-                context.enableTenantCheck();
-            }
-        }
+        return AsPlatform.inCommand(() -> taskService.createTaskQuery().processInstanceBusinessKey(caseId).list());
     }
 
     private LocalDate dayOf(Date instant) {

@@ -1,4 +1,4 @@
-package nl.spoorwijzer.cases;
+package nl.spoorwijzer.casefile;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package nl.spoorwijzer.cases;
+package nl.spoorwijzer.casefile;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 

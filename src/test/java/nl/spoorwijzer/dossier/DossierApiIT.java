@@ -1,4 +1,4 @@
-package nl.spoorwijzer.casefile;
+package nl.spoorwijzer.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package nl.spoorwijzer.cases;
+package nl.spoorwijzer.process;
 
 import java.time.LocalDate;
 import java.util.UUID;

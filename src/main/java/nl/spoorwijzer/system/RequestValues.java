@@ -1,4 +1,4 @@
-package nl.spoorwijzer.cases;
+package nl.spoorwijzer.system;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -12,7 +12,7 @@ public final class RequestValues {
     /** The trimmed value; {@code why} (may be null) tells the caller what the field is for. */
     public static String required(String field, String value, String why) {
         if (value == null || value.isBlank()) {
-            throw new CaseRequestException(400, field, why == null ? "is required" : "is required: " + why);
+            throw RuleViolationException.invalid(field, why == null ? "is required" : "is required: " + why);
         }
         return value.trim();
     }
@@ -23,14 +23,14 @@ public final class RequestValues {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new CaseRequestException(400, field, "must be a date in ISO format YYYY-MM-DD (got '" + value + "')");
+            throw RuleViolationException.invalid(field, "must be a date in ISO format YYYY-MM-DD (got '" + value + "')");
         }
     }
 
     /** A date that has already happened (or is today). */
     public static LocalDate notInFuture(String field, LocalDate date, LocalDate today) {
         if (date.isAfter(today)) {
-            throw new CaseRequestException(400, field, "must not be in the future (today is " + today + ")");
+            throw RuleViolationException.invalid(field, "must not be in the future (today is " + today + ")");
         }
         return date;
     }

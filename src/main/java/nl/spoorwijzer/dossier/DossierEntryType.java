@@ -1,4 +1,4 @@
-package nl.spoorwijzer.casefile;
+package nl.spoorwijzer.dossier;
 
 /** What a dossier entry records. The dossier is append-only: a correction is a new entry. */
 public enum DossierEntryType {

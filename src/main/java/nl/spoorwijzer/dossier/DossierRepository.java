@@ -1,4 +1,4 @@
-package nl.spoorwijzer.casefile;
+package nl.spoorwijzer.dossier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

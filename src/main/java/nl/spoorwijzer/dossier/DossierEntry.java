@@ -1,4 +1,4 @@
-package nl.spoorwijzer.casefile;
+package nl.spoorwijzer.dossier;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package nl.spoorwijzer.cases;
+package nl.spoorwijzer.casefile;
 
 import java.util.Map;
 

@@ -1,0 +1,91 @@
+package nl.spoorwijzer.cases;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import nl.spoorwijzer.casefile.CaseAccess;
+import nl.spoorwijzer.casefile.CaseFile;
+import nl.spoorwijzer.dossier.DossierEntry;
+import nl.spoorwijzer.dossier.DossierRepository;
+import nl.spoorwijzer.process.JobApplicationCounter;
+import nl.spoorwijzer.process.ProcessKeys;
+import nl.spoorwijzer.process.TaskRoles;
+import nl.spoorwijzer.report.ReintegrationReports;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a case stands at, for a caller who may see it: the read model's row, the open steps with the role that works
+ * each, spoor 2, job applications, the legal dates and the RIV's completeness. Every case endpoint answers with it.
+ */
+@Component
+public class CaseViews {
+
+    private final CaseAccess access;
+    private final DossierRepository dossier;
+    private final ReintegrationReports reintegrationReports;
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final HistoryService historyService;
+    private final Clock clock;
+
+    CaseViews(CaseAccess access, DossierRepository dossier, ReintegrationReports reintegrationReports,
+              TaskService taskService, RuntimeService runtimeService, HistoryService historyService, Clock clock) {
+        this.access = access;
+        this.dossier = dossier;
+        this.reintegrationReports = reintegrationReports;
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.historyService = historyService;
+        this.clock = clock;
+    }
+
+    /** The case in full; a case the caller may not see is refused as not found. */
+    public CaseView details(String caseId) {
+        CaseFile file = access.requireVisible(caseId);
+        List<DossierEntry> entries = dossier.findByCase(caseId);
+        LocalDate today = LocalDate.now(clock);
+        CaseView summary = CaseView.summary(file, today);
+        return access.asDirectory(() -> new CaseView(summary.caseId(), summary.employerId(), summary.employeeId(),
+                summary.firstSickDay(), summary.status(), summary.phase(), summary.nextDeadline(),
+                summary.nextDeadlineTask(), summary.overdue(), summary.closedReason(), summary.recoveredOn(),
+                summary.partialRecoveryPercentage(), openTasks(file),
+                spoor2Status(caseId), jobApplications(file), DossierEntry.latestTimeline(entries),
+                reintegrationReports.completeness(file, entries)));
+    }
+
+    private List<CaseView.OpenTask> openTasks(CaseFile file) {
+        // A recovered case's paused tasks cannot be worked, so they are not open steps.
+        return taskService.createTaskQuery().processInstanceBusinessKey(file.caseId()).active().orderByDueDate().asc()
+                .list()
+                .stream().map(task -> new CaseView.OpenTask(task.getName(), roleOf(task, file.employeeId()),
+                        task.getAssignee(),
+                        task.getDueDate() == null ? null
+                                : LocalDate.ofInstant(task.getDueDate().toInstant(), clock.getZone())))
+                .toList();
+    }
+
+    private String roleOf(Task task, String employee) {
+        return TaskRoles.of(taskService.getIdentityLinksForTask(task.getId()), task.getAssignee(), employee);
+    }
+
+    private String spoor2Status(String caseId) {
+        if (runtimeService.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.SPOOR_2_TRAJECT)
+                .processInstanceBusinessKey(caseId).count() > 0) {
+            return "lopend";
+        }
+        return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ProcessKeys.SPOOR_2_TRAJECT)
+                .processInstanceBusinessKey(caseId).count() > 0 ? "afgerond" : "niet gestart";
+    }
+
+    private Integer jobApplications(CaseFile file) {
+        HistoricVariableInstance count = historyService.createHistoricVariableInstanceQuery()
+                .processInstanceId(file.processInstanceId()).variableName(JobApplicationCounter.TOTAL)
+                .singleResult();
+        return count == null ? 0 : ((Number) count.getValue()).intValue();
+    }
+}

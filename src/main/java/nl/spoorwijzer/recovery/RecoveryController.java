@@ -1,0 +1,33 @@
+package nl.spoorwijzer.recovery;
+
+import io.swagger.v3.oas.annotations.Operation;
+import nl.spoorwijzer.casefile.CaseAccess;
+import nl.spoorwijzer.cases.CaseView;
+import nl.spoorwijzer.cases.CaseViews;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Recovery reports on a case the caller may see (a case one may not see is answered as not found). */
+@RestController
+class RecoveryController {
+
+    private final CaseRecovery recovery;
+    private final CaseAccess access;
+    private final CaseViews views;
+
+    RecoveryController(CaseRecovery recovery, CaseAccess access, CaseViews views) {
+        this.recovery = recovery;
+        this.access = access;
+        this.views = views;
+    }
+
+    @PostMapping("/api/cases/{caseId}/recovery")
+    @Operation(summary = "Report full recovery (the work pauses; closed as hersteld after 28 days without relapse)"
+            + " or partial recovery with a percentage (the clock keeps running)")
+    CaseView recovery(@PathVariable String caseId, @RequestBody RecoveryRequest request) {
+        recovery.recover(access.requireVisible(caseId), request);
+        return views.details(caseId);
+    }
+}

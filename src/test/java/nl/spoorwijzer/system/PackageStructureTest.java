@@ -1,0 +1,73 @@
+package nl.spoorwijzer.system;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The directions in which the packages may depend on each other (DESIGN.md §2): features at the top, engine glue in
+ * the middle, the calendar and the platform's own plumbing at the bottom. A new dependency against the direction,
+ * or any cycle between packages, fails here with the classes that caused it.
+ */
+class PackageStructureTest {
+
+    private static final String BASE = "nl.spoorwijzer";
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(BASE);
+    }
+
+    @Test
+    void noCyclesBetweenPackages() {
+        slices().matching(BASE + ".(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void packagesDependOnlyOnThoseBelowThem() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("demo").definedBy(BASE + ".demo..")
+                .layer("case actions").definedBy(BASE + ".recovery..", BASE + ".uwv..")
+                .layer("cases").definedBy(BASE + ".cases..")
+                .layer("report").definedBy(BASE + ".report..", BASE + ".dashboard..")
+                .layer("engine guards").definedBy(BASE + ".forms..", BASE + ".modelling..")
+                .layer("case read model").definedBy(BASE + ".casefile..")
+                .layer("process").definedBy(BASE + ".process..")
+                .layer("dossier").definedBy(BASE + ".dossier..")
+                .layer("identity").definedBy(BASE + ".identity..")
+                .layer("timeline").definedBy(BASE + ".timeline..")
+                .layer("system").definedBy(BASE + ".system..")
+                .whereLayer("demo").mayNotBeAccessedByAnyLayer()
+                .whereLayer("case actions").mayOnlyBeAccessedByLayers("demo")
+                .whereLayer("cases").mayOnlyBeAccessedByLayers("demo", "case actions")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("demo", "case actions", "cases")
+                .whereLayer("engine guards").mayOnlyBeAccessedByLayers("demo", "case actions", "cases", "report")
+                .whereLayer("case read model")
+                .mayOnlyBeAccessedByLayers("demo", "case actions", "cases", "report", "engine guards")
+                .whereLayer("process").mayOnlyBeAccessedByLayers("demo", "case actions", "cases", "report",
+                        "engine guards", "case read model")
+                .whereLayer("dossier").mayOnlyBeAccessedByLayers("demo", "case actions", "cases", "report",
+                        "engine guards", "case read model", "process")
+                .whereLayer("identity").mayOnlyBeAccessedByLayers("demo", "case actions", "cases", "report",
+                        "engine guards", "case read model", "process", "dossier")
+                .whereLayer("timeline").mayOnlyBeAccessedByLayers("demo", "case actions", "cases", "report",
+                        "engine guards", "case read model", "process", "dossier", "identity")
+                .check(classes);
+    }
+
+    @Test
+    void theLawsCalendarNeedsNoEngine() {
+        noClasses().that().resideInAPackage(BASE + ".timeline..")
+                .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+                .because("the calendar is plain Java: tested without an engine (DESIGN.md §3)")
+                .check(classes);
+    }
+}
