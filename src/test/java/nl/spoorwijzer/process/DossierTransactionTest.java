@@ -1,6 +1,6 @@
 package nl.spoorwijzer.process;
 
-import nl.spoorwijzer.identity.SimulatedAnswers;
+import nl.spoorwijzer.demo.SimulatedAnswers;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doThrow;
 

@@ -1,6 +1,6 @@
 package nl.spoorwijzer.process;
 
-import nl.spoorwijzer.identity.SimulatedAnswers;
+import nl.spoorwijzer.demo.SimulatedAnswers;
 import static nl.spoorwijzer.process.CaseDriver.endOf;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;

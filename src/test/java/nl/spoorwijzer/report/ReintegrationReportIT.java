@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import nl.spoorwijzer.casefile.DossierRepository;
-import nl.spoorwijzer.identity.SimulatedAnswers;
+import nl.spoorwijzer.demo.SimulatedAnswers;
 import nl.spoorwijzer.support.ApiCases;
 import nl.spoorwijzer.support.HttpTestClient;
 import org.apache.pdfbox.Loader;

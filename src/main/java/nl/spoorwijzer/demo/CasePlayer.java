@@ -1,4 +1,4 @@
-package nl.spoorwijzer.process;
+package nl.spoorwijzer.demo;
 
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package nl.spoorwijzer.identity;
+package nl.spoorwijzer.demo;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nl.spoorwijzer.process.CasePlayer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
