@@ -37,7 +37,9 @@ import org.springframework.util.ClassUtils;
  * (which moves the engine's global clock) is over before the web server accepts its first request.
  *
  * <p>Each test starts the platform itself, on an in-memory database and a process engine name of its own, so the
- * demo cases stay out of the database the other tests share and Camunda's JVM-wide "default" engine stays theirs.
+ * demo cases stay out of the database the other tests share and Camunda's JVM-wide "default" engine stays theirs;
+ * and without Camunda's webapps, whose runtime delegates are JVM-wide too (closing a platform with them would leave
+ * the other tests' Tasklist without an engine).
  * Not in the PostgreSQL pass: there every context is forced onto the {@code demo,postgres} profiles and one shared
  * database.
  */
@@ -46,6 +48,8 @@ import org.springframework.util.ClassUtils;
 class DemoProfileIT {
 
     private static final String DEMO_PACKAGE = DemoCases.class.getPackageName();
+    private static final String WEBAPPS =
+            "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration";
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     /** How far the engine clock may be from the real one and still be "real": far below the demo's day steps. */
     private static final Duration REAL = Duration.ofMinutes(1);
@@ -109,6 +113,7 @@ class DemoProfileIT {
                 "--spring.datasource.url=jdbc:h2:mem:" + name,
                 "--camunda.bpm.process-engine-name=" + name,
                 "--spoorwijzer.demo.cases=true",
+                "--spring.autoconfigure.exclude=" + WEBAPPS,
                 "--spring.main.banner-mode=off"));
         all.addAll(List.of(arguments));
         return builder.sources(SpoorwijzerApplication.class).run(all.toArray(String[]::new));
