@@ -12,7 +12,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
 import java.util.function.Function;
-import nl.spoorwijzer.process.CasePlayer;
+import nl.spoorwijzer.demo.CasePlayer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 

@@ -248,7 +248,7 @@ class PackagedPlatformIT {
     }
 
     /**
-     * Start-up work (roles, demo data) runs after the server answers and before the job executor starts, so the
+     * Start-up work (roles, demo users) runs after the server answers and before the job executor starts, so the
      * job executor's start line in the log (ENGINE-14014) marks the end of the {@code starts}-th start-up.
      */
     private static void awaitStartUpWorkDone(int starts) throws IOException, InterruptedException {

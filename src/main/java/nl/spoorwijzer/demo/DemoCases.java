@@ -1,4 +1,4 @@
-package nl.spoorwijzer.identity;
+package nl.spoorwijzer.demo;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,29 +8,34 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nl.spoorwijzer.process.CasePlayer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * About ten demo cases at different stages, so a newcomer finds a populated Tasklist on first start. Each case is
  * played forward from its first sick day with simulated people completing their tasks on time, except the tasks
  * the case is meant to be waiting at; the escalations of deadlines those miss are left open too. Each case is
- * created once (by its id {@code DEMO-…}), before the job executor starts, because playing moves the engine clock.
+ * created once (by its id {@code DEMO-…}); a restart plays only the cases that are missing.
+ *
+ * <p>Playing moves the engine's clock, which is global: every request would see the demo's date (a sick report of
+ * today "lies in the future"). So the cases are played while the application context starts its lifecycle beans,
+ * in a phase before Spring Boot's web server starts (and before the job executor, which the Camunda starter starts
+ * when the application is ready), and the clock is real again before this returns: no request is served while the
+ * clock is moved.
  */
 @Component
 @Profile("demo")
 @ConditionalOnProperty(name = "spoorwijzer.demo.cases", havingValue = "true", matchIfMissing = true)
-@Order(3)
-class DemoCases implements ApplicationRunner {
+class DemoCases implements SmartLifecycle {
+
+    /** Spring Boot starts the web server in phase {@code SmartLifecycle.DEFAULT_PHASE - 2048}; this is well before. */
+    static final int PHASE = 0;
 
     private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
     private static final String ESCALATION = "termijnOverschredenAfhandelen";
@@ -59,6 +64,7 @@ class DemoCases implements ApplicationRunner {
 
     private final ProcessEngine engine;
     private final Clock clock;
+    private volatile boolean running;
 
     DemoCases(ProcessEngine engine, Clock clock) {
         this.engine = engine;
@@ -66,7 +72,27 @@ class DemoCases implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void start() {
+        playMissingCases();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    private void playMissingCases() {
         List<DemoCase> missing = CASES.stream().filter(demo -> engine.getHistoryService()
                 .createHistoricProcessInstanceQuery().processInstanceBusinessKey(demo.id()).count() == 0).toList();
         if (missing.isEmpty()) {

@@ -1,4 +1,4 @@
-package nl.spoorwijzer.process;
+package nl.spoorwijzer.demo;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -15,8 +15,9 @@ import org.camunda.bpm.engine.task.Task;
 
 /**
  * Plays a case forward in simulated time: moves the engine clock from one timer to the next, fires the timers that
- * are due and lets simulated people complete the tasks they get. Used for demo cases (at start-up, before the job
- * executor runs), process tests and benchmarks — never while real users work, because the engine clock is global.
+ * are due and lets simulated people complete the tasks they get. Used for demo cases (at start-up, before the web
+ * server and the job executor start, see {@link DemoCases}), process tests and benchmarks — never while the platform
+ * serves requests, because the engine clock is global.
  */
 public final class CasePlayer {
 

@@ -1,4 +1,4 @@
-package nl.spoorwijzer.identity;
+package nl.spoorwijzer.demo;
 
 import java.time.LocalDate;
 import java.time.ZoneId;

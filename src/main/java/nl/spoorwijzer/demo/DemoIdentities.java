@@ -1,6 +1,7 @@
-package nl.spoorwijzer.identity;
+package nl.spoorwijzer.demo;
 
 import java.util.List;
+import nl.spoorwijzer.identity.Role;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
