@@ -1,37 +1,67 @@
 #!/usr/bin/env node
 // Render BPMN diagrams to PNG: bpmn-js (NavigatedViewer bundle) in Debian's headless Chromium,
-// driven by playwright-core. No network: the viewer script is loaded from node_modules.
-//   node .ci/render/render-bpmn.mjs <in.bpmn> <out.png>   (paths relative to the repo root, or absolute)
-//   node .ci/render/render-bpmn.mjs --all                 (processes/*.bpmn -> processes/<name>.png)
-import { chromium } from 'playwright-core';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+// driven by playwright-core. No network: the viewer script is loaded from .ci/node_modules.
+//   node .ci/render/render-bpmn.mjs --all      every processes/*.bpmn -> processes/<name>.png, one more
+//                                              processes/<name>-<subprocess id>.png per collapsed subprocess,
+//                                              and processes/rendered.sha256 (the models the pictures show)
+//   node .ci/render/render-bpmn.mjs --check    no browser: fails when a model changed since its pictures were
+//                                              rendered, or a picture is missing
+//   node .ci/render/render-bpmn.mjs <in.bpmn> <out.png>   one model's top level (paths relative to the repo root)
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
-const VIEWER = path.join(HERE, 'node_modules/bpmn-js/dist/bpmn-navigated-viewer.production.min.js');
+const PROCESSES = path.join(ROOT, 'processes');
+const MANIFEST = path.join(PROCESSES, 'rendered.sha256');
+const VIEWER = path.join(HERE, '..', 'node_modules/bpmn-js/dist/bpmn-navigated-viewer.production.min.js');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const MARGIN = 30, SCALE = 1.5, MAX_WIDTH = 4000; // diagram units, zoom factor, px
 const FOOTER = 40; // px strip below the diagram, so the bpmn.io watermark (bottom right) covers nothing
 
 function fail(msg) { console.error(`render-bpmn: ${msg}`); process.exit(1); }
 const show = (p) => (path.relative(ROOT, p).startsWith('..') ? p : path.relative(ROOT, p));
+const sha256 = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const models = () => readdirSync(PROCESSES).filter((f) => f.endsWith('.bpmn')).sort();
+// The collapsed subprocesses of a model, as drawn (a BPMNPlane of their own): each gets its own picture.
+const collapsed = (xml) => [...xml.matchAll(/<bpmndi:BPMNShape\b[^>]*>/g)].map((m) => m[0])
+  .filter((shape) => /isExpanded="false"/.test(shape))
+  .map((shape) => /bpmnElement="([^"]+)"/.exec(shape)[1]);
+const pictures = (model) => {
+  const base = model.replace(/\.bpmn$/, '');
+  return [`${base}.png`, ...collapsed(readFileSync(path.join(PROCESSES, model), 'utf8')).map((id) => `${base}-${id}.png`)];
+};
 
-function jobs(argv) {
-  if (argv.length === 1 && argv[0] === '--all') {
-    const dir = path.join(ROOT, 'processes');
-    return readdirSync(dir).filter((f) => f.endsWith('.bpmn')).sort()
-      .map((f) => [path.join(dir, f), path.join(dir, f.replace(/\.bpmn$/, '.png'))]);
+// The staleness check: the model each committed picture was rendered from is the model committed now.
+function check() {
+  const recorded = new Map();
+  if (existsSync(MANIFEST)) {
+    for (const line of readFileSync(MANIFEST, 'utf8').split('\n').filter(Boolean)) {
+      const [hash, name] = line.split(/\s+\*?/);
+      recorded.set(name, hash);
+    }
   }
-  if (argv.length === 2) return [argv.map((p) => path.resolve(ROOT, p))];
-  fail('usage: render-bpmn.mjs <in.bpmn> <out.png> | --all');
+  const stale = [];
+  for (const model of models()) {
+    const missing = pictures(model).filter((png) => !existsSync(path.join(PROCESSES, png)));
+    if (recorded.get(model) !== sha256(path.join(PROCESSES, model))) {
+      stale.push(`${model.replace(/\.bpmn$/, '.png')} is stale: ${model} changed since it was rendered`);
+    } else if (missing.length) {
+      stale.push(`${missing.join(', ')} missing`);
+    }
+  }
+  if (stale.length) fail(`${stale.join('; ')}: run .ci/render-models and commit processes/`);
+  console.log(`model pictures up to date (${models().length} models)`);
 }
 
-// Runs inside the page: import the XML, fit it, size the container to the diagram, set the viewbox.
-async function layout({ xml, margin, scale, maxWidth, footer }) {
+// Runs inside the page: import the XML, show one plane, fit it, size the container, set the viewbox.
+async function layout({ xml, plane, margin, scale, maxWidth, footer }) {
   const container = document.getElementById('canvas');
+  container.innerHTML = '';
+  Object.assign(container.style, { width: '1600px', height: '1000px' });
   const viewer = new BpmnJS({ container });
   let warnings;
   try {
@@ -40,6 +70,13 @@ async function layout({ xml, margin, scale, maxWidth, footer }) {
     return { error: err.message, warnings: (err.warnings || []).map((w) => w.message) };
   }
   const canvas = viewer.get('canvas');
+  const planes = canvas.getRootElements().filter((root) => root.id.endsWith('_plane'))
+    .map((root) => root.businessObject.id);
+  if (plane) {
+    const root = canvas.getRootElements().find((r) => r.id === `${plane}_plane`);
+    if (!root) return { error: `no drill-down plane for ${plane}`, warnings: [] };
+    canvas.setRootElement(root);
+  }
   canvas.zoom('fit-viewport');
   const { inner } = canvas.viewbox();
   const box = { x: inner.x - margin, y: inner.y - margin,
@@ -50,28 +87,33 @@ async function layout({ xml, margin, scale, maxWidth, footer }) {
   Object.assign(container.style, { width: `${width}px`, height: `${height}px` });
   canvas.resized();
   canvas.viewbox(box);
-  return { width, height, warnings: warnings.map((w) => w.message) };
+  return { width, height, planes, warnings: warnings.map((w) => w.message) };
 }
 
-async function render(page, input, output) {
+async function render(page, input, output, plane) {
   if (!existsSync(input)) throw new Error(`input not found: ${show(input)}`);
-  await page.setContent('<!doctype html><html><body style="margin:0;background:#fff">'
-    + '<div id="canvas" style="width:1600px;height:1000px;background:#fff"></div></body></html>');
-  await page.addScriptTag({ path: VIEWER });
   const xml = readFileSync(input, 'utf8');
-  const res = await page.evaluate(layout, { xml, margin: MARGIN, scale: SCALE, maxWidth: MAX_WIDTH, footer: FOOTER });
+  const res = await page.evaluate(layout, { xml, plane, margin: MARGIN, scale: SCALE, maxWidth: MAX_WIDTH, footer: FOOTER });
   for (const w of res.warnings) console.warn(`warning: ${show(input)}: ${w}`);
   if (res.error) throw new Error(`import failed for ${show(input)}: ${res.error}`);
+  if (res.warnings.length) throw new Error(`${show(input)} has import warnings`);
   await page.setViewportSize({ width: res.width, height: res.height });
   await page.locator('#canvas').screenshot({ path: output });
-  console.log(`${show(input)} -> ${show(output)} (${res.width}x${res.height})`);
+  console.log(`${show(input)}${plane ? ` [${plane}]` : ''} -> ${show(output)} (${res.width}x${res.height})`);
+  return res.planes;
 }
 
-const todo = jobs(process.argv.slice(2));
-if (!todo.length) fail('no processes/*.bpmn found');
-if (!existsSync(VIEWER)) fail(`bpmn-js missing; run: npm --prefix .ci/render ci`);
+const argv = process.argv.slice(2);
+if (argv.length === 1 && argv[0] === '--check') {
+  check();
+  process.exit(0);
+}
+const all = argv.length === 1 && argv[0] === '--all';
+if (!all && argv.length !== 2) fail('usage: render-bpmn.mjs --all | --check | <in.bpmn> <out.png>');
+if (!existsSync(VIEWER)) fail('bpmn-js missing; run: npm --prefix .ci ci');
 if (!existsSync(CHROMIUM)) fail(`no Chromium at ${CHROMIUM}; run: apt-get install -y chromium`);
 
+const { chromium } = await import('playwright-core');
 const profile = mkdtempSync(path.join(tmpdir(), 'render-bpmn-'));
 let failed = 0;
 try {
@@ -82,8 +124,24 @@ try {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = context.pages()[0] || await context.newPage();
-  for (const [input, output] of todo) {
-    try { await render(page, input, output); } catch (err) { failed++; console.error(`render-bpmn: ${err.message}`); }
+  // The drill-down buttons of collapsed subprocesses are for clicking; a picture shows the subprocess marker only.
+  await page.setContent('<!doctype html><html><head><style>.bjs-drilldown{display:none}</style></head>'
+    + '<body style="margin:0;background:#fff">'
+    + '<div id="canvas" style="width:1600px;height:1000px;background:#fff"></div></body></html>');
+  await page.addScriptTag({ path: VIEWER });
+  if (all) {
+    const manifest = [];
+    for (const model of models()) {
+      const input = path.join(PROCESSES, model), base = model.replace(/\.bpmn$/, '');
+      try {
+        const planes = await render(page, input, path.join(PROCESSES, `${base}.png`));
+        for (const plane of planes) await render(page, input, path.join(PROCESSES, `${base}-${plane}.png`), plane);
+        manifest.push(`${sha256(input)}  ${model}`);
+      } catch (err) { failed++; console.error(`render-bpmn: ${err.message}`); }
+    }
+    if (!failed) writeFileSync(MANIFEST, `${manifest.join('\n')}\n`);
+  } else {
+    try { await render(page, ...argv.map((p) => path.resolve(ROOT, p))); } catch (err) { failed++; console.error(`render-bpmn: ${err.message}`); }
   }
   await context.close();
 } finally {
