@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // Render BPMN diagrams to PNG: bpmn-js (NavigatedViewer bundle) in Debian's headless Chromium,
 // driven by playwright-core. No network: the viewer script is loaded from .ci/node_modules.
-//   node .ci/render/render-bpmn.mjs --all      every processes/*.bpmn -> processes/<name>.png, one more
-//                                              processes/<name>-<subprocess id>.png per collapsed subprocess,
-//                                              and processes/rendered.sha256 (the models the pictures show)
+//   node .ci/render/render-bpmn.mjs --all      every processes/*.bpmn -> processes/<name>.png, and one more
+//                                              processes/<name>-<subprocess id>.png per collapsed subprocess;
+//                                              each picture records the SHA-256 of its model (PNG tEXt chunk)
 //   node .ci/render/render-bpmn.mjs --check    no browser: fails when a model changed since its pictures were
-//                                              rendered, or a picture is missing
+//                                              rendered, or a picture is missing or shows no model any more
 //   node .ci/render/render-bpmn.mjs <in.bpmn> <out.png>   one model's top level (paths relative to the repo root)
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
 const PROCESSES = path.join(ROOT, 'processes');
-const MANIFEST = path.join(PROCESSES, 'rendered.sha256');
+// The tEXt keyword under which a picture records "<sha-256 of the model> <model file>"; ModelPicturesTest reads it.
+const KEYWORD = 'spoorwijzer-model-sha256';
 const VIEWER = path.join(HERE, '..', 'node_modules/bpmn-js/dist/bpmn-navigated-viewer.production.min.js');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const MARGIN = 30, SCALE = 1.5, MAX_WIDTH = 4000; // diagram units, zoom factor, px
@@ -35,26 +37,49 @@ const pictures = (model) => {
   return [`${base}.png`, ...collapsed(readFileSync(path.join(PROCESSES, model), 'utf8')).map((id) => `${base}-${id}.png`)];
 };
 
-// The staleness check: the model each committed picture was rendered from is the model committed now.
+// A PNG with a tEXt chunk after its header (IHDR is always the first chunk: bytes 8..32).
+function withText(png, keyword, text) {
+  const data = Buffer.concat([Buffer.from(keyword, 'latin1'), Buffer.from([0]), Buffer.from(text, 'latin1')]);
+  const type = Buffer.from('tEXt', 'latin1');
+  const chunk = Buffer.alloc(12 + data.length);
+  chunk.writeUInt32BE(data.length, 0);
+  type.copy(chunk, 4);
+  data.copy(chunk, 8);
+  chunk.writeUInt32BE(crc32(Buffer.concat([type, data])), 8 + data.length);
+  return Buffer.concat([png.subarray(0, 33), chunk, png.subarray(33)]);
+}
+
+function recordedText(file, keyword) {
+  const png = readFileSync(file);
+  for (let at = 8; at + 8 <= png.length;) {
+    const length = png.readUInt32BE(at), type = png.toString('latin1', at + 4, at + 8);
+    if (type === 'tEXt') {
+      const data = png.subarray(at + 8, at + 8 + length), nul = data.indexOf(0);
+      if (data.toString('latin1', 0, nul) === keyword) return data.toString('latin1', nul + 1);
+    }
+    if (type === 'IEND') break;
+    at += 12 + length;
+  }
+  return null;
+}
+
+// The staleness check: every picture was rendered from the model as committed now.
 function check() {
-  const recorded = new Map();
-  if (existsSync(MANIFEST)) {
-    for (const line of readFileSync(MANIFEST, 'utf8').split('\n').filter(Boolean)) {
-      const [hash, name] = line.split(/\s+\*?/);
-      recorded.set(name, hash);
-    }
-  }
-  const stale = [];
+  const problems = [], expected = new Set();
   for (const model of models()) {
-    const missing = pictures(model).filter((png) => !existsSync(path.join(PROCESSES, png)));
-    if (recorded.get(model) !== sha256(path.join(PROCESSES, model))) {
-      stale.push(`${model.replace(/\.bpmn$/, '.png')} is stale: ${model} changed since it was rendered`);
-    } else if (missing.length) {
-      stale.push(`${missing.join(', ')} missing`);
+    const hash = sha256(path.join(PROCESSES, model));
+    for (const png of pictures(model)) {
+      expected.add(png);
+      const file = path.join(PROCESSES, png);
+      if (!existsSync(file)) problems.push(`${png} is missing`);
+      else if (recordedText(file, KEYWORD) !== `${hash} ${model}`) problems.push(`${png} is stale`);
     }
   }
-  if (stale.length) fail(`${stale.join('; ')}: run .ci/render-models and commit processes/`);
-  console.log(`model pictures up to date (${models().length} models)`);
+  for (const png of readdirSync(PROCESSES).filter((f) => f.endsWith('.png') && !expected.has(f))) {
+    problems.push(`${png} shows no model (subprocess or model removed?)`);
+  }
+  if (problems.length) fail(`${problems.join('; ')}: run .ci/render-models and commit processes/`);
+  console.log(`model pictures up to date (${expected.size} pictures of ${models().length} models)`);
 }
 
 // Runs inside the page: import the XML, show one plane, fit it, size the container, set the viewbox.
@@ -90,7 +115,7 @@ async function layout({ xml, plane, margin, scale, maxWidth, footer }) {
   return { width, height, planes, warnings: warnings.map((w) => w.message) };
 }
 
-async function render(page, input, output, plane) {
+async function render(page, input, output, plane, record) {
   if (!existsSync(input)) throw new Error(`input not found: ${show(input)}`);
   const xml = readFileSync(input, 'utf8');
   const res = await page.evaluate(layout, { xml, plane, margin: MARGIN, scale: SCALE, maxWidth: MAX_WIDTH, footer: FOOTER });
@@ -98,7 +123,8 @@ async function render(page, input, output, plane) {
   if (res.error) throw new Error(`import failed for ${show(input)}: ${res.error}`);
   if (res.warnings.length) throw new Error(`${show(input)} has import warnings`);
   await page.setViewportSize({ width: res.width, height: res.height });
-  await page.locator('#canvas').screenshot({ path: output });
+  const png = await page.locator('#canvas').screenshot();
+  writeFileSync(output, record ? withText(png, KEYWORD, record) : png);
   console.log(`${show(input)}${plane ? ` [${plane}]` : ''} -> ${show(output)} (${res.width}x${res.height})`);
   return res.planes;
 }
@@ -130,16 +156,16 @@ try {
     + '<div id="canvas" style="width:1600px;height:1000px;background:#fff"></div></body></html>');
   await page.addScriptTag({ path: VIEWER });
   if (all) {
-    const manifest = [];
     for (const model of models()) {
       const input = path.join(PROCESSES, model), base = model.replace(/\.bpmn$/, '');
+      const record = `${sha256(input)} ${model}`;
       try {
-        const planes = await render(page, input, path.join(PROCESSES, `${base}.png`));
-        for (const plane of planes) await render(page, input, path.join(PROCESSES, `${base}-${plane}.png`), plane);
-        manifest.push(`${sha256(input)}  ${model}`);
+        const planes = await render(page, input, path.join(PROCESSES, `${base}.png`), null, record);
+        for (const plane of planes) {
+          await render(page, input, path.join(PROCESSES, `${base}-${plane}.png`), plane, record);
+        }
       } catch (err) { failed++; console.error(`render-bpmn: ${err.message}`); }
     }
-    if (!failed) writeFileSync(MANIFEST, `${manifest.join('\n')}\n`);
   } else {
     try { await render(page, ...argv.map((p) => path.resolve(ROOT, p))); } catch (err) { failed++; console.error(`render-bpmn: ${err.message}`); }
   }
