@@ -2,7 +2,10 @@ package nl.spoorwijzer.casefile;
 
 import java.util.Map;
 
-/** Where a case stands, in the order of the law's timeline; a case only moves forward. */
+/**
+ * Where a case stands, in the order of the law's timeline; a case only moves forward. A user task declares the
+ * phase its creation shows in the model: {@code <camunda:property name="fase" value="PROBLEEMANALYSE"/>}.
+ */
 public enum CasePhase {
     ZIEKMELDING,
     PROBLEEMANALYSE,
@@ -13,28 +16,25 @@ public enum CasePhase {
     SPOOR_2,
     EINDFASE;
 
-    private static final Map<String, CasePhase> BY_TASK = Map.ofEntries(
-            Map.entry("ziekmeldingDoorgeven", ZIEKMELDING),
-            Map.entry("probleemanalyseOpstellen", PROBLEEMANALYSE),
-            Map.entry("verzuimMonitoren", MONITORING),
-            Map.entry("planVanAanpakOpstellen", PLAN_VAN_AANPAK),
-            Map.entry("planVanAanpakBeoordelen", PLAN_VAN_AANPAK),
-            Map.entry("voortgangEvalueren", SPOOR_1),
-            Map.entry("arbeidsdeskundigOnderzoekLatenUitvoeren", EERSTEJAARSEVALUATIE),
-            Map.entry("eerstejaarsevaluatieHouden", EERSTEJAARSEVALUATIE),
-            Map.entry("reintegratiebureauInschakelen", SPOOR_2),
-            Map.entry("aanmeldingBeoordelen", SPOOR_2),
-            Map.entry("actueelOordeelOpstellen", EINDFASE),
-            Map.entry("eindevaluatieHouden", EINDFASE));
+    /** The {@code camunda:property} on a user task that names the phase it shows. */
+    public static final String MODEL_PROPERTY = "fase";
 
-    /** Whether a new task with this key can move a case to another phase. */
-    public static boolean isShownBy(String taskKey) {
-        return BY_TASK.containsKey(taskKey);
+    /**
+     * The phase a task declares among its model properties, or null when it declares none (or a value that is no
+     * phase: ModelConventionsTest refuses such a model).
+     */
+    public static CasePhase declaredIn(Map<String, String> taskProperties) {
+        String value = taskProperties.get(MODEL_PROPERTY);
+        for (CasePhase phase : values()) {
+            if (phase.name().equals(value)) {
+                return phase;
+            }
+        }
+        return null;
     }
 
     /** The phase a newly created task shows, or {@code current} when that is further or the task says nothing. */
-    public static CasePhase after(CasePhase current, String taskKey) {
-        CasePhase shown = BY_TASK.get(taskKey);
+    public static CasePhase after(CasePhase current, CasePhase shown) {
         return shown != null && shown.compareTo(current) > 0 ? shown : current;
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import nl.spoorwijzer.process.AsPlatform;
 import nl.spoorwijzer.process.CaseLifecycle;
+import nl.spoorwijzer.process.DeclaredTaskProperties;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -74,7 +75,8 @@ public class CaseProgress implements CaseLifecycle {
     public void notify(DelegateTask task) {
         LocalDate due = task.getDueDate() == null ? null : dayOf(task.getDueDate());
         boolean created = EVENTNAME_CREATE.equals(task.getEventName());
-        if (due == null && !(created && CasePhase.isShownBy(task.getTaskDefinitionKey()))) {
+        CasePhase shown = created ? CasePhase.declaredIn(DeclaredTaskProperties.of(task)) : null;
+        if (due == null && shown == null) {
             return; // moves neither the phase nor the next deadline: no need to read the case's row
         }
         String caseId = task.getExecution().getProcessBusinessKey();
@@ -83,7 +85,7 @@ public class CaseProgress implements CaseLifecycle {
             return;
         }
         if (created) {
-            CasePhase phase = CasePhase.after(file.phase(), task.getTaskDefinitionKey());
+            CasePhase phase = CasePhase.after(file.phase(), shown);
             boolean sooner = due != null && (file.nextDeadline() == null || due.isBefore(file.nextDeadline()));
             if (sooner) {
                 repository.updateProgress(caseId, phase, due, task.getName());

@@ -1,9 +1,12 @@
 package nl.spoorwijzer.process;
 
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseUtil;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -15,6 +18,10 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  * the follow-up (warning) date on create, the dossier entry on complete, and the case read model's phase and next
  * deadline on every change. Built-in listeners run even when an
  * operator skips custom listeners, so the dossier cannot be bypassed that way.
+ * <p>
+ * What a task declares about itself in the model ({@code <camunda:properties>}: its case phase, its part of the
+ * re-integratieverslag) is kept on the parsed activity, where Camunda keeps an external task's properties, so that
+ * the phase and the RIV mapping travel with the task when a process owner adds or renames it in Modeler.
  */
 class CaseTaskParseListener extends AbstractBpmnParseListener {
 
@@ -43,6 +50,8 @@ class CaseTaskParseListener extends AbstractBpmnParseListener {
 
     @Override
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        Map<String, String> declared = BpmnParseUtil.parseCamundaExtensionProperties(userTaskElement);
+        activity.getProperties().set(BpmnProperties.EXTENSION_PROPERTIES, declared == null ? Map.of() : declared);
         TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, followUpDates);
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, completionRecorder);

@@ -9,6 +9,7 @@ import nl.spoorwijzer.casefile.CaseFile;
 import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.dossier.DossierRepository;
+import nl.spoorwijzer.process.DeclaredTaskProperties;
 import nl.spoorwijzer.process.LegalTime;
 import nl.spoorwijzer.report.ReintegrationReport.Completeness;
 import nl.spoorwijzer.report.ReintegrationReport.Document;
@@ -28,11 +29,14 @@ public class ReintegrationReports {
     private final DossierRepository dossier;
     private final LegalTime time;
     private final TimelineSettings timelineSettings;
+    private final DeclaredTaskProperties declaredProperties;
 
-    public ReintegrationReports(DossierRepository dossier, LegalTime time, TimelineSettings timelineSettings) {
+    public ReintegrationReports(DossierRepository dossier, LegalTime time, TimelineSettings timelineSettings,
+                                DeclaredTaskProperties declaredProperties) {
         this.dossier = dossier;
         this.time = time;
         this.timelineSettings = timelineSettings;
+        this.declaredProperties = declaredProperties;
     }
 
     public ReintegrationReport compile(CaseFile file) {
@@ -43,11 +47,12 @@ public class ReintegrationReports {
     public ReintegrationReport compile(CaseFile file, List<DossierEntry> entries) {
         Map<String, Object> timeline = DossierEntry.latestTimeline(entries);
         LocalDate today = time.today();
+        Map<String, String> declaredParts = declaredProperties.latest(RivPart.MODEL_PROPERTY);
         List<Part> parts = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (RivPart definition : RivPart.values()) {
-            List<Document> documents = documents(entries, definition);
-            LocalDate due = dueDate(definition, timeline, documents, entries);
+            List<Document> documents = documents(entries, definition, declaredParts);
+            LocalDate due = dueDate(definition, timeline, documents, entries, declaredParts);
             Status status = status(definition, documents, due, today);
             parts.add(new Part(definition.name(), definition.title(), definition.author(), definition.required(),
                     status, due, documents));
@@ -69,10 +74,10 @@ public class ReintegrationReports {
     }
 
     /** Dates are legal days in the Netherlands, whatever offset the database returns the instant in. */
-    private List<Document> documents(List<DossierEntry> entries, RivPart part) {
+    private List<Document> documents(List<DossierEntry> entries, RivPart part, Map<String, String> declaredParts) {
         return entries.stream()
                 .filter(entry -> entry.type() == DossierEntryType.TASK_COMPLETED && entry.elementId() != null
-                        && part.producedBy(entry.elementId()))
+                        && part.producedBy(entry.elementId(), declaredParts))
                 .map(entry -> new Document(entry.subject(), time.dayOf(entry.recordedAt()), entry.recordedBy(),
                         entry.role(), entry.dueDate(), entry.deadlineMet(), printable(entry.content())))
                 .toList();
@@ -80,13 +85,13 @@ public class ReintegrationReports {
 
     /** The part's legal date; for the periodic evaluations: the interval after the plan or the last evaluation. */
     private LocalDate dueDate(RivPart part, Map<String, Object> timeline, List<Document> documents,
-                              List<DossierEntry> entries) {
+                              List<DossierEntry> entries, Map<String, String> declaredParts) {
         if (part.milestone() != null) {
             Object date = timeline.get(part.milestone());
             return date == null ? null : LocalDate.parse(date.toString());
         }
         if (part == RivPart.EVALUATIES) {
-            List<Document> plan = documents(entries, RivPart.PLAN_VAN_AANPAK);
+            List<Document> plan = documents(entries, RivPart.PLAN_VAN_AANPAK, declaredParts);
             LocalDate last = documents.isEmpty() ? (plan.isEmpty() ? null : plan.get(0).date())
                     : documents.get(documents.size() - 1).date();
             return last == null ? null : last.plusDays(timelineSettings.evaluationIntervalDays());

@@ -5,34 +5,70 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import nl.spoorwijzer.casefile.CasePhase;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.TimeDate;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The modelling conventions of DESIGN.md §4, checked on every model in processes/: Dutch names on every element,
  * readable ids, a diagram shape for every element, historyTimeToLive and versionTag, and for every user task a role
- * and a Camunda Form that exists in forms/.
+ * and a Camunda Form that exists in forms/. A user task declares its case phase and RIV part with
+ * {@code camunda:properties} that name existing values, and every task with a legal due date has its miss watch.
  */
 class ModelConventionsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What a user task may declare about itself, with the values each declaration allows. */
+    private static final Map<String, Set<String>> TASK_PROPERTIES = Map.of(
+            CasePhase.MODEL_PROPERTY, names(CasePhase.class),
+            "rivOnderdeel", names(enumClass("nl.spoorwijzer.report.RivPart")));
+
+    /**
+     * Tasks with a due date but no miss watch of their own, and why: each one's deadline is watched on the task
+     * whose missed deadline UWV would sanction.
+     */
+    private static final Map<String, String> WITHOUT_MISS_WATCH = Map.of(
+            "planVanAanpakBeoordelen", "the plan's deadline (week 8) is watched on planVanAanpakOpstellen",
+            "arbeidsdeskundigOnderzoekLatenUitvoeren", "prepares the eerstejaarsevaluatie, watched on "
+                    + "eerstejaarsevaluatieHouden",
+            "arbeidsdeskundigRapportOpstellen", "prepares the eerstejaarsevaluatie, watched on "
+                    + "eerstejaarsevaluatieHouden",
+            "visieOpReintegratieGeven", "part of the RIV, whose deadline is watched on "
+                    + "reintegratieverslagSamenstellen and wiaAanvraagIndienen",
+            "eindrapportageBijEindeWachttijd", "due on the last day of the waiting period, when the case closes");
+
+    /** The task a missed legal deadline leads to. */
+    private static final String MISSED_DEADLINE_FORM = "termijn-overschreden";
 
     static Stream<Path> bpmnFiles() {
         return ModelFiles.in("processes", ".bpmn").stream();
@@ -123,6 +159,122 @@ class ModelConventionsTest {
                 assertThat(timer).as("timer of %s fires at the task's due date", boundary.getId())
                         .isEqualTo(task.getCamundaDueDate());
             }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bpmnFiles")
+    void userTasksDeclareOnlyKnownPropertiesWithValidValues(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            for (CamundaProperty property : declared(task)) {
+                assertThat(TASK_PROPERTIES).as("camunda:property %s on %s", property.getCamundaName(), task.getId())
+                        .containsKey(property.getCamundaName());
+                assertThat(property.getCamundaValue()).as("%s of %s", property.getCamundaName(), task.getId())
+                        .isIn(TASK_PROPERTIES.get(property.getCamundaName()));
+            }
+        }
+    }
+
+    /** Guards against a model edit that loses a declaration: every phase and every RIV part stays produced. */
+    @Test
+    void everyPhaseAndEveryRivPartIsDeclaredOnSomeTask() {
+        Map<String, Set<String>> used = bpmnFiles().map(file -> Bpmn.readModelFromFile(file.toFile()))
+                .flatMap(model -> model.getModelElementsByType(UserTask.class).stream())
+                .flatMap(task -> declared(task).stream())
+                .collect(Collectors.groupingBy(CamundaProperty::getCamundaName,
+                        Collectors.mapping(CamundaProperty::getCamundaValue, Collectors.toSet())));
+        TASK_PROPERTIES.forEach((name, values) ->
+                assertThat(used.get(name)).as("values of %s declared in processes/", name)
+                        .containsExactlyInAnyOrderElementsOf(values));
+    }
+
+    @ParameterizedTest
+    @MethodSource("bpmnFiles")
+    void everyTaskWithALegalDueDateHasItsMissWatchOrAStatedExemption(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            if (task.getCamundaDueDate() == null || WITHOUT_MISS_WATCH.containsKey(task.getId())) {
+                continue;
+            }
+            List<BoundaryEvent> watches = model.getModelElementsByType(BoundaryEvent.class).stream()
+                    .filter(boundary -> boundary.getAttachedTo() == task && isMissWatch(boundary, task)).toList();
+            assertThat(watches).as("miss watch on %s (a non-interrupting timer at its due date that records the "
+                    + "miss), or an entry in WITHOUT_MISS_WATCH", task.getId()).hasSize(1);
+            assertThat(leadsToTheMissedDeadlineTask(model, watches.get(0)))
+                    .as("%s leads to the '%s' task", watches.get(0).getId(), MISSED_DEADLINE_FORM).isTrue();
+        }
+    }
+
+    @Test
+    void everyLegalTaskIsModelledWithADueDateAndEveryExemptionIsStillATaskWithOne() throws ReflectiveOperationException {
+        var legalTasks = Class.forName("nl.spoorwijzer.modelling.LegalTasks").getDeclaredField("IDS");
+        legalTasks.setAccessible(true);
+        @SuppressWarnings("unchecked")
+        Set<String> legal = (Set<String>) legalTasks.get(null);
+        Set<String> withDueDate = bpmnFiles().map(file -> Bpmn.readModelFromFile(file.toFile()))
+                .flatMap(model -> model.getModelElementsByType(UserTask.class).stream())
+                .filter(task -> task.getCamundaDueDate() != null)
+                .map(UserTask::getId).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(withDueDate).as("tasks with camunda:dueDate").containsAll(legal)
+                .containsAll(WITHOUT_MISS_WATCH.keySet());
+    }
+
+    private static boolean isMissWatch(BoundaryEvent boundary, UserTask task) {
+        if (boundary.cancelActivity() || !(boundary.getEventDefinitions().iterator().next()
+                instanceof TimerEventDefinition timer) || timer.getTimeDate() == null) {
+            return false;
+        }
+        boolean recorded = boundary.getExtensionElements() != null && boundary.getExtensionElements()
+                .getElementsQuery().filterByType(CamundaExecutionListener.class).list().stream()
+                .anyMatch(listener -> "start".equals(listener.getCamundaEvent())
+                        && "${missedDeadlineRecorder}".equals(listener.getCamundaDelegateExpression()));
+        return recorded && timer.getTimeDate().getTextContent().equals(task.getCamundaDueDate());
+    }
+
+    /** Directly, or through the escalation that one event subprocess catches (poortwachter). */
+    private static boolean leadsToTheMissedDeadlineTask(BpmnModelInstance model, BoundaryEvent watch) {
+        for (SequenceFlow flow : watch.getOutgoing()) {
+            FlowNode next = flow.getTarget();
+            if (next instanceof UserTask task && MISSED_DEADLINE_FORM.equals(task.getCamundaFormRef())) {
+                return true;
+            }
+            if (next instanceof EndEvent end && escalationCode(end) != null) {
+                return model.getModelElementsByType(StartEvent.class).stream()
+                        .filter(start -> escalationCode(end).equals(escalationCode(start)) && !start.isInterrupting())
+                        .flatMap(start -> start.getOutgoing().stream())
+                        .anyMatch(out -> out.getTarget() instanceof UserTask task
+                                && MISSED_DEADLINE_FORM.equals(task.getCamundaFormRef()));
+            }
+        }
+        return false;
+    }
+
+    private static String escalationCode(org.camunda.bpm.model.bpmn.instance.Event event) {
+        return event.getChildElementsByType(EscalationEventDefinition.class).stream()
+                .filter(definition -> definition.getEscalation() != null)
+                .map(definition -> definition.getEscalation().getEscalationCode())
+                .findFirst().orElse(null);
+    }
+
+    private static List<CamundaProperty> declared(UserTask task) {
+        if (task.getExtensionElements() == null) {
+            return List.of();
+        }
+        return task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(properties -> properties.getCamundaProperties().stream()).toList();
+    }
+
+    private static Set<String> names(Class<?> enumType) {
+        return Arrays.stream(enumType.getEnumConstants()).map(value -> ((Enum<?>) value).name())
+                .collect(Collectors.toSet());
+    }
+
+    private static Class<?> enumClass(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,0 +1,106 @@
+package nl.spoorwijzer.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A task's declarations ({@code camunda:properties}) travel with the task: a process owner who adds or renames a
+ * task in Modeler, also inside a subprocess, keeps its phase and RIV part — read at runtime from the task's own
+ * activity, and by task id from the latest models, also after a restart emptied the deployment cache.
+ */
+class DeclaredTaskPropertiesTest {
+
+    private static ProcessEngine engine;
+    private static ProcessEngineConfigurationImpl configuration;
+    private static final List<Map<String, String>> SEEN_AT_CREATE = new ArrayList<>();
+
+    private static final String MODEL = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                         xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="proef">
+              <process id="proef" isExecutable="true" camunda:historyTimeToLive="P1D">
+                <startEvent id="start"/>
+                <sequenceFlow id="s1" sourceRef="start" targetRef="spoor"/>
+                <subProcess id="spoor">
+                  <startEvent id="binnen"/>
+                  <sequenceFlow id="s2" sourceRef="binnen" targetRef="nieuweAnalyseTaak"/>
+                  <userTask id="nieuweAnalyseTaak">
+                    <extensionElements><camunda:properties>
+                      <camunda:property name="fase" value="PROBLEEMANALYSE"/>
+                      <camunda:property name="rivOnderdeel" value="PROBLEEMANALYSE"/>
+                    </camunda:properties></extensionElements>
+                  </userTask>
+                  <sequenceFlow id="s3" sourceRef="nieuweAnalyseTaak" targetRef="zonderVerklaring"/>
+                  <userTask id="zonderVerklaring"/>
+                  <sequenceFlow id="s4" sourceRef="zonderVerklaring" targetRef="klaar"/>
+                  <endEvent id="klaar"/>
+                </subProcess>
+                <sequenceFlow id="s5" sourceRef="spoor" targetRef="einde"/>
+                <endEvent id="einde"/>
+              </process>
+            </definitions>
+            """;
+
+    @BeforeAll
+    static void engineWithTheCaseTaskListeners() {
+        TaskListener none = task -> { };
+        TaskListener recordDeclarations = task -> {
+            if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+                SEEN_AT_CREATE.add(DeclaredTaskProperties.of(task));
+            }
+        };
+        configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+                .createStandaloneInMemProcessEngineConfiguration()
+                .setJdbcUrl("jdbc:h2:mem:declared-task-properties;DB_CLOSE_DELAY=-1")
+                .setProcessEngineName("declared-task-properties")
+                .setJobExecutorActivate(false);
+        configuration.setProcessEnginePlugins(List.of(new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl engineConfiguration) {
+                engineConfiguration.setCustomPostBPMNParseListeners(new ArrayList<>(List.of(
+                        new CaseTaskParseListener(none, none, recordDeclarations, execution -> { }))));
+            }
+        }));
+        engine = configuration.buildProcessEngine();
+        engine.getRepositoryService().createDeployment().addString("proef.bpmn", MODEL).deploy();
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    @Test
+    void aTaskShowsWhatItDeclaresWhenItIsCreatedAndATaskWithoutDeclarationsShowsNothing() {
+        SEEN_AT_CREATE.clear();
+        engine.getRuntimeService().startProcessInstanceByKey("proef");
+        engine.getTaskService().complete(engine.getTaskService().createTaskQuery()
+                .taskDefinitionKey("nieuweAnalyseTaak").singleResult().getId());
+
+        assertThat(SEEN_AT_CREATE).containsExactly(
+                Map.of("fase", "PROBLEEMANALYSE", "rivOnderdeel", "PROBLEEMANALYSE"), Map.of());
+    }
+
+    @Test
+    void theLatestModelsMapTaskIdsToTheirDeclarationsAlsoAfterARestart() {
+        DeclaredTaskProperties declared = new DeclaredTaskProperties(configuration,
+                engine.getRepositoryService());
+        assertThat(declared.latest("rivOnderdeel")).containsExactly(Map.entry("nieuweAnalyseTaak", "PROBLEEMANALYSE"));
+
+        configuration.getDeploymentCache().discardProcessDefinitionCache();
+        DeclaredTaskProperties afterRestart = new DeclaredTaskProperties(configuration,
+                engine.getRepositoryService());
+        assertThat(afterRestart.latest("fase")).containsExactly(Map.entry("nieuweAnalyseTaak", "PROBLEEMANALYSE"));
+    }
+}
