@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.spoorwijzer.process.ProcessKeys;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
@@ -113,7 +114,7 @@ class DemoCases implements SmartLifecycle {
     private void play(DemoCase demo, LocalDate firstSickDay, Date now) {
         ClockUtil.setCurrentTime(Date.from(firstSickDay.atTime(LocalTime.of(9, 0)).atZone(clock.getZone())
                 .toInstant()));
-        engine.getRuntimeService().startProcessInstanceByKey("poortwachter", demo.id(), Map.of(
+        engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.POORTWACHTER, demo.id(), Map.of(
                 "werknemerId", demo.employee(), "werkgeverId", demo.employer(),
                 "eersteZiektedag", firstSickDay.toString()));
         new CasePlayer(engine, demo.id()).playUntil(now.toInstant(), taskKey -> {

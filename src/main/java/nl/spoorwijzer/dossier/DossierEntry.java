@@ -26,6 +26,10 @@ public record DossierEntry(
         Boolean deadlineMet,
         Map<String, Object> content) {
 
+    /** The content key under which an entry records the case's legal dates (milestone key → date). */
+    public static final String TIMELINE = "termijnen";
+
+
     public DossierEntry {
         content = content == null ? Map.of() : content;
     }
@@ -36,7 +40,7 @@ public record DossierEntry(
         for (int i = entries.size() - 1; i >= 0; i--) {
             DossierEntry entry = entries.get(i);
             if ((entry.type() == DossierEntryType.TIMELINE_COMPUTED || entry.type() == DossierEntryType.TIMELINE_UPDATED)
-                    && entry.content().get("termijnen") instanceof Map<?, ?> dates) {
+                    && entry.content().get(TIMELINE) instanceof Map<?, ?> dates) {
                 return (Map<String, Object>) dates;
             }
         }

@@ -14,6 +14,7 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.TASK;
 
+import nl.spoorwijzer.process.ProcessKeys;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -33,8 +34,6 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(1)
 class RoleSetup implements ApplicationRunner {
-
-    static final String CASE_PROCESS = "poortwachter";
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -59,7 +58,7 @@ class RoleSetup implements ApplicationRunner {
             }
         }
         // The werkgever reports sickness (start form) and follows its own employer's cases and dossiers.
-        grant(Role.WERKGEVER, PROCESS_DEFINITION, CASE_PROCESS, READ, CREATE_INSTANCE, READ_HISTORY);
+        grant(Role.WERKGEVER, PROCESS_DEFINITION, ProcessKeys.POORTWACHTER, READ, CREATE_INSTANCE, READ_HISTORY);
         grant(Role.WERKGEVER, PROCESS_INSTANCE, "*", CREATE);
         // The process owner deploys models (as Camunda Modeler does) but reads no case data.
         grant(Role.PROCESBEHEERDER, DEPLOYMENT, "*", CREATE, READ, DELETE);

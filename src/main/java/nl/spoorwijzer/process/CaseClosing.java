@@ -9,6 +9,7 @@ import nl.spoorwijzer.dossier.DossierEntryType;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -51,7 +52,7 @@ public class CaseClosing implements JavaDelegate {
             execution.setVariable(HERSTEL_DATUM, date);
             content.put(HERSTEL_DATUM, date);
         }
-        boolean trajectory = "spoor-2-traject".equals(processKeyOf(execution));
+        boolean trajectory = ProcessKeys.SPOOR_2_TRAJECT.equals(processKeyOf(execution));
         if (!trajectory) {
             caseLifecycle.closed(execution, why);
         }
@@ -60,7 +61,7 @@ public class CaseClosing implements JavaDelegate {
     }
 
     private static String processKeyOf(DelegateExecution execution) {
-        String definitionId = execution.getProcessDefinitionId();
-        return definitionId == null ? null : definitionId.substring(0, definitionId.indexOf(':'));
+        return execution instanceof ExecutionEntity entity && entity.getProcessDefinition() != null
+                ? entity.getProcessDefinition().getKey() : null;
     }
 }

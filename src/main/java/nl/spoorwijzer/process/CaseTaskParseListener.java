@@ -25,8 +25,6 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  */
 class CaseTaskParseListener extends AbstractBpmnParseListener {
 
-    static final String CASE_PROCESS = "poortwachter";
-
     private final TaskListener followUpDates;
     private final TaskListener completionRecorder;
     private final TaskListener caseProgress;
@@ -43,7 +41,7 @@ class CaseTaskParseListener extends AbstractBpmnParseListener {
     /** A case process that ends in any way — also deleted by an operator — is closed in the read model. */
     @Override
     public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-        if (CASE_PROCESS.equals(processDefinition.getKey())) {
+        if (ProcessKeys.POORTWACHTER.equals(processDefinition.getKey())) {
             processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, caseEnded);
         }
     }

@@ -1,6 +1,7 @@
 package nl.spoorwijzer.process;
 
 import java.util.Map;
+import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
@@ -42,6 +43,6 @@ public class TimelineUpdate implements JavaDelegate {
         execution.setVariable(variable, today);
         Map<String, Object> dates = caseTimeline.apply(execution);
         dossier.recordBySystem(execution, DossierEntryType.TIMELINE_UPDATED, "Wettelijke termijnen bijgewerkt",
-                Map.of(variable, today, "termijnen", dates));
+                Map.of(variable, today, DossierEntry.TIMELINE, dates));
     }
 }

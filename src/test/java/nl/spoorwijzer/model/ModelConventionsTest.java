@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -15,12 +18,14 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.spoorwijzer.casefile.CasePhase;
+import nl.spoorwijzer.process.ProcessKeys;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
@@ -276,5 +281,42 @@ class ModelConventionsTest {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The names the platform's Java code uses to reach the models ({@link ProcessKeys}): each must exist, so a process,
+     * decision or message renamed in Modeler fails here instead of in a running case.
+     */
+    @Test
+    void everyNameTheCodeUsesExistsInAModel() throws IllegalAccessException {
+        Set<String> processes = new HashSet<>();
+        Set<String> messages = new HashSet<>();
+        bpmnFiles().map(file -> Bpmn.readModelFromFile(file.toFile())).forEach(model -> {
+            model.getModelElementsByType(Process.class).forEach(process -> processes.add(process.getId()));
+            model.getModelElementsByType(Message.class).forEach(message -> messages.add(message.getName()));
+        });
+        Set<String> decisions = new HashSet<>();
+        dmnFiles().map(file -> Dmn.readModelFromFile(file.toFile())).forEach(model ->
+                model.getModelElementsByType(Decision.class).forEach(decision -> decisions.add(decision.getId())));
+        Set<String> processOrDecision = new HashSet<>(processes);
+        processOrDecision.addAll(decisions);
+        for (String key : constantsOf(ProcessKeys.class)) {
+            assertThat(processOrDecision).as("process or decision key '%s' used in ProcessKeys", key).contains(key);
+        }
+        List<String> messageNames = constantsOf(ProcessKeys.Messages.class);
+        assertThat(messageNames).isNotEmpty();
+        for (String name : messageNames) {
+            assertThat(messages).as("message name '%s' used in ProcessKeys.Messages", name).contains(name);
+        }
+    }
+
+    private static List<String> constantsOf(Class<?> type) throws IllegalAccessException {
+        List<String> values = new ArrayList<>();
+        for (Field field : type.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                values.add((String) field.get(null));
+            }
+        }
+        return values;
     }
 }
