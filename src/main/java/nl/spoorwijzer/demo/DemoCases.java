@@ -39,7 +39,7 @@ class DemoCases implements SmartLifecycle {
     static final int PHASE = 0;
 
     private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
-    private static final String ESCALATION = "termijnOverschredenAfhandelen";
+    private static final String ESCALATION = ProcessKeys.Tasks.TERMIJN_OVERSCHREDEN_AFHANDELEN;
 
     /** A demo case: its employee and employer, how many days ago it started, and where it waits. */
     record DemoCase(String id, String employee, String employer, int daysAgo, Set<String> waitsAt,

@@ -29,6 +29,52 @@ public final class ProcessKeys {
         }
     }
 
+    /**
+     * User task ids the platform refers to: the tasks with a deadline set by the law (checked on every deployment by
+     * {@code modelling/LegalTasks}) and the task a missed deadline leads to.
+     */
+    public static final class Tasks {
+        /** sick report to the bedrijfsarts (week 1) */
+        public static final String ZIEKMELDING_DOORGEVEN = "ziekmeldingDoorgeven";
+        /** week 6 */
+        public static final String PROBLEEMANALYSE_OPSTELLEN = "probleemanalyseOpstellen";
+        /** week 8 */
+        public static final String PLAN_VAN_AANPAK_OPSTELLEN = "planVanAanpakOpstellen";
+        /** week 8 */
+        public static final String PLAN_VAN_AANPAK_BEOORDELEN = "planVanAanpakBeoordelen";
+        /** at least every 6 weeks */
+        public static final String VOORTGANG_EVALUEREN = "voortgangEvalueren";
+        /** week 42 */
+        public static final String ZIEKMELDING_UWV_DOEN = "ziekmeldingUwvDoen";
+        /** before the eerstejaarsevaluatie */
+        public static final String ARBEIDSDESKUNDIG_ONDERZOEK_LATEN_UITVOEREN = "arbeidsdeskundigOnderzoekLatenUitvoeren";
+        /** before the eerstejaarsevaluatie */
+        public static final String ARBEIDSDESKUNDIG_RAPPORT_OPSTELLEN = "arbeidsdeskundigRapportOpstellen";
+        /** week 52 */
+        public static final String EERSTEJAARSEVALUATIE_HOUDEN = "eerstejaarsevaluatieHouden";
+        /** spoor 2 start */
+        public static final String REINTEGRATIEBUREAU_INSCHAKELEN = "reintegratiebureauInschakelen";
+        /** before the eindevaluatie */
+        public static final String ACTUEEL_OORDEEL_OPSTELLEN = "actueelOordeelOpstellen";
+        /** eindfase */
+        public static final String EINDEVALUATIE_HOUDEN = "eindevaluatieHouden";
+        /** RIV, before the WIA application */
+        public static final String VISIE_OP_REINTEGRATIE_GEVEN = "visieOpReintegratieGeven";
+        /** RIV */
+        public static final String REINTEGRATIEVERSLAG_SAMENSTELLEN = "reintegratieverslagSamenstellen";
+        /** week 93 */
+        public static final String WIA_AANVRAAG_INDIENEN = "wiaAanvraagIndienen";
+        /** spoor-2-traject: at least every 6 weeks */
+        public static final String VOORTGANGSRAPPORTAGE_OPSTELLEN = "voortgangsrapportageOpstellen";
+        /** spoor-2-traject: end of the waiting period */
+        public static final String EINDRAPPORTAGE_BIJ_EINDE_WACHTTIJD = "eindrapportageBijEindeWachttijd";
+        /** Created for the werkgever when a legal deadline passes (event subprocess {@code termijnBewaking}). */
+        public static final String TERMIJN_OVERSCHREDEN_AFHANDELEN = "termijnOverschredenAfhandelen";
+
+        private Tasks() {
+        }
+    }
+
     private ProcessKeys() {
     }
 }

@@ -285,15 +285,17 @@ class ModelConventionsTest {
 
     /**
      * The names the platform's Java code uses to reach the models ({@link ProcessKeys}): each must exist, so a process,
-     * decision or message renamed in Modeler fails here instead of in a running case.
+     * decision, message or task renamed in Modeler fails here instead of in a running case.
      */
     @Test
     void everyNameTheCodeUsesExistsInAModel() throws IllegalAccessException {
         Set<String> processes = new HashSet<>();
         Set<String> messages = new HashSet<>();
+        Set<String> userTasks = new HashSet<>();
         bpmnFiles().map(file -> Bpmn.readModelFromFile(file.toFile())).forEach(model -> {
             model.getModelElementsByType(Process.class).forEach(process -> processes.add(process.getId()));
             model.getModelElementsByType(Message.class).forEach(message -> messages.add(message.getName()));
+            model.getModelElementsByType(UserTask.class).forEach(task -> userTasks.add(task.getId()));
         });
         Set<String> decisions = new HashSet<>();
         dmnFiles().map(file -> Dmn.readModelFromFile(file.toFile())).forEach(model ->
@@ -307,6 +309,11 @@ class ModelConventionsTest {
         assertThat(messageNames).isNotEmpty();
         for (String name : messageNames) {
             assertThat(messages).as("message name '%s' used in ProcessKeys.Messages", name).contains(name);
+        }
+        List<String> taskIds = constantsOf(ProcessKeys.Tasks.class);
+        assertThat(taskIds).isNotEmpty();
+        for (String id : taskIds) {
+            assertThat(userTasks).as("user task '%s' used in ProcessKeys.Tasks", id).contains(id);
         }
     }
 
