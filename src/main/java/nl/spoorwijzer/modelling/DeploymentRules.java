@@ -26,6 +26,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -54,10 +55,18 @@ final class DeploymentRules {
 
     private final ExpressionCheck expressions;
     private final DeployedForms deployedForms;
+    private final Map<String, Set<String>> taskProperties;
 
     DeploymentRules(ExpressionCheck expressions, DeployedForms deployedForms) {
+        this(expressions, deployedForms, Map.of());
+    }
+
+    /** @param taskProperties the task properties the platform reads (name → allowed values) */
+    DeploymentRules(ExpressionCheck expressions, DeployedForms deployedForms,
+                    Map<String, Set<String>> taskProperties) {
         this.expressions = expressions;
         this.deployedForms = deployedForms;
+        this.taskProperties = taskProperties;
     }
 
     /** Every rule the resources of one deployment (name → content) break; empty when the deployment may go ahead. */
@@ -240,6 +249,22 @@ final class DeploymentRules {
             }
             if (LegalTasks.IDS.contains(task.getAttribute("id")) && camunda(task, "dueDate").isBlank()) {
                 refuse(id, "a task with a legal deadline needs its camunda:dueDate");
+            }
+            declaredProperties(task, id);
+        }
+
+        /** A property the platform reads (phase, RIV part) may only take one of its values. */
+        private void declaredProperties(Element task, String id) {
+            NodeList properties = task.getElementsByTagNameNS(CAMUNDA, "property");
+            for (int i = 0; i < properties.getLength(); i++) {
+                Element property = (Element) properties.item(i);
+                Set<String> allowed = taskProperties.get(property.getAttribute("name"));
+                if (allowed != null && !allowed.contains(property.getAttribute("value"))) {
+                    String value = property.getAttribute("value");
+                    refuse(id, "camunda:property '" + property.getAttribute("name") + "' must be one of "
+                            + String.join(", ", allowed.stream().sorted().toList()) + " (got '"
+                            + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "')");
+                }
             }
         }
 

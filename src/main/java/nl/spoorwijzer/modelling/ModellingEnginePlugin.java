@@ -1,7 +1,11 @@
 package nl.spoorwijzer.modelling;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.spoorwijzer.process.TaskPropertyVocabulary;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
@@ -37,7 +41,7 @@ class ModellingEnginePlugin extends AbstractProcessEnginePlugin {
 
         List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
-        preDeployers.add(0, new ValidatingDeployer(new ExpressionCheck(context::containsBean)));
+        preDeployers.add(0, new ValidatingDeployer(new ExpressionCheck(context::containsBean), this::taskProperties));
         configuration.setCustomPreDeployers(preDeployers);
 
         List<SessionFactory> sessionFactories = configuration.getCustomSessionFactories() == null
@@ -45,5 +49,13 @@ class ModellingEnginePlugin extends AbstractProcessEnginePlugin {
         sessionFactories.add(new GuardedDeletion.DeploymentManagerFactory());
         sessionFactories.add(new GuardedDeletion.ProcessDefinitionManagerFactory());
         configuration.setCustomSessionFactories(sessionFactories);
+    }
+
+    /** The vocabularies of the task properties the platform reads, from the features that read them. */
+    private Map<String, Set<String>> taskProperties() {
+        Map<String, Set<String>> vocabularies = new HashMap<>();
+        context.getBeansOfType(TaskPropertyVocabulary.class).values()
+                .forEach(vocabulary -> vocabularies.put(vocabulary.property(), vocabulary.values()));
+        return vocabularies;
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import nl.spoorwijzer.system.RuleViolationException;
 import nl.spoorwijzer.system.Violation;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -25,9 +27,12 @@ final class ValidatingDeployer implements Deployer {
     private static final Logger LOG = LoggerFactory.getLogger(ValidatingDeployer.class);
 
     private final ExpressionCheck expressions;
+    private final Supplier<Map<String, Set<String>>> taskProperties;
 
-    ValidatingDeployer(ExpressionCheck expressions) {
+    /** @param taskProperties the task properties the platform reads (name → allowed values), asked per deployment */
+    ValidatingDeployer(ExpressionCheck expressions, Supplier<Map<String, Set<String>>> taskProperties) {
         this.expressions = expressions;
+        this.taskProperties = taskProperties;
     }
 
     @Override
@@ -40,7 +45,8 @@ final class ValidatingDeployer implements Deployer {
             resources.put(resource.getName(), resource.getBytes());
         }
         List<Violation> violations = new ArrayList<>(
-                new DeploymentRules(expressions, deployedForms(deployment.getTenantId())).check(resources));
+                new DeploymentRules(expressions, deployedForms(deployment.getTenantId()), taskProperties.get())
+                        .check(resources));
         if (deployment.getTenantId() != null) {
             // One model for every employer: a version for one tenant would make the process key ambiguous for the
             // platform's own starts and could be deployed by someone who does not serve that employer.

@@ -8,6 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import nl.spoorwijzer.casefile.CasePhaseVocabulary;
+import nl.spoorwijzer.process.TaskPropertyVocabulary;
+import nl.spoorwijzer.report.RivPartVocabulary;
 import nl.spoorwijzer.system.Violation;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -25,7 +30,9 @@ class DeploymentRulesTest {
             "caseIntake");
 
     private final DeploymentRules rules = new DeploymentRules(new ExpressionCheck(OTHER_BEANS::contains),
-            (form, binding, version) -> form.equals("al-gedeployd-formulier"));
+            (form, binding, version) -> form.equals("al-gedeployd-formulier"),
+            Stream.of(new CasePhaseVocabulary(), new RivPartVocabulary()).collect(Collectors.toMap(
+                    TaskPropertyVocabulary::property, TaskPropertyVocabulary::values)));
 
     @Test
     void everyModelAndFormOfThePlatformPasses() {
@@ -57,6 +64,18 @@ class DeploymentRulesTest {
         platform.put("processes/poortwachter.bpmn", utf8(model));
         assertThat(rules.check(platform)).containsExactly(new Violation("probleemanalyseOpstellen",
                 "a task with a legal deadline needs its camunda:dueDate"));
+    }
+
+    @Test
+    void aTaskPropertyThePlatformReadsMustTakeOneOfItsValues() {
+        Map<String, byte[]> platform = Models.platformDeployment();
+        String model = new String(platform.get("processes/poortwachter.bpmn")).replaceFirst(
+                "(<bpmn:userTask id=\"probleemanalyseOpstellen\"(?s:.*?))<camunda:property name=\"fase\" value=\"[A-Z_]+\"",
+                "$1<camunda:property name=\"fase\" value=\"PROBLEEMANALYZE\"");
+        platform.put("processes/poortwachter.bpmn", utf8(model));
+        assertThat(rules.check(platform)).containsExactly(new Violation("probleemanalyseOpstellen",
+                "camunda:property 'fase' must be one of EERSTEJAARSEVALUATIE, EINDFASE, MONITORING, PLAN_VAN_AANPAK,"
+                        + " PROBLEEMANALYSE, SPOOR_1, SPOOR_2, ZIEKMELDING (got 'PROBLEEMANALYZE')"));
     }
 
     @Test

@@ -127,6 +127,20 @@ class ModelDeploymentIT {
     }
 
     @Test
+    void aTaskDeclaringAnUnknownPhaseOrRivPartIsRefused() {
+        long deployments = engine.getRepositoryService().createDeploymentQuery().count();
+        Map<String, byte[]> typo = new HashMap<>(Models.platformDeployment());
+        typo.put("processes/poortwachter.bpmn", utf8(new String(typo.get("processes/poortwachter.bpmn"))
+                .replaceFirst("name=\"rivOnderdeel\" value=\"PROBLEEMANALYSE\"",
+                        "name=\"rivOnderdeel\" value=\"PROBLEEM_ANALYSE\"")));
+        HttpResponse<String> refused = upload.deploy("hanna", "poortwachter", typo);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("camunda:property 'rivOnderdeel' must be one of", "PLAN_VAN_AANPAK",
+                "(got 'PROBLEEM_ANALYSE')");
+        assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
+    }
+
+    @Test
     void aModelForOneEmployerOnlyIsRefused() {
         long deployments = engine.getRepositoryService().createDeploymentQuery().count();
         HttpResponse<String> refused = upload.deploy("hanna", "poortwachter", Models.platformDeployment(),
