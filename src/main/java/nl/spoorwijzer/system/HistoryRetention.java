@@ -5,20 +5,18 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * Applies the configured retention ({@code spoorwijzer.retention.history-days}) to every deployed process and
- * decision definition at start-up (after the auto-deployment, before roles and demo cases), so the models' own
+ * decision definition at start-up (after the auto-deployment, which happens while the engine is built, and before
+ * any lifecycle bean such as the demo cases starts a case), so the models' own
  * {@code historyTimeToLive} is a default and the installation decides. A process owner's new version deployed at
  * runtime keeps its own value until the next start.
  */
 @Component
-@Order(0)
-class HistoryRetention implements ApplicationRunner {
+class HistoryRetention implements SmartInitializingSingleton {
 
     private static final Logger LOG = LoggerFactory.getLogger(HistoryRetention.class);
 
@@ -31,7 +29,7 @@ class HistoryRetention implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         int days = settings.historyDays();
         int changed = 0;
         for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().list()) {
