@@ -64,6 +64,14 @@ class PackageStructureTest {
     }
 
     @Test
+    void nothingOutsideTheDemoUsesIt() {
+        noClasses().that().resideOutsideOfPackage(BASE + ".demo..")
+                .should().dependOnClassesThat().resideInAPackage(BASE + ".demo..")
+                .because("the demo exists only in the demo profile; production code must work without it")
+                .check(classes);
+    }
+
+    @Test
     void theLawsCalendarNeedsNoEngine() {
         noClasses().that().resideInAPackage(BASE + ".timeline..")
                 .should().dependOnClassesThat().resideInAPackage("org.camunda..")
