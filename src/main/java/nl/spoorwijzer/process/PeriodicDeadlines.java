@@ -25,7 +25,7 @@ public class PeriodicDeadlines {
     /** Stores the next due date (end of day) and task start (start of day) in the given variables. */
     public void planNext(VariableScope variables, String dueVariable, String startVariable) {
         int interval = calendar.settings().evaluationIntervalDays();
-        LocalDate due = time.today().plusDays(interval);
+        LocalDate due = calendar.nextPeriodicDue(time.today());
         variables.setVariable(dueVariable, time.endOfDay(due));
         variables.setVariable(startVariable,
                 time.startOfDay(due.minusDays(Math.min(settings.taskLeadDays(), interval - 1))));

@@ -18,6 +18,8 @@ import nl.spoorwijzer.process.CaseRescheduling;
 import nl.spoorwijzer.process.LegalTime;
 import nl.spoorwijzer.system.RequestValues;
 import nl.spoorwijzer.system.RuleViolationException;
+import nl.spoorwijzer.timeline.LegalTerms;
+import nl.spoorwijzer.timeline.PoortwachterCalendar;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.runtime.EventSubscription;
@@ -34,10 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component("uwvDecisions")
 public class UwvDecisions {
 
-    /** A granted bekortingsverzoek ends the sanction 6 weeks after UWV's decision (domain reference §2.2). */
-    static final int BEKORTING_WEEKS = 6;
-    static final int MAX_SANCTION_WEEKS = 52;
-    static final int MIN_VVL_WEEKS = 13;
     static final int MAX_SHORTCOMINGS = 20;
     static final String SANCTION_MESSAGE = "LoonsanctieOpgelegd";
     static final List<String> OPINION_MESSAGES =
@@ -105,7 +103,7 @@ public class UwvDecisions {
             throw RuleViolationException.conflict("type", "a loonsanctie of " + current.get(LOONSANCTIE_WEKEN)
                     + " weeks is already imposed; UWV shortens it with a BEKORTING decision");
         }
-        int weeks = weeks(request.weeks(), 1, MAX_SANCTION_WEEKS,
+        int weeks = weeks(request.weeks(), LegalTerms.MIN_SANCTION_WEEKS, LegalTerms.MAX_SANCTION_WEEKS,
                 "a loonsanctie extends the waiting period by 1 to 52 weeks (WIA art. 25 lid 9)");
         List<String> shortcomings = shortcomings(request.shortcomings());
         content.put("weken", weeks);
@@ -129,7 +127,7 @@ public class UwvDecisions {
             throw RuleViolationException.conflict("type", "the loonsanctie was already shortened; it ends on "
                     + current.get(LOONSANCTIE_EINDE));
         }
-        LocalDate sanctionEnds = grantedOn.plusWeeks(BEKORTING_WEEKS);
+        LocalDate sanctionEnds = PoortwachterCalendar.sanctionEndAfterBekorting(grantedOn);
         content.put("loonsanctieEinde", sanctionEnds.toString());
         access.runAsPlatform(() -> {
             runtimeService.setVariable(file.processInstanceId(), LOONSANCTIE_EINDE, sanctionEnds.toString());
@@ -140,7 +138,7 @@ public class UwvDecisions {
 
     private void vvl(CaseFile file, UwvDecisionRequest request, Map<String, Object> current,
                      Map<String, Object> content) {
-        int weeks = weeks(request.weeks(), MIN_VVL_WEEKS, Integer.MAX_VALUE,
+        int weeks = weeks(request.weeks(), LegalTerms.MIN_VVL_WEEKS, Integer.MAX_VALUE,
                 "a voluntary extension of wage payment (VVL) is at least 13 weeks (WIA art. 24)");
         if (!Boolean.TRUE.equals(request.employerAgreed())) {
             throw RuleViolationException.invalid("employerAgreed", "must be true: a VVL is requested jointly by"
