@@ -100,6 +100,7 @@ public class CaseProgress implements CaseLifecycle {
     }
 
     /** Recomputes the next deadline after due dates moved; runs inside the engine's command. */
+    @Override
     public void refresh(String caseId) {
         repository.find(caseId).filter(file -> CaseFile.OPEN.equals(file.status()))
                 .ifPresent(file -> updateNextDeadline(caseId, file.phase(), openTasksInContext(caseId)));

@@ -1,7 +1,6 @@
 package nl.spoorwijzer.cases;
 
 import static nl.spoorwijzer.system.RequestValues.isoDate;
-import static nl.spoorwijzer.system.RequestValues.notInFuture;
 import static nl.spoorwijzer.system.RequestValues.required;
 
 import java.time.Clock;
@@ -16,6 +15,7 @@ import nl.spoorwijzer.process.CaseIds;
 import nl.spoorwijzer.process.ProcessKeys;
 import nl.spoorwijzer.system.PlatformInput;
 import nl.spoorwijzer.system.RuleViolationException;
+import nl.spoorwijzer.timeline.FirstSickDayRule;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
@@ -30,7 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseIntake {
 
-    static final int WAITING_PERIOD_WEEKS = 104;
     static final int MAX_NOTE_LENGTH = 2000;
 
     private final RuntimeService runtimeService;
@@ -64,12 +63,10 @@ public class CaseIntake {
         String employee = required("employeeId", request.employeeId(), null);
         String employer = required("employerId", request.employerId(), null);
         LocalDate today = LocalDate.now(clock);
-        LocalDate firstSickDay = notInFuture("firstSickDay", isoDate("firstSickDay", request.firstSickDay(), null),
-                today);
-        if (firstSickDay.isBefore(today.minusWeeks(WAITING_PERIOD_WEEKS))) {
-            throw RuleViolationException.invalid("firstSickDay", "must be less than 104 weeks ago: the waiting"
-                    + " period (BW 7:629) is already over");
-        }
+        LocalDate firstSickDay = isoDate("firstSickDay", request.firstSickDay(), null);
+        FirstSickDayRule.forNewCase(firstSickDay, today).ifPresent(problem -> {
+            throw RuleViolationException.invalid("firstSickDay", problem.rule(today));
+        });
         LocalDate contractEnd = request.contractEndDate() == null || request.contractEndDate().isBlank() ? null
                 : isoDate("contractEndDate", request.contractEndDate(), null);
         if (contractEnd != null && contractEnd.isBefore(firstSickDay)) {

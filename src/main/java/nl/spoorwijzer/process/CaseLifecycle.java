@@ -18,4 +18,7 @@ public interface CaseLifecycle extends TaskListener {
 
     /** The case process ended without having recorded why (e.g. deleted in Cockpit). */
     void closedIfOpen(DelegateExecution execution, String reason);
+
+    /** The case's timers and due dates moved: recompute what the read model shows as next. Runs in a command. */
+    void refresh(String caseId);
 }

@@ -1,10 +1,19 @@
 package nl.spoorwijzer.process;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.spoorwijzer.dossier.DossierEntryType;
+import nl.spoorwijzer.process.TimelineChange.RecoveryGapAdded;
+import nl.spoorwijzer.process.TimelineChange.SanctionImposed;
+import nl.spoorwijzer.process.TimelineChange.SanctionShortened;
+import nl.spoorwijzer.process.TimelineChange.VvlGranted;
+import nl.spoorwijzer.timeline.RecoveryGap;
+import nl.spoorwijzer.timeline.SicknessPeriods;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -21,8 +30,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
 /**
- * Moves a running case to a new timeline: recomputes its legal dates (with its recovery gaps, VVL and loonsanctie)
- * and then moves every pending timer and every open task's due date of the case and the processes it called.
+ * Moves a running case to a new timeline after a {@link TimelineChange}: writes the change into the case's variables,
+ * recomputes its legal dates (with its recovery gaps, VVL and loonsanctie), moves every pending timer and every open
+ * task's due date of the case and the processes it called, records the move in the dossier and refreshes the case
+ * read model.
  *
  * <p>A timer or due date that the model takes from a date variable ({@code ${probleemanalyseDue}}) is evaluated
  * again, so it lands exactly on the recomputed legal date. Anything else — a duration timer, the periodic evaluation
@@ -33,9 +44,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class CaseRescheduling {
 
-    /** Dates planned from "today" by {@link PeriodicDeadlines}; a recovery gap moves them like every other date. */
-    static final List<String> PERIODIC_DATE_VARIABLES = List.of(ProcessVariables.NEXT_EVALUATION_START,
-            ProcessVariables.NEXT_EVALUATION_DUE, ReportPlanning.NEXT_REPORT_START, ReportPlanning.NEXT_REPORT_DUE);
+    /**
+     * The outcome of a change: the facts recorded (the change's own and what followed from the case, such as the new
+     * VVL total) and the new legal dates by milestone key.
+     */
+    public record MovedTimeline(String caseId, Map<String, Object> facts, Map<String, Object> dates) {
+    }
 
     private final ProcessEngineConfigurationImpl engineConfiguration;
     private final RuntimeService runtimeService;
@@ -45,10 +59,13 @@ public class CaseRescheduling {
     private final FollowUpDates followUpDates;
     private final CaseDossier dossier;
     private final LegalTime time;
+    private final CaseLifecycle caseLifecycle;
+    private final ObjectMapper json;
 
     public CaseRescheduling(ProcessEngineConfigurationImpl engineConfiguration, RuntimeService runtimeService,
                             ManagementService managementService, TaskService taskService, CaseTimeline caseTimeline,
-                            FollowUpDates followUpDates, CaseDossier dossier, LegalTime time) {
+                            FollowUpDates followUpDates, CaseDossier dossier, LegalTime time,
+                            CaseLifecycle caseLifecycle, ObjectMapper json) {
         this.engineConfiguration = engineConfiguration;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
@@ -57,24 +74,61 @@ public class CaseRescheduling {
         this.followUpDates = followUpDates;
         this.dossier = dossier;
         this.time = time;
+        this.caseLifecycle = caseLifecycle;
+        this.json = json;
     }
 
     /**
-     * Recomputes the timeline of the case process instance and moves its timers and due dates.
-     *
-     * @param why recorded with the new dates in the dossier, e.g. "Terugval binnen 4 weken"
-     * @return the new legal dates by milestone key
+     * Applies a change to the case process instance: writes its inputs, moves the timeline, records a
+     * {@link DossierEntryType#TIMELINE_UPDATED} entry (the facts, {@code verschuivingDagen} and {@code termijnen})
+     * and refreshes the case's next deadline.
      */
-    public Map<String, Object> reschedule(String caseProcessInstanceId, long shiftDays, String why,
-                                          Map<String, Object> cause) {
-        return engineConfiguration.getCommandExecutorTxRequired().execute(context -> AsPlatform.inCommand(
-                () -> rescheduleInContext(caseProcessInstanceId, shiftDays, why, cause)));
+    public MovedTimeline apply(String caseProcessInstanceId, TimelineChange change) {
+        MovedTimeline moved = engineConfiguration.getCommandExecutorTxRequired().execute(context ->
+                AsPlatform.inCommand(() -> applyInContext(caseProcessInstanceId, change)));
+        engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
+            caseLifecycle.refresh(moved.caseId());
+            return null;
+        });
+        return moved;
     }
 
-    private Map<String, Object> rescheduleInContext(String caseProcessInstanceId, long shiftDays, String why,
-                                                    Map<String, Object> cause) {
+    private MovedTimeline applyInContext(String caseProcessInstanceId, TimelineChange change) {
+        ExecutionEntity caseExecution = Context.getCommandContext().getExecutionManager()
+                .findExecutionById(caseProcessInstanceId);
+        Map<String, Object> facts = new LinkedHashMap<>(change.facts());
+        writeInputs(caseProcessInstanceId, change, facts);
+        Map<String, Object> dates = reschedule(caseExecution, change.shiftDays(), change.why(), facts);
+        return new MovedTimeline(caseExecution.getBusinessKey(), facts, dates);
+    }
+
+    /** Stores what the calendar reads ({@link CaseTimeline#inputOf}) and what the model reads of the change. */
+    private void writeInputs(String caseInstance, TimelineChange change, Map<String, Object> facts) {
+        if (change instanceof RecoveryGapAdded gapAdded) {
+            SicknessPeriods.gap(gapAdded.recoveredOn(), gapAdded.relapseOn()).ifPresent(gap -> {
+                List<RecoveryGap> gaps = new ArrayList<>(RecoveryGaps.parse(
+                        (String) runtimeService.getVariable(caseInstance, ProcessVariables.HERSTELPERIODES)));
+                gaps.add(gap);
+                runtimeService.setVariable(caseInstance, ProcessVariables.HERSTELPERIODES, RecoveryGaps.format(gaps));
+            });
+        } else if (change instanceof SanctionImposed sanction) {
+            runtimeService.setVariable(caseInstance, ProcessVariables.LOONSANCTIE_WEKEN, sanction.weeks());
+            runtimeService.setVariable(caseInstance, ProcessVariables.TEKORTKOMINGEN, toJson(sanction.shortcomings()));
+        } else if (change instanceof SanctionShortened shortened) {
+            runtimeService.setVariable(caseInstance, ProcessVariables.LOONSANCTIE_EINDE,
+                    shortened.sanctionEndsOn().toString());
+        } else if (change instanceof VvlGranted vvl) {
+            Object earlier = runtimeService.getVariable(caseInstance, ProcessVariables.VVL_WEKEN);
+            int total = vvl.weeks() + (earlier == null ? 0 : ((Number) earlier).intValue());
+            runtimeService.setVariable(caseInstance, ProcessVariables.VVL_WEKEN, total);
+            facts.put("vvlWekenTotaal", total);
+        }
+    }
+
+    private Map<String, Object> reschedule(ExecutionEntity caseExecution, long shiftDays, String why,
+                                           Map<String, Object> facts) {
         CommandContext context = Context.getCommandContext();
-        ExecutionEntity caseExecution = context.getExecutionManager().findExecutionById(caseProcessInstanceId);
+        String caseProcessInstanceId = caseExecution.getId();
         List<String> instances = CaseInstances.tree(runtimeService, caseProcessInstanceId);
         for (String instance : instances) {
             shiftPeriodicDates(instance, shiftDays);
@@ -89,7 +143,7 @@ public class CaseRescheduling {
                 moveDueDate(context, task.getId(), shiftDays);
             }
         }
-        Map<String, Object> content = new LinkedHashMap<>(cause);
+        Map<String, Object> content = new LinkedHashMap<>(facts);
         content.put("verschuivingDagen", shiftDays);
         content.put("termijnen", dates);
         dossier.recordBySystem(caseExecution, DossierEntryType.TIMELINE_UPDATED, "Wettelijke termijnen verschoven: "
@@ -101,7 +155,7 @@ public class CaseRescheduling {
         if (shiftDays == 0) {
             return;
         }
-        for (String name : PERIODIC_DATE_VARIABLES) {
+        for (String name : PeriodicDeadlines.plannedVariables()) {
             if (runtimeService.getVariableLocal(instance, name) instanceof Date date) {
                 runtimeService.setVariableLocal(instance, name, plusDays(date, shiftDays));
             }
@@ -148,6 +202,14 @@ public class CaseRescheduling {
         task.setFollowUpDate(null);
         followUpDates.notify(task);
         taskService.saveTask(task);
+    }
+
+    private String toJson(List<String> texts) {
+        try {
+            return json.writeValueAsString(texts);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Date toDate(Object value) {

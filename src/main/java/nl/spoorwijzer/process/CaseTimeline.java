@@ -72,7 +72,8 @@ public class CaseTimeline {
         Map<String, Object> dates = new LinkedHashMap<>();
         for (Milestone milestone : timeline.milestones()) {
             LocalDate date = milestone.key() == MilestoneKey.PLAN_VAN_AANPAK
-                    ? planVanAanpakDeadline(variables, input, timeline)
+                    ? calendar.planVanAanpak(input,
+                            Boolean.TRUE.equals(variables.getVariable(PROBLEEMANALYSE_LATER_NODIG)))
                     : milestone.date();
             variables.setVariable(deadlineVariable(milestone.key()), time.endOfDay(date));
             dates.put(milestone.key().key(), date.toString());
@@ -89,20 +90,5 @@ public class CaseTimeline {
                 timeline.dateOf(MilestoneKey.EINDE_WACHTTIJD).minusDays(settings.taskLeadDays())));
         variables.setVariable(EVALUATION_INTERVAL, "P" + calendar.settings().evaluationIntervalDays() + "D");
         return dates;
-    }
-
-    /**
-     * The plan van aanpak is due by day 56 and within 2 weeks after the probleemanalyse. When threatening
-     * long-term absence only became clear later (so the probleemanalyse was rightly made after day 42), day 56 may
-     * already have passed; then the plan is due 2 weeks after the probleemanalyse (Regeling procesgang art. 2).
-     */
-    private LocalDate planVanAanpakDeadline(VariableScope variables, TimelineInput input, Timeline timeline) {
-        LocalDate calendarDate = timeline.dateOf(MilestoneKey.PLAN_VAN_AANPAK);
-        if (Boolean.TRUE.equals(variables.getVariable(PROBLEEMANALYSE_LATER_NODIG))
-                && input.actualProbleemanalyse() != null) {
-            LocalDate twoWeeksAfter = calendar.plusSickDays(input, input.actualProbleemanalyse(), 14);
-            return twoWeeksAfter.isAfter(calendarDate) ? twoWeeksAfter : calendarDate;
-        }
-        return calendarDate;
     }
 }

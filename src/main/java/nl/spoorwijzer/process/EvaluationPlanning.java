@@ -1,8 +1,5 @@
 package nl.spoorwijzer.process;
 
-import static nl.spoorwijzer.process.ProcessVariables.NEXT_EVALUATION_DUE;
-import static nl.spoorwijzer.process.ProcessVariables.NEXT_EVALUATION_START;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,6 +16,6 @@ public class EvaluationPlanning implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        deadlines.planNext(execution, NEXT_EVALUATION_DUE, NEXT_EVALUATION_START);
+        deadlines.planNext(execution, PeriodicDeadlines.Series.EVALUATION);
     }
 }

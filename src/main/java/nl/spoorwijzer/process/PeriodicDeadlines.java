@@ -1,16 +1,40 @@
 package nl.spoorwijzer.process;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import nl.spoorwijzer.timeline.PoortwachterCalendar;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
  * The next occurrence of a step that must happen at least every evaluation interval (default 42 days, Regeling
- * procesgang art. 2): due that many days from today, with its task appearing the lead days before.
+ * procesgang art. 4 lid 2): due one interval from today ({@link PoortwachterCalendar#nextPeriodicDue}), with its task
+ * appearing the lead days before. Only the series declared here can be planned, so {@link CaseRescheduling} finds
+ * every periodic date a recovery gap must move in {@link #plannedVariables()}.
  */
 @Component
 public class PeriodicDeadlines {
+
+    /** The periodic steps and the variables that hold their next due date and task start. */
+    public enum Series {
+        /** The evaluation of the plan van aanpak. */
+        EVALUATION(ProcessVariables.NEXT_EVALUATION_DUE, ProcessVariables.NEXT_EVALUATION_START),
+        /** The re-integration bureau's report to the werkgever. */
+        REPORT(ReportPlanning.NEXT_REPORT_DUE, ReportPlanning.NEXT_REPORT_START);
+
+        private final String dueVariable;
+        private final String startVariable;
+
+        Series(String dueVariable, String startVariable) {
+            this.dueVariable = dueVariable;
+            this.startVariable = startVariable;
+        }
+
+        public List<String> variables() {
+            return List.of(dueVariable, startVariable);
+        }
+    }
 
     private final PoortwachterCalendar calendar;
     private final ProcessSettings settings;
@@ -22,12 +46,17 @@ public class PeriodicDeadlines {
         this.time = time;
     }
 
-    /** Stores the next due date (end of day) and task start (start of day) in the given variables. */
-    public void planNext(VariableScope variables, String dueVariable, String startVariable) {
+    /** Every variable {@link #planNext} writes: the dates planned from "today". */
+    public static List<String> plannedVariables() {
+        return Arrays.stream(Series.values()).flatMap(series -> series.variables().stream()).toList();
+    }
+
+    /** Stores the series' next due date (end of day) and task start (start of day). */
+    public void planNext(VariableScope variables, Series series) {
         int interval = calendar.settings().evaluationIntervalDays();
-        LocalDate due = time.today().plusDays(interval);
-        variables.setVariable(dueVariable, time.endOfDay(due));
-        variables.setVariable(startVariable,
+        LocalDate due = calendar.nextPeriodicDue(time.today());
+        variables.setVariable(series.dueVariable, time.endOfDay(due));
+        variables.setVariable(series.startVariable,
                 time.startOfDay(due.minusDays(Math.min(settings.taskLeadDays(), interval - 1))));
     }
 }

@@ -22,7 +22,7 @@ public class ReportPlanning implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        deadlines.planNext(execution, NEXT_REPORT_DUE, NEXT_REPORT_START);
+        deadlines.planNext(execution, PeriodicDeadlines.Series.REPORT);
         execution.setVariable(JobApplicationCounter.SINCE_LAST_REPORT, 0);
     }
 }

@@ -9,8 +9,8 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.spoorwijzer.dossier.DossierEntryType;
-import nl.spoorwijzer.process.CaseIds;
 import nl.spoorwijzer.system.PlatformInput;
+import nl.spoorwijzer.timeline.FirstSickDayRule;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -26,9 +26,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("timelineComputation")
 public class TimelineComputation implements JavaDelegate {
-
-    /** A case older than the 104-week waiting period (BW 7:629 lid 1) has nothing left to orchestrate. */
-    static final int WAITING_PERIOD_WEEKS = 104;
 
     private final CaseTimeline caseTimeline;
     private final CaseDossier dossier;
@@ -92,19 +89,16 @@ public class TimelineComputation implements JavaDelegate {
         } catch (DateTimeParseException e) {
             throw new BadUserRequestException("Eerste ziektedag: '" + value + "' is geen datum (JJJJ-MM-DD).");
         }
-        if (firstSickDay == null) {
-            throw new BadUserRequestException("Eerste ziektedag: verplicht, want de wachttijd van 104 weken"
-                    + " begint op die dag (BW 7:629).");
-        }
-        LocalDate today = time.today();
-        if (firstSickDay.isAfter(today)) {
-            throw new BadUserRequestException("Eerste ziektedag: " + firstSickDay
-                    + " ligt in de toekomst; een ziekmelding gaat over verzuim dat al begonnen is.");
-        }
-        if (firstSickDay.isBefore(today.minusWeeks(WAITING_PERIOD_WEEKS))) {
-            throw new BadUserRequestException("Eerste ziektedag: " + firstSickDay
-                    + " ligt meer dan 104 weken geleden; de wachttijd (BW 7:629) is dan al voorbij.");
-        }
+        FirstSickDayRule.forNewCase(firstSickDay, time.today()).ifPresent(problem -> {
+            throw new BadUserRequestException(switch (problem) {
+                case MISSING -> "Eerste ziektedag: verplicht, want de wachttijd van 104 weken begint op die dag"
+                        + " (BW 7:629).";
+                case IN_THE_FUTURE -> "Eerste ziektedag: " + firstSickDay
+                        + " ligt in de toekomst; een ziekmelding gaat over verzuim dat al begonnen is.";
+                case WAITING_PERIOD_OVER -> "Eerste ziektedag: " + firstSickDay
+                        + " ligt meer dan 104 weken geleden; de wachttijd (BW 7:629) is dan al voorbij.";
+            });
+        });
         return firstSickDay;
     }
 }

@@ -3,10 +3,8 @@ package nl.spoorwijzer.recovery;
 import static nl.spoorwijzer.process.ProcessVariables.*;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.casefile.CaseFile;
@@ -19,8 +17,7 @@ import nl.spoorwijzer.process.ProcessKeys;
 import nl.spoorwijzer.process.RecoveryGaps;
 import nl.spoorwijzer.system.RequestValues;
 import nl.spoorwijzer.system.RuleViolationException;
-import nl.spoorwijzer.timeline.PoortwachterCalendar;
-import nl.spoorwijzer.timeline.RecoveryGap;
+import nl.spoorwijzer.timeline.SicknessPeriods;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
@@ -83,7 +80,7 @@ public class CaseRecovery implements Relapses {
             cases.partiallyRecovered(file.caseId(), percentage);
             record(file, "Gedeeltelijk hersteld (" + percentage + "%); de wachttijd loopt door", content);
         } else {
-            LocalDate definitive = date.plusDays(PoortwachterCalendar.NEW_PERIOD_GAP_DAYS);
+            LocalDate definitive = SicknessPeriods.recoveredForGoodOn(date);
             access.runAsPlatform(() -> pauseCase(file, date, definitive));
             cases.recovered(file.caseId(), date);
             content.put("zaakGeslotenOp", definitive.toString());
@@ -116,8 +113,7 @@ public class CaseRecovery implements Relapses {
             throw RuleViolationException.invalid("firstSickDay", "must not be before the recovery date "
                     + recovered.recoveredOn() + " of the open case " + recovered.caseId());
         }
-        boolean within = ChronoUnit.DAYS.between(recovered.recoveredOn(), firstSickDay)
-                < PoortwachterCalendar.NEW_PERIOD_GAP_DAYS;
+        boolean within = SicknessPeriods.continuesCase(recovered.recoveredOn(), firstSickDay);
         String reporter = access.callerId();
         access.runAsPlatform(() -> {
             try {
@@ -151,8 +147,7 @@ public class CaseRecovery implements Relapses {
     /** The first sick day of the current sickness period: the case's first sick day or the last relapse. */
     private LocalDate lastRelapse(CaseFile file) {
         Object gaps = access.asPlatform(() -> runtimeService.getVariable(file.processInstanceId(), HERSTELPERIODES));
-        List<RecoveryGap> parsed = RecoveryGaps.parse((String) gaps);
-        return parsed.isEmpty() ? file.firstSickDay() : parsed.get(parsed.size() - 1).lastHealthyDay().plusDays(1);
+        return SicknessPeriods.currentPeriodStart(file.firstSickDay(), RecoveryGaps.parse((String) gaps));
     }
 
     private void record(CaseFile file, String subject, Map<String, Object> content) {

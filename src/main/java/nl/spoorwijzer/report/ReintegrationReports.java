@@ -16,7 +16,7 @@ import nl.spoorwijzer.report.ReintegrationReport.Document;
 import nl.spoorwijzer.report.ReintegrationReport.Finding;
 import nl.spoorwijzer.report.ReintegrationReport.Part;
 import nl.spoorwijzer.report.ReintegrationReport.Status;
-import nl.spoorwijzer.timeline.TimelineSettings;
+import nl.spoorwijzer.timeline.PoortwachterCalendar;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,14 +28,14 @@ public class ReintegrationReports {
 
     private final DossierRepository dossier;
     private final LegalTime time;
-    private final TimelineSettings timelineSettings;
+    private final PoortwachterCalendar calendar;
     private final DeclaredTaskProperties declaredProperties;
 
-    public ReintegrationReports(DossierRepository dossier, LegalTime time, TimelineSettings timelineSettings,
+    public ReintegrationReports(DossierRepository dossier, LegalTime time, PoortwachterCalendar calendar,
                                 DeclaredTaskProperties declaredProperties) {
         this.dossier = dossier;
         this.time = time;
-        this.timelineSettings = timelineSettings;
+        this.calendar = calendar;
         this.declaredProperties = declaredProperties;
     }
 
@@ -94,7 +94,7 @@ public class ReintegrationReports {
             List<Document> plan = documents(entries, RivPart.PLAN_VAN_AANPAK, declaredParts);
             LocalDate last = documents.isEmpty() ? (plan.isEmpty() ? null : plan.get(0).date())
                     : documents.get(documents.size() - 1).date();
-            return last == null ? null : last.plusDays(timelineSettings.evaluationIntervalDays());
+            return last == null ? null : calendar.nextPeriodicDue(last);
         }
         return null;
     }

@@ -1,5 +1,7 @@
 package nl.spoorwijzer.timeline;
 
+import static nl.spoorwijzer.timeline.LegalTerms.*;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,28 +13,11 @@ import java.util.Objects;
  * <p>"Sick day N" is the date on which the case reaches its N-th day of sickness. Recovery gaps of fewer than 28 days
  * are added up into one sickness period (samentelling, BW 7:629 lid 10): the healthy days do not count, so every later
  * sick day moves by the length of the gap. Extensions (VVL, loonsanctie) are counted in calendar weeks after the
- * 104th week.
+ * 104th week. The law's fixed numbers are {@link LegalTerms}; the disputed ones {@link TimelineSettings}.
  *
  * <p>Pure and stateless; "first sick day in the future" is checked by the caller, which owns the clock.
  */
 public final class PoortwachterCalendar {
-
-    /** Probleemanalyse within 6 weeks when long absence threatens (Regeling procesgang eerste en tweede ziektejaar). */
-    static final int PROBLEEMANALYSE_DAY = 42;
-    /** Plan van aanpak within 8 weeks (Regeling procesgang eerste en tweede ziektejaar). */
-    static final int PLAN_VAN_AANPAK_DAY = 56;
-    /** ... and within 2 weeks after the probleemanalyse (Regeling procesgang eerste en tweede ziektejaar). */
-    static final int PLAN_VAN_AANPAK_DAYS_AFTER_PROBLEEMANALYSE = 14;
-    /** 42e-weeksmelding: on the first day after week 42 (Ziektewet art. 38). */
-    static final int ZIEKMELDING_UWV_DAY = 295;
-    /** Wachttijd = loondoorbetaling: 104 weeks (BW 7:629 lid 1, WIA art. 23); its last day is sick day 728. */
-    static final int WAITING_PERIOD_DAYS = 728;
-    /** A recovery of 4 weeks (28 days) or more starts a new sickness period (BW 7:629 lid 10). */
-    public static final int NEW_PERIOD_GAP_DAYS = 28;
-    /** A voluntary extension (VVL) is at least 13 weeks (WIA art. 24). */
-    static final int MIN_VVL_WEEKS = 13;
-    /** A loonsanctie extends the waiting period by at most 52 weeks (WIA art. 25 lid 9). */
-    static final int MAX_SANCTION_WEEKS = 52;
 
     private final TimelineSettings settings;
 
@@ -111,6 +96,46 @@ public final class PoortwachterCalendar {
     }
 
     /**
+     * The plan van aanpak's deadline when threatening long-term absence only became clear after week 6, so the
+     * probleemanalyse was rightly made late (Regeling procesgang art. 2 lid 3): day 56 may already have passed, and
+     * the plan is due 2 weeks after the probleemanalyse (art. 4 lid 1). Otherwise, or while the probleemanalyse is
+     * not made yet, the calendar's date.
+     *
+     * @throws InvalidTimelineInputException when the input breaks a legal rule
+     */
+    public LocalDate planVanAanpak(TimelineInput input, boolean probleemanalyseMadeLate) {
+        validate(input);
+        if (probleemanalyseMadeLate && input.actualProbleemanalyse() != null) {
+            return advance(input, input.actualProbleemanalyse(), PLAN_VAN_AANPAK_DAYS_AFTER_PROBLEEMANALYSE);
+        }
+        return planVanAanpak(input);
+    }
+
+    /**
+     * When threatening long-term absence only becomes clear after week 6, the probleemanalyse is asked for without
+     * delay (Regeling procesgang art. 2 lid 3): due the given days from today ("onverwijld" is a setting), never
+     * before its regular date.
+     */
+    public static LocalDate lateProbleemanalyseDue(LocalDate regularDue, LocalDate today, int daysToMakeIt) {
+        LocalDate late = today.plusDays(daysToMakeIt);
+        return late.isAfter(regularDue) ? late : regularDue;
+    }
+
+    /**
+     * The next periodic evaluation (and bureau report) is due one evaluation interval after the last one, or after
+     * the plan van aanpak: "periodiek" (Regeling procesgang art. 4 lid 2 onder b), at least every 6 weeks by UWV's
+     * advice ({@link TimelineSettings#evaluationIntervalDays()}).
+     */
+    public LocalDate nextPeriodicDue(LocalDate last) {
+        return last.plusDays(settings.evaluationIntervalDays());
+    }
+
+    /** A granted bekortingsverzoek ends the loonsanctie 6 weeks after UWV's decision (WIA art. 25; domain §2.2). */
+    public static LocalDate sanctionEndAfterBekorting(LocalDate grantedOn) {
+        return grantedOn.plusWeeks(BEKORTING_WEEKS);
+    }
+
+    /**
      * A loonsanctie extends the waiting period after any VVL; when UWV grants a bekortingsverzoek the sanction ends
      * 6 weeks after that decision, but never before the period it extends (WIA art. 25 lid 9).
      */
@@ -181,7 +206,7 @@ public final class PoortwachterCalendar {
         LocalDate firstSickDay = input.firstSickDay();
         if (firstSickDay == null) {
             throw new InvalidTimelineInputException("firstSickDay",
-                    "the first sick day starts the 104-week waiting period and is required (BW 7:629 lid 1)");
+                    FirstSickDayRule.Problem.MISSING.rule(null));
         }
         validateGaps(firstSickDay, input.gaps());
         int vvlWeeks = input.vvlWeeks();

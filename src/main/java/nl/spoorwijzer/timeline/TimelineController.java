@@ -36,10 +36,10 @@ class TimelineController {
             @Parameter(description = "Weeks of voluntary extension (VVL), 0 or at least 13")
                     @RequestParam(defaultValue = "0") int vvlWeeks,
             @Parameter(description = "Weeks of loonsanctie, at most 52") @RequestParam(defaultValue = "0") int sanctionWeeks) {
-        if (firstSickDay.isAfter(LocalDate.now(clock))) {
-            throw new InvalidTimelineInputException("firstSickDay", "must not be in the future (today is "
-                    + LocalDate.now(clock) + ")");
-        }
+        LocalDate today = LocalDate.now(clock);
+        FirstSickDayRule.forCalculation(firstSickDay, today).ifPresent(problem -> {
+            throw new InvalidTimelineInputException("firstSickDay", problem.rule(today));
+        });
         TimelineInput input = TimelineInput.of(firstSickDay)
                 .withGaps(gaps == null ? List.of() : gaps.stream().map(TimelineController::parseGap).toList())
                 .withVvlWeeks(vvlWeeks)

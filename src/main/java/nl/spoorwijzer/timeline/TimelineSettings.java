@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The values of the Poortwachter calendar on which sources disagree or that depend on a contract, bound from
  * {@code spoorwijzer.timeline.*}. Statutory values that sources agree on (probleemanalyse by day 42, plan van aanpak
- * by day 56, 42e-weeksmelding on day 295, 104-week waiting period) are constants of {@link PoortwachterCalendar}.
+ * by day 56, 42e-weeksmelding on day 295, 104-week waiting period) are constants of {@link LegalTerms}.
  * See shared/domain/poortwachter.md §2.1 for the [VERIFY] items.
  *
  * @param ziekmeldingBedrijfsartsDay            sick day by which the employer reports the case to the bedrijfsarts.

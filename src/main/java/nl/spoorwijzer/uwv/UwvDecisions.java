@@ -15,9 +15,15 @@ import nl.spoorwijzer.casefile.CaseFile;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.process.CaseDossier;
 import nl.spoorwijzer.process.CaseRescheduling;
+import nl.spoorwijzer.process.CaseRescheduling.MovedTimeline;
+import nl.spoorwijzer.process.TimelineChange;
+import nl.spoorwijzer.process.TimelineChange.SanctionImposed;
+import nl.spoorwijzer.process.TimelineChange.SanctionShortened;
+import nl.spoorwijzer.process.TimelineChange.VvlGranted;
 import nl.spoorwijzer.process.LegalTime;
 import nl.spoorwijzer.system.RequestValues;
 import nl.spoorwijzer.system.RuleViolationException;
+import nl.spoorwijzer.timeline.LegalTerms;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.runtime.EventSubscription;
@@ -34,10 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component("uwvDecisions")
 public class UwvDecisions {
 
-    /** A granted bekortingsverzoek ends the sanction 6 weeks after UWV's decision (domain reference §2.2). */
-    static final int BEKORTING_WEEKS = 6;
-    static final int MAX_SANCTION_WEEKS = 52;
-    static final int MIN_VVL_WEEKS = 13;
     static final int MAX_SHORTCOMINGS = 20;
     static final String SANCTION_MESSAGE = "LoonsanctieOpgelegd";
     static final List<String> OPINION_MESSAGES =
@@ -85,43 +87,35 @@ public class UwvDecisions {
         UwvDecisionType type = type(request.type());
         LocalDate decisionDate = decisionDate(file, request.decisionDate());
         Map<String, Object> variables = access.asPlatform(() -> runtimeService.getVariables(file.processInstanceId(),
-                List.of(LOONSANCTIE_WEKEN, LOONSANCTIE_EINDE, VVL_WEKEN)));
-        Map<String, Object> content = new LinkedHashMap<>();
-        content.put("type", type.name());
-        content.put("besluitdatum", decisionDate.toString());
-        switch (type) {
-            case LOONSANCTIE -> loonsanctie(file, request, variables, content);
-            case BEKORTING -> bekorting(file, decisionDate, variables, content);
-            case VVL -> vvl(file, request, variables, content);
-            case DESKUNDIGENOORDEEL -> deskundigenoordeel(file, request, decisionDate, content);
-        }
+                List.of(LOONSANCTIE_WEKEN, LOONSANCTIE_EINDE)));
+        Map<String, Object> content = switch (type) {
+            case LOONSANCTIE -> loonsanctie(file, request, decisionDate, variables);
+            case BEKORTING -> bekorting(file, decisionDate, variables);
+            case VVL -> vvl(file, request, decisionDate);
+            case DESKUNDIGENOORDEEL -> deskundigenoordeel(file, request, decisionDate);
+        };
         dossier.recordForCase(file.caseId(), file.processInstanceId(), file.employerId(), DossierEntryType.UWV_DECISION,
                 "UWV-besluit: " + type.name().toLowerCase(), content);
     }
 
-    private void loonsanctie(CaseFile file, UwvDecisionRequest request, Map<String, Object> current,
-                             Map<String, Object> content) {
+    private Map<String, Object> loonsanctie(CaseFile file, UwvDecisionRequest request, LocalDate decisionDate,
+                                            Map<String, Object> current) {
         if (current.get(LOONSANCTIE_WEKEN) != null) {
             throw RuleViolationException.conflict("type", "a loonsanctie of " + current.get(LOONSANCTIE_WEKEN)
                     + " weeks is already imposed; UWV shortens it with a BEKORTING decision");
         }
-        int weeks = weeks(request.weeks(), 1, MAX_SANCTION_WEEKS,
+        int weeks = weeks(request.weeks(), LegalTerms.MIN_SANCTION_WEEKS, LegalTerms.MAX_SANCTION_WEEKS,
                 "a loonsanctie extends the waiting period by 1 to 52 weeks (WIA art. 25 lid 9)");
-        List<String> shortcomings = shortcomings(request.shortcomings());
-        content.put("weken", weeks);
-        content.put("tekortkomingen", shortcomings);
-        access.runAsPlatform(() -> {
-            runtimeService.setVariable(file.processInstanceId(), LOONSANCTIE_WEKEN, weeks);
-            runtimeService.setVariable(file.processInstanceId(), TEKORTKOMINGEN, toJson(shortcomings));
-            content.put("termijnen", rescheduling.reschedule(file.processInstanceId(), 0,
-                    "loonsanctie van " + weeks + " weken", content));
+        SanctionImposed sanction = new SanctionImposed(decisionDate, weeks, shortcomings(request.shortcomings()));
+        return access.asPlatform(() -> {
+            Map<String, Object> content = moveTimeline(file, sanction);
             runtimeService.createMessageCorrelation(SANCTION_MESSAGE).processInstanceId(file.processInstanceId())
                     .correlate();
+            return content;
         });
     }
 
-    private void bekorting(CaseFile file, LocalDate grantedOn, Map<String, Object> current,
-                           Map<String, Object> content) {
+    private Map<String, Object> bekorting(CaseFile file, LocalDate grantedOn, Map<String, Object> current) {
         if (current.get(LOONSANCTIE_WEKEN) == null) {
             throw RuleViolationException.conflict("type", "there is no loonsanctie to shorten in this case");
         }
@@ -129,18 +123,11 @@ public class UwvDecisions {
             throw RuleViolationException.conflict("type", "the loonsanctie was already shortened; it ends on "
                     + current.get(LOONSANCTIE_EINDE));
         }
-        LocalDate sanctionEnds = grantedOn.plusWeeks(BEKORTING_WEEKS);
-        content.put("loonsanctieEinde", sanctionEnds.toString());
-        access.runAsPlatform(() -> {
-            runtimeService.setVariable(file.processInstanceId(), LOONSANCTIE_EINDE, sanctionEnds.toString());
-            content.put("termijnen", rescheduling.reschedule(file.processInstanceId(), 0,
-                    "bekorting van de loonsanctie", content));
-        });
+        return access.asPlatform(() -> moveTimeline(file, new SanctionShortened(grantedOn)));
     }
 
-    private void vvl(CaseFile file, UwvDecisionRequest request, Map<String, Object> current,
-                     Map<String, Object> content) {
-        int weeks = weeks(request.weeks(), MIN_VVL_WEEKS, Integer.MAX_VALUE,
+    private Map<String, Object> vvl(CaseFile file, UwvDecisionRequest request, LocalDate decisionDate) {
+        int weeks = weeks(request.weeks(), LegalTerms.MIN_VVL_WEEKS, Integer.MAX_VALUE,
                 "a voluntary extension of wage payment (VVL) is at least 13 weeks (WIA art. 24)");
         if (!Boolean.TRUE.equals(request.employerAgreed())) {
             throw RuleViolationException.invalid("employerAgreed", "must be true: a VVL is requested jointly by"
@@ -150,18 +137,19 @@ public class UwvDecisions {
             throw RuleViolationException.invalid("employeeAgreed", "must be true: a VVL is requested jointly by"
                     + " werkgever and werknemer (WIA art. 24)");
         }
-        int total = weeks + (current.get(VVL_WEKEN) == null ? 0 : ((Number) current.get(VVL_WEKEN)).intValue());
-        content.put("weken", weeks);
-        content.put("vvlWekenTotaal", total);
-        access.runAsPlatform(() -> {
-            runtimeService.setVariable(file.processInstanceId(), VVL_WEKEN, total);
-            content.put("termijnen", rescheduling.reschedule(file.processInstanceId(), 0,
-                    "vrijwillige verlenging loondoorbetaling van " + weeks + " weken", content));
-        });
+        return access.asPlatform(() -> moveTimeline(file, new VvlGranted(decisionDate, weeks)));
     }
 
-    private void deskundigenoordeel(CaseFile file, UwvDecisionRequest request, LocalDate decisionDate,
-                                    Map<String, Object> content) {
+    /** The decision's dossier content: what the timeline change recorded, with the new legal dates. */
+    private Map<String, Object> moveTimeline(CaseFile file, TimelineChange change) {
+        MovedTimeline moved = rescheduling.apply(file.processInstanceId(), change);
+        Map<String, Object> content = new LinkedHashMap<>(moved.facts());
+        content.put("termijnen", moved.dates());
+        return content;
+    }
+
+    private Map<String, Object> deskundigenoordeel(CaseFile file, UwvDecisionRequest request,
+                                                   LocalDate decisionDate) {
         String conclusion = request.conclusion() == null ? "" : request.conclusion().trim();
         if (conclusion.isEmpty() || conclusion.length() > MAX_TEXT_LENGTH) {
             throw RuleViolationException.invalid("conclusion", "is required, at most " + MAX_TEXT_LENGTH
@@ -172,12 +160,16 @@ public class UwvDecisions {
             throw RuleViolationException.conflict("type", "no step of this case waits for a deskundigenoordeel;"
                     + " request one first (task Deskundigenoordeel aanvragen)");
         }
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("type", UwvDecisionType.DESKUNDIGENOORDEEL.name());
+        content.put("besluitdatum", decisionDate.toString());
         content.put("conclusie", conclusion);
         access.runAsPlatform(() -> runtimeService.createMessageCorrelation(waiting.getEventName())
                 .processInstanceId(waiting.getProcessInstanceId())
                 .setVariable("deskundigenoordeelConclusie", conclusion)
                 .setVariable(DESKUNDIGENOORDEEL_DATUM, decisionDate.toString())
                 .correlateWithResult());
+        return content;
     }
 
     private EventSubscription waitingForOpinion(String caseId) {
@@ -235,13 +227,5 @@ public class UwvDecisions {
             }
         }
         return shortcomings.stream().map(String::trim).toList();
-    }
-
-    private String toJson(List<String> texts) {
-        try {
-            return json.writeValueAsString(texts);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -146,6 +146,7 @@ class RecoveryAndRelapseIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aRelapseWithinFourWeeksContinuesTheCaseAndMovesEveryDateByTheHealthyDays() throws Exception {
         // The bedrijfsarts has not made the probleemanalyse yet (due day 42).
         String caseId = caseRunningUntil(20,
@@ -177,6 +178,16 @@ class RecoveryAndRelapseIT {
                 .singleElement().satisfies(entry -> {
                     assertThat(entry.recordedBy()).as("who reported the relapse").isEqualTo("anna");
                     assertThat(entry.content()).containsEntry("hersteldagen", 10);
+                });
+        assertThat(dossier.findByCase(caseId)).filteredOn(entry -> entry.type() == DossierEntryType.TIMELINE_UPDATED
+                        && entry.subject().startsWith("Wettelijke termijnen verschoven"))
+                .singleElement().satisfies(entry -> {
+                    assertThat(entry.subject()).isEqualTo("Wettelijke termijnen verschoven: terugval na 10 hersteldagen");
+                    assertThat(entry.recordedBy()).as("the platform moved the dates").isEqualTo("systeem");
+                    assertThat(entry.content()).containsEntry("hersteldagen", 10).containsEntry("verschuivingDagen", 10)
+                            .containsKeys("herstelDatum", "terugvalDatum");
+                    assertThat((Map<String, Object>) entry.content().get("termijnen"))
+                            .containsEntry("einde-wachttijd", "2028-01-12");
                 });
         assertThat(entries(caseId, DossierEntryType.RECOVERY)).isEqualTo(1);
 

@@ -149,6 +149,18 @@ class UwvDecisionsIT {
 
         assertThat(extended.path("timeline").path("wia-aanvraag").asText()).isEqualTo(day(651 + 91).toString());
         assertThat(extended.path("timeline").path("einde-wachttijd").asText()).isEqualTo(day(728 + 91).toString());
+        assertThat(dossier.findByCase(caseId)).filteredOn(entry -> entry.type() == DossierEntryType.TIMELINE_UPDATED
+                        && entry.subject().startsWith("Wettelijke termijnen verschoven"))
+                .singleElement().satisfies(entry -> {
+                    assertThat(entry.subject()).isEqualTo(
+                            "Wettelijke termijnen verschoven: vrijwillige verlenging loondoorbetaling van 13 weken");
+                    assertThat(entry.content()).containsEntry("type", "VVL").containsEntry("weken", 13)
+                            .containsEntry("vvlWekenTotaal", 13).containsEntry("verschuivingDagen", 0)
+                            .containsKeys("besluitdatum", "termijnen");
+                });
+        assertThat(dossier.findByCase(caseId)).filteredOn(entry -> entry.type() == DossierEntryType.UWV_DECISION)
+                .singleElement().satisfies(entry -> assertThat(entry.content()).containsEntry("vvlWekenTotaal", 13)
+                        .containsKey("termijnen").doesNotContainKey("verschuivingDagen"));
         assertThat(timer(caseId, "wachttijdVerstreken")).isEqualTo(endOf(day(728 + 91)));
         CasePlayer player = new CasePlayer(engine, caseId);
         onDay(day(611)); // the final phase would have started on day 610

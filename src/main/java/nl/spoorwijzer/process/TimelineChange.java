@@ -1,0 +1,149 @@
+package nl.spoorwijzer.process;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import nl.spoorwijzer.timeline.PoortwachterCalendar;
+import nl.spoorwijzer.timeline.SicknessPeriods;
+
+/**
+ * Something that happened to a running case and moves its legal timeline. {@link CaseRescheduling#apply} writes
+ * the change into the case, recomputes the legal dates, moves the timers and due dates, records it in the dossier
+ * and refreshes the case read model; the caller only says what happened. The request's own rules (who may, the
+ * bounds, "already imposed") are checked by the caller before.
+ */
+public sealed interface TimelineChange {
+
+    /**
+     * The days by which dates counted from "today" move (periodic evaluations and reports, duration timers): the
+     * healthy days of a recovery gap; 0 when only dates the calendar computes move.
+     */
+    default long shiftDays() {
+        return 0;
+    }
+
+    /** Why the dates moved, in Dutch: the dossier says "Wettelijke termijnen verschoven: " + why. */
+    String why();
+
+    /** The change as the dossier records it (Dutch keys, ISO dates). */
+    Map<String, Object> facts();
+
+    /**
+     * A relapse less than 4 weeks after full recovery continues the case (BW 7:629 lid 10): the healthy days become
+     * a recovery gap and every date moves by them.
+     */
+    record RecoveryGapAdded(LocalDate recoveredOn, LocalDate relapseOn) implements TimelineChange {
+
+        public RecoveryGapAdded {
+            Objects.requireNonNull(recoveredOn, "recoveredOn");
+            Objects.requireNonNull(relapseOn, "relapseOn");
+        }
+
+        @Override
+        public long shiftDays() {
+            return SicknessPeriods.healthyDays(recoveredOn, relapseOn);
+        }
+
+        @Override
+        public String why() {
+            return "terugval na " + shiftDays() + " hersteldagen";
+        }
+
+        @Override
+        public Map<String, Object> facts() {
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put(ProcessVariables.HERSTEL_DATUM, recoveredOn.toString());
+            facts.put(ProcessVariables.TERUGVAL_DATUM, relapseOn.toString());
+            facts.put("hersteldagen", shiftDays());
+            return facts;
+        }
+    }
+
+    /** UWV imposed a loonsanctie (WIA art. 25 lid 9): the waiting period ends later; each shortcoming is repaired. */
+    record SanctionImposed(LocalDate decidedOn, int weeks, List<String> shortcomings) implements TimelineChange {
+
+        /** The UWV decision type as the dossier names it. */
+        public static final String TYPE = "LOONSANCTIE";
+
+        public SanctionImposed {
+            Objects.requireNonNull(decidedOn, "decidedOn");
+            shortcomings = List.copyOf(shortcomings);
+        }
+
+        @Override
+        public String why() {
+            return "loonsanctie van " + weeks + " weken";
+        }
+
+        @Override
+        public Map<String, Object> facts() {
+            Map<String, Object> facts = uwvDecision(TYPE, decidedOn);
+            facts.put("weken", weeks);
+            facts.put("tekortkomingen", shortcomings);
+            return facts;
+        }
+    }
+
+    /** UWV granted a bekortingsverzoek: the loonsanctie ends 6 weeks after that decision. */
+    record SanctionShortened(LocalDate grantedOn) implements TimelineChange {
+
+        /** The UWV decision type as the dossier names it. */
+        public static final String TYPE = "BEKORTING";
+
+        public SanctionShortened {
+            Objects.requireNonNull(grantedOn, "grantedOn");
+        }
+
+        /** The last day of the shortened loonsanctie. */
+        public LocalDate sanctionEndsOn() {
+            return PoortwachterCalendar.sanctionEndAfterBekorting(grantedOn);
+        }
+
+        @Override
+        public String why() {
+            return "bekorting van de loonsanctie";
+        }
+
+        @Override
+        public Map<String, Object> facts() {
+            Map<String, Object> facts = uwvDecision(TYPE, grantedOn);
+            facts.put("loonsanctieEinde", sanctionEndsOn().toString());
+            return facts;
+        }
+    }
+
+    /**
+     * UWV granted a voluntary extension of wage payment (WIA art. 24): the WIA application and the end of the waiting
+     * period move; it adds to any earlier VVL ({@link CaseRescheduling#apply} records the new total).
+     */
+    record VvlGranted(LocalDate decidedOn, int weeks) implements TimelineChange {
+
+        /** The UWV decision type as the dossier names it. */
+        public static final String TYPE = "VVL";
+
+        public VvlGranted {
+            Objects.requireNonNull(decidedOn, "decidedOn");
+        }
+
+        @Override
+        public String why() {
+            return "vrijwillige verlenging loondoorbetaling van " + weeks + " weken";
+        }
+
+        @Override
+        public Map<String, Object> facts() {
+            Map<String, Object> facts = uwvDecision(TYPE, decidedOn);
+            facts.put("weken", weeks);
+            return facts;
+        }
+    }
+
+    private static Map<String, Object> uwvDecision(String type, LocalDate decidedOn) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("type", type);
+        facts.put("besluitdatum", decidedOn.toString());
+        return facts;
+    }
+}
