@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.process.TimelineChange.RecoveryGapAdded;
 import nl.spoorwijzer.process.TimelineChange.SanctionImposed;
@@ -145,7 +146,7 @@ public class CaseRescheduling {
         }
         Map<String, Object> content = new LinkedHashMap<>(facts);
         content.put("verschuivingDagen", shiftDays);
-        content.put("termijnen", dates);
+        content.put(DossierEntry.TIMELINE, dates);
         dossier.recordBySystem(caseExecution, DossierEntryType.TIMELINE_UPDATED, "Wettelijke termijnen verschoven: "
                 + why, content);
         return dates;

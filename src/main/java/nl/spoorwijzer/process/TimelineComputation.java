@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.system.PlatformInput;
 import nl.spoorwijzer.timeline.FirstSickDayRule;
@@ -54,7 +55,7 @@ public class TimelineComputation implements JavaDelegate {
         content.put(WERKNEMER_ID, execution.getVariable(WERKNEMER_ID));
         content.put(WERKGEVER_ID, execution.getVariable(WERKGEVER_ID));
         content.put(EERSTE_ZIEKTEDAG, firstSickDay.toString());
-        content.put("termijnen", caseTimeline.apply(execution));
+        content.put(DossierEntry.TIMELINE, caseTimeline.apply(execution));
         dossier.recordBySystem(execution, DossierEntryType.TIMELINE_COMPUTED, "Wettelijke termijnen berekend",
                 content);
     }

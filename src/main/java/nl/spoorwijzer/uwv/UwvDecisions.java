@@ -12,15 +12,17 @@ import java.util.List;
 import java.util.Map;
 import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.casefile.CaseFile;
+import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.process.CaseDossier;
-import nl.spoorwijzer.process.CaseRescheduling;
 import nl.spoorwijzer.process.CaseRescheduling.MovedTimeline;
-import nl.spoorwijzer.process.TimelineChange;
+import nl.spoorwijzer.process.CaseRescheduling;
+import nl.spoorwijzer.process.LegalTime;
+import nl.spoorwijzer.process.ProcessKeys;
 import nl.spoorwijzer.process.TimelineChange.SanctionImposed;
 import nl.spoorwijzer.process.TimelineChange.SanctionShortened;
 import nl.spoorwijzer.process.TimelineChange.VvlGranted;
-import nl.spoorwijzer.process.LegalTime;
+import nl.spoorwijzer.process.TimelineChange;
 import nl.spoorwijzer.system.RequestValues;
 import nl.spoorwijzer.system.RuleViolationException;
 import nl.spoorwijzer.timeline.LegalTerms;
@@ -41,9 +43,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class UwvDecisions {
 
     static final int MAX_SHORTCOMINGS = 20;
-    static final String SANCTION_MESSAGE = "LoonsanctieOpgelegd";
     static final List<String> OPINION_MESSAGES =
-            List.of("DeskundigenoordeelOntvangen", "DeskundigenoordeelSpoor2Ontvangen");
+            List.of(ProcessKeys.Messages.DESKUNDIGENOORDEEL_ONTVANGEN,
+                    ProcessKeys.Messages.DESKUNDIGENOORDEEL_SPOOR_2_ONTVANGEN);
 
     private static final TypeReference<List<String>> TEXTS = new TypeReference<>() { };
 
@@ -109,7 +111,7 @@ public class UwvDecisions {
         SanctionImposed sanction = new SanctionImposed(decisionDate, weeks, shortcomings(request.shortcomings()));
         return access.asPlatform(() -> {
             Map<String, Object> content = moveTimeline(file, sanction);
-            runtimeService.createMessageCorrelation(SANCTION_MESSAGE).processInstanceId(file.processInstanceId())
+            runtimeService.createMessageCorrelation(ProcessKeys.Messages.LOONSANCTIE_OPGELEGD).processInstanceId(file.processInstanceId())
                     .correlate();
             return content;
         });
@@ -144,7 +146,7 @@ public class UwvDecisions {
     private Map<String, Object> moveTimeline(CaseFile file, TimelineChange change) {
         MovedTimeline moved = rescheduling.apply(file.processInstanceId(), change);
         Map<String, Object> content = new LinkedHashMap<>(moved.facts());
-        content.put("termijnen", moved.dates());
+        content.put(DossierEntry.TIMELINE, moved.dates());
         return content;
     }
 
