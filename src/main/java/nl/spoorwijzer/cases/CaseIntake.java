@@ -108,7 +108,8 @@ public class CaseIntake {
         try {
             // The sick report's own rules were checked above; the start form's (a name, an expected duration) are
             // for people starting a case in Tasklist.
-            PlatformInput.trusted(() -> runtimeService.startProcessInstanceByKey(ProcessKeys.POORTWACHTER, caseId, variables));
+            PlatformInput.trusted(() -> runtimeService.startProcessInstanceByKey(ProcessKeys.POORTWACHTER, caseId,
+                    variables));
         } catch (AuthorizationException e) {
             throw RuleViolationException.notAllowed("employerId", "you may not start cases: " + e.getMessage());
         } catch (RuntimeException e) {

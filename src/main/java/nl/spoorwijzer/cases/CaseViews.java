@@ -7,8 +7,8 @@ import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.casefile.CaseFile;
 import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierRepository;
-import nl.spoorwijzer.process.JobApplicationCounter;
 import nl.spoorwijzer.process.ProcessKeys;
+import nl.spoorwijzer.process.ProcessVariables;
 import nl.spoorwijzer.process.TaskRoles;
 import nl.spoorwijzer.report.ReintegrationReports;
 import org.camunda.bpm.engine.HistoryService;
@@ -84,7 +84,7 @@ public class CaseViews {
 
     private Integer jobApplications(CaseFile file) {
         HistoricVariableInstance count = historyService.createHistoricVariableInstanceQuery()
-                .processInstanceId(file.processInstanceId()).variableName(JobApplicationCounter.TOTAL)
+                .processInstanceId(file.processInstanceId()).variableName(ProcessVariables.AANTAL_SOLLICITATIES)
                 .singleResult();
         return count == null ? 0 : ((Number) count.getValue()).intValue();
     }

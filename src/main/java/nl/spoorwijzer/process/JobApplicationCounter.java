@@ -1,5 +1,9 @@
 package nl.spoorwijzer.process;
 
+import static nl.spoorwijzer.process.ProcessVariables.AANTAL_SOLLICITATIES;
+import static nl.spoorwijzer.process.ProcessVariables.LAATSTE_SOLLICITATIE;
+import static nl.spoorwijzer.process.ProcessVariables.SOLLICITATIES_SINDS_VORIGE_RAPPORTAGE;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,10 +16,6 @@ import org.springframework.stereotype.Component;
 @Component("jobApplicationCounter")
 public class JobApplicationCounter implements JavaDelegate {
 
-    public static final String TOTAL = "aantalSollicitaties";
-    public static final String LAST_DATE = "laatsteSollicitatie";
-    public static final String SINCE_LAST_REPORT = "sollicitatiesSindsVorigeRapportage";
-
     private final LegalTime time;
 
     public JobApplicationCounter(LegalTime time) {
@@ -24,15 +24,17 @@ public class JobApplicationCounter implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(TOTAL, count(execution, TOTAL) + 1);
-        execution.setVariable(SINCE_LAST_REPORT, count(execution, SINCE_LAST_REPORT) + 1);
+        execution.setVariable(AANTAL_SOLLICITATIES, count(execution, AANTAL_SOLLICITATIES) + 1);
+        execution.setVariable(SOLLICITATIES_SINDS_VORIGE_RAPPORTAGE,
+                count(execution, SOLLICITATIES_SINDS_VORIGE_RAPPORTAGE) + 1);
         Object date = execution.getVariable("sollicitatieDatum");
         String lastDate = (date == null ? time.today() : time.toDate(date)).toString();
-        execution.setVariable(LAST_DATE, lastDate);
+        execution.setVariable(LAATSTE_SOLLICITATIE, lastDate);
         DelegateExecution caseExecution = execution.getProcessInstance().getSuperExecution();
         if (caseExecution != null) {
-            caseExecution.getProcessInstance().setVariable(TOTAL, count(execution, TOTAL));
-            caseExecution.getProcessInstance().setVariable(LAST_DATE, lastDate);
+            caseExecution.getProcessInstance().setVariable(AANTAL_SOLLICITATIES,
+                    count(execution, AANTAL_SOLLICITATIES));
+            caseExecution.getProcessInstance().setVariable(LAATSTE_SOLLICITATIE, lastDate);
         }
     }
 

@@ -21,7 +21,7 @@ public class PeriodicDeadlines {
         /** The evaluation of the plan van aanpak. */
         EVALUATION(ProcessVariables.NEXT_EVALUATION_DUE, ProcessVariables.NEXT_EVALUATION_START),
         /** The re-integration bureau's report to the werkgever. */
-        REPORT(ReportPlanning.NEXT_REPORT_DUE, ReportPlanning.NEXT_REPORT_START);
+        REPORT(ProcessVariables.NEXT_REPORT_DUE, ProcessVariables.NEXT_REPORT_START);
 
         private final String dueVariable;
         private final String startVariable;

@@ -47,7 +47,8 @@ public final class ProcessKeys {
         /** week 42 */
         public static final String ZIEKMELDING_UWV_DOEN = "ziekmeldingUwvDoen";
         /** before the eerstejaarsevaluatie */
-        public static final String ARBEIDSDESKUNDIG_ONDERZOEK_LATEN_UITVOEREN = "arbeidsdeskundigOnderzoekLatenUitvoeren";
+        public static final String ARBEIDSDESKUNDIG_ONDERZOEK_LATEN_UITVOEREN =
+                "arbeidsdeskundigOnderzoekLatenUitvoeren";
         /** before the eerstejaarsevaluatie */
         public static final String ARBEIDSDESKUNDIG_RAPPORT_OPSTELLEN = "arbeidsdeskundigRapportOpstellen";
         /** week 52 */

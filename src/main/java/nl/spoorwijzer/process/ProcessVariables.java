@@ -61,6 +61,17 @@ public final class ProcessVariables {
     /** Partial recovery percentage (deelherstel); the 104-week clock keeps running. */
     public static final String DEELHERSTEL_PERCENTAGE = "deelherstelPercentage";
 
+    /** Job applications the employee registered in spoor 2: the count, the last date, and the count since the
+     * bureau's last progress report. */
+    public static final String AANTAL_SOLLICITATIES = "aantalSollicitaties";
+    public static final String LAATSTE_SOLLICITATIE = "laatsteSollicitatie";
+    public static final String SOLLICITATIES_SINDS_VORIGE_RAPPORTAGE = "sollicitatiesSindsVorigeRapportage";
+    /** When the bureau's next progress report is due, and when its task appears (spoor-2-traject). */
+    public static final String NEXT_REPORT_START = "nextReportStart";
+    public static final String NEXT_REPORT_DUE = "nextReportDue";
+    /** The RIV's completeness as text, a local variable of the task that compiles the re-integratieverslag. */
+    public static final String RIV_VOLLEDIGHEID = "rivVolledigheid";
+
     /** The date of a UWV deskundigenoordeel, set when the platform records UWV's decision. */
     public static final String DESKUNDIGENOORDEEL_DATUM = "deskundigenoordeelDatum";
     /** Whether a relapse falls within 4 weeks of the recovery (BW 7:629 lid 10), set by the recovery service. */
@@ -89,8 +100,8 @@ public final class ProcessVariables {
                 HERSTELPERIODES, VVL_WEKEN, LOONSANCTIE_WEKEN, LOONSANCTIE_EINDE, TEKORTKOMINGEN,
                 HERSTELPERIODE_EINDE, ZAAK_PROCESS_INSTANCE_ID, TERUGVAL_DATUM, DEELHERSTEL_PERCENTAGE,
                 DESKUNDIGENOORDEEL_DATUM, TERUGVAL_BINNEN_VIER_WEKEN,
-                JobApplicationCounter.TOTAL, JobApplicationCounter.LAST_DATE, JobApplicationCounter.SINCE_LAST_REPORT,
-                ReportPlanning.NEXT_REPORT_START, ReportPlanning.NEXT_REPORT_DUE));
+                AANTAL_SOLLICITATIES, LAATSTE_SOLLICITATIE, SOLLICITATIES_SINDS_VORIGE_RAPPORTAGE,
+                NEXT_REPORT_START, NEXT_REPORT_DUE));
         for (MilestoneKey key : MilestoneKey.values()) {
             names.add(deadlineVariable(key));
         }

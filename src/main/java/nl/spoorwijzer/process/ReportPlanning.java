@@ -11,8 +11,6 @@ import org.springframework.stereotype.Component;
 @Component("reportPlanning")
 public class ReportPlanning implements JavaDelegate {
 
-    public static final String NEXT_REPORT_START = "nextReportStart";
-    public static final String NEXT_REPORT_DUE = "nextReportDue";
 
     private final PeriodicDeadlines deadlines;
 
@@ -23,6 +21,6 @@ public class ReportPlanning implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         deadlines.planNext(execution, PeriodicDeadlines.Series.REPORT);
-        execution.setVariable(JobApplicationCounter.SINCE_LAST_REPORT, 0);
+        execution.setVariable(ProcessVariables.SOLLICITATIES_SINDS_VORIGE_RAPPORTAGE, 0);
     }
 }

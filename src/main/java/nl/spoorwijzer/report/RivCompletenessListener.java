@@ -2,6 +2,7 @@ package nl.spoorwijzer.report;
 
 import java.util.stream.Collectors;
 import nl.spoorwijzer.casefile.CaseFileRepository;
+import nl.spoorwijzer.process.ProcessVariables;
 import nl.spoorwijzer.report.ReintegrationReport.Part;
 import nl.spoorwijzer.report.ReintegrationReport.Status;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -15,7 +16,6 @@ import org.springframework.stereotype.Component;
 @Component("rivCompleteness")
 class RivCompletenessListener implements TaskListener {
 
-    static final String VARIABLE = "rivVolledigheid";
 
     private final ReintegrationReports reports;
     private final CaseFileRepository cases;
@@ -28,7 +28,7 @@ class RivCompletenessListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         cases.find(task.getExecution().getProcessBusinessKey()).ifPresent(file ->
-                task.setVariableLocal(VARIABLE, summary(reports.compile(file))));
+                task.setVariableLocal(ProcessVariables.RIV_VOLLEDIGHEID, summary(reports.compile(file))));
     }
 
     static String summary(ReintegrationReport report) {

@@ -111,7 +111,8 @@ public class UwvDecisions {
         SanctionImposed sanction = new SanctionImposed(decisionDate, weeks, shortcomings(request.shortcomings()));
         return access.asPlatform(() -> {
             Map<String, Object> content = moveTimeline(file, sanction);
-            runtimeService.createMessageCorrelation(ProcessKeys.Messages.LOONSANCTIE_OPGELEGD).processInstanceId(file.processInstanceId())
+            runtimeService.createMessageCorrelation(ProcessKeys.Messages.LOONSANCTIE_OPGELEGD)
+                    .processInstanceId(file.processInstanceId())
                     .correlate();
             return content;
         });

@@ -61,7 +61,7 @@ class TimelineChangeTest {
             assertThat(PeriodicDeadlines.plannedVariables()).containsAll(series.variables());
         }
         assertThat(PeriodicDeadlines.plannedVariables()).containsExactlyInAnyOrder(ProcessVariables.NEXT_EVALUATION_DUE,
-                ProcessVariables.NEXT_EVALUATION_START, ReportPlanning.NEXT_REPORT_DUE, ReportPlanning.NEXT_REPORT_START);
+                ProcessVariables.NEXT_EVALUATION_START, ProcessVariables.NEXT_REPORT_DUE, ProcessVariables.NEXT_REPORT_START);
     }
 
     /** A variable scope that only notes the names written to it. */

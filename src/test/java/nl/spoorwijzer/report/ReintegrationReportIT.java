@@ -1,5 +1,6 @@
 package nl.spoorwijzer.report;
 
+import nl.spoorwijzer.process.ProcessVariables;
 import static nl.spoorwijzer.support.ApiCases.onDay;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,7 +70,7 @@ class ReintegrationReportIT {
         HistoricVariableInstance variable = engine.getHistoryService().createHistoricVariableInstanceQuery()
                 .processInstanceIdIn(engine.getHistoryService().createHistoricProcessInstanceQuery()
                         .processInstanceBusinessKey(caseId).processDefinitionKey("poortwachter").singleResult().getId())
-                .variableName(RivCompletenessListener.VARIABLE).singleResult();
+                .variableName(ProcessVariables.RIV_VOLLEDIGHEID).singleResult();
         return variable == null ? null : (String) variable.getValue();
     }
 
