@@ -30,11 +30,14 @@ public class CaseProgress implements CaseLifecycle {
 
     private final CaseFileRepository repository;
     private final TaskService taskService;
+    private final DeclaredTaskProperties declaredProperties;
     private final Clock clock;
 
-    public CaseProgress(CaseFileRepository repository, TaskService taskService, Clock clock) {
+    public CaseProgress(CaseFileRepository repository, TaskService taskService,
+                        DeclaredTaskProperties declaredProperties, Clock clock) {
         this.repository = repository;
         this.taskService = taskService;
+        this.declaredProperties = declaredProperties;
         this.clock = clock;
     }
 
@@ -75,7 +78,7 @@ public class CaseProgress implements CaseLifecycle {
     public void notify(DelegateTask task) {
         LocalDate due = task.getDueDate() == null ? null : dayOf(task.getDueDate());
         boolean created = EVENTNAME_CREATE.equals(task.getEventName());
-        CasePhase shown = created ? CasePhase.declaredIn(DeclaredTaskProperties.of(task)) : null;
+        CasePhase shown = created ? CasePhase.declaredIn(declaredProperties.ofTaskOrLatestVersion(task)) : null;
         if (due == null && shown == null) {
             return; // moves neither the phase nor the next deadline: no need to read the case's row
         }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -42,6 +43,31 @@ public class DeclaredTaskProperties {
             return of(entity.getExecution().getActivity());
         }
         return Map.of();
+    }
+
+    /**
+     * The declarations of the task's activity; for a task of a process version deployed before its model declared
+     * any (a case started before an upgrade keeps running on it), those of the same task in the latest version of
+     * that process, so such a case keeps its phase. Runs inside the engine's command (a task listener).
+     */
+    public Map<String, String> ofTaskOrLatestVersion(DelegateTask task) {
+        Map<String, String> own = of(task);
+        if (!own.isEmpty() || !(task instanceof TaskEntity entity) || entity.getExecution() == null) {
+            return own;
+        }
+        ProcessDefinitionEntity definition = entity.getExecution().getProcessDefinition();
+        if (definition == null || !byDefinition.computeIfAbsent(definition.getId(), id -> declaredIn(definition))
+                .isEmpty()) {
+            return own; // this version declares properties; the task has none
+        }
+        ProcessDefinitionEntity latest = Context.getCommandContext().getProcessEngineConfiguration()
+                .getDeploymentCache()
+                .findDeployedLatestProcessDefinitionByKeyAndTenantId(definition.getKey(), definition.getTenantId());
+        if (latest == null || latest.getId().equals(definition.getId())) {
+            return own;
+        }
+        return byDefinition.computeIfAbsent(latest.getId(), id -> declaredIn(latest))
+                .getOrDefault(task.getTaskDefinitionKey(), Map.of());
     }
 
     /**

@@ -3,6 +3,7 @@ package nl.spoorwijzer.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -24,6 +25,29 @@ class DeclaredTaskPropertiesTest {
     private static ProcessEngine engine;
     private static ProcessEngineConfigurationImpl configuration;
     private static final List<Map<String, String>> SEEN_AT_CREATE = new ArrayList<>();
+    private static final Map<String, Map<String, String>> SEEN_WITH_LATEST_VERSION = new HashMap<>();
+    private static DeclaredTaskProperties declared;
+
+    /** A case model as deployed before tasks declared properties, and its next version that declares them. */
+    private static final String OLD_VERSION = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                         xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="proef">
+              <process id="oud" isExecutable="true" camunda:historyTimeToLive="P1D">
+                <startEvent id="start"/>
+                <sequenceFlow id="s1" sourceRef="start" targetRef="melden"/>
+                <userTask id="melden"/>
+                <sequenceFlow id="s2" sourceRef="melden" targetRef="analyseren"/>
+                <userTask id="analyseren"/>
+                <sequenceFlow id="s3" sourceRef="analyseren" targetRef="einde"/>
+                <endEvent id="einde"/>
+              </process>
+            </definitions>
+            """;
+    private static final String NEW_VERSION = OLD_VERSION.replace("<userTask id=\"analyseren\"/>", """
+            <userTask id="analyseren"><extensionElements><camunda:properties>
+              <camunda:property name="proefEigenschap" value="ANALYSE"/>
+            </camunda:properties></extensionElements></userTask>""");
 
     private static final String MODEL = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -58,6 +82,8 @@ class DeclaredTaskPropertiesTest {
         TaskListener recordDeclarations = task -> {
             if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
                 SEEN_AT_CREATE.add(DeclaredTaskProperties.of(task));
+                SEEN_WITH_LATEST_VERSION.put(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
+                        declared.ofTaskOrLatestVersion(task));
             }
         };
         configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
@@ -73,6 +99,7 @@ class DeclaredTaskPropertiesTest {
             }
         }));
         engine = configuration.buildProcessEngine();
+        declared = new DeclaredTaskProperties(configuration, engine.getRepositoryService());
         engine.getRepositoryService().createDeployment().addString("proef.bpmn", MODEL).deploy();
     }
 
@@ -102,5 +129,31 @@ class DeclaredTaskPropertiesTest {
         DeclaredTaskProperties afterRestart = new DeclaredTaskProperties(configuration,
                 engine.getRepositoryService());
         assertThat(afterRestart.latest("fase")).containsExactly(Map.entry("nieuweAnalyseTaak", "PROBLEEMANALYSE"));
+    }
+
+    @Test
+    void aCaseStartedOnAVersionWithoutDeclarationsTakesThemFromTheLatestVersion() {
+        engine.getRepositoryService().createDeployment().addString("oud.bpmn", OLD_VERSION).deploy();
+        String oldCase = engine.getRuntimeService().startProcessInstanceByKey("oud").getId();
+        engine.getRepositoryService().createDeployment().addString("oud.bpmn", NEW_VERSION).deploy();
+        String newCase = engine.getRuntimeService().startProcessInstanceByKey("oud").getId();
+        SEEN_WITH_LATEST_VERSION.clear();
+
+        completeTheTaskOf(oldCase);
+        completeTheTaskOf(newCase);
+
+        String oldDefinition = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(oldCase)
+                .singleResult().getProcessDefinitionId();
+        String newDefinition = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(newCase)
+                .singleResult().getProcessDefinitionId();
+        assertThat(oldDefinition).isNotEqualTo(newDefinition);
+        assertThat(SEEN_WITH_LATEST_VERSION).containsOnly(
+                Map.entry(oldDefinition + "/analyseren", Map.of("proefEigenschap", "ANALYSE")),
+                Map.entry(newDefinition + "/analyseren", Map.of("proefEigenschap", "ANALYSE")));
+    }
+
+    private static void completeTheTaskOf(String processInstanceId) {
+        engine.getTaskService().complete(engine.getTaskService().createTaskQuery()
+                .processInstanceId(processInstanceId).singleResult().getId());
     }
 }
