@@ -84,7 +84,7 @@ public class CaseAccess {
      * caller, and the caller's authentication is restored afterwards.
      */
     public <T> T asDirectory(Supplier<T> lookup) {
-        return asPlatform(lookup);
+        return withoutCaller(lookup);
     }
 
     /**
@@ -92,7 +92,7 @@ public class CaseAccess {
      * method (the engine's own grants do not know "may report recovery for this employer"). The dossier still
      * records the caller.
      */
-    public <T> T asPlatform(Supplier<T> work) {
+    public <T> T withoutCaller(Supplier<T> work) {
         Authentication saved = identityService.getCurrentAuthentication();
         identityService.clearAuthentication();
         try {
@@ -104,9 +104,9 @@ public class CaseAccess {
         }
     }
 
-    /** {@link #asPlatform(Supplier)} for work without a result. */
-    public void runAsPlatform(Runnable work) {
-        asPlatform(() -> {
+    /** {@link #withoutCaller(Supplier)} for work without a result. */
+    public void runWithoutCaller(Runnable work) {
+        withoutCaller(() -> {
             work.run();
             return null;
         });

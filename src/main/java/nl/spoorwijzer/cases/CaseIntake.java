@@ -111,7 +111,7 @@ public class CaseIntake {
             PlatformInput.trusted(() -> runtimeService.startProcessInstanceByKey(ProcessKeys.POORTWACHTER, caseId,
                     variables));
         } catch (AuthorizationException e) {
-            throw RuleViolationException.notAllowed("employerId", "you may not start cases: " + e.getMessage());
+            throw RuleViolationException.notAllowed("employerId", "you may not start cases");
         } catch (RuntimeException e) {
             if (causedBy(e, DuplicateKeyException.class) || causedBy(e, OpenCaseExistsException.class)) {
                 // A concurrent report opened the case first (committed before or during this start). The

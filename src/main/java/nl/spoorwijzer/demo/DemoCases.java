@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import nl.spoorwijzer.process.ProcessKeys;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
  * today "lies in the future"). So the cases are played while the application context starts its lifecycle beans,
  * in a phase before Spring Boot's web server starts (and before the job executor, which the Camunda starter starts
  * when the application is ready), and the clock is real again before this returns: no request is served while the
- * clock is moved.
+ * clock is moved. This is before the demo users, groups and tenants exist (application runners, after the web
+ * server): the cases are played without a logged-in user, so nothing here may look up an identity.
  */
 @Component
 @Profile("demo")
@@ -65,6 +67,7 @@ class DemoCases implements SmartLifecycle {
 
     private final ProcessEngine engine;
     private final Clock clock;
+    private final AtomicBoolean played = new AtomicBoolean();
     private volatile boolean running;
 
     DemoCases(ProcessEngine engine, Clock clock) {
@@ -74,7 +77,11 @@ class DemoCases implements SmartLifecycle {
 
     @Override
     public void start() {
-        playMissingCases();
+        // Once per application: a later context.start() (JMX, actuator) finds the job executor running, and moving
+        // the engine clock then would move it under real timers.
+        if (played.compareAndSet(false, true)) {
+            playMissingCases();
+        }
         running = true;
     }
 

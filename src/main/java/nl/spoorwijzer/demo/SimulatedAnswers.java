@@ -1,5 +1,6 @@
 package nl.spoorwijzer.demo;
 
+import nl.spoorwijzer.process.ProcessKeys;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -232,7 +233,7 @@ public final class SimulatedAnswers {
                 values.put("wiaAanvraagDatum", today());
                 values.put("wiaAanvraagBevestigd", true);
             }
-            case "termijnOverschredenAfhandelen" -> {
+            case ProcessKeys.Tasks.TERMIJN_OVERSCHREDEN_AFHANDELEN -> {
                 values.put("maatregel", "Taak alsnog uitgevoerd; werkwijze aangepast.");
                 values.put("herstelGeplandOp", today());
             }

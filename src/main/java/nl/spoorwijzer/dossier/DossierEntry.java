@@ -29,7 +29,6 @@ public record DossierEntry(
     /** The content key under which an entry records the case's legal dates (milestone key → date). */
     public static final String TIMELINE = "termijnen";
 
-
     public DossierEntry {
         content = content == null ? Map.of() : content;
     }

@@ -68,10 +68,10 @@ final class DeletionPolicy {
         if (cascade) {
             if (DeletionConfirmation.covers(deploymentId)) {
                 return;
-        }
+            }
             throw new RuleViolationException(List.of(new Violation("cascade", what + " is used by "
-                    + usedBy(context, usage) + "; deleting it with its cases is possible only for the administrator, with confirmation and "
-                    + "reason, through DELETE /api/deployments/{id}?cascade=true")), Refusal.CONFLICT);
+                    + usedBy(context, usage) + "; deleting it with its cases is possible only for the administrator,"
+                    + " with confirmation and reason, through DELETE /api/deployments/{id}?cascade=true")), Refusal.CONFLICT);
         }
         if (!isAdministratorOrPlatform(context)) {
             throw new RuleViolationException(List.of(new Violation("deploymentId", what + " is used by "

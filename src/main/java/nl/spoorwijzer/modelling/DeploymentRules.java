@@ -26,7 +26,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -255,9 +254,13 @@ final class DeploymentRules {
 
         /** A property the platform reads (phase, RIV part) may only take one of its values. */
         private void declaredProperties(Element task, String id) {
-            NodeList properties = task.getElementsByTagNameNS(CAMUNDA, "property");
-            for (int i = 0; i < properties.getLength(); i++) {
-                Element property = (Element) properties.item(i);
+            List<Element> properties = children(task).stream().filter(child -> is(child, BPMN, "extensionElements"))
+                    .flatMap(extensions -> children(extensions).stream())
+                    .filter(child -> is(child, CAMUNDA, "properties"))
+                    .flatMap(declared -> children(declared).stream())
+                    .filter(child -> is(child, CAMUNDA, "property"))
+                    .toList();
+            for (Element property : properties) {
                 Set<String> allowed = taskProperties.get(property.getAttribute("name"));
                 if (allowed != null && !allowed.contains(property.getAttribute("value"))) {
                     String value = property.getAttribute("value");
@@ -349,6 +352,10 @@ final class DeploymentRules {
     private static String language(Element element, String inherited) {
         String own = element.getAttribute("expressionLanguage");
         return own.isBlank() ? inherited : own;
+    }
+
+    private static boolean is(Element element, String namespace, String localName) {
+        return namespace.equals(element.getNamespaceURI()) && localName.equals(element.getLocalName());
     }
 
     private static String camunda(Element element, String attribute) {

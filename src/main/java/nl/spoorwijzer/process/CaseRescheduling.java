@@ -29,6 +29,8 @@ import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Moves a running case to a new timeline after a {@link TimelineChange}: writes the change into the case's variables,
@@ -82,8 +84,10 @@ public class CaseRescheduling {
     /**
      * Applies a change to the case process instance: writes its inputs, moves the timeline, records a
      * {@link DossierEntryType#TIMELINE_UPDATED} entry (the facts, {@code verschuivingDagen} and {@code termijnen})
-     * and refreshes the case's next deadline.
+     * and refreshes the case's next deadline. All of it commits or rolls back with the caller's transaction, which
+     * must exist: a change half applied would leave timers and the dossier disagreeing.
      */
+    @Transactional(propagation = Propagation.MANDATORY)
     public MovedTimeline apply(String caseProcessInstanceId, TimelineChange change) {
         MovedTimeline moved = engineConfiguration.getCommandExecutorTxRequired().execute(context ->
                 AsPlatform.inCommand(() -> applyInContext(caseProcessInstanceId, change)));

@@ -71,9 +71,9 @@ public class DeclaredTaskProperties {
     }
 
     /**
-     * One declared property of every user task in the latest version of each deployed process, by task id — the
-     * mapping for facts recorded by task id, such as dossier entries. (Definitions are parsed, and so read, by the
-     * engine's deployment cache, also after a restart that deployed nothing new.)
+     * One declared property of every user task of the deployed processes, by task id, as the newest version that
+     * declares the task says — the mapping for facts recorded by task id, such as dossier entries. (Definitions are
+     * parsed, and so read, by the engine's deployment cache, also after a restart that deployed nothing new.)
      */
     public Map<String, String> latest(String property) {
         return engineConfiguration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
@@ -82,8 +82,11 @@ public class DeclaredTaskProperties {
 
     private Map<String, String> latestInContext(CommandContext context, String property) {
         Map<String, String> values = new HashMap<>();
-        List<ProcessDefinition> latest = repositoryService.createProcessDefinitionQuery().latestVersion().list();
-        for (ProcessDefinition definition : latest) {
+        // Newest version first: a task renamed or removed later keeps the part its older versions declared, so
+        // the dossier entries it left in running and closed cases keep counting.
+        List<ProcessDefinition> newestFirst = repositoryService.createProcessDefinitionQuery()
+                .orderByProcessDefinitionVersion().desc().list();
+        for (ProcessDefinition definition : newestFirst) {
             byDefinition.computeIfAbsent(definition.getId(), id -> declaredIn(context.getProcessEngineConfiguration()
                     .getDeploymentCache().findDeployedProcessDefinitionById(id)))
                     .forEach((taskId, declared) -> {

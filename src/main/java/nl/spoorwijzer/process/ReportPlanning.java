@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 @Component("reportPlanning")
 public class ReportPlanning implements JavaDelegate {
 
-
     private final PeriodicDeadlines deadlines;
 
     public ReportPlanning(PeriodicDeadlines deadlines) {

@@ -31,7 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseRecovery implements Relapses {
 
-
     private final RuntimeService runtimeService;
     private final CaseFileRepository cases;
     private final CaseAccess access;
@@ -75,13 +74,13 @@ public class CaseRecovery implements Relapses {
         content.put(HERSTEL_DATUM, date.toString());
         if (percentage != null && percentage < 100) {
             content.put(DEELHERSTEL_PERCENTAGE, percentage);
-            access.runAsPlatform(() ->
+            access.runWithoutCaller(() ->
                     runtimeService.setVariable(file.processInstanceId(), DEELHERSTEL_PERCENTAGE, percentage));
             cases.partiallyRecovered(file.caseId(), percentage);
             record(file, "Gedeeltelijk hersteld (" + percentage + "%); de wachttijd loopt door", content);
         } else {
             LocalDate definitive = SicknessPeriods.recoveredForGoodOn(date);
-            access.runAsPlatform(() -> pauseCase(file, date, definitive));
+            access.runWithoutCaller(() -> pauseCase(file, date, definitive));
             cases.recovered(file.caseId(), date);
             content.put("zaakGeslotenOp", definitive.toString());
             record(file, "Volledig hersteld; zonder terugval wordt de zaak op " + definitive + " gesloten", content);
@@ -115,7 +114,7 @@ public class CaseRecovery implements Relapses {
         }
         boolean within = SicknessPeriods.continuesCase(recovered.recoveredOn(), firstSickDay);
         String reporter = access.callerId();
-        access.runAsPlatform(() -> {
+        access.runWithoutCaller(() -> {
             try {
                 runtimeService.createMessageCorrelation(ProcessKeys.Messages.TERUGVAL)
                         .processInstanceBusinessKey(recovered.caseId())
@@ -146,7 +145,7 @@ public class CaseRecovery implements Relapses {
 
     /** The first sick day of the current sickness period: the case's first sick day or the last relapse. */
     private LocalDate lastRelapse(CaseFile file) {
-        Object gaps = access.asPlatform(() -> runtimeService.getVariable(file.processInstanceId(), HERSTELPERIODES));
+        Object gaps = access.withoutCaller(() -> runtimeService.getVariable(file.processInstanceId(), HERSTELPERIODES));
         return SicknessPeriods.currentPeriodStart(file.firstSickDay(), RecoveryGaps.parse((String) gaps));
     }
 

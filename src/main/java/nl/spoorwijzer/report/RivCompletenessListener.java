@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 @Component("rivCompleteness")
 class RivCompletenessListener implements TaskListener {
 
-
     private final ReintegrationReports reports;
     private final CaseFileRepository cases;
 

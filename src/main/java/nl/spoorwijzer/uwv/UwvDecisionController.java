@@ -27,7 +27,7 @@ class UwvDecisionController {
     @Operation(summary = "Record a UWV decision: LOONSANCTIE or VVL move the end of the waiting period (and every"
             + " pending timer and due date), BEKORTING ends a sanction 6 weeks after it was granted,"
             + " DESKUNDIGENOORDEEL goes to the step waiting for it")
-    CaseView record(@PathVariable String caseId, @RequestBody UwvDecisionRequest request) {
+    CaseView uwvDecision(@PathVariable String caseId, @RequestBody UwvDecisionRequest request) {
         decisions.record(access.requireVisible(caseId), request);
         return views.details(caseId);
     }

@@ -88,7 +88,7 @@ public class UwvDecisions {
         }
         UwvDecisionType type = type(request.type());
         LocalDate decisionDate = decisionDate(file, request.decisionDate());
-        Map<String, Object> variables = access.asPlatform(() -> runtimeService.getVariables(file.processInstanceId(),
+        Map<String, Object> variables = access.withoutCaller(() -> runtimeService.getVariables(file.processInstanceId(),
                 List.of(LOONSANCTIE_WEKEN, LOONSANCTIE_EINDE)));
         Map<String, Object> content = switch (type) {
             case LOONSANCTIE -> loonsanctie(file, request, decisionDate, variables);
@@ -107,9 +107,10 @@ public class UwvDecisions {
                     + " weeks is already imposed; UWV shortens it with a BEKORTING decision");
         }
         int weeks = weeks(request.weeks(), LegalTerms.MIN_SANCTION_WEEKS, LegalTerms.MAX_SANCTION_WEEKS,
-                "a loonsanctie extends the waiting period by 1 to 52 weeks (WIA art. 25 lid 9)");
+                "a loonsanctie extends the waiting period by " + LegalTerms.MIN_SANCTION_WEEKS + " to "
+                        + LegalTerms.MAX_SANCTION_WEEKS + " weeks (WIA art. 25 lid 9)");
         SanctionImposed sanction = new SanctionImposed(decisionDate, weeks, shortcomings(request.shortcomings()));
-        return access.asPlatform(() -> {
+        return access.withoutCaller(() -> {
             Map<String, Object> content = moveTimeline(file, sanction);
             runtimeService.createMessageCorrelation(ProcessKeys.Messages.LOONSANCTIE_OPGELEGD)
                     .processInstanceId(file.processInstanceId())
@@ -126,12 +127,13 @@ public class UwvDecisions {
             throw RuleViolationException.conflict("type", "the loonsanctie was already shortened; it ends on "
                     + current.get(LOONSANCTIE_EINDE));
         }
-        return access.asPlatform(() -> moveTimeline(file, new SanctionShortened(grantedOn)));
+        return access.withoutCaller(() -> moveTimeline(file, new SanctionShortened(grantedOn)));
     }
 
     private Map<String, Object> vvl(CaseFile file, UwvDecisionRequest request, LocalDate decisionDate) {
         int weeks = weeks(request.weeks(), LegalTerms.MIN_VVL_WEEKS, Integer.MAX_VALUE,
-                "a voluntary extension of wage payment (VVL) is at least 13 weeks (WIA art. 24)");
+                "a voluntary extension of wage payment (VVL) is at least " + LegalTerms.MIN_VVL_WEEKS
+                        + " weeks (WIA art. 24)");
         if (!Boolean.TRUE.equals(request.employerAgreed())) {
             throw RuleViolationException.invalid("employerAgreed", "must be true: a VVL is requested jointly by"
                     + " werkgever and werknemer (WIA art. 24)");
@@ -140,7 +142,7 @@ public class UwvDecisions {
             throw RuleViolationException.invalid("employeeAgreed", "must be true: a VVL is requested jointly by"
                     + " werkgever and werknemer (WIA art. 24)");
         }
-        return access.asPlatform(() -> moveTimeline(file, new VvlGranted(decisionDate, weeks)));
+        return access.withoutCaller(() -> moveTimeline(file, new VvlGranted(decisionDate, weeks)));
     }
 
     /** The decision's dossier content: what the timeline change recorded, with the new legal dates. */
@@ -158,7 +160,7 @@ public class UwvDecisions {
             throw RuleViolationException.invalid("conclusion", "is required, at most " + MAX_TEXT_LENGTH
                     + " characters, in functional terms (no diagnosis, symptoms or treatment)");
         }
-        EventSubscription waiting = access.asPlatform(() -> waitingForOpinion(file.caseId()));
+        EventSubscription waiting = access.withoutCaller(() -> waitingForOpinion(file.caseId()));
         if (waiting == null) {
             throw RuleViolationException.conflict("type", "no step of this case waits for a deskundigenoordeel;"
                     + " request one first (task Deskundigenoordeel aanvragen)");
@@ -167,7 +169,7 @@ public class UwvDecisions {
         content.put("type", UwvDecisionType.DESKUNDIGENOORDEEL.name());
         content.put("besluitdatum", decisionDate.toString());
         content.put("conclusie", conclusion);
-        access.runAsPlatform(() -> runtimeService.createMessageCorrelation(waiting.getEventName())
+        access.runWithoutCaller(() -> runtimeService.createMessageCorrelation(waiting.getEventName())
                 .processInstanceId(waiting.getProcessInstanceId())
                 .setVariable("deskundigenoordeelConclusie", conclusion)
                 .setVariable(DESKUNDIGENOORDEEL_DATUM, decisionDate.toString())

@@ -21,7 +21,9 @@ import nl.spoorwijzer.casefile.CasePhase;
 import nl.spoorwijzer.process.ProcessKeys;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -29,6 +31,8 @@ import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.ThrowEvent;
 import org.camunda.bpm.model.bpmn.instance.TimeDate;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -39,6 +43,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -281,6 +286,50 @@ class ModelConventionsTest {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Every escalation a model throws is caught in a scope around it (Camunda ignores an uncaught escalation
+     * silently: a missed deadline would raise no task), and the one that reports a missed deadline is caught only
+     * by the case's own event subprocess, not by something a called process could also reach.
+     */
+    @ParameterizedTest
+    @MethodSource("bpmnFiles")
+    void everyEscalationThrownIsCaughtInAnEnclosingScope(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        for (EscalationEventDefinition thrown : model.getModelElementsByType(EscalationEventDefinition.class)) {
+            if (!(thrown.getParentElement() instanceof ThrowEvent thrower)) {
+                continue;
+            }
+            String code = thrown.getEscalation() == null ? null : thrown.getEscalation().getEscalationCode();
+            assertThat(code).as("escalation code thrown by %s", thrower.getId()).isNotBlank();
+            assertThat(caughtAround(thrower, code)).as("a catcher of '%s' around %s", code, thrower.getId()).isTrue();
+        }
+    }
+
+    private static boolean caughtAround(ModelElementInstance element, String code) {
+        for (ModelElementInstance scope = element.getParentElement(); scope != null; scope = scope.getParentElement()) {
+            if (scope instanceof SubProcess || scope instanceof Process) {
+                for (SubProcess eventSubprocess : ((BaseElement) scope).getChildElementsByType(SubProcess.class)) {
+                    if (eventSubprocess.triggeredByEvent() && eventSubprocess.getChildElementsByType(StartEvent.class)
+                            .stream().anyMatch(start -> catches(start, code))) {
+                        return true;
+                    }
+                }
+            }
+            if (scope instanceof SubProcess subProcess && subProcess.getModelInstance()
+                    .getModelElementsByType(BoundaryEvent.class).stream()
+                    .anyMatch(boundary -> boundary.getAttachedTo() == subProcess && catches(boundary, code))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean catches(CatchEvent event, String code) {
+        return event.getEventDefinitions().stream().anyMatch(definition ->
+                definition instanceof EscalationEventDefinition escalation && (escalation.getEscalation() == null
+                        || code.equals(escalation.getEscalation().getEscalationCode())));
     }
 
     /**

@@ -152,6 +152,20 @@ class DeclaredTaskPropertiesTest {
                 Map.entry(newDefinition + "/analyseren", Map.of("proefEigenschap", "ANALYSE")));
     }
 
+    @Test
+    void aTaskRenamedInALaterVersionKeepsWhatItsOlderVersionDeclaredForTheFactsItLeft() {
+        String before = OLD_VERSION.replace("id=\"oud\"", "id=\"hernoemd\"").replace("<userTask id=\"analyseren\"/>",
+                "<userTask id=\"analyseren\"><extensionElements><camunda:properties>"
+                        + "<camunda:property name=\"proefOnderdeel\" value=\"ANALYSE\"/>"
+                        + "</camunda:properties></extensionElements></userTask>");
+        String renamed = before.replace("analyseren", "analyseMaken").replace("value=\"ANALYSE\"", "value=\"NIEUW\"");
+        engine.getRepositoryService().createDeployment().addString("hernoemd.bpmn", before).deploy();
+        engine.getRepositoryService().createDeployment().addString("hernoemd.bpmn", renamed).deploy();
+
+        assertThat(declared.latest("proefOnderdeel")).containsOnly(Map.entry("analyseren", "ANALYSE"),
+                Map.entry("analyseMaken", "NIEUW"));
+    }
+
     private static void completeTheTaskOf(String processInstanceId) {
         engine.getTaskService().complete(engine.getTaskService().createTaskQuery()
                 .processInstanceId(processInstanceId).singleResult().getId());
