@@ -2,6 +2,7 @@ package nl.spoorwijzer.casefile;
 
 import java.util.List;
 import java.util.function.Supplier;
+import nl.spoorwijzer.audit.CaseAccessRecorder;
 import nl.spoorwijzer.identity.EmployerRights;
 import nl.spoorwijzer.system.RuleViolationException;
 import org.camunda.bpm.engine.IdentityService;
@@ -21,19 +22,29 @@ public class CaseAccess {
 
     private final IdentityService identityService;
     private final CaseFileRepository cases;
+    private final CaseAccessRecorder recorder;
 
-    public CaseAccess(IdentityService identityService, CaseFileRepository cases) {
+    public CaseAccess(IdentityService identityService, CaseFileRepository cases, CaseAccessRecorder recorder) {
         this.identityService = identityService;
         this.cases = cases;
+        this.recorder = recorder;
     }
 
     /**
      * The case, when the caller may see it: the one check every read and change of a case through the platform's API
-     * passes. A case the caller may not see is answered as not found, so its existence is not revealed.
+     * passes. A case the caller may not see is answered as not found, so its existence is not revealed. The access
+     * is recorded in the case's access log.
      */
     public CaseFile requireVisible(String caseId) {
-        return cases.find(caseId).filter(this::maySee).orElseThrow(() ->
+        CaseFile file = cases.find(caseId).filter(this::maySee).orElseThrow(() ->
                 RuleViolationException.notFound("caseId", "no case '" + caseId + "' that you may see"));
+        recorder.record(callerId(), caller().getGroupIds(), List.of(caseId), null);
+        return file;
+    }
+
+    /** Records that the caller was shown these cases in a list (their employee and dates are personal data). */
+    public void recordListed(List<CaseFile> shown) {
+        recorder.record(callerId(), caller().getGroupIds(), shown.stream().map(CaseFile::caseId).toList(), "lijst");
     }
 
     public String callerId() {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import nl.spoorwijzer.casefile.CaseAccess;
+import nl.spoorwijzer.casefile.CaseFile;
 import nl.spoorwijzer.casefile.CaseFileRepository;
 import nl.spoorwijzer.casefile.CasePhase;
 import nl.spoorwijzer.casefile.CaseQuery;
@@ -79,9 +80,10 @@ class CaseController {
             throw RuleViolationException.invalid("dueWithinDays", "must be 0 or more");
         }
         LocalDate today = LocalDate.now(clock);
-        return cases.list(new CaseQuery(employer, phase, overdue, dueWithinDays, page, size),
-                        access.visibleEmployers(), access.onlyEmployee(), today).stream()
-                .map(file -> CaseView.summary(file, today)).toList();
+        List<CaseFile> shown = cases.list(new CaseQuery(employer, phase, overdue, dueWithinDays, page, size),
+                access.visibleEmployers(), access.onlyEmployee(), today);
+        access.recordListed(shown);
+        return shown.stream().map(file -> CaseView.summary(file, today)).toList();
     }
 
     @GetMapping("/{caseId}")

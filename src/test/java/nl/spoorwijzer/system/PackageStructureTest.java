@@ -42,6 +42,7 @@ class PackageStructureTest {
                 .layer("case read model").definedBy(BASE + ".casefile..")
                 .layer("process").definedBy(BASE + ".process..")
                 .layer("dossier").definedBy(BASE + ".dossier..")
+                .layer("audit").definedBy(BASE + ".audit..")
                 .layer("identity").definedBy(BASE + ".identity..")
                 .layer("timeline").definedBy(BASE + ".timeline..")
                 .layer("system").definedBy(BASE + ".system..")
@@ -56,10 +57,12 @@ class PackageStructureTest {
                         "engine guards", "case read model")
                 .whereLayer("dossier").mayOnlyBeAccessedByLayers("demo", "case actions", "cases", "report",
                         "engine guards", "case read model", "process")
-                .whereLayer("identity").mayOnlyBeAccessedByLayers("demo", "case actions", "cases", "report",
+                .whereLayer("audit").mayOnlyBeAccessedByLayers("demo", "case actions", "cases", "report",
                         "engine guards", "case read model", "process", "dossier")
+                .whereLayer("identity").mayOnlyBeAccessedByLayers("demo", "case actions", "cases", "report",
+                        "engine guards", "case read model", "process", "dossier", "audit")
                 .whereLayer("timeline").mayOnlyBeAccessedByLayers("demo", "case actions", "cases", "report",
-                        "engine guards", "case read model", "process", "dossier", "identity")
+                        "engine guards", "case read model", "process", "dossier", "audit", "identity")
                 .check(classes);
     }
 
