@@ -110,8 +110,10 @@ public final class SimulatedAnswers {
                 values.put("structureleTerugkeerBinnen3Maanden", false);
                 values.put("marginaleMogelijkheden", false);
                 values.put("partijenAkkoordGeenSpoor2", false);
-                values.put("visieWerknemerEje", "Ik sta open voor ander werk.");
+                values.put("visieWerkgeverEje", "Terugkeer in het eigen werk is niet haalbaar; spoor 2 is nodig.");
             }
+            case "eerstejaarsevaluatieVisieGeven" ->
+                    values.put("visieWerknemerEje", "Ik sta open voor ander werk.");
             case "reintegratiebureauInschakelen" -> {
                 values.put("reintegratiebureau", "Werkcontact B.V.");
                 values.put("werknemerBetrokkenBijKeuze", true);

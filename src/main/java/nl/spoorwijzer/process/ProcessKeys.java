@@ -53,6 +53,8 @@ public final class ProcessKeys {
         public static final String ARBEIDSDESKUNDIG_RAPPORT_OPSTELLEN = "arbeidsdeskundigRapportOpstellen";
         /** week 52 */
         public static final String EERSTEJAARSEVALUATIE_HOUDEN = "eerstejaarsevaluatieHouden";
+        /** the employee's own view on the eerstejaarsevaluatie, by week 52 */
+        public static final String EERSTEJAARSEVALUATIE_VISIE_GEVEN = "eerstejaarsevaluatieVisieGeven";
         /** spoor 2 start */
         public static final String REINTEGRATIEBUREAU_INSCHAKELEN = "reintegratiebureauInschakelen";
         /** before the eindevaluatie */

@@ -379,6 +379,37 @@ class PoortwachterProcessTest {
     }
 
     @Test
+    void eachPartyWritesItsOwnViewInTheEerstejaarsevaluatie() throws java.io.IOException {
+        CaseDriver driver = startCase(1);
+        driver.runUntil(329, key -> key.equals("eerstejaarsevaluatieHouden") ? null
+                : SimulatedAnswers.onTime(key), 0);
+        Assertions.assertThat(engine.getFormService().getDeployedTaskForm(driver.task("eerstejaarsevaluatieHouden")
+                        .getId()).readAllBytes())
+                .asString().contains("\"visieWerkgeverEje\"").doesNotContain("visieWerknemer");
+        driver.onDay(330).complete("eerstejaarsevaluatieHouden", answers("eerstejaarsevaluatieHouden"));
+
+        Task ownView = driver.task("eerstejaarsevaluatieVisieGeven");
+        Assertions.assertThat(ownView.getAssignee()).as("the employee's own task").isEqualTo(employee);
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, ownView)).as("no group shares it").isEmpty();
+        Assertions.assertThat(ownView.getDueDate()).as("the EJE's legal date").isEqualTo(endOf(driver.day(364)));
+        Assertions.assertThat(driver.openTask("reintegratiebureauInschakelen")).as("spoor 2 does not wait for it")
+                .isPresent();
+        driver.onDay(335).complete("eerstejaarsevaluatieVisieGeven", Map.of("visieWerknemerEje",
+                "Ik wil liefst terug in mijn eigen werk, maar sta open voor ander werk."));
+
+        List<DossierEntry> views = dossier(driver, DossierEntryType.TASK_COMPLETED).stream()
+                .filter(e -> e.elementId().startsWith("eerstejaarsevaluatie")).toList();
+        Assertions.assertThat(views).extracting(DossierEntry::elementId, DossierEntry::role)
+                .containsExactly(Assertions.tuple("eerstejaarsevaluatieHouden", "werkgever"),
+                        Assertions.tuple("eerstejaarsevaluatieVisieGeven", "werknemer"));
+        Assertions.assertThat(views.get(0).content()).containsKey("visieWerkgeverEje")
+                .doesNotContainKey("visieWerknemerEje");
+        Assertions.assertThat(views.get(1).recordedBy()).isEqualTo(employee);
+        Assertions.assertThat(views.get(1).deadlineMet()).isTrue();
+        Assertions.assertThat(views.get(1).content()).containsOnlyKeys("visieWerknemerEje");
+    }
+
+    @Test
     void eerstejaarsevaluatieDocumentsTheAowExceptionToSpoor2() {
         CaseDriver driver = startCase(1);
         driver.runUntil(329, key -> key.equals("eerstejaarsevaluatieHouden") ? null
