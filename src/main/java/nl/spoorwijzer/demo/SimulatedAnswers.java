@@ -67,7 +67,6 @@ public final class SimulatedAnswers {
             }
             case "voortgangEvalueren" -> {
                 values.put("voortgang", "Opbouw volgens plan.");
-                values.put("visieWerknemerEvaluatie", "Gaat goed.");
                 values.put("arbeidsdeskundigOnderzoekNodig", false);
                 values.put("evaluatieVervolg", "geenBijstelling");
             }
@@ -75,6 +74,10 @@ public final class SimulatedAnswers {
                 values.put("bijstellingReden", "Doel aangepast na evaluatie.");
                 values.put("reintegratieDoel", "anderWerkIntern");
                 values.put("activiteiten", "Proefplaatsing op de administratie.");
+            }
+            case "evaluatieVisieGeven" -> values.put("visieWerknemerEvaluatie", "Gaat goed.");
+            case "bijgesteldPlanBeoordelen", "bijgesteldPlanNaSpoor2Beoordelen" -> {
+                values.put("akkoordMetBijstelling", "ja");
                 values.put("visieWerknemerBijstelling", "Akkoord.");
             }
             case "deskundigenoordeelAanvragen" -> {

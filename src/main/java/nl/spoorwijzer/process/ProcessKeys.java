@@ -44,6 +44,11 @@ public final class ProcessKeys {
         public static final String PLAN_VAN_AANPAK_BEOORDELEN = "planVanAanpakBeoordelen";
         /** at least every 6 weeks */
         public static final String VOORTGANG_EVALUEREN = "voortgangEvalueren";
+        /** the employee's own view on an evaluation */
+        public static final String EVALUATIE_VISIE_GEVEN = "evaluatieVisieGeven";
+        /** the employee's own view on a revision of the plan (spoor 1, and after spoor 2's goal changed) */
+        public static final String BIJGESTELD_PLAN_BEOORDELEN = "bijgesteldPlanBeoordelen";
+        public static final String BIJGESTELD_PLAN_NA_SPOOR_2_BEOORDELEN = "bijgesteldPlanNaSpoor2Beoordelen";
         /** week 42 */
         public static final String ZIEKMELDING_UWV_DOEN = "ziekmeldingUwvDoen";
         /** before the eerstejaarsevaluatie */
