@@ -115,6 +115,8 @@ public final class SimulatedAnswers {
                 values.put("partijenAkkoordGeenSpoor2", false);
                 values.put("visieWerkgeverEje", "Terugkeer in het eigen werk is niet haalbaar; spoor 2 is nodig.");
             }
+            case "eindevaluatieVisieGeven" ->
+                    values.put("visieWerknemerEind", "Ik heb meegewerkt waar ik kon; meer uren lukten niet.");
             case "eerstejaarsevaluatieVisieGeven" ->
                     values.put("visieWerknemerEje", "Ik sta open voor ander werk.");
             case "reintegratiebureauInschakelen" -> {

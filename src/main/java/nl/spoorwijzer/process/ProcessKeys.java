@@ -66,6 +66,8 @@ public final class ProcessKeys {
         public static final String ACTUEEL_OORDEEL_OPSTELLEN = "actueelOordeelOpstellen";
         /** eindfase */
         public static final String EINDEVALUATIE_HOUDEN = "eindevaluatieHouden";
+        /** the employee's own view on the eindevaluatie, by the eindevaluatie's date */
+        public static final String EINDEVALUATIE_VISIE_GEVEN = "eindevaluatieVisieGeven";
         /** RIV, before the WIA application */
         public static final String VISIE_OP_REINTEGRATIE_GEVEN = "visieOpReintegratieGeven";
         /** RIV */

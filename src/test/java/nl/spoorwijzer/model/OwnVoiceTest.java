@@ -74,7 +74,8 @@ class OwnVoiceTest {
         }
         assertThat(employeeViewForms).as("the employee's own view: plan, revisions, evaluations, EJE, RIV")
                 .contains("plan-van-aanpak-beoordelen", "bijgesteld-plan-beoordelen", "evaluatie-visie-geven",
-                        "eerstejaarsevaluatie-visie-geven", "visie-op-re-integratie-geven");
+                        "eerstejaarsevaluatie-visie-geven", "eindevaluatie-visie-geven",
+                        "visie-op-re-integratie-geven");
     }
 
     @Test

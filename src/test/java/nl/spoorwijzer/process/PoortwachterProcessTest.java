@@ -469,6 +469,15 @@ class PoortwachterProcessTest {
         Assertions.assertThat(wia.dueDate()).isEqualTo(LocalDate.of(2026, 10, 18));
         Assertions.assertThat(wia.deadlineMet()).isTrue();
         Assertions.assertThat(wia.role()).isEqualTo("werknemer");
+        Assertions.assertThat(dossier(driver, DossierEntryType.TASK_COMPLETED))
+                .filteredOn(e -> e.elementId().startsWith("eindevaluatie"))
+                .extracting(DossierEntry::elementId, DossierEntry::role)
+                .as("the werkgever's eindevaluatie, then the employee's own view on it")
+                .containsExactly(Assertions.tuple("eindevaluatieHouden", "werkgever"),
+                        Assertions.tuple("eindevaluatieVisieGeven", "werknemer"));
+        Assertions.assertThat(dossier(driver, DossierEntryType.TASK_COMPLETED))
+                .filteredOn(e -> e.elementId().equals("eindevaluatieVisieGeven")).singleElement()
+                .satisfies(e -> Assertions.assertThat(e.recordedBy()).isEqualTo(employee));
 
         ClockUtil.setCurrentTime(CaseDriver.at(driver.day(728), LocalTime.of(23, 59, 0)));
         driver.fireDueTimers();

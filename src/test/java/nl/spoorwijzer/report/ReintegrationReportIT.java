@@ -96,6 +96,9 @@ class ReintegrationReportIT {
         assertThat(section(html.body(), "Periodieke evaluaties"))
                 .contains("Voortgang evalueren", "(werkgever)", "Eigen visie op de voortgang geven", "(werknemer)",
                         "visieWerknemerEvaluatie");
+        assertThat(section(html.body(), "Eindevaluatie plan van aanpak"))
+                .contains("Eindevaluatie houden", "(werkgever)", "visieWerkgeverEind")
+                .contains("Eigen visie op de eindevaluatie geven", "(werknemer)", "visieWerknemerEind");
         HttpResponse<String> withoutAccept = http.get("/api/cases/" + caseId + "/reintegration-report", "anna", "anna");
         assertThat(withoutAccept.headers().firstValue("Content-Type")).as("HTML unless PDF is asked for")
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
