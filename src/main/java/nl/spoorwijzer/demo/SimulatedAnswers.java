@@ -67,7 +67,6 @@ public final class SimulatedAnswers {
             }
             case "voortgangEvalueren" -> {
                 values.put("voortgang", "Opbouw volgens plan.");
-                values.put("visieWerknemerEvaluatie", "Gaat goed.");
                 values.put("arbeidsdeskundigOnderzoekNodig", false);
                 values.put("evaluatieVervolg", "geenBijstelling");
             }
@@ -75,6 +74,10 @@ public final class SimulatedAnswers {
                 values.put("bijstellingReden", "Doel aangepast na evaluatie.");
                 values.put("reintegratieDoel", "anderWerkIntern");
                 values.put("activiteiten", "Proefplaatsing op de administratie.");
+            }
+            case "evaluatieVisieGeven" -> values.put("visieWerknemerEvaluatie", "Gaat goed.");
+            case "bijgesteldPlanBeoordelen", "bijgesteldPlanNaSpoor2Beoordelen" -> {
+                values.put("akkoordMetBijstelling", "ja");
                 values.put("visieWerknemerBijstelling", "Akkoord.");
             }
             case "deskundigenoordeelAanvragen" -> {
@@ -110,8 +113,12 @@ public final class SimulatedAnswers {
                 values.put("structureleTerugkeerBinnen3Maanden", false);
                 values.put("marginaleMogelijkheden", false);
                 values.put("partijenAkkoordGeenSpoor2", false);
-                values.put("visieWerknemerEje", "Ik sta open voor ander werk.");
+                values.put("visieWerkgeverEje", "Terugkeer in het eigen werk is niet haalbaar; spoor 2 is nodig.");
             }
+            case "eindevaluatieVisieGeven" ->
+                    values.put("visieWerknemerEind", "Ik heb meegewerkt waar ik kon; meer uren lukten niet.");
+            case "eerstejaarsevaluatieVisieGeven" ->
+                    values.put("visieWerknemerEje", "Ik sta open voor ander werk.");
             case "reintegratiebureauInschakelen" -> {
                 values.put("reintegratiebureau", "Werkcontact B.V.");
                 values.put("werknemerBetrokkenBijKeuze", true);

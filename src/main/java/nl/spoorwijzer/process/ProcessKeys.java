@@ -44,6 +44,11 @@ public final class ProcessKeys {
         public static final String PLAN_VAN_AANPAK_BEOORDELEN = "planVanAanpakBeoordelen";
         /** at least every 6 weeks */
         public static final String VOORTGANG_EVALUEREN = "voortgangEvalueren";
+        /** the employee's own view on an evaluation */
+        public static final String EVALUATIE_VISIE_GEVEN = "evaluatieVisieGeven";
+        /** the employee's own view on a revision of the plan (spoor 1, and after spoor 2's goal changed) */
+        public static final String BIJGESTELD_PLAN_BEOORDELEN = "bijgesteldPlanBeoordelen";
+        public static final String BIJGESTELD_PLAN_NA_SPOOR_2_BEOORDELEN = "bijgesteldPlanNaSpoor2Beoordelen";
         /** week 42 */
         public static final String ZIEKMELDING_UWV_DOEN = "ziekmeldingUwvDoen";
         /** before the eerstejaarsevaluatie */
@@ -53,12 +58,16 @@ public final class ProcessKeys {
         public static final String ARBEIDSDESKUNDIG_RAPPORT_OPSTELLEN = "arbeidsdeskundigRapportOpstellen";
         /** week 52 */
         public static final String EERSTEJAARSEVALUATIE_HOUDEN = "eerstejaarsevaluatieHouden";
+        /** the employee's own view on the eerstejaarsevaluatie, by week 52 */
+        public static final String EERSTEJAARSEVALUATIE_VISIE_GEVEN = "eerstejaarsevaluatieVisieGeven";
         /** spoor 2 start */
         public static final String REINTEGRATIEBUREAU_INSCHAKELEN = "reintegratiebureauInschakelen";
         /** before the eindevaluatie */
         public static final String ACTUEEL_OORDEEL_OPSTELLEN = "actueelOordeelOpstellen";
         /** eindfase */
         public static final String EINDEVALUATIE_HOUDEN = "eindevaluatieHouden";
+        /** the employee's own view on the eindevaluatie, by the eindevaluatie's date */
+        public static final String EINDEVALUATIE_VISIE_GEVEN = "eindevaluatieVisieGeven";
         /** RIV, before the WIA application */
         public static final String VISIE_OP_REINTEGRATIE_GEVEN = "visieOpReintegratieGeven";
         /** RIV */

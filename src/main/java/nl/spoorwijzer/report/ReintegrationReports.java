@@ -11,6 +11,7 @@ import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.dossier.DossierRepository;
 import nl.spoorwijzer.process.DeclaredTaskProperties;
 import nl.spoorwijzer.process.LegalTime;
+import nl.spoorwijzer.process.TaskRoles;
 import nl.spoorwijzer.report.ReintegrationReport.Completeness;
 import nl.spoorwijzer.report.ReintegrationReport.Document;
 import nl.spoorwijzer.report.ReintegrationReport.Finding;
@@ -83,7 +84,10 @@ public class ReintegrationReports {
                 .toList();
     }
 
-    /** The part's legal date; for the periodic evaluations: the interval after the plan or the last evaluation. */
+    /**
+     * The part's legal date; for the periodic evaluations: the interval after the plan or the last evaluation the
+     * werkgever held (the employee's own view on it, written in his own task, does not move the next one).
+     */
     private LocalDate dueDate(RivPart part, Map<String, Object> timeline, List<Document> documents,
                               List<DossierEntry> entries, Map<String, String> declaredParts) {
         if (part.milestone() != null) {
@@ -92,8 +96,10 @@ public class ReintegrationReports {
         }
         if (part == RivPart.EVALUATIES) {
             List<Document> plan = documents(entries, RivPart.PLAN_VAN_AANPAK, declaredParts);
-            LocalDate last = documents.isEmpty() ? (plan.isEmpty() ? null : plan.get(0).date())
-                    : documents.get(documents.size() - 1).date();
+            List<Document> held = documents.stream()
+                    .filter(document -> !TaskRoles.EMPLOYEE_ROLE.equals(document.role())).toList();
+            LocalDate last = held.isEmpty() ? (plan.isEmpty() ? null : plan.get(0).date())
+                    : held.get(held.size() - 1).date();
             return last == null ? null : calendar.nextPeriodicDue(last);
         }
         return null;

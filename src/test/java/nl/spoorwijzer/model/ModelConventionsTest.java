@@ -73,6 +73,10 @@ class ModelConventionsTest {
                     + "eerstejaarsevaluatieHouden",
             "arbeidsdeskundigRapportOpstellen", "prepares the eerstejaarsevaluatie, watched on "
                     + "eerstejaarsevaluatieHouden",
+            "eerstejaarsevaluatieVisieGeven", "the employee's view on the eerstejaarsevaluatie, whose deadline is "
+                    + "watched on eerstejaarsevaluatieHouden",
+            "eindevaluatieVisieGeven", "the employee's view on the eindevaluatie, whose deadline is watched on "
+                    + "eindevaluatieHouden",
             "visieOpReintegratieGeven", "part of the RIV, whose deadline is watched on "
                     + "reintegratieverslagSamenstellen and wiaAanvraagIndienen",
             "eindrapportageBijEindeWachttijd", "due on the last day of the waiting period, when the case closes");

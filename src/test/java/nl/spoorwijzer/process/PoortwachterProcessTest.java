@@ -108,6 +108,12 @@ class PoortwachterProcessTest {
         return dossierRepository.findByCase(driver.caseId()).stream().filter(e -> e.type() == type).toList();
     }
 
+    /** An evaluation: the employee gives his own view, the werkgever records the evaluation and what follows. */
+    private static void evaluate(CaseDriver driver, Map<String, Object> werkgeverAnswers) {
+        driver.complete("evaluatieVisieGeven", answers("evaluatieVisieGeven"));
+        driver.complete("voortgangEvalueren", werkgeverAnswers);
+    }
+
     private static Map<String, Object> answers(String taskKey, Object... overrides) {
         Map<String, Object> values = new HashMap<>(SimulatedAnswers.defaults(taskKey));
         for (int i = 0; i < overrides.length; i += 2) {
@@ -220,23 +226,25 @@ class PoortwachterProcessTest {
         Assertions.assertThat(caseFiles.find(driver.caseId()).orElseThrow())
                 .satisfies(file -> Assertions.assertThat(file.phase()).isEqualTo(CasePhase.SPOOR_1))
                 .satisfies(file -> Assertions.assertThat(file.nextDeadline()).isEqualTo(driver.day(82)));
-        driver.onDay(75).complete("voortgangEvalueren", answers("voortgangEvalueren"));
+        Task ownView = driver.task("evaluatieVisieGeven");
+        Assertions.assertThat(ownView.getAssignee()).as("the employee writes his own view").isEqualTo(employee);
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, ownView)).isEmpty();
+        evaluate(driver.onDay(75), answers("voortgangEvalueren"));
         driver.complete("loonwaardeOfProefplaatsingVastleggen", answers("loonwaardeOfProefplaatsingVastleggen"));
         Assertions.assertThat(driver.openTask("loonwaardeOfProefplaatsingVastleggen"))
                 .as("the werkgever can record the next one at any time").isPresent();
         // The second evaluation asks the bedrijfsarts to revise the analysis; the cycle goes on from there.
         driver.onDay(110).fireDueTimers();
-        driver.complete("voortgangEvalueren", answers("voortgangEvalueren", "evaluatieVervolg", "analyseBijstellen"));
+        evaluate(driver, answers("voortgangEvalueren", "evaluatieVervolg", "analyseBijstellen"));
         Assertions.assertThat(CaseDriver.candidateGroups(engine, driver.task("probleemanalyseBijstellen")))
                 .containsExactly("bedrijfsarts");
         driver.complete("probleemanalyseBijstellen", answers("probleemanalyseBijstellen"));
         for (int evaluationDay : new int[] {145, 180}) {
             driver.onDay(evaluationDay).fireDueTimers();
-            driver.complete("voortgangEvalueren", answers("voortgangEvalueren"));
+            evaluate(driver, answers("voortgangEvalueren"));
         }
         driver.onDay(208).fireDueTimers();
-        driver.onDay(209).complete("voortgangEvalueren",
-                answers("voortgangEvalueren", "evaluatieVervolg", "structureelHervat"));
+        evaluate(driver.onDay(209), answers("voortgangEvalueren", "evaluatieVervolg", "structureelHervat"));
 
         assertThat(driver.instance()).isEnded().hasPassed("reintegratieresultaatVastleggen", "structureelHervat")
                 .hasNotPassed("ziekmeldingUwvDoen");
@@ -247,7 +255,13 @@ class PoortwachterProcessTest {
                 .containsEntry("afsluitreden", "structureelHervat").containsEntry("datum", "2025-08-02");
         Assertions.assertThat(dossier(driver, DossierEntryType.TASK_COMPLETED))
                 .filteredOn(e -> e.elementId().equals("voortgangEvalueren")).hasSize(5)
-                .allSatisfy(e -> Assertions.assertThat(e.deadlineMet()).isTrue());
+                .allSatisfy(e -> Assertions.assertThat(e.deadlineMet()).isTrue())
+                .allSatisfy(e -> Assertions.assertThat(e.content()).doesNotContainKey("visieWerknemerEvaluatie"));
+        Assertions.assertThat(dossier(driver, DossierEntryType.TASK_COMPLETED))
+                .filteredOn(e -> e.elementId().equals("evaluatieVisieGeven")).hasSize(5)
+                .allSatisfy(e -> Assertions.assertThat(e.role()).isEqualTo("werknemer"))
+                .allSatisfy(e -> Assertions.assertThat(e.recordedBy()).isEqualTo(employee))
+                .allSatisfy(e -> Assertions.assertThat(e.content()).containsOnlyKeys("visieWerknemerEvaluatie"));
         Assertions.assertThat(dossier(driver, DossierEntryType.DEADLINE_MISSED)).isEmpty();
     }
 
@@ -298,8 +312,14 @@ class PoortwachterProcessTest {
                 .processInstanceBusinessKey(driver.caseId()).correlate();
         driver.complete("deskundigenoordeelVerwerken", answers("deskundigenoordeelVerwerken"));
         driver.complete("planVanAanpakBijstellen", answers("planVanAanpakBijstellen"));
+        Task revisionReview = driver.task("bijgesteldPlanBeoordelen");
+        Assertions.assertThat(revisionReview.getAssignee()).as("the employee judges the revision himself")
+                .isEqualTo(employee);
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, revisionReview)).isEmpty();
+        driver.complete("bijgesteldPlanBeoordelen", answers("bijgesteldPlanBeoordelen"));
 
-        assertThat(driver.instance()).hasPassed("deskundigenoordeelVerwerken", "planVanAanpakBijstellen")
+        assertThat(driver.instance()).hasPassed("deskundigenoordeelVerwerken", "planVanAanpakBijstellen",
+                        "bijgesteldPlanBeoordelen")
                 .isWaitingAt("evaluatiemomentBereikt");
         Assertions.assertThat(engine.getRuntimeService().getVariable(driver.instance().getId(), "nextEvaluationDue"))
                 .isEqualTo(endOf(driver.day(112)));
@@ -308,6 +328,15 @@ class PoortwachterProcessTest {
         Assertions.assertThat(view.role()).isEqualTo("werknemer");
         Assertions.assertThat(view.recordedBy()).isEqualTo(employee);
         Assertions.assertThat(view.content()).containsEntry("akkoordMetPlan", "nee");
+        DossierEntry revision = dossier(driver, DossierEntryType.TASK_COMPLETED).stream()
+                .filter(e -> e.elementId().equals("planVanAanpakBijstellen")).findFirst().orElseThrow();
+        Assertions.assertThat(revision.role()).isEqualTo("werkgever");
+        Assertions.assertThat(revision.content()).doesNotContainKey("visieWerknemerBijstelling");
+        DossierEntry revisionView = dossier(driver, DossierEntryType.TASK_COMPLETED).stream()
+                .filter(e -> e.elementId().equals("bijgesteldPlanBeoordelen")).findFirst().orElseThrow();
+        Assertions.assertThat(revisionView.role()).isEqualTo("werknemer");
+        Assertions.assertThat(revisionView.recordedBy()).isEqualTo(employee);
+        Assertions.assertThat(revisionView.content()).containsKeys("akkoordMetBijstelling", "visieWerknemerBijstelling");
     }
 
     @Test
@@ -379,6 +408,37 @@ class PoortwachterProcessTest {
     }
 
     @Test
+    void eachPartyWritesItsOwnViewInTheEerstejaarsevaluatie() throws java.io.IOException {
+        CaseDriver driver = startCase(1);
+        driver.runUntil(329, key -> key.equals("eerstejaarsevaluatieHouden") ? null
+                : SimulatedAnswers.onTime(key), 0);
+        Assertions.assertThat(engine.getFormService().getDeployedTaskForm(driver.task("eerstejaarsevaluatieHouden")
+                        .getId()).readAllBytes())
+                .asString().contains("\"visieWerkgeverEje\"").doesNotContain("visieWerknemer");
+        driver.onDay(330).complete("eerstejaarsevaluatieHouden", answers("eerstejaarsevaluatieHouden"));
+
+        Task ownView = driver.task("eerstejaarsevaluatieVisieGeven");
+        Assertions.assertThat(ownView.getAssignee()).as("the employee's own task").isEqualTo(employee);
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, ownView)).as("no group shares it").isEmpty();
+        Assertions.assertThat(ownView.getDueDate()).as("the EJE's legal date").isEqualTo(endOf(driver.day(364)));
+        Assertions.assertThat(driver.openTask("reintegratiebureauInschakelen")).as("spoor 2 does not wait for it")
+                .isPresent();
+        driver.onDay(335).complete("eerstejaarsevaluatieVisieGeven", Map.of("visieWerknemerEje",
+                "Ik wil liefst terug in mijn eigen werk, maar sta open voor ander werk."));
+
+        List<DossierEntry> views = dossier(driver, DossierEntryType.TASK_COMPLETED).stream()
+                .filter(e -> e.elementId().startsWith("eerstejaarsevaluatie")).toList();
+        Assertions.assertThat(views).extracting(DossierEntry::elementId, DossierEntry::role)
+                .containsExactly(Assertions.tuple("eerstejaarsevaluatieHouden", "werkgever"),
+                        Assertions.tuple("eerstejaarsevaluatieVisieGeven", "werknemer"));
+        Assertions.assertThat(views.get(0).content()).containsKey("visieWerkgeverEje")
+                .doesNotContainKey("visieWerknemerEje");
+        Assertions.assertThat(views.get(1).recordedBy()).isEqualTo(employee);
+        Assertions.assertThat(views.get(1).deadlineMet()).isTrue();
+        Assertions.assertThat(views.get(1).content()).containsOnlyKeys("visieWerknemerEje");
+    }
+
+    @Test
     void eerstejaarsevaluatieDocumentsTheAowExceptionToSpoor2() {
         CaseDriver driver = startCase(1);
         driver.runUntil(329, key -> key.equals("eerstejaarsevaluatieHouden") ? null
@@ -409,6 +469,15 @@ class PoortwachterProcessTest {
         Assertions.assertThat(wia.dueDate()).isEqualTo(LocalDate.of(2026, 10, 18));
         Assertions.assertThat(wia.deadlineMet()).isTrue();
         Assertions.assertThat(wia.role()).isEqualTo("werknemer");
+        Assertions.assertThat(dossier(driver, DossierEntryType.TASK_COMPLETED))
+                .filteredOn(e -> e.elementId().startsWith("eindevaluatie"))
+                .extracting(DossierEntry::elementId, DossierEntry::role)
+                .as("the werkgever's eindevaluatie, then the employee's own view on it")
+                .containsExactly(Assertions.tuple("eindevaluatieHouden", "werkgever"),
+                        Assertions.tuple("eindevaluatieVisieGeven", "werknemer"));
+        Assertions.assertThat(dossier(driver, DossierEntryType.TASK_COMPLETED))
+                .filteredOn(e -> e.elementId().equals("eindevaluatieVisieGeven")).singleElement()
+                .satisfies(e -> Assertions.assertThat(e.recordedBy()).isEqualTo(employee));
 
         ClockUtil.setCurrentTime(CaseDriver.at(driver.day(728), LocalTime.of(23, 59, 0)));
         driver.fireDueTimers();

@@ -217,7 +217,11 @@ class Spoor2TrajectProcessTest {
         Assertions.assertThat(CaseDriver.candidateGroups(engine, revision)).containsExactly("werkgever");
         assertThat(trajectory(driver)).isWaitingAt("rapportagemomentBereikt", "sollicitatieRegistreren");
         driver.complete("planBijstellenNaSpoor2", answers("planBijstellenNaSpoor2"));
-        assertThat(driver.instance()).hasPassed("planBijgesteldNaSpoor2");
+        Task review = driver.task("bijgesteldPlanNaSpoor2Beoordelen");
+        Assertions.assertThat(review.getAssignee()).as("the employee judges the revision himself").isEqualTo(employee);
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, review)).isEmpty();
+        driver.complete("bijgesteldPlanNaSpoor2Beoordelen", answers("bijgesteldPlanNaSpoor2Beoordelen"));
+        assertThat(driver.instance()).hasPassed("bijgesteldPlanNaSpoor2Beoordelen", "planBijgesteldNaSpoor2");
     }
 
     @Test
@@ -285,6 +289,7 @@ class Spoor2TrajectProcessTest {
         throughIntakeAndPlan(driver);
         ProcessInstance trajectory = trajectory(driver);
         driver.onDay(360).fireDueTimers();
+        driver.complete("evaluatieVisieGeven", answers("evaluatieVisieGeven"));
         driver.complete("voortgangEvalueren", answers("voortgangEvalueren", "evaluatieVervolg", "structureelHervat"));
 
         assertThat(trajectory).isEnded().hasPassed("beeindigingVastleggen", "trajectBeeindigd");

@@ -88,6 +88,17 @@ class ReintegrationReportIT {
         assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("text/html"));
         assertThat(html.body()).contains(REQUIRED_SECTIONS).contains("Spoor 2: rapportages van het re-integratiebureau");
+        assertThat(section(html.body(), "Eerstejaarsevaluatie"))
+                .as("the employer's view and the employee's own view, each signed by its author and role")
+                .contains("Eerstejaarsevaluatie houden", "(werkgever)", "visieWerkgeverEje")
+                .contains("Eigen visie op de eerstejaarsevaluatie geven", "(werknemer)", "visieWerknemerEje",
+                        "Ik sta open voor ander werk.");
+        assertThat(section(html.body(), "Periodieke evaluaties"))
+                .contains("Voortgang evalueren", "(werkgever)", "Eigen visie op de voortgang geven", "(werknemer)",
+                        "visieWerknemerEvaluatie");
+        assertThat(section(html.body(), "Eindevaluatie plan van aanpak"))
+                .contains("Eindevaluatie houden", "(werkgever)", "visieWerkgeverEind")
+                .contains("Eigen visie op de eindevaluatie geven", "(werknemer)", "visieWerknemerEind");
         HttpResponse<String> withoutAccept = http.get("/api/cases/" + caseId + "/reintegration-report", "anna", "anna");
         assertThat(withoutAccept.headers().firstValue("Content-Type")).as("HTML unless PDF is asked for")
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
@@ -103,6 +114,14 @@ class ReintegrationReportIT {
             assertThat(text).contains("Ik heb me volledig ingezet."); // the employee's own view
             assertThat(text).contains("Voortgangsrapportage opstellen"); // the bureau's reports as sections
         }
+    }
+
+    /** The HTML of one part of the report: from its heading to the next part's. */
+    private static String section(String html, String title) {
+        int start = html.indexOf(">" + title + "</h2>");
+        assertThat(start).as("part %s", title).isNotNegative();
+        int end = html.indexOf("<h2", start);
+        return html.substring(start, end < 0 ? html.length() : end);
     }
 
     @Test
