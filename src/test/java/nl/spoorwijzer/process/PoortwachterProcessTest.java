@@ -202,6 +202,31 @@ class PoortwachterProcessTest {
     }
 
     @Test
+    void theEvaluationCycleGoesOnWithoutTheEmployeesViewAndSpoor1SuccessEndsAViewNeverGiven() {
+        CaseDriver driver = startCase(1);
+        driver.onDay(5).complete("ziekmeldingDoorgeven", answers("ziekmeldingDoorgeven"));
+        driver.onDay(30).complete("probleemanalyseOpstellen", answers("probleemanalyseOpstellen"));
+        driver.onDay(40).complete("planVanAanpakOpstellen", answers("planVanAanpakOpstellen"));
+        driver.complete("planVanAanpakBeoordelen", answers("planVanAanpakBeoordelen"));
+        driver.onDay(68).fireDueTimers();
+
+        // The werkgever evaluates on day 75; the employee writes nothing. The next evaluation is planned from the
+        // werkgever's evaluation (due day 75 + 42), not held up by the view that never came.
+        driver.onDay(75).complete("voortgangEvalueren", answers("voortgangEvalueren"));
+        Assertions.assertThat(driver.openTask("evaluatieVisieGeven")).as("the employee may still write").isPresent();
+        driver.onDay(103).fireDueTimers();
+        Assertions.assertThat(driver.task("voortgangEvalueren").getDueDate()).isEqualTo(endOf(driver.day(117)));
+        Assertions.assertThat(engine.getTaskService().createTaskQuery().processInstanceId(driver.instance().getId())
+                .taskDefinitionKey("evaluatieVisieGeven").count()).as("one view per evaluation").isEqualTo(2);
+
+        driver.onDay(110).complete("voortgangEvalueren",
+                answers("voortgangEvalueren", "evaluatieVervolg", "structureelHervat"));
+        assertThat(driver.instance()).isEnded().hasPassed("structureelHervat");
+        Assertions.assertThat(engine.getTaskService().createTaskQuery().processInstanceId(driver.instance().getId())
+                .count()).as("the views never given end with spoor 1").isZero();
+    }
+
+    @Test
     void spoor1SuccessWithReturnToAdaptedOwnWorkInWeek30() {
         CaseDriver driver = startCase(1);
         driver.onDay(5).complete("ziekmeldingDoorgeven", answers("ziekmeldingDoorgeven"));
