@@ -56,10 +56,6 @@ final class DeploymentRules {
     private final DeployedForms deployedForms;
     private final Map<String, Set<String>> taskProperties;
 
-    DeploymentRules(ExpressionCheck expressions, DeployedForms deployedForms) {
-        this(expressions, deployedForms, Map.of());
-    }
-
     /** @param taskProperties the task properties the platform reads (name → allowed values) */
     DeploymentRules(ExpressionCheck expressions, DeployedForms deployedForms,
                     Map<String, Set<String>> taskProperties) {

@@ -1,8 +1,8 @@
 package nl.spoorwijzer.process;
 
 /**
- * The names Java code uses to address the models in {@code processes/}: process and decision keys and message
- * names. Variable names are in {@link ProcessVariables}. {@code ModelConventionsTest} checks that each one exists in
+ * The names Java code uses to address the models in {@code processes/}: process keys, message names and task
+ * ids. Variable names are in {@link ProcessVariables}. {@code ModelConventionsTest} checks that each one exists in
  * a model, so a rename in Modeler fails a test instead of a case.
  */
 public final class ProcessKeys {
@@ -13,8 +13,6 @@ public final class ProcessKeys {
     public static final String SPOOR_2_TRAJECT = "spoor-2-traject";
     /** The 28 days after a full recovery in which a relapse continues the case. */
     public static final String HERSTELPERIODE = "herstelperiode";
-    /** The DMN decision of the eerstejaarsevaluatie: is spoor 2 needed? */
-    public static final String SPOOR_2_INZETTEN = "spoor-2-inzetten";
 
     /** Message names (the {@code name} of {@code bpmn:message}), correlated by the platform's services. */
     public static final class Messages {
@@ -22,8 +20,6 @@ public final class ProcessKeys {
         public static final String LOONSANCTIE_OPGELEGD = "LoonsanctieOpgelegd";
         public static final String DESKUNDIGENOORDEEL_ONTVANGEN = "DeskundigenoordeelOntvangen";
         public static final String DESKUNDIGENOORDEEL_SPOOR_2_ONTVANGEN = "DeskundigenoordeelSpoor2Ontvangen";
-        public static final String PLAN_BIJSTELLING_NODIG = "PlanBijstellingNodig";
-        public static final String SPOOR_1_GESLAAGD = "Spoor1Geslaagd";
 
         private Messages() {
         }
@@ -44,11 +40,6 @@ public final class ProcessKeys {
         public static final String PLAN_VAN_AANPAK_BEOORDELEN = "planVanAanpakBeoordelen";
         /** at least every 6 weeks */
         public static final String VOORTGANG_EVALUEREN = "voortgangEvalueren";
-        /** the employee's own view on an evaluation */
-        public static final String EVALUATIE_VISIE_GEVEN = "evaluatieVisieGeven";
-        /** the employee's own view on a revision of the plan (spoor 1, and after spoor 2's goal changed) */
-        public static final String BIJGESTELD_PLAN_BEOORDELEN = "bijgesteldPlanBeoordelen";
-        public static final String BIJGESTELD_PLAN_NA_SPOOR_2_BEOORDELEN = "bijgesteldPlanNaSpoor2Beoordelen";
         /** week 42 */
         public static final String ZIEKMELDING_UWV_DOEN = "ziekmeldingUwvDoen";
         /** before the eerstejaarsevaluatie */
@@ -58,16 +49,12 @@ public final class ProcessKeys {
         public static final String ARBEIDSDESKUNDIG_RAPPORT_OPSTELLEN = "arbeidsdeskundigRapportOpstellen";
         /** week 52 */
         public static final String EERSTEJAARSEVALUATIE_HOUDEN = "eerstejaarsevaluatieHouden";
-        /** the employee's own view on the eerstejaarsevaluatie, by week 52 */
-        public static final String EERSTEJAARSEVALUATIE_VISIE_GEVEN = "eerstejaarsevaluatieVisieGeven";
         /** spoor 2 start */
         public static final String REINTEGRATIEBUREAU_INSCHAKELEN = "reintegratiebureauInschakelen";
         /** before the eindevaluatie */
         public static final String ACTUEEL_OORDEEL_OPSTELLEN = "actueelOordeelOpstellen";
         /** eindfase */
         public static final String EINDEVALUATIE_HOUDEN = "eindevaluatieHouden";
-        /** the employee's own view on the eindevaluatie, by the eindevaluatie's date */
-        public static final String EINDEVALUATIE_VISIE_GEVEN = "eindevaluatieVisieGeven";
         /** RIV, before the WIA application */
         public static final String VISIE_OP_REINTEGRATIE_GEVEN = "visieOpReintegratieGeven";
         /** RIV */
