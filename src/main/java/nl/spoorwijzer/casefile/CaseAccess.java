@@ -1,31 +1,52 @@
 package nl.spoorwijzer.casefile;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import nl.spoorwijzer.audit.CaseAccessRecorder;
 import nl.spoorwijzer.identity.EmployerRights;
+import nl.spoorwijzer.identity.Role;
+import nl.spoorwijzer.process.ProcessKeys;
 import nl.spoorwijzer.system.RuleViolationException;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see which cases through {@code /api/cases}, by the same rules as Tasklist: the employers (tenants) a user
- * serves, and for an employee only his own case. Also answers directory questions (does this employer exist?) that
- * must not depend on what the caller may see.
+ * Who may see which cases through {@code /api/cases}: the engine decides, by the same authorizations and tenants as
+ * Tasklist and {@code /engine-rest} — a case is visible when the caller may read its process instance's history
+ * (the employer's case managers and management for all cases of their employers, each other party for the cases it
+ * is a party of, see {@code process/CaseParties}). Which parts of a visible case a role may read is
+ * {@link Role#readsCaseContents()}. Also answers directory questions (does this employer exist?) that must not
+ * depend on what the caller may see.
  */
 @Component
 public class CaseAccess {
 
     static final String EMPLOYEE_GROUP = "werknemer";
 
+    /** A party of more cases than this lists only the first ones (by instance id); filters narrow the list. */
+    static final int MAX_LISTED_INSTANCES = 20_000;
+
     private final IdentityService identityService;
+    private final HistoryService historyService;
+    private final AuthorizationService authorizationService;
     private final CaseFileRepository cases;
     private final CaseAccessRecorder recorder;
 
-    public CaseAccess(IdentityService identityService, CaseFileRepository cases, CaseAccessRecorder recorder) {
+    public CaseAccess(IdentityService identityService, HistoryService historyService,
+                      AuthorizationService authorizationService, CaseFileRepository cases,
+                      CaseAccessRecorder recorder) {
         this.identityService = identityService;
+        this.historyService = historyService;
+        this.authorizationService = authorizationService;
         this.cases = cases;
         this.recorder = recorder;
     }
@@ -40,6 +61,40 @@ public class CaseAccess {
                 RuleViolationException.notFound("caseId", "no case '" + caseId + "' that you may see"));
         recorder.record(callerId(), caller().getGroupIds(), List.of(caseId), null);
         return file;
+    }
+
+    /**
+     * The case, when the caller may see it and read its contents (dossier, re-integratieverslag): management sees
+     * case status only.
+     */
+    public CaseFile requireContents(String caseId) {
+        CaseFile file = requireVisible(caseId);
+        if (!callerReadsContents()) {
+            throw RuleViolationException.notAllowed("caseId", "your role sees the status of case '" + caseId
+                    + "', not its contents");
+        }
+        return file;
+    }
+
+    /** Does the caller act in a role that reads cases' contents (a party of cases, or the administrator)? */
+    public boolean callerReadsContents() {
+        List<String> groups = caller().getGroupIds();
+        return callerIsAdmin() || (groups != null && groups.stream().map(Role::ofGroup).flatMap(Optional::stream)
+                .anyMatch(Role::readsCaseContents));
+    }
+
+    /**
+     * The root process instances of the cases the caller may see, as the engine answers; null when the caller may
+     * read every case of its employers (a grant on the whole case model), so the list is limited by employer only.
+     */
+    public Collection<String> visibleInstances() {
+        Authentication caller = caller();
+        if (callerIsAdmin() || authorizationService.isUserAuthorized(caller.getUserId(), caller.getGroupIds(),
+                Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION, ProcessKeys.POORTWACHTER)) {
+            return null;
+        }
+        return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ProcessKeys.POORTWACHTER)
+                .listPage(0, MAX_LISTED_INSTANCES).stream().map(HistoricProcessInstance::getId).toList();
     }
 
     /** Records that the caller was shown these cases in a list (their employee and dates are personal data). */
@@ -71,14 +126,15 @@ public class CaseAccess {
         return employeeOnly ? callerId() : null;
     }
 
+    /** Asks the engine: may the caller read this case's process instance (authorizations and tenant)? */
     public boolean maySee(CaseFile file) {
-        String employee = onlyEmployee();
-        return visibleEmployers().contains(file.employerId())
-                && (employee == null || employee.equals(file.employeeId()));
+        return historyService.createHistoricProcessInstanceQuery().processInstanceId(file.processInstanceId())
+                .count() > 0;
     }
 
+    /** May the caller report sickness, recovery or a UWV decision for the employer's cases? */
     public boolean mayReportFor(String employerId) {
-        return EmployerRights.worksFor(caller(), employerId);
+        return EmployerRights.worksFor(caller(), employerId) && callerReadsContents();
     }
 
     public boolean employerExists(String employerId) {

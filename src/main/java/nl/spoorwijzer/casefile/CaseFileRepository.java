@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,6 +15,8 @@ import org.springframework.stereotype.Repository;
 /** The case read model, written in the engine's transaction (same DataSource) and read by the case API. */
 @Repository
 public class CaseFileRepository {
+
+    private static final int MAX_INSTANCES_PER_QUERY = 1000;
 
     private final JdbcTemplate jdbc;
 
@@ -73,17 +76,42 @@ public class CaseFileRepository {
                 openCaseKey(employerId, employeeId)).stream().findFirst();
     }
 
-    /** Cases of the given employers, soonest deadline first (cases without one last), one page. */
-    public List<CaseFile> list(CaseQuery query, Collection<String> employers, String onlyEmployee, LocalDate today) {
-        if (employers.isEmpty()) {
+    /**
+     * Cases of the given employers, soonest deadline first (cases without one last), one page; limited to the cases
+     * with these root process instances when {@code instances} is not null (the cases the engine lets a party see).
+     */
+    public List<CaseFile> list(CaseQuery query, Collection<String> employers, Collection<String> instances,
+                               LocalDate today) {
+        if (employers.isEmpty() || (instances != null && instances.isEmpty())) {
             return List.of();
         }
+        if (instances == null || instances.size() <= MAX_INSTANCES_PER_QUERY) {
+            return page(query, employers, instances, today, (long) query.page() * query.size(), query.size());
+        }
+        // Long lists of instances are read in chunks (PostgreSQL takes at most 32,767 parameters per statement); each
+        // chunk's first rows up to the end of the page are merged in the list's order, then the page is cut.
+        int upTo = (query.page() + 1) * query.size();
+        List<String> all = List.copyOf(instances);
+        List<CaseFile> merged = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += MAX_INSTANCES_PER_QUERY) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + MAX_INSTANCES_PER_QUERY));
+            merged.addAll(page(query, employers, chunk, today, 0, upTo));
+        }
+        merged.sort(Comparator.comparing(CaseFile::nextDeadline, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(CaseFile::caseId));
+        int from = Math.min(merged.size(), query.page() * query.size());
+        return List.copyOf(merged.subList(from, Math.min(merged.size(), upTo)));
+    }
+
+    private List<CaseFile> page(CaseQuery query, Collection<String> employers, Collection<String> instances,
+                                LocalDate today, long offset, int limit) {
         StringBuilder sql = new StringBuilder("SELECT * FROM case_file WHERE employer_id IN (")
                 .append(String.join(",", employers.stream().map(e -> "?").toList())).append(")");
         List<Object> args = new ArrayList<>(employers);
-        if (onlyEmployee != null) {
-            sql.append(" AND employee_id = ?");
-            args.add(onlyEmployee);
+        if (instances != null) {
+            sql.append(" AND process_instance_id IN (")
+                    .append(String.join(",", instances.stream().map(e -> "?").toList())).append(")");
+            args.addAll(instances);
         }
         if (query.employer() != null) {
             sql.append(" AND employer_id = ?");
@@ -104,8 +132,8 @@ public class CaseFileRepository {
         // In the order of the list indexes (changeset 4-case-file-list-indexes), so a page is read, not sorted.
         sql.append(" ORDER BY next_deadline ASC NULLS LAST, case_id")
                 .append(" LIMIT ? OFFSET ?");
-        args.add(query.size());
-        args.add((long) query.page() * query.size());
+        args.add(limit);
+        args.add(offset);
         return jdbc.query(sql.toString(), this::map, args.toArray());
     }
 

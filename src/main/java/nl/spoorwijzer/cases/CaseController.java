@@ -81,9 +81,11 @@ class CaseController {
         }
         LocalDate today = LocalDate.now(clock);
         List<CaseFile> shown = cases.list(new CaseQuery(employer, phase, overdue, dueWithinDays, page, size),
-                access.visibleEmployers(), access.onlyEmployee(), today);
+                access.visibleEmployers(), access.visibleInstances(), today);
         access.recordListed(shown);
-        return shown.stream().map(file -> CaseView.summary(file, today)).toList();
+        boolean contents = access.callerReadsContents();
+        return shown.stream().map(file -> CaseView.summary(file, today))
+                .map(view -> contents ? view : view.statusOnly()).toList();
     }
 
     @GetMapping("/{caseId}")
@@ -102,7 +104,7 @@ class CaseController {
     @GetMapping("/{caseId}/dossier")
     @Operation(summary = "All dossier entries of the case, in the order they were recorded")
     List<DossierEntry> dossier(@PathVariable String caseId) {
-        access.requireVisible(caseId);
+        access.requireContents(caseId);
         return dossier.findByCase(caseId);
     }
 }

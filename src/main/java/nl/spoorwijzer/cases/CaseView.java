@@ -32,6 +32,18 @@ public record CaseView(
     public record OpenTask(String name, String role, String assignee, LocalDate dueDate) {
     }
 
+    /**
+     * The case's status without who it is about or what its parties wrote: what management sees (AVG art. 5 lid 1 c,
+     * data minimisation).
+     */
+    CaseView statusOnly() {
+        List<OpenTask> steps = openTasks == null ? null
+                : openTasks.stream().map(task -> new OpenTask(task.name(), task.role(), null, task.dueDate())).toList();
+        return new CaseView(caseId, employerId, null, firstSickDay, status, phase, nextDeadline, nextDeadlineTask,
+                overdue, closedReason, recoveredOn, partialRecoveryPercentage, steps, spoor2Status, null, timeline,
+                null);
+    }
+
     static CaseView summary(CaseFile file, LocalDate today) {
         return new CaseView(file.caseId(), file.employerId(), file.employeeId(), file.firstSickDay(), file.status(),
                 file.phase(), file.nextDeadline(), file.nextDeadlineTask(),

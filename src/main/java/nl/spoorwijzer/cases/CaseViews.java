@@ -50,12 +50,13 @@ public class CaseViews {
         List<DossierEntry> entries = dossier.findByCase(caseId);
         LocalDate today = LocalDate.now(clock);
         CaseView summary = CaseView.summary(file, today);
-        return access.asDirectory(() -> new CaseView(summary.caseId(), summary.employerId(), summary.employeeId(),
+        CaseView view = access.asDirectory(() -> new CaseView(summary.caseId(), summary.employerId(), summary.employeeId(),
                 summary.firstSickDay(), summary.status(), summary.phase(), summary.nextDeadline(),
                 summary.nextDeadlineTask(), summary.overdue(), summary.closedReason(), summary.recoveredOn(),
                 summary.partialRecoveryPercentage(), openTasks(file),
                 spoor2Status(caseId), jobApplications(file), DossierEntry.latestTimeline(entries),
                 reintegrationReports.completeness(file, entries)));
+        return access.callerReadsContents() ? view : view.statusOnly();
     }
 
     private List<CaseView.OpenTask> openTasks(CaseFile file) {

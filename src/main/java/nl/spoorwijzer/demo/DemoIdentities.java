@@ -3,6 +3,7 @@ package nl.spoorwijzer.demo;
 import java.util.List;
 import nl.spoorwijzer.identity.Role;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,17 +26,47 @@ class DemoIdentities implements ApplicationRunner {
     static final String ACME = "acme-bouw";
     static final String ZORGGROEP = "zorggroep-noord";
 
-    record DemoUser(String id, String firstName, String lastName, Role role, List<String> tenants) {
+    record DemoUser(String id, String firstName, String lastName, Role role, List<String> tenants,
+                    String organisation) {
+
+        DemoUser(String id, String firstName, String lastName, Role role, List<String> tenants) {
+            this(id, firstName, lastName, role, tenants, null);
+        }
     }
+
+    /** An outside organisation: its group's type is the kind ({@link Role#organisationType()}). */
+    record DemoOrganisation(String id, String name, Role role, List<String> employers) {
+    }
+
+    static final String ARBO_WEST = "arbo-west";
+    static final String ARBO_NOORD = "arbo-noord";
+    static final String AD_OOST = "ad-oost";
+    static final String WERKFIT = "bureau-werkfit";
+    static final String NIEUWE_KANSEN = "bureau-nieuwe-kansen";
+
+    /**
+     * Two arbodiensten, one per employer; one practice of arbeidsdeskundigen and two re-integratiebedrijven serving
+     * both employers, so that what each professional may see depends on the cases, not only on the employer.
+     */
+    static final List<DemoOrganisation> ORGANISATIONS = List.of(
+            new DemoOrganisation(ARBO_WEST, "Arbodienst West", Role.BEDRIJFSARTS, List.of(ACME)),
+            new DemoOrganisation(ARBO_NOORD, "ArboNoord", Role.BEDRIJFSARTS, List.of(ZORGGROEP)),
+            new DemoOrganisation(AD_OOST, "Arbeidsdeskundigen Oost", Role.ARBEIDSDESKUNDIGE, List.of(ACME, ZORGGROEP)),
+            new DemoOrganisation(WERKFIT, "WerkFit Re-integratie", Role.RE_INTEGRATIEBUREAU, List.of(ACME, ZORGGROEP)),
+            new DemoOrganisation(NIEUWE_KANSEN, "Nieuwe Kansen Loopbaan", Role.RE_INTEGRATIEBUREAU,
+                    List.of(ACME, ZORGGROEP)));
 
     static final List<DemoUser> USERS = List.of(
             new DemoUser("anna", "Anna", "Jansen", Role.WERKGEVER, List.of(ACME)),
             new DemoUser("daan", "Daan", "de Boer", Role.WERKGEVER, List.of(ZORGGROEP)),
             new DemoUser("bram", "Bram", "Bakker", Role.WERKNEMER, List.of(ACME)),
             new DemoUser("carla", "Carla", "Visser", Role.WERKNEMER, List.of(ZORGGROEP)),
-            new DemoUser("eva", "Eva", "de Vries", Role.BEDRIJFSARTS, List.of(ACME, ZORGGROEP)),
-            new DemoUser("frank", "Frank", "Mulder", Role.RE_INTEGRATIEBUREAU, List.of(ACME, ZORGGROEP)),
-            new DemoUser("gert", "Gert", "Smit", Role.ARBEIDSDESKUNDIGE, List.of(ACME, ZORGGROEP)),
+            // Professionals serve employers through their organisation (its tenant memberships).
+            new DemoUser("eva", "Eva", "de Vries", Role.BEDRIJFSARTS, List.of(), ARBO_WEST),
+            new DemoUser("wim", "Wim", "Koster", Role.BEDRIJFSARTS, List.of(), ARBO_NOORD),
+            new DemoUser("frank", "Frank", "Mulder", Role.RE_INTEGRATIEBUREAU, List.of(), WERKFIT),
+            new DemoUser("rosa", "Rosa", "Smits", Role.RE_INTEGRATIEBUREAU, List.of(), NIEUWE_KANSEN),
+            new DemoUser("gert", "Gert", "Smit", Role.ARBEIDSDESKUNDIGE, List.of(), AD_OOST),
             new DemoUser("hanna", "Hanna", "Meijer", Role.PROCESBEHEERDER, List.of()),
             new DemoUser("ivo", "Ivo", "de Groot", Role.MANAGEMENT, List.of(ACME, ZORGGROEP)),
             // More employees, each with one demo case.
@@ -63,10 +94,12 @@ class DemoIdentities implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         ensureTenant(ACME, "Acme Bouw B.V.");
         ensureTenant(ZORGGROEP, "Zorggroep Noord");
+        ORGANISATIONS.forEach(this::ensureOrganisation);
         for (DemoUser user : USERS) {
             ensureUser(user);
-            if (identityService.createUserQuery().userId(user.id()).memberOfGroup(user.role().groupId()).count() == 0) {
-                identityService.createMembership(user.id(), user.role().groupId());
+            ensureMembership(user.id(), user.role().groupId());
+            if (user.organisation() != null) {
+                ensureMembership(user.id(), user.organisation());
             }
             user.tenants().forEach(tenant -> ensureTenantMembership(tenant, user.id()));
         }
@@ -79,6 +112,26 @@ class DemoIdentities implements ApplicationRunner {
             Tenant tenant = identityService.newTenant(id);
             tenant.setName(name);
             identityService.saveTenant(tenant);
+        }
+    }
+
+    private void ensureOrganisation(DemoOrganisation organisation) {
+        if (identityService.createGroupQuery().groupId(organisation.id()).count() == 0) {
+            Group group = identityService.newGroup(organisation.id());
+            group.setName(organisation.name());
+            group.setType(organisation.role().organisationType());
+            identityService.saveGroup(group);
+        }
+        for (String employer : organisation.employers()) {
+            if (identityService.createGroupQuery().groupId(organisation.id()).memberOfTenant(employer).count() == 0) {
+                identityService.createTenantGroupMembership(employer, organisation.id());
+            }
+        }
+    }
+
+    private void ensureMembership(String userId, String groupId) {
+        if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+            identityService.createMembership(userId, groupId);
         }
     }
 

@@ -39,7 +39,7 @@ public final class SimulatedAnswers {
         switch (taskKey) {
             case "ziekmeldingDoorgeven" -> {
                 values.put("meldingBedrijfsartsDatum", today());
-                values.put("bedrijfsarts", "Arbodienst Noord, dr. Eva de Vries");
+                values.put("bedrijfsarts", "Arbodienst West, Eva de Vries");
             }
             case "probleemanalyseOpstellen", "probleemanalyseBijstellen" -> {
                 values.put("dreigendLangdurigVerzuim", "ja");
@@ -120,7 +120,7 @@ public final class SimulatedAnswers {
             case "eerstejaarsevaluatieVisieGeven" ->
                     values.put("visieWerknemerEje", "Ik sta open voor ander werk.");
             case "reintegratiebureauInschakelen" -> {
-                values.put("reintegratiebureau", "Werkcontact B.V.");
+                values.put("reintegratiebureau", DemoIdentities.WERKFIT);
                 values.put("werknemerBetrokkenBijKeuze", true);
                 values.put("spoor2Startdatum", today());
             }
@@ -129,7 +129,7 @@ public final class SimulatedAnswers {
                 values.put("werknemerBetrokkenBijKeuze", true);
             }
             case "anderBureauKiezen" -> {
-                values.put("reintegratiebureau", "Werkcontact B.V.");
+                values.put("reintegratiebureau", DemoIdentities.NIEUWE_KANSEN);
                 values.put("keuzeToelichting", "Ervaring met administratieve functies in de regio.");
             }
             case "kennismaking" -> {

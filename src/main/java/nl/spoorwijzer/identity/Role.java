@@ -1,21 +1,47 @@
 package nl.spoorwijzer.identity;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** The parties of a case, each a Camunda group (DESIGN.md §5). Task candidate groups use these ids. */
 public enum Role {
-    WERKGEVER("werkgever", "Werkgever"),
-    WERKNEMER("werknemer", "Werknemer"),
-    BEDRIJFSARTS("bedrijfsarts", "Bedrijfsarts"),
-    ARBEIDSDESKUNDIGE("arbeidsdeskundige", "Arbeidsdeskundige"),
-    RE_INTEGRATIEBUREAU("re-integratiebureau", "Re-integratiebureau"),
-    PROCESBEHEERDER("procesbeheerder", "Procesbeheerder"),
-    MANAGEMENT("management", "Management");
+    WERKGEVER("werkgever", "Werkgever", null),
+    WERKNEMER("werknemer", "Werknemer", null),
+    BEDRIJFSARTS("bedrijfsarts", "Bedrijfsarts", "arbodienst"),
+    ARBEIDSDESKUNDIGE("arbeidsdeskundige", "Arbeidsdeskundige", "arbeidsdeskundigenpraktijk"),
+    RE_INTEGRATIEBUREAU("re-integratiebureau", "Re-integratiebureau", "re-integratiebedrijf"),
+    PROCESBEHEERDER("procesbeheerder", "Procesbeheerder", null),
+    MANAGEMENT("management", "Management", null);
 
     private final String groupId;
     private final String label;
+    private final String organisationType;
 
-    Role(String groupId, String label) {
+    Role(String groupId, String label, String organisationType) {
         this.groupId = groupId;
         this.label = label;
+        this.organisationType = organisationType;
+    }
+
+    /** The role whose task candidate group is {@code groupId}, if any. */
+    public static Optional<Role> ofGroup(String groupId) {
+        return Arrays.stream(values()).filter(role -> role.groupId.equals(groupId)).findFirst();
+    }
+
+    /**
+     * The Camunda group type of the organisations whose professionals act in this role (an arbodienst for the
+     * bedrijfsarts), or null when the role is not served by an outside organisation.
+     */
+    public String organisationType() {
+        return organisationType;
+    }
+
+    /**
+     * May a user acting only in this role read a case's contents (dossier, re-integratieverslag, employee)? The
+     * parties may; management and the process owner see case status and aggregates only (AVG art. 5 lid 1 c).
+     */
+    public boolean readsCaseContents() {
+        return worksTasks();
     }
 
     public String groupId() {

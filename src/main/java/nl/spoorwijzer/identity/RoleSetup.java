@@ -57,14 +57,22 @@ class RoleSetup implements ApplicationRunner {
                 grant(role, FILTER, "*", READ);
             }
         }
-        // The werkgever reports sickness (start form) and follows its own employer's cases and dossiers.
-        grant(Role.WERKGEVER, PROCESS_DEFINITION, ProcessKeys.POORTWACHTER, READ, CREATE_INSTANCE, READ_HISTORY);
+        // The werkgever reports sickness (start form) and follows all its own employer's cases (the tenant limits
+        // it to them). Reading a case's variables needs more (enforceSpecificVariablePermission): only the tasks the
+        // werkgever works give it theirs. Every other party reads only the cases it is a party of
+        // (process/CaseParties grants those per case).
+        grant(Role.WERKGEVER, PROCESS_DEFINITION, ProcessKeys.POORTWACHTER, READ, CREATE_INSTANCE, READ_INSTANCE,
+                READ_HISTORY);
+        for (String process : new String[] {ProcessKeys.SPOOR_2_TRAJECT, ProcessKeys.HERSTELPERIODE}) {
+            grant(Role.WERKGEVER, PROCESS_DEFINITION, process, READ, READ_INSTANCE, READ_HISTORY);
+        }
         grant(Role.WERKGEVER, PROCESS_INSTANCE, "*", CREATE);
         // The process owner deploys models (as Camunda Modeler does) but reads no case data.
         grant(Role.PROCESBEHEERDER, DEPLOYMENT, "*", CREATE, READ, DELETE);
         grant(Role.PROCESBEHEERDER, PROCESS_DEFINITION, "*", READ);
         grant(Role.PROCESBEHEERDER, APPLICATION, "cockpit", ACCESS);
-        // Management reads Cockpit and the cases, changes nothing.
+        // Management reads Cockpit: cases and tasks with their status, never a case's variables (no
+        // READ_INSTANCE_VARIABLE / READ_HISTORY_VARIABLE / READ_VARIABLE), changes nothing.
         grant(Role.MANAGEMENT, APPLICATION, "cockpit", ACCESS);
         grant(Role.MANAGEMENT, PROCESS_DEFINITION, "*", READ, READ_INSTANCE, READ_HISTORY);
         grant(Role.MANAGEMENT, PROCESS_INSTANCE, "*", READ);

@@ -14,13 +14,15 @@ class CaseTaskEnginePlugin extends AbstractProcessEnginePlugin {
     private final FollowUpDates followUpDates;
     private final TaskCompletionRecorder completionRecorder;
     private final CaseLifecycle caseLifecycle;
+    private final CasePartyRouting partyRouting;
 
     // Lazy: the listeners need engine services, which exist only after the engine this plugin configures.
     CaseTaskEnginePlugin(@Lazy FollowUpDates followUpDates, @Lazy TaskCompletionRecorder completionRecorder,
-                         @Lazy CaseLifecycle caseLifecycle) {
+                         @Lazy CaseLifecycle caseLifecycle, @Lazy CasePartyRouting partyRouting) {
         this.followUpDates = followUpDates;
         this.completionRecorder = completionRecorder;
         this.caseLifecycle = caseLifecycle;
+        this.partyRouting = partyRouting;
     }
 
     @Override
@@ -30,6 +32,6 @@ class CaseTaskEnginePlugin extends AbstractProcessEnginePlugin {
         }
         configuration.getCustomPostBPMNParseListeners()
                 .add(new CaseTaskParseListener(followUpDates, completionRecorder, caseLifecycle,
-                        execution -> caseLifecycle.closedIfOpen(execution, "beeindigd")));
+                        execution -> caseLifecycle.closedIfOpen(execution, "beeindigd"), partyRouting));
     }
 }

@@ -1,6 +1,9 @@
 package nl.spoorwijzer.process;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -14,7 +17,8 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
- * Gives every deployed user task Spoorwijzer's built-in listeners, also tasks a process owner adds in Modeler:
+ * Gives every deployed user task Spoorwijzer's built-in listeners and sends it to the case's parties
+ * ({@link CasePartyRouting}), also tasks a process owner adds in Modeler:
  * the follow-up (warning) date on create, the dossier entry on complete, and the case read model's phase and next
  * deadline on every change. Built-in listeners run even when an
  * operator skips custom listeners, so the dossier cannot be bypassed that way.
@@ -29,20 +33,41 @@ class CaseTaskParseListener extends AbstractBpmnParseListener {
     private final TaskListener completionRecorder;
     private final TaskListener caseProgress;
     private final ExecutionListener caseEnded;
+    private final CasePartyRouting parties;
 
+    /** Without party routing: a bare engine that parses the platform's models (tests of the declared properties). */
     CaseTaskParseListener(TaskListener followUpDates, TaskListener completionRecorder, TaskListener caseProgress,
                           ExecutionListener caseEnded) {
+        this(followUpDates, completionRecorder, caseProgress, caseEnded, null);
+    }
+
+    CaseTaskParseListener(TaskListener followUpDates, TaskListener completionRecorder, TaskListener caseProgress,
+                          ExecutionListener caseEnded, CasePartyRouting parties) {
         this.followUpDates = followUpDates;
         this.completionRecorder = completionRecorder;
         this.caseProgress = caseProgress;
         this.caseEnded = caseEnded;
+        this.parties = parties;
     }
 
-    /** A case process that ends in any way — also deleted by an operator — is closed in the read model. */
+    /**
+     * A case process that ends in any way — also deleted by an operator — is closed in the read model. A case's
+     * parties are set when it starts; the spoor 2 trajectory's bureau leaves when it ends.
+     */
     @Override
     public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
         if (ProcessKeys.POORTWACHTER.equals(processDefinition.getKey())) {
             processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, caseEnded);
+        }
+        if (parties == null) {
+            return;
+        }
+        if (ProcessKeys.POORTWACHTER.equals(processDefinition.getKey())) {
+            processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) parties::caseStarted);
+        }
+        if (ProcessKeys.SPOOR_2_TRAJECT.equals(processDefinition.getKey())) {
+            processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) parties::trajectoryStarted);
+            processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) parties::trajectoryEnded);
         }
     }
 
@@ -51,6 +76,14 @@ class CaseTaskParseListener extends AbstractBpmnParseListener {
         Map<String, String> declared = BpmnParseUtil.parseCamundaExtensionProperties(userTaskElement);
         activity.getProperties().set(BpmnProperties.EXTENSION_PROPERTIES, declared == null ? Map.of() : declared);
         TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        if (parties != null) {
+            List<Expression> modelledGroups = new ArrayList<>(task.getCandidateGroupIdExpressions());
+            task.getCandidateGroupIdExpressions().clear();
+            modelledGroups.forEach(groups -> task.addCandidateGroupIdExpression(new RoutedCandidateGroups(groups, parties)));
+            task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, parties::taskCreated);
+            task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, parties::taskEnded);
+            task.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, parties::taskEnded);
+        }
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, followUpDates);
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, completionRecorder);
         for (String event : new String[] {TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_COMPLETE,

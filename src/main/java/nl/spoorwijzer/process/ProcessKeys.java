@@ -51,6 +51,7 @@ public final class ProcessKeys {
         public static final String EERSTEJAARSEVALUATIE_HOUDEN = "eerstejaarsevaluatieHouden";
         /** spoor 2 start */
         public static final String REINTEGRATIEBUREAU_INSCHAKELEN = "reintegratiebureauInschakelen";
+        public static final String ANDER_BUREAU_KIEZEN = "anderBureauKiezen";
         /** before the eindevaluatie */
         public static final String ACTUEEL_OORDEEL_OPSTELLEN = "actueelOordeelOpstellen";
         /** eindfase */

@@ -16,6 +16,10 @@ public final class ProcessVariables {
     public static final int MAX_TEXT_LENGTH = 4000;
 
     public static final String WERKNEMER_ID = "werknemerId";
+    /** The re-integratiebedrijf (its organisation group id) the employer chose at the referral. */
+    public static final String REINTEGRATIEBUREAU = "reintegratiebureau";
+    /** The re-integratiebedrijven that serve the employer, as the options of the referral's select (task-local). */
+    public static final String BESCHIKBARE_BUREAUS = "beschikbareBureaus";
     public static final String WERKGEVER_ID = "werkgeverId";
     public static final String EERSTE_ZIEKTEDAG = "eersteZiektedag";
     /** Actual date of the probleemanalyse (ISO), known once the bedrijfsarts completed it. */
@@ -101,7 +105,7 @@ public final class ProcessVariables {
                 HERSTELPERIODE_EINDE, ZAAK_PROCESS_INSTANCE_ID, TERUGVAL_DATUM, DEELHERSTEL_PERCENTAGE,
                 DESKUNDIGENOORDEEL_DATUM, TERUGVAL_BINNEN_VIER_WEKEN,
                 AANTAL_SOLLICITATIES, LAATSTE_SOLLICITATIE, SOLLICITATIES_SINDS_VORIGE_RAPPORTAGE,
-                NEXT_REPORT_START, NEXT_REPORT_DUE));
+                NEXT_REPORT_START, NEXT_REPORT_DUE, BESCHIKBARE_BUREAUS));
         for (MilestoneKey key : MilestoneKey.values()) {
             names.add(deadlineVariable(key));
         }

@@ -33,7 +33,7 @@ class ReintegrationReportController {
             + " on time; HTML, or PDF with Accept: application/pdf")
     ResponseEntity<byte[]> report(@PathVariable String caseId,
                                   @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        ReintegrationReport report = reports.compile(access.requireVisible(caseId));
+        ReintegrationReport report = reports.compile(access.requireContents(caseId));
         if (asksForPdf(accept)) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
@@ -47,7 +47,7 @@ class ReintegrationReportController {
     @GetMapping(path = "/completeness", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The required parts that are missing or late now: what UWV would sanction")
     ReintegrationReport.Completeness completeness(@PathVariable String caseId) {
-        return reports.completeness(access.requireVisible(caseId));
+        return reports.completeness(access.requireContents(caseId));
     }
 
     /** PDF only when asked for by name; a browser or a caller without preference gets HTML. */

@@ -29,7 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Who sees what over Camunda's REST API (the same checks Tasklist and Cockpit use): each party sees the tasks of
- * its role in the tenants (employers) it serves, the employee only his own, and nobody more.
+ * its role in the cases it is a party of (the werkgever: its employer's), the employee only his own, and nobody more.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RolesAndTenantsIT {
@@ -124,16 +124,18 @@ class RolesAndTenantsIT {
     }
 
     @Test
-    void theWerkgeverSeesOnlyItsOwnEmployersCasesAndTheBedrijfsartsSeesBoth() throws Exception {
+    void theWerkgeverSeesOnlyItsOwnEmployersCasesAndEachBedrijfsartsThoseOfItsArbodienst() throws Exception {
         ProcessInstance acmeReport = newCase("acme-bouw", "bram");
         ProcessInstance zorgReport = newCase("zorggroep-noord", "carla");
         ProcessInstance acme = caseAtProbleemanalyse("acme-bouw", "piet");
         ProcessInstance zorg = caseAtProbleemanalyse("zorggroep-noord", "sanne");
 
         assertThat(tasksVisibleTo("eva")).extracting(t -> t.path("processInstanceId").asText())
-                .contains(acme.getId(), zorg.getId())
-                .as("the bedrijfsarts does not see the werkgever's tasks")
-                .doesNotContain(acmeReport.getId(), zorgReport.getId());
+                .as("eva's arbodienst serves acme-bouw").contains(acme.getId())
+                .as("not zorggroep-noord, and the bedrijfsarts does not see the werkgever's tasks")
+                .doesNotContain(zorg.getId(), acmeReport.getId(), zorgReport.getId());
+        assertThat(tasksVisibleTo("wim")).extracting(t -> t.path("processInstanceId").asText())
+                .as("wim's arbodienst serves zorggroep-noord").contains(zorg.getId()).doesNotContain(acme.getId());
         List<JsonNode> annasTasks = tasksVisibleTo("anna");
         assertThat(annasTasks).extracting(t -> t.path("id").asText())
                 .as("anna works the werkgever tasks of acme-bouw").contains(openTask(acmeReport))

@@ -1,0 +1,59 @@
+package nl.spoorwijzer.identity;
+
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.stereotype.Component;
+
+/**
+ * The outside organisations that serve employers: arbodiensten (bedrijfsartsen), arbeidsdeskundigenpraktijken and
+ * re-integratiebedrijven. Each is a Camunda group whose type says what it is ({@link Role#organisationType()}), its
+ * professionals are its members, and the employers it has a contract with are the tenants it is a member of — all
+ * kept in Camunda Admin. Lookups read the directory as it is; callers run them as the platform.
+ */
+@Component
+public class Organisations {
+
+    private final IdentityService identityService;
+
+    public Organisations(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    /** The organisations of this kind that serve the employer, by id. */
+    public List<Group> serving(Role role, String employerId) {
+        if (role.organisationType() == null || employerId == null) {
+            return List.of();
+        }
+        return identityService.createGroupQuery().groupType(role.organisationType()).memberOfTenant(employerId)
+                .orderByGroupId().asc().list();
+    }
+
+    /**
+     * The organisation that takes a role's tasks in the employer's cases when the case does not choose one: the
+     * employer's arbodienst for the bedrijfsarts. With several, the first by id (keep one per employer).
+     */
+    public Optional<String> contracted(Role role, String employerId) {
+        return serving(role, employerId).stream().map(Group::getId).findFirst();
+    }
+
+    /** Does this organisation, of the role's kind, serve the employer? */
+    public boolean serves(String groupId, Role role, String employerId) {
+        return groupId != null && serving(role, employerId).stream().anyMatch(group -> group.getId().equals(groupId));
+    }
+
+    /** The role whose organisations have this group's type, when the group is an organisation. */
+    public Optional<Role> kindOf(String groupId) {
+        Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
+        if (group == null || group.getType() == null) {
+            return Optional.empty();
+        }
+        for (Role role : Role.values()) {
+            if (group.getType().equals(role.organisationType())) {
+                return Optional.of(role);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,120 @@
+package nl.spoorwijzer.process;
+
+import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is a party of a case, kept where the engine checks it: a party may READ the case's process instances (runtime
+ * and history) by a Camunda authorization per instance, for its organisation's group or, for the employee, for
+ * himself. Every read of a case — {@code /api/cases*}, Tasklist, {@code /engine-rest} — is decided by these
+ * authorizations (and the employer's tenant), never by a filter of our own. A party that leaves loses them: it keeps
+ * its own completed tasks (Camunda's historic task authorizations) but sees nothing new.
+ */
+@Component
+public class CaseParties {
+
+    private final AuthorizationService authorizations;
+    private final HistoryService history;
+
+    CaseParties(@Lazy AuthorizationService authorizations, @Lazy HistoryService history) {
+        this.authorizations = authorizations;
+        this.history = history;
+    }
+
+    /** Makes the group a party of the case the execution belongs to (its root instance and its own instance). */
+    void joinGroup(ExecutionEntity execution, String groupId) {
+        AsPlatform.inCommand(() -> {
+            for (String instance : instancesOf(execution)) {
+                grant(null, groupId, PROCESS_INSTANCE, instance, Permissions.READ, execution);
+                grant(null, groupId, HISTORIC_PROCESS_INSTANCE, instance, HistoricProcessInstancePermissions.READ,
+                        execution);
+            }
+            return null;
+        });
+    }
+
+    /** Makes the user (the employee) a party of the case. */
+    void joinUser(ExecutionEntity execution, String userId) {
+        AsPlatform.inCommand(() -> {
+            for (String instance : instancesOf(execution)) {
+                grant(userId, null, PROCESS_INSTANCE, instance, Permissions.READ, execution);
+                grant(userId, null, HISTORIC_PROCESS_INSTANCE, instance, HistoricProcessInstancePermissions.READ,
+                        execution);
+            }
+            return null;
+        });
+    }
+
+    /** The group leaves the case: no read of any of the case's process instances any more. */
+    void leaveGroup(String rootInstanceId, String groupId) {
+        AsPlatform.inCommand(() -> {
+            for (String instance : instancesOfCase(rootInstanceId)) {
+                for (Resource resource : new Resource[] {PROCESS_INSTANCE, HISTORIC_PROCESS_INSTANCE}) {
+                    authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
+                            .resourceId(instance).list()
+                            .forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The groups that are parties of the case now. */
+    List<String> groupsOf(String rootInstanceId) {
+        return AsPlatform.inCommand(() -> authorizations.createAuthorizationQuery()
+                .resourceType(HISTORIC_PROCESS_INSTANCE).resourceId(rootInstanceId).list().stream()
+                .map(Authorization::getGroupId).filter(group -> group != null).distinct().toList());
+    }
+
+    private Set<String> instancesOf(ExecutionEntity execution) {
+        Set<String> instances = new LinkedHashSet<>();
+        instances.add(execution.getRootProcessInstanceId());
+        instances.add(execution.getProcessInstanceId());
+        return instances;
+    }
+
+    private List<String> instancesOfCase(String rootInstanceId) {
+        List<String> instances = new ArrayList<>(List.of(rootInstanceId));
+        history.createHistoricProcessInstanceQuery().rootProcessInstanceId(rootInstanceId).list().stream()
+                .map(HistoricProcessInstance::getId).filter(id -> !id.equals(rootInstanceId)).forEach(instances::add);
+        return instances;
+    }
+
+    private void grant(String userId, String groupId, Resource resource, String instanceId, Permission permission,
+                       ExecutionEntity execution) {
+        var query = authorizations.createAuthorizationQuery().resourceType(resource).resourceId(instanceId);
+        var existing = (userId != null ? query.userIdIn(userId) : query.groupIdIn(groupId)).list();
+        if (!existing.isEmpty()) {
+            return;
+        }
+        Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        authorization.setUserId(userId);
+        authorization.setGroupId(groupId);
+        authorization.setResource(resource);
+        authorization.setResourceId(instanceId);
+        authorization.addPermission(permission);
+        if (resource == HISTORIC_PROCESS_INSTANCE) {
+            // History cleanup removes it with the case's history (removal time of the root instance).
+            ((AuthorizationEntity) authorization)
+                    .setRootProcessInstanceId(execution.getRootProcessInstanceId());
+        }
+        authorizations.saveAuthorization(authorization);
+    }
+}
