@@ -1,5 +1,6 @@
 package nl.spoorwijzer.casefile;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +30,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CaseAccess {
-
-    static final String EMPLOYEE_GROUP = "werknemer";
 
     /** A party of more cases than this lists only the first ones (by instance id); filters narrow the list. */
     static final int MAX_LISTED_INSTANCES = 20_000;
@@ -119,22 +118,23 @@ public class CaseAccess {
         return tenants == null ? List.of() : tenants;
     }
 
-    /** The employee id the caller is limited to (an employee sees only his own case), or null. */
-    public String onlyEmployee() {
-        List<String> groups = caller().getGroupIds();
-        boolean employeeOnly = groups != null && !groups.isEmpty() && groups.stream().allMatch(EMPLOYEE_GROUP::equals);
-        return employeeOnly ? callerId() : null;
-    }
-
     /** Asks the engine: may the caller read this case's process instance (authorizations and tenant)? */
     public boolean maySee(CaseFile file) {
         return historyService.createHistoricProcessInstanceQuery().processInstanceId(file.processInstanceId())
                 .count() > 0;
     }
 
-    /** May the caller report sickness, recovery or a UWV decision for the employer's cases? */
-    public boolean mayReportFor(String employerId) {
-        return EmployerRights.worksFor(caller(), employerId) && callerReadsContents();
+    /**
+     * May the caller record facts for the employer's cases in one of these roles (sickness and recovery: the
+     * werkgever; a UWV decision: the werkgever or the bedrijfsarts)? The administrator may for every employer.
+     */
+    public boolean mayReportFor(String employerId, Role... roles) {
+        if (callerIsAdmin()) {
+            return true;
+        }
+        List<String> groups = caller().getGroupIds();
+        return EmployerRights.worksFor(caller(), employerId) && groups != null
+                && Arrays.stream(roles).map(Role::groupId).anyMatch(groups::contains);
     }
 
     public boolean employerExists(String employerId) {

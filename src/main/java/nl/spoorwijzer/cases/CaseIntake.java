@@ -11,6 +11,7 @@ import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.casefile.CaseFile;
 import nl.spoorwijzer.casefile.CaseFileRepository;
 import nl.spoorwijzer.casefile.OpenCaseExistsException;
+import nl.spoorwijzer.identity.Role;
 import nl.spoorwijzer.process.CaseIds;
 import nl.spoorwijzer.process.ProcessKeys;
 import nl.spoorwijzer.system.PlatformInput;
@@ -78,7 +79,7 @@ public class CaseIntake {
         if (!access.employerExists(employer)) {
             throw RuleViolationException.invalid("employerId", "unknown employer '" + employer + "'");
         }
-        if (!access.mayReportFor(employer)) {
+        if (!access.mayReportFor(employer, Role.WERKGEVER)) {
             throw RuleViolationException.notAllowed("employerId", "you may not report sickness for employer '"
                     + employer + "'");
         }

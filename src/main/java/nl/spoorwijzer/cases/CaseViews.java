@@ -7,6 +7,7 @@ import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.casefile.CaseFile;
 import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierRepository;
+import nl.spoorwijzer.identity.Organisations;
 import nl.spoorwijzer.process.ProcessKeys;
 import nl.spoorwijzer.process.ProcessVariables;
 import nl.spoorwijzer.process.TaskRoles;
@@ -32,9 +33,12 @@ public class CaseViews {
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
     private final Clock clock;
+    private final Organisations organisations;
 
     CaseViews(CaseAccess access, DossierRepository dossier, ReintegrationReports reintegrationReports,
-              TaskService taskService, RuntimeService runtimeService, HistoryService historyService, Clock clock) {
+              TaskService taskService, RuntimeService runtimeService, HistoryService historyService, Clock clock,
+              Organisations organisations) {
+        this.organisations = organisations;
         this.access = access;
         this.dossier = dossier;
         this.reintegrationReports = reintegrationReports;
@@ -71,7 +75,8 @@ public class CaseViews {
     }
 
     private String roleOf(Task task, String employee) {
-        return TaskRoles.of(taskService.getIdentityLinksForTask(task.getId()), task.getAssignee(), employee);
+        return TaskRoles.of(taskService.getIdentityLinksForTask(task.getId()), task.getAssignee(), employee,
+                organisations::roleOf);
     }
 
     private String spoor2Status(String caseId) {

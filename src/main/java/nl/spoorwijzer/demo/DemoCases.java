@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * in a phase before Spring Boot's web server starts (and before the job executor, which the Camunda starter starts
  * when the application is ready), and the clock is real again before this returns: no request is served while the
  * clock is moved. This is before the demo users, groups and tenants exist (application runners, after the web
- * server): the cases are played without a logged-in user, so nothing here may look up an identity.
+ * server), except the employers and the organisations that serve them, which decide where the cases' tasks go: the
+ * cases are played without a logged-in user.
  */
 @Component
 @Profile("demo")
@@ -62,16 +63,20 @@ class DemoCases implements SmartLifecycle {
             new DemoCase("DEMO-07", "lisa", DemoIdentities.ZORGGROEP, 290, "ziekmeldingUwvDoen"),
             new DemoCase("DEMO-08", "mohammed", DemoIdentities.ACME, 330, "eerstejaarsevaluatieHouden"),
             new DemoCase("DEMO-09", "fatima", DemoIdentities.ZORGGROEP, 420),
-            new DemoCase("DEMO-10", "kees", DemoIdentities.ACME, 625, "actueelOordeelOpstellen",
-                    "eindevaluatieHouden"));
+            // Referred to the other re-integratiebedrijf than DEMO-09, so each bureau sees one case.
+            new DemoCase("DEMO-10", "kees", DemoIdentities.ACME, 625, Set.of("actueelOordeelOpstellen",
+                    "eindevaluatieHouden"), Map.of(ProcessKeys.Tasks.REINTEGRATIEBUREAU_INSCHAKELEN,
+                    Map.of("reintegratiebureau", DemoIdentities.NIEUWE_KANSEN))));
 
     private final ProcessEngine engine;
+    private final DemoIdentities identities;
     private final Clock clock;
     private final AtomicBoolean played = new AtomicBoolean();
     private volatile boolean running;
 
-    DemoCases(ProcessEngine engine, Clock clock) {
+    DemoCases(ProcessEngine engine, DemoIdentities identities, Clock clock) {
         this.engine = engine;
+        this.identities = identities;
         this.clock = clock;
     }
 
@@ -106,6 +111,8 @@ class DemoCases implements SmartLifecycle {
         if (missing.isEmpty()) {
             return;
         }
+        // The cases' tasks go to the organisations serving their employers, so those must exist first.
+        identities.ensureEmployersAndOrganisations();
         Date now = ClockUtil.getCurrentTime();
         LocalDate today = LocalDate.now(clock);
         try {

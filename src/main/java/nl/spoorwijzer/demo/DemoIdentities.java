@@ -92,9 +92,7 @@ class DemoIdentities implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        ensureTenant(ACME, "Acme Bouw B.V.");
-        ensureTenant(ZORGGROEP, "Zorggroep Noord");
-        ORGANISATIONS.forEach(this::ensureOrganisation);
+        ensureEmployersAndOrganisations();
         for (DemoUser user : USERS) {
             ensureUser(user);
             ensureMembership(user.id(), user.role().groupId());
@@ -113,6 +111,13 @@ class DemoIdentities implements ApplicationRunner {
             tenant.setName(name);
             identityService.saveTenant(tenant);
         }
+    }
+
+    /** The demo employers and the organisations serving them (also before the demo cases are played). */
+    void ensureEmployersAndOrganisations() {
+        ensureTenant(ACME, "Acme Bouw B.V.");
+        ensureTenant(ZORGGROEP, "Zorggroep Noord");
+        ORGANISATIONS.forEach(this::ensureOrganisation);
     }
 
     private void ensureOrganisation(DemoOrganisation organisation) {

@@ -39,7 +39,7 @@ public final class SimulatedAnswers {
         switch (taskKey) {
             case "ziekmeldingDoorgeven" -> {
                 values.put("meldingBedrijfsartsDatum", today());
-                values.put("bedrijfsarts", "Arbodienst West, Eva de Vries");
+                values.put("bedrijfsarts", "Arbodienst Noord, dr. Eva de Vries");
             }
             case "probleemanalyseOpstellen", "probleemanalyseBijstellen" -> {
                 values.put("dreigendLangdurigVerzuim", "ja");

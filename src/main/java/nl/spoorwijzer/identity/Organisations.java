@@ -43,6 +43,11 @@ public class Organisations {
         return groupId != null && serving(role, employerId).stream().anyMatch(group -> group.getId().equals(groupId));
     }
 
+    /** The role's group id for an organisation's group (the role it acts in); any other group as it is. */
+    public String roleOf(String groupId) {
+        return kindOf(groupId).map(Role::groupId).orElse(groupId);
+    }
+
     /** The role whose organisations have this group's type, when the group is an organisation. */
     public Optional<Role> kindOf(String groupId) {
         Group group = identityService.createGroupQuery().groupId(groupId).singleResult();

@@ -5,6 +5,7 @@ import static nl.spoorwijzer.process.ProcessVariables.GEMISTE_TAAK;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.spoorwijzer.dossier.DossierEntryType;
+import nl.spoorwijzer.identity.Organisations;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -22,8 +23,10 @@ public class MissedDeadlineRecorder implements ExecutionListener {
 
     private final CaseDossier dossier;
     private final LegalTime time;
+    private final Organisations organisations;
 
-    public MissedDeadlineRecorder(CaseDossier dossier, LegalTime time) {
+    public MissedDeadlineRecorder(CaseDossier dossier, LegalTime time, Organisations organisations) {
+        this.organisations = organisations;
         this.dossier = dossier;
         this.time = time;
     }
@@ -42,7 +45,7 @@ public class MissedDeadlineRecorder implements ExecutionListener {
                 .findTasksByProcessInstanceId(execution.getProcessInstanceId()).stream()
                 .filter(candidate -> taskKey.equals(candidate.getTaskDefinitionKey())).findFirst().orElse(null);
         String role = task == null ? null : TaskRoles.of(task.getIdentityLinks(), task.getAssignee(),
-                execution.getVariable(ProcessVariables.WERKNEMER_ID));
+                execution.getVariable(ProcessVariables.WERKNEMER_ID), organisations::roleOf);
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("taak", taskName);
         content.put("vastgesteldOp", time.today().toString());

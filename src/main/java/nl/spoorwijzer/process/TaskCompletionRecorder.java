@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.spoorwijzer.dossier.DossierEntryType;
+import nl.spoorwijzer.identity.Organisations;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.Expression;
@@ -27,9 +28,12 @@ public class TaskCompletionRecorder implements TaskListener {
     private final RepositoryService repositoryService;
     private final LegalTime time;
     private final Clock clock;
+    private final Organisations organisations;
 
     public TaskCompletionRecorder(CaseDossier dossier, FormFieldIndex formFields,
-                                  RepositoryService repositoryService, LegalTime time, Clock clock) {
+                                  RepositoryService repositoryService, LegalTime time, Clock clock,
+                                  Organisations organisations) {
+        this.organisations = organisations;
         this.dossier = dossier;
         this.formFields = formFields;
         this.repositoryService = repositoryService;
@@ -48,8 +52,9 @@ public class TaskCompletionRecorder implements TaskListener {
                 roleOf(task), dueDay, met, submittedValues(task));
     }
 
-    private static String roleOf(DelegateTask task) {
-        return TaskRoles.of(task.getCandidates(), task.getAssignee(), task.getVariable(ProcessVariables.WERKNEMER_ID));
+    private String roleOf(DelegateTask task) {
+        return TaskRoles.of(task.getCandidates(), task.getAssignee(), task.getVariable(ProcessVariables.WERKNEMER_ID),
+                organisations::roleOf);
     }
 
     private Map<String, Object> submittedValues(DelegateTask task) {

@@ -1,11 +1,15 @@
 package nl.spoorwijzer.process;
 
 import java.util.Collection;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 
-/** The role a task is for: its candidate group(s), or "werknemer" for a task assigned to the case's employee. */
+/**
+ * The role a task is for: its candidate group(s) — an organisation's group counted as the role it acts in — or
+ * "werknemer" for a task assigned to the case's employee.
+ */
 public final class TaskRoles {
 
     public static final String EMPLOYEE_ROLE = "werknemer";
@@ -18,12 +22,14 @@ public final class TaskRoles {
      * @param assignee the task's assignee, may be null
      * @param employee the case's employee ({@code werknemerId}), may be null when unknown: then any assignee of a
      *                 task without candidate group counts as the employee
+     * @param roleOfGroup the role a candidate group acts in ({@code Organisations.roleOf})
      * @return the role, or null when the task has neither
      */
-    public static String of(Collection<? extends IdentityLink> links, String assignee, Object employee) {
+    public static String of(Collection<? extends IdentityLink> links, String assignee, Object employee,
+                            UnaryOperator<String> roleOfGroup) {
         String groups = links.stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId)
+                .map(IdentityLink::getGroupId).map(roleOfGroup).distinct()
                 .collect(Collectors.joining(","));
         if (!groups.isEmpty()) {
             return groups;

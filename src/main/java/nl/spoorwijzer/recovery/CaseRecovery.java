@@ -11,6 +11,7 @@ import nl.spoorwijzer.casefile.CaseFile;
 import nl.spoorwijzer.casefile.CaseFileRepository;
 import nl.spoorwijzer.cases.Relapses;
 import nl.spoorwijzer.dossier.DossierEntryType;
+import nl.spoorwijzer.identity.Role;
 import nl.spoorwijzer.process.CaseDossier;
 import nl.spoorwijzer.process.LegalTime;
 import nl.spoorwijzer.process.ProcessKeys;
@@ -53,7 +54,7 @@ public class CaseRecovery implements Relapses {
     /** Records a (partial) recovery; every check happens before anything is written. */
     @Transactional
     public void recover(CaseFile file, RecoveryRequest request) {
-        if (!access.mayReportFor(file.employerId())) {
+        if (!access.mayReportFor(file.employerId(), Role.WERKGEVER)) {
             throw RuleViolationException.notAllowed("caseId", "you may not report recovery for employer '"
                     + file.employerId() + "'");
         }

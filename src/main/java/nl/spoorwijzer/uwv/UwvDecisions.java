@@ -14,6 +14,7 @@ import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.casefile.CaseFile;
 import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierEntryType;
+import nl.spoorwijzer.identity.Role;
 import nl.spoorwijzer.process.CaseDossier;
 import nl.spoorwijzer.process.CaseRescheduling.MovedTimeline;
 import nl.spoorwijzer.process.CaseRescheduling;
@@ -78,9 +79,9 @@ public class UwvDecisions {
 
     @Transactional
     public void record(CaseFile file, UwvDecisionRequest request) {
-        if (access.onlyEmployee() != null || !access.mayReportFor(file.employerId())) {
-            throw RuleViolationException.notAllowed("caseId", "only the employer side (werkgever, bedrijfsarts,"
-                    + " casemanager) records UWV decisions for employer '" + file.employerId() + "'");
+        if (!access.mayReportFor(file.employerId(), Role.WERKGEVER, Role.BEDRIJFSARTS)) {
+            throw RuleViolationException.notAllowed("caseId", "only the employer side (werkgever, bedrijfsarts)"
+                    + " records UWV decisions for employer '" + file.employerId() + "'");
         }
         if (!CaseFile.OPEN.equals(file.status())) {
             throw RuleViolationException.conflict("caseId", "the case is " + file.status().toLowerCase()

@@ -188,7 +188,13 @@ class CaseApiIT {
         assertThat(bramsList.findValuesAsText("employeeId")).as("an employee sees only his own cases")
                 .containsOnly("bram");
         assertThat(json(http.get("/api/cases", "eva", "eva")).findValuesAsText("caseId"))
-                .contains(bramsCase, carlasCase);
+                .as("eva's arbodienst serves acme-bouw only").contains(bramsCase).doesNotContain(carlasCase);
+        assertThat(json(http.get("/api/cases", "wim", "wim")).findValuesAsText("caseId"))
+                .as("wim's arbodienst serves zorggroep-noord").contains(carlasCase).doesNotContain(bramsCase);
+        JsonNode managementList = json(http.get("/api/cases", "ivo", "ivo"));
+        assertThat(managementList.findValuesAsText("caseId")).contains(bramsCase, carlasCase);
+        assertThat(managementList.findValues("employeeId")).as("management sees case status, not who it is about")
+                .isEmpty();
         assertThat(json(http.get("/api/cases", "hanna", "hanna"))).as("the process owner reads no cases").isEmpty();
         JsonNode overdue = json(http.get("/api/cases?overdue=true", "demo", "demo"));
         assertThat(overdue.findValuesAsText("caseId")).as("bram's report to the bedrijfsarts is 53 days late")

@@ -41,7 +41,7 @@ class SubmissionValidatorTest {
         assertThat(ALL_FORMS).hasSizeGreaterThan(40);
         for (FormSchema form : ALL_FORMS) {
             Map<String, Object> valid = ValidSubmissions.of(form);
-            assertThat(validator.validate(form, valid, Map.of(),
+            assertThat(validator.validate(form, valid, ValidSubmissions.current(form),
                     form.id().equals(START_FORM) ? name -> false : this::platformOnly))
                     .as(form.id()).containsOnlyKeys(valid.keySet());
         }
@@ -150,7 +150,7 @@ class SubmissionValidatorTest {
 
     private List<Violation> refusal(FormSchema form, Map<String, Object> submission) {
         InvalidSubmissionException refused = catchThrowableOfType(InvalidSubmissionException.class,
-                () -> validator.validate(form, submission, Map.of(), this::platformOnly));
+                () -> validator.validate(form, submission, ValidSubmissions.current(form), this::platformOnly));
         assertThat(refused).as("refusal of %s in %s", submission, form.id()).isNotNull();
         return refused.violations();
     }
@@ -298,7 +298,20 @@ class SubmissionValidatorTest {
                     .forEach(f -> values.remove(f.key()));
         }
 
+        /** The case's current values a form needs: the options of selects that take them from a variable. */
+        static Map<String, Object> current(FormSchema form) {
+            Map<String, Object> current = new HashMap<>();
+            form.fields().values().stream().filter(field -> field.optionsVariable() != null).forEach(field ->
+                    current.put(field.optionsVariable(), List.of(Map.of("label", "Optie", "value", OPTION))));
+            return current;
+        }
+
+        private static final String OPTION = "optie-1";
+
         static Object validValue(FormField field) {
+            if (field.optionsVariable() != null) {
+                return field.type().equals("select") || field.type().equals("radio") ? OPTION : List.of(OPTION);
+            }
             return switch (field.type()) {
                 case "number" -> field.min() != null ? field.min().intValue()
                         : field.max() != null ? field.max().intValue() : 1;

@@ -50,7 +50,7 @@ final class CaseDriver {
         return firstSickDay.plusDays(n - 1L);
     }
 
-    /** The candidate groups (roles) of a task. */
+    /** The candidate groups of a task: a role, or the organisation that acts in it for this case. */
     static List<String> candidateGroups(ProcessEngine engine, Task task) {
         return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
                 .map(IdentityLink::getGroupId).filter(Objects::nonNull).toList();

@@ -262,7 +262,7 @@ class PoortwachterProcessTest {
         driver.onDay(110).fireDueTimers();
         evaluate(driver, answers("voortgangEvalueren", "evaluatieVervolg", "analyseBijstellen"));
         Assertions.assertThat(CaseDriver.candidateGroups(engine, driver.task("probleemanalyseBijstellen")))
-                .containsExactly("bedrijfsarts");
+                .containsExactly("arbo-west");
         driver.complete("probleemanalyseBijstellen", answers("probleemanalyseBijstellen"));
         for (int evaluationDay : new int[] {145, 180}) {
             driver.onDay(evaluationDay).fireDueTimers();
@@ -302,7 +302,7 @@ class PoortwachterProcessTest {
                 .containsExactly("loonwaardeOfProefplaatsingVastleggen");
         driver.onDay(62).fireDueTimers();
         Task consult = driver.task("verzuimMonitoren");
-        Assertions.assertThat(CaseDriver.candidateGroups(engine, consult)).containsExactly("bedrijfsarts");
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, consult)).containsExactly("arbo-west");
         driver.complete("verzuimMonitoren", answers("verzuimMonitoren"));
         Assertions.assertThat(driver.openTask("planVanAanpakOpstellen")).isEmpty();
 
@@ -426,7 +426,7 @@ class PoortwachterProcessTest {
                 .processDefinitionKey("spoor-2-traject").processInstanceBusinessKey(driver.caseId()).singleResult();
         Assertions.assertThat(spoor2).isNotNull();
         Assertions.assertThat(CaseDriver.candidateGroups(engine, driver.task("aanmeldingBeoordelen")))
-                .containsExactly("re-integratiebureau");
+                .containsExactly("bureau-werkfit");
         Assertions.assertThat(spoor2.getTenantId()).as("the trajectory carries the employer's tenant")
                 .isEqualTo("acme-bouw");
         Assertions.assertThat(dossier(driver, DossierEntryType.DEADLINE_MISSED)).isEmpty();

@@ -115,7 +115,7 @@ class Spoor2TrajectProcessTest {
     void placementThroughSecondmentUntilTheEndOfTheWaitingPeriod() {
         CaseDriver driver = caseInSpoor2();
         ProcessInstance trajectory = trajectory(driver);
-        Assertions.assertThat(CaseDriver.candidateGroups(engine, driver.task("aanmeldingBeoordelen"))).containsExactly("re-integratiebureau");
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, driver.task("aanmeldingBeoordelen"))).containsExactly("bureau-werkfit");
         Assertions.assertThat(engine.getRuntimeService().getVariable(trajectory.getId(), "functioneleBeperkingen"))
                 .as("the person profile starts from the bedrijfsarts's functional limitations")
                 .isEqualTo(SimulatedAnswers.defaults("probleemanalyseOpstellen").get("functioneleBeperkingen"));
@@ -141,7 +141,7 @@ class Spoor2TrajectProcessTest {
         driver.onDay(365).complete("voortgangsrapportageOpstellen", answers("voortgangsrapportageOpstellen",
                 "rapportageVervolg", "passendeFunctieGevonden", "gevondenFunctie", "Planner bij Installatiebedrijf Noord",
                 "plaatsingsvorm", "detachering"));
-        Assertions.assertThat(CaseDriver.candidateGroups(engine, driver.task("passendheidToetsen"))).containsExactly("bedrijfsarts");
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, driver.task("passendheidToetsen"))).containsExactly("arbo-west");
         driver.complete("passendheidToetsen", answers("passendheidToetsen"));
         Assertions.assertThat(CaseDriver.candidateGroups(engine, driver.task("detacheringVastleggen"))).containsExactly("werkgever");
         driver.complete("detacheringVastleggen", answers("detacheringVastleggen"));
