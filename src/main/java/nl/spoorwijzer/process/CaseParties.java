@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.context.annotation.Lazy;
@@ -83,6 +85,14 @@ public class CaseParties {
                 .map(Authorization::getGroupId).filter(group -> group != null).distinct().toList());
     }
 
+    /** A query does not see what this command has saved but not yet flushed (two tasks for one party at once). */
+    private static boolean grantedInThisCommand(String userId, String groupId, Resource resource, String instanceId) {
+        return Context.getCommandContext().getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class)
+                .stream().anyMatch(cached -> cached.getResourceType() == resource.resourceType()
+                        && instanceId.equals(cached.getResourceId()) && Objects.equals(userId, cached.getUserId())
+                        && Objects.equals(groupId, cached.getGroupId()));
+    }
+
     private Set<String> instancesOf(ExecutionEntity execution) {
         Set<String> instances = new LinkedHashSet<>();
         instances.add(execution.getRootProcessInstanceId());
@@ -99,6 +109,9 @@ public class CaseParties {
 
     private void grant(String userId, String groupId, Resource resource, String instanceId, Permission permission,
                        ExecutionEntity execution) {
+        if (grantedInThisCommand(userId, groupId, resource, instanceId)) {
+            return;
+        }
         var query = authorizations.createAuthorizationQuery().resourceType(resource).resourceId(instanceId);
         var existing = (userId != null ? query.userIdIn(userId) : query.groupIdIn(groupId)).list();
         if (!existing.isEmpty()) {
