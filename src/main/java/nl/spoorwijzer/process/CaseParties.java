@@ -66,9 +66,20 @@ public class CaseParties {
 
     /** The group leaves the case: no read of any of the case's process instances any more. */
     void leaveGroup(String rootInstanceId, String groupId) {
+        leaveGroup(rootInstanceId, groupId, null);
+    }
+
+    /**
+     * The group leaves the case while {@code endingInstance} ends: the engine itself deletes that instance's runtime
+     * authorizations with it.
+     */
+    void leaveGroup(String rootInstanceId, String groupId, String endingInstance) {
         AsPlatform.inCommand(() -> {
             for (String instance : instancesOfCase(rootInstanceId)) {
                 for (Resource resource : new Resource[] {PROCESS_INSTANCE, HISTORIC_PROCESS_INSTANCE}) {
+                    if (resource == PROCESS_INSTANCE && instance.equals(endingInstance)) {
+                        continue;
+                    }
                     authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
                             .resourceId(instance).list()
                             .forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));

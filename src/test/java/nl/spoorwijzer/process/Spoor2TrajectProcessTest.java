@@ -152,6 +152,11 @@ class Spoor2TrajectProcessTest {
         assertThat(trajectory).isEnded().hasPassed("detacheringVastleggen", "duurzaamGeplaatst")
                 .hasNotPassed("arbeidsovereenkomstVastleggen");
         assertThat(driver.instance()).hasPassed("spoor2Afgerond");
+        Assertions.assertThat(engine.getAuthorizationService().createAuthorizationQuery().groupIdIn("bureau-werkfit")
+                .resourceId(driver.instance().getId()).count())
+                .as("with the trajectory ended the bureau is no longer a party of the case").isZero();
+        Assertions.assertThat(engine.getAuthorizationService().createAuthorizationQuery().groupIdIn("arbo-west")
+                .resourceId(driver.instance().getId()).count()).as("the arbodienst still is").isEqualTo(2);
         DossierEntry secondment = dossier(driver, DossierEntryType.TASK_COMPLETED).stream()
                 .filter(e -> e.elementId().equals("detacheringVastleggen")).findFirst().orElseThrow();
         Assertions.assertThat(secondment.content()).containsEntry("inlener", "Installatiebedrijf Noord")
