@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -64,26 +65,16 @@ public class CaseParties {
         });
     }
 
-    /** The group leaves the case: no read of any of the case's process instances any more. */
-    void leaveGroup(String rootInstanceId, String groupId) {
-        leaveGroup(rootInstanceId, groupId, null);
-    }
-
     /**
-     * The group leaves the case while {@code endingInstance} ends: the engine itself deletes that instance's runtime
-     * authorizations with it.
+     * The group leaves the case: no read of any of the case's process instances any more. Bulk deletes, which never
+     * conflict with the engine's own removal of an ending instance's authorizations in the same transaction.
      */
-    void leaveGroup(String rootInstanceId, String groupId, String endingInstance) {
+    void leaveGroup(String rootInstanceId, String groupId) {
         AsPlatform.inCommand(() -> {
+            AuthorizationManager manager = Context.getCommandContext().getAuthorizationManager();
             for (String instance : instancesOfCase(rootInstanceId)) {
-                for (Resource resource : new Resource[] {PROCESS_INSTANCE, HISTORIC_PROCESS_INSTANCE}) {
-                    if (resource == PROCESS_INSTANCE && instance.equals(endingInstance)) {
-                        continue;
-                    }
-                    authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
-                            .resourceId(instance).list()
-                            .forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
-                }
+                manager.deleteAuthorizationsByResourceIdAndGroupId(PROCESS_INSTANCE, instance, groupId);
+                manager.deleteAuthorizationsByResourceIdAndGroupId(HISTORIC_PROCESS_INSTANCE, instance, groupId);
             }
             return null;
         });

@@ -73,7 +73,7 @@ public class CasePartyRouting {
         String root = ((ExecutionEntity) execution).getRootProcessInstanceId();
         AsPlatform.inCommand(() -> {
             parties.groupsOf(root).stream().filter(group -> kindOf(group).orElse(null) == Role.RE_INTEGRATIEBUREAU)
-                    .forEach(group -> parties.leaveGroup(root, group, execution.getProcessInstanceId()));
+                    .forEach(group -> parties.leaveGroup(root, group));
             return null;
         });
     }
