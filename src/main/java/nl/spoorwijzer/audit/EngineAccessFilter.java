@@ -78,17 +78,19 @@ class EngineAccessFilter extends OncePerRequestFilter {
             recordChange(request, caller, cases, response.getStatus());
             return;
         }
-        ContentCachingRequestWrapper body = new ContentCachingRequestWrapper(request, MAX_SCANNED_BODY);
+        // only a JSON body can name a case (a deployment's upload is not kept)
+        ContentCachingRequestWrapper body = isJson(request.getContentType())
+                ? new ContentCachingRequestWrapper(request, MAX_SCANNED_BODY) : null;
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
         boolean answered = false;
         try {
-            chain.doFilter(body, answer);
+            chain.doFilter(body == null ? request : body, answer);
             answered = true;
         } finally {
             Caller caller = callers.of(request, engine);
             if (caller != null) {
                 CaseReferences changed = call.pathReferences();
-                if (isJson(request.getContentType())) {
+                if (body != null) {
                     changed.addAll(JsonReferences.scan(body.getContentAsByteArray(), false, true));
                 }
                 if (isJson(answer.getContentType())) {

@@ -161,6 +161,32 @@ class EngineAccessLogIT {
     }
 
     @Test
+    void aQueryPostedToTheTaskListReadsTheCasesOfTheTasksItReturns() {
+        var tasks = http.post("/engine-rest/task", "{\"processInstanceBusinessKey\":\"" + caseId + "\"}", "daan",
+                "daan");
+        assertThat(tasks.statusCode()).as(tasks.body()).isEqualTo(200);
+
+        assertThat(engineRecords(caseId)).extracting(AccessRecord::userId, AccessRecord::action, AccessRecord::what)
+                .containsExactly(tuple("daan", Action.READ, "POST /engine-rest/task"));
+    }
+
+    @Test
+    void aDeletedCaseIsFoundBeforeItIsDeleted() {
+        String root = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+                .processDefinitionKey("poortwachter").singleResult().getId();
+
+        int status = http.send(http.request("/engine-rest/process-instance/" + root)
+                .header("Authorization", HttpTestClient.basic("demo", "demo")).DELETE().build()).statusCode();
+
+        assertThat(engineRecords(caseId)).singleElement().satisfies(record -> {
+            assertThat(record.userId()).isEqualTo("demo");
+            assertThat(record.action()).isEqualTo(Action.CHANGE);
+            assertThat(record.what()).startsWith("DELETE /engine-rest/process-instance/" + root);
+            assertThat(record.what().endsWith("(poging, antwoord " + status + ")")).isEqualTo(status >= 300);
+        });
+    }
+
+    @Test
     void theEmployeeSeesTheEngineReadsInHisCasesAccessLog() throws Exception {
         http.get("/engine-rest/task/" + task + "/form-variables", "daan", "daan");
         loggedInToTasklist("daan").send(http.request("/camunda/api/engine/engine/default/task/" + task
