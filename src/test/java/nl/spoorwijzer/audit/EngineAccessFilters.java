@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The engine access filter outside Spring, for the benchmark: a fixed caller instead of the engine's authentication. */
+/** The engine access filter outside Spring, for the benchmark: a fixed caller, not the engine's authentication. */
 public final class EngineAccessFilters {
 
     private EngineAccessFilters() {

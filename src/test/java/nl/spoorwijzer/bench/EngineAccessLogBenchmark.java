@@ -230,8 +230,8 @@ public final class EngineAccessLogBenchmark {
         StringBuilder json = new StringBuilder("{");
         for (int v = 0; v < 25; v++) {
             json.append(v == 0 ? "" : ",").append("""
-                    "veld%d":{"type":"String","value":"een antwoord van zo'n zestig tekens lang, zoals in een formulier",\
-                    "valueInfo":{}}""".formatted(v));
+                    "veld%d":{"type":"String",\
+                    "value":"een antwoord van zo'n zestig tekens lang, zoals in een formulier","valueInfo":{}}""".formatted(v));
         }
         return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
