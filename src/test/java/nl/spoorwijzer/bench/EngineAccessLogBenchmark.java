@@ -231,7 +231,8 @@ public final class EngineAccessLogBenchmark {
         for (int v = 0; v < 25; v++) {
             json.append(v == 0 ? "" : ",").append("""
                     "veld%d":{"type":"String",\
-                    "value":"een antwoord van zo'n zestig tekens lang, zoals in een formulier","valueInfo":{}}""".formatted(v));
+                    "value":"een antwoord van zo'n zestig tekens lang, zoals in een formulier",\
+                    "valueInfo":{}}""".formatted(v));
         }
         return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
