@@ -39,17 +39,30 @@ public class CaseAccessRecorder {
      */
     public void record(String userId, Collection<String> roles, Collection<String> caseIds, String what) {
         HttpServletRequest request = currentRequest();
-        if (request == null || userId == null || caseIds.isEmpty()) {
+        if (request == null) {
             return;
-        }
-        List<String> notYetRecorded = caseIds.stream().filter(recordedIn(request)::add).toList();
-        if (notYetRecorded.isEmpty()) {
-            return; // this request already recorded them (a change answers with the case it changed)
         }
         String method = request.getMethod();
         AccessRecord.Action action = "GET".equals(method) || "HEAD".equals(method)
                 ? AccessRecord.Action.READ : AccessRecord.Action.CHANGE;
-        String described = method + " " + request.getRequestURI() + (what == null ? "" : " (" + what + ")");
+        record(request, userId, roles, caseIds, action, what == null ? null : "(" + what + ")");
+    }
+
+    /**
+     * Records an access whose kind the caller decided (a {@code POST} query of Camunda's REST API reads), for the given
+     * request: {@code what} is appended to its method and path (its query string, starting with "?", or a note).
+     */
+    public void record(HttpServletRequest request, String userId, Collection<String> roles,
+                       Collection<String> caseIds, AccessRecord.Action action, String what) {
+        if (userId == null || caseIds.isEmpty()) {
+            return;
+        }
+        List<String> notYetRecorded = caseIds.stream().distinct().filter(recordedIn(request)::add).toList();
+        if (notYetRecorded.isEmpty()) {
+            return; // this request already recorded them (a change answers with the case it changed)
+        }
+        String described = request.getMethod() + " " + request.getRequestURI()
+                + (what == null ? "" : what.startsWith("?") ? what : " " + what);
         String shortened = described.length() > MAX_WHAT ? described.substring(0, MAX_WHAT) : described;
         OffsetDateTime now = OffsetDateTime.now(clock);
         String roleList = roles == null ? null : String.join(",", roles);

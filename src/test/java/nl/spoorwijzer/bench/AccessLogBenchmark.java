@@ -37,12 +37,7 @@ public final class AccessLogBenchmark {
                 + directory.resolve("db") + ";WRITE_DELAY=0", "sa", "", true);
         try {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            jdbc.execute("""
-                    CREATE TABLE case_access_log (id BIGINT AUTO_INCREMENT PRIMARY KEY, case_id VARCHAR(64) NOT NULL,
-                        user_id VARCHAR(255) NOT NULL, roles VARCHAR(500), accessed_at TIMESTAMP WITH TIME ZONE NOT NULL,
-                        action VARCHAR(16) NOT NULL, what VARCHAR(300) NOT NULL, client_address VARCHAR(64))""");
-            jdbc.execute("CREATE INDEX ix_case_access_log_case ON case_access_log (case_id, id)");
-            jdbc.execute("CREATE INDEX ix_case_access_log_time ON case_access_log (accessed_at)");
+            createAccessLog(jdbc);
             AccessLog log = new AccessLog(jdbc);
             for (int i = 0; i < prefill; i += 1000) {
                 int first = i;
@@ -81,6 +76,16 @@ public final class AccessLogBenchmark {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** {@code case_access_log} with its indexes, as db/changelog 5-case-access-log creates it. */
+    static void createAccessLog(JdbcTemplate jdbc) {
+        jdbc.execute("""
+                CREATE TABLE case_access_log (id BIGINT AUTO_INCREMENT PRIMARY KEY, case_id VARCHAR(64) NOT NULL,
+                    user_id VARCHAR(255) NOT NULL, roles VARCHAR(500), accessed_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                    action VARCHAR(16) NOT NULL, what VARCHAR(300) NOT NULL, client_address VARCHAR(64))""");
+        jdbc.execute("CREATE INDEX ix_case_access_log_case ON case_access_log (case_id, id)");
+        jdbc.execute("CREATE INDEX ix_case_access_log_time ON case_access_log (accessed_at)");
     }
 
     private static AccessRecord record(int n) {
