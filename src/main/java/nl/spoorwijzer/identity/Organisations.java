@@ -45,7 +45,7 @@ public class Organisations {
 
     /** The role's group id for an organisation's group (the role it acts in); any other group as it is. */
     public String roleOf(String groupId) {
-        return kindOf(groupId).map(Role::groupId).orElse(groupId);
+        return Role.ofGroup(groupId).isPresent() ? groupId : kindOf(groupId).map(Role::groupId).orElse(groupId);
     }
 
     /** The role whose organisations have this group's type, when the group is an organisation. */

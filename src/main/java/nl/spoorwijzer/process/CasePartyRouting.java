@@ -170,8 +170,11 @@ public class CasePartyRouting {
 
     /** The role an organisation group acts in, also for a role's own group used when no organisation is known. */
     private Optional<Role> kindOf(String group) {
-        Optional<Role> role = Role.ofGroup(group).filter(r -> r.organisationType() != null);
-        return role.isPresent() ? role : organisations.kindOf(group);
+        Optional<Role> role = Role.ofGroup(group);
+        if (role.isPresent()) {
+            return role.filter(r -> r.organisationType() != null); // a role's own group: no directory lookup
+        }
+        return organisations.kindOf(group);
     }
 
     private static List<String> candidateGroups(DelegateTask task) {
