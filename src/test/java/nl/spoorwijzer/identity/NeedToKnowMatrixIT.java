@@ -112,10 +112,6 @@ class NeedToKnowMatrixIT {
      * fixes them. Their mismatches fail {@code issue23FindingsAreFixed} only, so the other cells keep guarding.
      */
     static final Map<String, String> KNOWN_FINDINGS = Map.of(
-            "`GET /engine-rest/history/variable-instance?processInstanceId=` / werkgever",
-            "Camunda's HISTORIC_TASK READ_VARIABLE on a werkgever task opens every historic variable of the instance",
-            "`GET /engine-rest/history/variable-instance?processInstanceId=` / AD, onderzoek klaar",
-            "a party that left keeps HISTORIC_TASK READ_VARIABLE on its tasks, so it sees the case's new history",
             "`GET /engine-rest/process-instance?businessKey=` / bedrijfsarts",
             "the arbodienst gets no READ on the spoor-2-traject instance",
             "`GET /engine-rest/task?processInstanceBusinessKey=` / management", EMPLOYEE_AS_ASSIGNEE,
