@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Multi-tenancy and task permissions: cases get their employer's tenant, and a candidate or assignee of a task may
- * claim and complete it (TASK_WORK) but not reassign or change it (UPDATE); authorization checks without a scan of
- * all authorizations ({@link CallerGroupsAuthorizationManager}).
+ * claim and complete it (TASK_WORK) but not reassign or change it (UPDATE), and reads the case's history only as a
+ * party of it ({@link TaskGrants}); authorization checks without a scan of all authorizations
+ * ({@link CallerGroupsAuthorizationManager}).
  */
 @Component
 class TenantEnginePlugin extends AbstractProcessEnginePlugin {
@@ -19,6 +20,7 @@ class TenantEnginePlugin extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setTenantIdProvider(new EmployerTenantIdProvider());
         configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
+        configuration.setResourceAuthorizationProvider(new TaskGrants());
         List<SessionFactory> sessionFactories = configuration.getCustomSessionFactories() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
         sessionFactories.add(new CallerGroupsAuthorizationManager.Factory());
