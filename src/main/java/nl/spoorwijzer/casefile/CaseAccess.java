@@ -13,9 +13,11 @@ import nl.spoorwijzer.system.RuleViolationException;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
@@ -36,15 +38,17 @@ public class CaseAccess {
 
     private final IdentityService identityService;
     private final HistoryService historyService;
+    private final RuntimeService runtimeService;
     private final AuthorizationService authorizationService;
     private final CaseFileRepository cases;
     private final CaseAccessRecorder recorder;
 
-    public CaseAccess(IdentityService identityService, HistoryService historyService,
+    public CaseAccess(IdentityService identityService, HistoryService historyService, RuntimeService runtimeService,
                       AuthorizationService authorizationService, CaseFileRepository cases,
                       CaseAccessRecorder recorder) {
         this.identityService = identityService;
         this.historyService = historyService;
+        this.runtimeService = runtimeService;
         this.authorizationService = authorizationService;
         this.cases = cases;
         this.recorder = recorder;
@@ -92,6 +96,12 @@ public class CaseAccess {
                 Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION, ProcessKeys.POORTWACHTER)) {
             return null;
         }
+        if (authorizationService.isUserAuthorized(caller.getUserId(), caller.getGroupIds(), Permissions.READ_INSTANCE,
+                Resources.PROCESS_DEFINITION, ProcessKeys.POORTWACHTER)) {
+            // Management: the running cases, which it may see without their history.
+            return runtimeService.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.POORTWACHTER)
+                    .listPage(0, MAX_LISTED_INSTANCES).stream().map(ProcessInstance::getId).toList();
+        }
         return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ProcessKeys.POORTWACHTER)
                 .listPage(0, MAX_LISTED_INSTANCES).stream().map(HistoricProcessInstance::getId).toList();
     }
@@ -118,10 +128,14 @@ public class CaseAccess {
         return tenants == null ? List.of() : tenants;
     }
 
-    /** Asks the engine: may the caller read this case's process instance (authorizations and tenant)? */
+    /**
+     * Asks the engine: may the caller read this case's process instance (authorizations and tenant)? Its history for
+     * the parties, the running instance for management (which reads no history).
+     */
     public boolean maySee(CaseFile file) {
         return historyService.createHistoricProcessInstanceQuery().processInstanceId(file.processInstanceId())
-                .count() > 0;
+                .count() > 0 || runtimeService.createProcessInstanceQuery()
+                .processInstanceId(file.processInstanceId()).count() > 0;
     }
 
     /**

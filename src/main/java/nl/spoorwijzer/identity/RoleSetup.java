@@ -71,13 +71,26 @@ class RoleSetup implements ApplicationRunner {
         grant(Role.PROCESBEHEERDER, DEPLOYMENT, "*", CREATE, READ, DELETE);
         grant(Role.PROCESBEHEERDER, PROCESS_DEFINITION, "*", READ);
         grant(Role.PROCESBEHEERDER, APPLICATION, "cockpit", ACCESS);
-        // Management reads Cockpit: cases and tasks with their status, never a case's variables (no
-        // READ_INSTANCE_VARIABLE / READ_HISTORY_VARIABLE / READ_VARIABLE), changes nothing.
+        // Management reads Cockpit: the running cases and where they stand, never a case's variables (no
+        // READ_INSTANCE_VARIABLE / READ_VARIABLE), changes nothing.
         grant(Role.MANAGEMENT, APPLICATION, "cockpit", ACCESS);
-        grant(Role.MANAGEMENT, PROCESS_DEFINITION, "*", READ, READ_INSTANCE, READ_HISTORY);
+        grant(Role.MANAGEMENT, PROCESS_DEFINITION, "*", READ, READ_INSTANCE);
         grant(Role.MANAGEMENT, PROCESS_INSTANCE, "*", READ);
-        grant(Role.MANAGEMENT, TASK, "*", READ);
+        // Not the tasks nor the history: Camunda shows a task's assignee — the employee, on his own tasks — to whoever
+        // may read the task or its history, and management is not to learn who is sick. Granted before issue 23.
+        revoke(Role.MANAGEMENT, PROCESS_DEFINITION, "*", READ_HISTORY);
+        revoke(Role.MANAGEMENT, TASK, "*", READ);
         tasklistFilters.ensureFilters();
+    }
+
+    private void revoke(Role role, Resource resource, String resourceId, Permission permission) {
+        for (Authorization authorization : authorizationService.createAuthorizationQuery().groupIdIn(role.groupId())
+                .resourceType(resource).resourceId(resourceId).list()) {
+            if (authorization.isPermissionGranted(permission)) {
+                authorization.removePermission(permission);
+                authorizationService.saveAuthorization(authorization);
+            }
+        }
     }
 
     private void ensureGroup(Role role) {

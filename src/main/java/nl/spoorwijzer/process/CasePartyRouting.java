@@ -60,12 +60,20 @@ public class CasePartyRouting {
         parties.joinGroup(entity, organisationFor(Role.BEDRIJFSARTS, entity));
     }
 
-    /** The spoor 2 trajectory (a process of its own) starts: the employee is a party of it too. */
+    /**
+     * The spoor 2 trajectory (a process of its own) starts: the case's parties — the employee, the arbodienst, an
+     * arbeidsdeskundige still at work — are parties of it too; its bureau joins with its first task.
+     */
     void trajectoryStarted(DelegateExecution execution) {
+        ExecutionEntity entity = (ExecutionEntity) execution;
         Object employee = execution.getVariable(ProcessVariables.WERKNEMER_ID);
         if (employee != null) {
-            parties.joinUser((ExecutionEntity) execution, employee.toString());
+            parties.joinUser(entity, employee.toString());
         }
+        AsPlatform.inCommand(() -> {
+            parties.groupsOf(entity.getRootProcessInstanceId()).forEach(group -> parties.joinGroup(entity, group));
+            return null;
+        });
     }
 
     /** The spoor 2 trajectory ends: its bureau leaves the case. */

@@ -85,17 +85,17 @@ class NeedToKnowMatrixIT {
             | `GET /api/cases/{id}/reintegration-report` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/reintegration-report/completeness` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/access-log` | - | Y | - | - | - | - | - | - | - | Y |
-            | `GET /engine-rest/task?processInstanceBusinessKey=` | O | O | O | O | - | O | - | - | Y | Y |
+            | `GET /engine-rest/task?processInstanceBusinessKey=` | O | O | O | O | - | O | - | - | - | Y |
             | `GET /engine-rest/task/{id}/form-variables` | O | O | O | O | - | O | - | - | - | Y |
             | `GET /engine-rest/task/{id}/variables` | O | O | O | O | - | O | - | - | - | Y |
             | `GET /engine-rest/process-instance?businessKey=` | Y | Y | Y | Y | - | Y | - | - | Y | Y |
             | `GET /engine-rest/process-instance/{id}/variables` | - | - | - | - | - | - | - | - | - | Y |
             | `GET /engine-rest/variable-instance?processInstanceIdIn=` | - | - | - | - | - | - | - | - | - | Y |
-            | `GET /engine-rest/history/process-instance?processInstanceId=` | Y | Y | Y | Y | - | Y | - | - | Y | Y |
+            | `GET /engine-rest/history/process-instance?processInstanceId=` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /engine-rest/history/variable-instance?processInstanceId=` | - | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /engine-rest/history/detail?processInstanceId=` (none kept) | - | Y | Y | Y | - | Y | - | - | - | Y |
-            | `GET /engine-rest/history/task?processInstanceId=` | Y | Y | Y | Y | O | Y | - | - | Y | Y |
-            | `GET /engine-rest/history/activity-instance?processInstanceId=` | Y | Y | Y | Y | - | Y | - | - | Y | Y |
+            | `GET /engine-rest/history/task?processInstanceId=` | Y | Y | Y | Y | O | Y | - | - | - | Y |
+            | `GET /engine-rest/history/activity-instance?processInstanceId=` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `POST /engine-rest/task/{id}/complete` (empty form) | O | O | O | O | - | O | - | - | - | Y |
             | `PUT /engine-rest/process-instance/{id}/variables/{name}` | - | - | - | - | - | - | - | - | - | Y |
             | `POST /api/cases/{id}/recovery` (partial) | Y | - | - | - | - | - | - | - | - | Y |
@@ -104,19 +104,11 @@ class NeedToKnowMatrixIT {
             | `DELETE /engine-rest/process-instance/{id}` | - | - | - | - | - | - | - | - | - | Y |
             """;
 
-    static final String EMPLOYEE_AS_ASSIGNEE =
-            "management sees the employee as the assignee of his tasks, which /api leaves out of its case view";
-
     /**
-     * Cells (endpoint / column) where the platform does not follow the policy yet, each with why; the lead engineer
-     * fixes them. Their mismatches fail {@code issue23FindingsAreFixed} only, so the other cells keep guarding.
+     * Cells (endpoint / column) where the platform does not follow the policy yet, each with why. Their mismatches
+     * fail {@code issue23FindingsAreFixed} only, so the other cells keep guarding. None are left.
      */
-    static final Map<String, String> KNOWN_FINDINGS = Map.of(
-            "`GET /engine-rest/process-instance?businessKey=` / bedrijfsarts",
-            "the arbodienst gets no READ on the spoor-2-traject instance",
-            "`GET /engine-rest/task?processInstanceBusinessKey=` / management", EMPLOYEE_AS_ASSIGNEE,
-            "`GET /engine-rest/history/task?processInstanceId=` / management", EMPLOYEE_AS_ASSIGNEE,
-            "`GET /engine-rest/history/activity-instance?processInstanceId=` / management", EMPLOYEE_AS_ASSIGNEE);
+    static final Map<String, String> KNOWN_FINDINGS = Map.of();
 
     /** The columns of the policy: a user's part in a case. */
     enum Part {

@@ -164,13 +164,13 @@ class RolesAndTenantsIT {
     }
 
     @Test
-    void managementReadsButCannotCompleteATask() throws Exception {
+    void managementSeesNoTaskAndCannotCompleteOne() throws Exception {
         ProcessInstance acme = caseAtProbleemanalyse("acme-bouw", "bram");
         String taskId = openTask(acme);
 
-        assertThat(tasksVisibleTo("ivo")).extracting(t -> t.path("id").asText()).contains(taskId);
+        assertThat(tasksVisibleTo("ivo")).extracting(t -> t.path("id").asText()).doesNotContain(taskId);
         HttpResponse<String> complete = http.post("/engine-rest/task/" + taskId + "/complete", "{}", "ivo", "ivo");
-        assertThat(complete.statusCode()).isEqualTo(403);
+        assertThat(complete.statusCode()).isIn(403, 404);
         assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
     }
 
