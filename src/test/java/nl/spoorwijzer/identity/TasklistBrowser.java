@@ -1,0 +1,222 @@
+package nl.spoorwijzer.identity;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Camunda Tasklist in headless Chromium (Debian's chromium and chromium-driver) for the browser tests: one user's
+ * session, the filters, the task list and the Camunda Forms as form-js draws them. Screenshots go to
+ * target/browser/.
+ */
+final class TasklistBrowser implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of("target", "browser");
+    /** Generous: the first Tasklist page of a JVM loads slowly on a busy build machine. */
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private final WebDriver driver;
+    private final WebDriverWait wait;
+    private final String tasklist;
+
+    private TasklistBrowser(int port) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1000", "--lang=nl-NL");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "nl-NL,nl"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        // A browser in the Netherlands: form-js takes its date format from the JavaScript locale (Intl), which
+        // headless Chromium leaves at en-US whatever --lang says, and Tasklist shows times in the browser's zone.
+        chrome.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", "nl-NL"));
+        chrome.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Europe/Amsterdam"));
+        driver = chrome;
+        wait = new WebDriverWait(driver, WAIT);
+        tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+    }
+
+    /** A fresh browser (no cookies, no saved form state) logged in to Tasklist as the user (password = user id). */
+    static TasklistBrowser logIn(int port, String user) {
+        TasklistBrowser browser = new TasklistBrowser(port);
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            browser.driver.get(browser.tasklist);
+            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("input[ng-model=username]"))).sendKeys(user);
+            browser.driver.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
+            browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(
+                    By.cssSelector("input[ng-model=username]")));
+            return browser;
+        } catch (IOException | RuntimeException e) {
+            browser.close();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    WebDriverWait waiting() {
+        return wait;
+    }
+
+    /** Opens the task (its form on the right) as Tasklist does from a link. */
+    void openTask(String taskId) {
+        driver.get(tasklist + "#/?task=" + taskId);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+    }
+
+    /** Chooses one of the shared filters (identity/TasklistFilters) and waits until it lists a task. */
+    void openFilter(String name) {
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//*[text()[normalize-space()='" + name + "']]"))));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("ol.tasks-list li.task")));
+        // Away from the filter, whose description would stay in the screenshots as a tooltip.
+        new Actions(driver).moveToLocation(0, 0).perform();
+    }
+
+    /** Opens a task from the list by clicking it, as its user would. */
+    void openListedTask(String taskId) {
+        click(driver.findElement(By.cssSelector("ol.tasks-list li.task h4.task a[href*='task=" + taskId + "']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+    }
+
+    /** The tasks the current list shows, as Tasklist links them: name and task id. */
+    List<ListedTask> listedTasks() {
+        return driver.findElements(By.cssSelector("ol.tasks-list li.task h4.task a")).stream()
+                .map(link -> new ListedTask(link.getText().trim(), taskIdOf(link.getAttribute("href"))))
+                .toList();
+    }
+
+    record ListedTask(String name, String taskId) {
+    }
+
+    private static String taskIdOf(String href) {
+        int start = href == null ? -1 : href.indexOf("task=");
+        if (start < 0) {
+            return null;
+        }
+        String rest = href.substring(start + "task=".length());
+        int end = rest.indexOf('&');
+        return end < 0 ? rest : rest.substring(0, end);
+    }
+
+    /**
+     * Completes the open form and waits until the engine agrees ({@code completed}); fails at once with Tasklist's
+     * error notification (e.g. a refusal of the submission) if it shows one instead.
+     */
+    void complete(BooleanSupplier completed) {
+        clickButton("Complete");
+        wait.until(driver -> {
+            List<String> errors = driver.findElements(By.cssSelector(".notifications .alert-danger")).stream()
+                    .map(WebElement::getText).toList();
+            if (!errors.isEmpty()) {
+                screenshot("failed-completion");
+                throw new AssertionError("Tasklist refused to complete the task: " + errors);
+            }
+            return completed.getAsBoolean();
+        });
+    }
+
+    void clickButton(String text) {
+        click(wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//button[normalize-space()='" + text + "']"))));
+    }
+
+    /** Scrolls the element to the middle first: Tasklist's footer covers the bottom of the form. */
+    void click(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    /** The form field whose label starts with the given text (form-js labels point at their input). */
+    WebElement field(String label) {
+        WebElement labelElement = driver.findElement(By.xpath(
+                "//label[starts-with(normalize-space(), '" + label + "')]"));
+        return driver.findElement(By.id(labelElement.getAttribute("for")));
+    }
+
+    /** Types into the field, replacing what it holds. */
+    void type(String label, String text) {
+        WebElement input = field(label);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+    }
+
+    /** Types a date in the format form-js shows as the field's placeholder (from the browser's locale). */
+    void typeDate(String label, LocalDate date) {
+        String format = field(label).getAttribute("placeholder");
+        type(label, format.replace("dd", "%02d".formatted(date.getDayOfMonth()))
+                .replace("mm", "%02d".formatted(date.getMonthValue()))
+                .replace("yyyy", String.valueOf(date.getYear())) + Keys.TAB);
+    }
+
+    void choose(String groupLabel, String option) {
+        WebElement group = driver.findElement(By.xpath("//*[contains(@class,'fjs-form-field-radio')]"
+                + "[.//*[starts-with(normalize-space(), '" + groupLabel + "')]]"));
+        click(group.findElement(By.xpath(".//label[normalize-space()='" + option + "']")));
+    }
+
+    /** Opens a select's drop-down list (form-js draws a display box with a list, not a native select). */
+    List<String> openSelect(String label) {
+        click(driver.findElement(By.xpath("//div[contains(@class,'fjs-form-field-select')][.//label[starts-with("
+                + "normalize-space(), '" + label + "')]]//div[contains(@class,'fjs-input-group')]")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-dropdownlist")));
+        return driver.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                .map(item -> item.getText().trim()).toList();
+    }
+
+    /** Picks an option from the select's drop-down list, opening it first if it is closed. */
+    void select(String label, String option) {
+        if (driver.findElements(By.cssSelector(".fjs-dropdownlist")).isEmpty()) {
+            openSelect(label);
+        }
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']"))));
+    }
+
+    String pageSource() {
+        return driver.getPageSource();
+    }
+
+    /** Saves what the browser shows as target/browser/{name}.png. */
+    void screenshot(String name) {
+        try {
+            Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(png, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
