@@ -55,6 +55,11 @@ class RoleSetup implements ApplicationRunner {
             if (role.worksTasks()) {
                 grant(role, APPLICATION, "tasklist", ACCESS);
                 grant(role, FILTER, "*", READ);
+                // The model a task belongs to (its name and diagram in Tasklist); no case data.
+                for (String process : new String[] {ProcessKeys.POORTWACHTER, ProcessKeys.SPOOR_2_TRAJECT,
+                        ProcessKeys.HERSTELPERIODE}) {
+                    grant(role, PROCESS_DEFINITION, process, READ);
+                }
             }
         }
         // The werkgever reports sickness (start form) and follows all its own employer's cases (the tenant limits
