@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -28,7 +30,7 @@ class EngineCaller {
 
     /** The caller, or null when nobody is authenticated (the request was then refused before it reached the engine). */
     Caller of(HttpServletRequest request, String engineName) {
-        Authentication engine = identityService.getCurrentAuthentication();
+        Authentication engine = addressed(engineName).getCurrentAuthentication();
         if (engine != null && engine.getUserId() != null) {
             return new Caller(engine.getUserId(), groups(engine.getGroupIds()));
         }
@@ -45,6 +47,15 @@ class EngineCaller {
             return null;
         }
         return new Caller(user.getIdentityId(), groups(user.getGroupIds()));
+    }
+
+    /**
+     * The identity service of the engine the REST API addressed (Camunda looks it up by name in its JVM-wide
+     * registry), which holds the request's authentication; this context's own when the registry has no such engine.
+     */
+    private IdentityService addressed(String engineName) {
+        ProcessEngine engine = ProcessEngines.getProcessEngine(engineName == null ? "default" : engineName);
+        return engine == null ? identityService : engine.getIdentityService();
     }
 
     private static List<String> groups(List<String> groups) {

@@ -101,7 +101,9 @@ class EngineAccessLogIT {
         acmeCase = open(ACME_EMPLOYEE, "acme-bouw", "anna");
         String query = "/engine-rest/history/variable-instance?variableName=eersteZiektedag";
 
-        var answer = http.get(query, "daan", "daan");
+        // The arbodienst of zorggroep-noord is a party of both its cases and reads their history (the werkgever, who
+        // reads history variables only through its tasks, would get none).
+        var answer = http.get(query, "wim", "wim");
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         Set<String> returned = new HashSet<>();
@@ -111,10 +113,13 @@ class EngineAccessLogIT {
         assertThat(returned).contains(caseId, colleaguesCase).doesNotContain(acmeCase);
         for (String read : returned) {
             assertThat(engineRecords(read)).as(read).filteredOn(record -> record.what().equals("GET " + query))
-                    .extracting(AccessRecord::userId, AccessRecord::roles, AccessRecord::action)
-                    .containsExactly(tuple("daan", "werkgever", Action.READ));
+                    .singleElement().satisfies(record -> {
+                        assertThat(record.userId()).isEqualTo("wim");
+                        assertThat(record.roles().split(",")).containsExactlyInAnyOrder("bedrijfsarts", "arbo-noord");
+                        assertThat(record.action()).isEqualTo(Action.READ);
+                    });
         }
-        assertThat(engineRecords(acmeCase)).as("another employer's case, not in daan's answer").isEmpty();
+        assertThat(engineRecords(acmeCase)).as("another employer's case, not in wim's answer").isEmpty();
     }
 
     @Test
