@@ -1,10 +1,11 @@
 package nl.spoorwijzer.casefile;
 
 import java.util.Arrays;
-import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import nl.spoorwijzer.audit.CaseAccessRecorder;
 import nl.spoorwijzer.identity.EmployerRights;
 import nl.spoorwijzer.identity.Role;
@@ -17,9 +18,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,9 +33,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CaseAccess {
-
-    /** A party of more cases than this lists only the first ones (by instance id); filters narrow the list. */
-    static final int MAX_LISTED_INSTANCES = 20_000;
 
     private final IdentityService identityService;
     private final HistoryService historyService;
@@ -87,10 +85,11 @@ public class CaseAccess {
     }
 
     /**
-     * The root process instances of the cases the caller may see, as the engine answers; null when the caller may
-     * read every case of its employers (a grant on the whole case model), so the list is limited by employer only.
+     * Which cases the caller may see, asked of the engine for the cases a list shows (one query by instance ids);
+     * null when the caller may read every case of its employers (a grant on the whole case model), so the list is
+     * limited by employer only. A party of many cases is never asked for all of them (issue 23, BENCHMARKS §2).
      */
-    public Collection<String> visibleInstances() {
+    public VisibleCases visibleCases() {
         Authentication caller = caller();
         if (callerIsAdmin() || authorizationService.isUserAuthorized(caller.getUserId(), caller.getGroupIds(),
                 Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION, ProcessKeys.POORTWACHTER)) {
@@ -99,11 +98,13 @@ public class CaseAccess {
         if (authorizationService.isUserAuthorized(caller.getUserId(), caller.getGroupIds(), Permissions.READ_INSTANCE,
                 Resources.PROCESS_DEFINITION, ProcessKeys.POORTWACHTER)) {
             // Management: the running cases, which it may see without their history.
-            return runtimeService.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.POORTWACHTER)
-                    .listPage(0, MAX_LISTED_INSTANCES).stream().map(ProcessInstance::getId).toList();
+            return instances -> runtimeService.createProcessInstanceQuery()
+                    .processDefinitionKey(ProcessKeys.POORTWACHTER).processInstanceIds(new HashSet<>(instances)).list()
+                    .stream().map(ProcessInstance::getId).collect(Collectors.toSet());
         }
-        return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ProcessKeys.POORTWACHTER)
-                .listPage(0, MAX_LISTED_INSTANCES).stream().map(HistoricProcessInstance::getId).toList();
+        return instances -> historyService.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(ProcessKeys.POORTWACHTER).processInstanceIds(new HashSet<>(instances)).list()
+                .stream().map(HistoricProcessInstance::getId).collect(Collectors.toSet());
     }
 
     /** Records that the caller was shown these cases in a list (their employee and dates are personal data). */

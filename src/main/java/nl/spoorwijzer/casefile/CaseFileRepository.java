@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -16,7 +16,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CaseFileRepository {
 
-    private static final int MAX_INSTANCES_PER_QUERY = 1000;
+    /** The most cases whose visibility is asked of the engine at once (an IN list of ids). */
+    static final int MAX_INSTANCES_PER_QUERY = 1000;
+    private static final int FIRST_BATCH = 100;
 
     private final JdbcTemplate jdbc;
 
@@ -77,42 +79,53 @@ public class CaseFileRepository {
     }
 
     /**
-     * Cases of the given employers, soonest deadline first (cases without one last), one page; limited to the cases
-     * with these root process instances when {@code instances} is not null (the cases the engine lets a party see).
+     * Cases of the given employers, soonest deadline first (cases without one last), one page; when {@code visible}
+     * is not null only the cases it lets the caller see (a party of some of the employers' cases). Those are read
+     * in the list's order in growing batches, each filtered by one question to the engine, until the page is full:
+     * the cost follows the page and the share of cases the caller sees, not how many cases it is a party of.
      */
-    public List<CaseFile> list(CaseQuery query, Collection<String> employers, Collection<String> instances,
+    public List<CaseFile> list(CaseQuery query, Collection<String> employers, VisibleCases visible,
                                LocalDate today) {
-        if (employers.isEmpty() || (instances != null && instances.isEmpty())) {
+        if (employers.isEmpty()) {
             return List.of();
         }
-        if (instances == null || instances.size() <= MAX_INSTANCES_PER_QUERY) {
-            return page(query, employers, instances, today, (long) query.page() * query.size(), query.size());
+        if (visible == null) {
+            return page(query, employers, today, (long) query.page() * query.size(), query.size());
         }
-        // Long lists of instances are read in chunks (PostgreSQL takes at most 32,767 parameters per statement); each
-        // chunk's first rows up to the end of the page are merged in the list's order, then the page is cut.
-        int upTo = (query.page() + 1) * query.size();
-        List<String> all = List.copyOf(instances);
-        List<CaseFile> merged = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += MAX_INSTANCES_PER_QUERY) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + MAX_INSTANCES_PER_QUERY));
-            merged.addAll(page(query, employers, chunk, today, 0, upTo));
+        long skip = (long) query.page() * query.size();
+        List<CaseFile> shown = new ArrayList<>();
+        long offset = 0;
+        int batch = (int) Math.min(MAX_INSTANCES_PER_QUERY, Math.max(FIRST_BATCH, 2 * (skip + query.size())));
+        while (shown.size() < query.size()) {
+            List<CaseFile> candidates = page(query, employers, today, offset, batch);
+            if (candidates.isEmpty()) {
+                break;
+            }
+            Set<String> seen = visible.among(candidates.stream().map(CaseFile::processInstanceId).toList());
+            for (CaseFile candidate : candidates) {
+                if (!seen.contains(candidate.processInstanceId())) {
+                    continue;
+                }
+                if (skip > 0) {
+                    skip--;
+                } else if (shown.size() < query.size()) {
+                    shown.add(candidate);
+                }
+            }
+            if (candidates.size() < batch) {
+                break;
+            }
+            offset += batch;
+            batch = Math.min(MAX_INSTANCES_PER_QUERY, batch * 2);
         }
-        merged.sort(Comparator.comparing(CaseFile::nextDeadline, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(CaseFile::caseId));
-        int from = Math.min(merged.size(), query.page() * query.size());
-        return List.copyOf(merged.subList(from, Math.min(merged.size(), upTo)));
+        return shown;
     }
 
-    private List<CaseFile> page(CaseQuery query, Collection<String> employers, Collection<String> instances,
-                                LocalDate today, long offset, int limit) {
+    private List<CaseFile> page(CaseQuery query, Collection<String> employers, LocalDate today, long offset,
+                                int limit) {
         StringBuilder sql = new StringBuilder("SELECT * FROM case_file WHERE employer_id IN (")
                 .append(String.join(",", employers.stream().map(e -> "?").toList())).append(")");
         List<Object> args = new ArrayList<>(employers);
-        if (instances != null) {
-            sql.append(" AND process_instance_id IN (")
-                    .append(String.join(",", instances.stream().map(e -> "?").toList())).append(")");
-            args.addAll(instances);
-        }
         if (query.employer() != null) {
             sql.append(" AND employer_id = ?");
             args.add(query.employer());

@@ -81,7 +81,7 @@ class CaseController {
         }
         LocalDate today = LocalDate.now(clock);
         List<CaseFile> shown = cases.list(new CaseQuery(employer, phase, overdue, dueWithinDays, page, size),
-                access.visibleEmployers(), access.visibleInstances(), today);
+                access.visibleEmployers(), access.visibleCases(), today);
         access.recordListed(shown);
         boolean contents = access.callerReadsContents();
         return shown.stream().map(file -> CaseView.summary(file, today))

@@ -31,6 +31,10 @@ final class CaseCloner {
     private static final String EMPLOYEE_VALUES = "CASE t.name_ WHEN 'werkgeverId' THEN " + TENANT
             + " WHEN 'werknemerId' THEN t.text_ || '-' || n ELSE t.text_ END";
 
+    /** The template's employee is a user of his own in each copy (tasks assigned to him, his authorizations). */
+    private static final String EMPLOYEE_USER = "CASE WHEN t.%1$s LIKE '"
+            + ScaleSeed.TEMPLATE_EMPLOYEE_PREFIX + "%%' THEN t.%1$s || '-' || n ELSE t.%1$s END";
+
     // Order matters: rows are inserted after the rows they reference (foreign keys).
     private static final List<Copied> TABLES = List.of(
             new Copied("act_ge_bytearray", """
@@ -42,8 +46,8 @@ final class CaseCloner {
                     Set.of("id_", "proc_inst_id_", "parent_id_", "super_exec_", "root_proc_inst_id_", "business_key_"),
                     Set.of("tenant_id_"), Map.of(), Set.of()),
             new Copied("act_ru_task", "t.proc_inst_id_ IN (SELECT id FROM %s)",
-                    Set.of("id_", "execution_id_", "proc_inst_id_", "parent_task_id_"), Set.of("tenant_id_"), Map.of(),
-                    Set.of()),
+                    Set.of("id_", "execution_id_", "proc_inst_id_", "parent_task_id_"), Set.of("tenant_id_"),
+                    Map.of("assignee_", EMPLOYEE_USER.formatted("assignee_")), Set.of()),
             new Copied("act_ru_variable", "t.proc_inst_id_ IN (SELECT id FROM %s)",
                     Set.of("id_", "execution_id_", "proc_inst_id_", "task_id_", "bytearray_id_", "var_scope_"),
                     Set.of("tenant_id_"), Map.of("text_", EMPLOYEE_VALUES), Set.of()),
@@ -54,11 +58,13 @@ final class CaseCloner {
                     Set.of("id_", "execution_id_", "proc_inst_id_"), Set.of("tenant_id_"), Map.of(), Set.of()),
             new Copied("act_ru_identitylink",
                     "t.task_id_ IN (SELECT id_ FROM act_ru_task WHERE proc_inst_id_ IN (SELECT id FROM %s))",
-                    Set.of("id_", "task_id_"), Set.of("tenant_id_"), Map.of(), Set.of()),
+                    Set.of("id_", "task_id_"), Set.of("tenant_id_"), Map.of("user_id_", EMPLOYEE_USER.formatted("user_id_")),
+                    Set.of()),
             new Copied("act_ru_authorization", """
                     (t.resource_id_ IN (SELECT id_ FROM act_ru_task WHERE proc_inst_id_ IN (SELECT id FROM %1$s))
                      OR t.resource_id_ IN (SELECT id FROM %1$s))""",
-                    Set.of("id_", "resource_id_", "root_proc_inst_id_"), Set.of(), Map.of(), Set.of()),
+                    Set.of("id_", "resource_id_", "root_proc_inst_id_"), Set.of(),
+                    Map.of("user_id_", EMPLOYEE_USER.formatted("user_id_")), Set.of()),
             new Copied("act_hi_procinst", "t.proc_inst_id_ IN (SELECT id FROM %s)",
                     Set.of("id_", "proc_inst_id_", "super_process_instance_id_", "root_proc_inst_id_",
                             "business_key_"), Set.of("tenant_id_"), Map.of(), Set.of()),
@@ -72,9 +78,17 @@ final class CaseCloner {
                     Set.of("case_id", "process_instance_id"), Set.of("tenant_id"), Map.of(), Set.of("id")));
 
     private final JdbcTemplate jdbc;
+    private final boolean wideParties;
 
-    CaseCloner(JdbcTemplate jdbc) {
+    /**
+     * With {@code wideParties} the benchmark's arbodienst and re-integratiebedrijf serve every copy's employer too
+     * (a party of every case, or of every case referred to spoor 2: the widest lists); else only the measured
+     * employer, as the bedrijfsarts before organisations (the copies' tasks and grants name the same groups, but
+     * the tenant check keeps them out of sight).
+     */
+    CaseCloner(JdbcTemplate jdbc, boolean wideParties) {
         this.jdbc = jdbc;
+        this.wideParties = wideParties;
     }
 
     /** The number of template cases (their process instances are remembered for the copies). */
@@ -93,6 +107,12 @@ final class CaseCloner {
                 + ", 1, 'Benchmark werkgever ' || n FROM generate_series(?, ?) n", from, to);
         jdbc.update("INSERT INTO act_id_tenant_member (id_, tenant_id_, user_id_) SELECT 'bench-manager-' || n, "
                 + TENANT + ", ? FROM generate_series(?, ?) n", ScaleSeed.MANAGER, from, to);
+        if (wideParties) {
+            for (String organisation : List.of(ScaleSeed.ARBODIENST_GROUP, ScaleSeed.BUREAU_GROUP)) {
+                jdbc.update("INSERT INTO act_id_tenant_member (id_, tenant_id_, group_id_) SELECT ? || '-' || n, "
+                        + TENANT + ", ? FROM generate_series(?, ?) n", organisation, organisation, from, to);
+            }
+        }
         for (Copied table : TABLES) {
             jdbc.update(insert(table), from, to);
         }

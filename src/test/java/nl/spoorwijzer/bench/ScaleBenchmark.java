@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import nl.spoorwijzer.demo.SimulatedAnswers;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
@@ -23,8 +24,11 @@ import org.springframework.util.FileSystemUtils;
  * packaged platform runs in a process of its own and this process measures over HTTP the requests people make:
  * Tasklist's first page for a role in one employer (tenant), sorted by due date; {@code GET /api/cases?overdue=true}
  * for a manager of every employer; {@code GET /api/cases/{id}}; a sick report ({@code POST /api/cases}); and the
- * werkgever completing each new case's first task through Tasklist's form submission. Sizes
- * with {@code -Dbench.scale.sizes=10000,100000}; writes {@code target/bench/scale-postgres.json}.
+ * werkgever completing each new case's first task through Tasklist's form submission; and for the parties whose
+ * cases the engine names by per-case grants (the bedrijfsarts' arbodienst, a re-integratiebedrijf), their case
+ * list, a case page and the bureau's Tasklist page. Sizes with {@code -Dbench.scale.sizes=10000,100000}; with
+ * {@code -Dbench.scale.wide-parties=true} those organisations serve every employer; writes
+ * {@code target/bench/scale-postgres.json}.
  */
 public final class ScaleBenchmark {
 
@@ -33,6 +37,8 @@ public final class ScaleBenchmark {
     static final boolean STATEMENTS = Boolean.getBoolean("bench.pg.statements");
     static final String TASKLIST_PAGE = "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
     static final String SICK_REPORT_TASK = "ziekmeldingDoorgeven";
+    /** The benchmark's arbodienst and bureau serve every employer, not only the measured one (CaseCloner). */
+    static final boolean WIDE_PARTIES = Boolean.getBoolean("bench.scale.wide-parties");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ScaleBenchmark() {
@@ -77,10 +83,11 @@ public final class ScaleBenchmark {
             long started = System.nanoTime();
             ScaleSeed.seed(jdbcUrl, intakesPerSize * sizes.size());
             double seedSeconds = (System.nanoTime() - started) / 1e9;
-            CaseCloner cloner = new CaseCloner(jdbc);
+            CaseCloner cloner = new CaseCloner(jdbc, WIDE_PARTIES);
             int templates = cloner.prepare();
             Map<String, Object> result = BenchResults.header("scale", "postgres");
             result.put("templates", templates);
+            result.put("wideParties", WIDE_PARTIES);
             result.put("seedSeconds", seedSeconds);
             result.put("warmupRequests", warmup);
             PackagedPlatform.recordSettings(result);
@@ -116,8 +123,9 @@ public final class ScaleBenchmark {
         level.put("runtimeVariables", jdbc.queryForObject("SELECT count(*) FROM act_ru_variable", Long.class));
         level.put("databaseMb", jdbc.queryForObject("SELECT pg_database_size(current_database())", Long.class)
                 / 1024 / 1024);
-        System.out.printf("%d open cases, %s open tasks, %s timers, %s MB%n", open, level.get("openTasks"),
-                level.get("timers"), level.get("databaseMb"));
+        level.put("partyGrants", partyGrants(jdbc));
+        System.out.printf("%d open cases, %s open tasks, %s timers, %s MB, party grants %s%n", open,
+                level.get("openTasks"), level.get("timers"), level.get("databaseMb"), level.get("partyGrants"));
         String filterId = jdbc.queryForObject("SELECT id_ FROM act_ru_filter WHERE name_ = ?", String.class,
                 TASKLIST_FILTER);
         List<String> caseIds = jdbc.queryForList("""
@@ -132,7 +140,7 @@ public final class ScaleBenchmark {
             LatencyProbe probe = new LatencyProbe(warmup, samples, STATEMENTS ? jdbc : null);
             Map<String, Object> requests = new LinkedHashMap<>();
             level.put("requests", requests);
-            for (String user : List.of(ScaleSeed.WERKGEVER, ScaleSeed.BEDRIJFSARTS)) {
+            for (String user : List.of(ScaleSeed.WERKGEVER, ScaleSeed.BEDRIJFSARTS, ScaleSeed.BUREAU)) {
                 requests.put("tasklistFirstPage-" + user, probe.measure("Tasklist first page " + user, 200,
                         i -> LatencyProbe.as(user, HttpRequest.newBuilder(platform.uri("/engine-rest/filter/"
                                         + filterId + "/list?firstResult=0&maxResults=15")))
@@ -144,6 +152,15 @@ public final class ScaleBenchmark {
                             platform.uri("/api/cases?overdue=true"))).GET().build()));
             requests.put("caseDetail", probe.measure("GET /api/cases/{id}", 200,
                     i -> LatencyProbe.as(ScaleSeed.WERKGEVER, HttpRequest.newBuilder(
+                            platform.uri("/api/cases/" + caseIds.get(i % caseIds.size())))).GET().build()));
+            // Parties by per-case grants (process/CaseParties): the engine names the cases they may see.
+            for (String party : List.of(ScaleSeed.BEDRIJFSARTS, ScaleSeed.BUREAU)) {
+                requests.put("casesList-" + party, probe.measure("GET /api/cases " + party, 200,
+                        i -> LatencyProbe.as(party, HttpRequest.newBuilder(platform.uri("/api/cases"))).GET()
+                                .build()));
+            }
+            requests.put("caseDetail-" + ScaleSeed.BEDRIJFSARTS, probe.measure("GET /api/cases/{id} bedrijfsarts",
+                    200, i -> LatencyProbe.as(ScaleSeed.BEDRIJFSARTS, HttpRequest.newBuilder(
                             platform.uri("/api/cases/" + caseIds.get(i % caseIds.size())))).GET().build()));
             requests.put("intake", probe.measure("POST /api/cases", 201,
                     i -> LatencyProbe.as(ScaleSeed.WERKGEVER, HttpRequest.newBuilder(platform.uri("/api/cases")))
@@ -177,6 +194,29 @@ public final class ScaleBenchmark {
                     "SELECT count(*) FROM act_ru_job WHERE retries_ = 0 OR exception_msg_ IS NOT NULL", Long.class));
         }
         return level;
+    }
+
+    /**
+     * The per-case grants (process instance READ, process/CaseParties) of the benchmark's organisations, and in how
+     * many cases of the measured employer each is a party: the data must exercise the parties' requests.
+     */
+    static Map<String, Object> partyGrants(JdbcTemplate jdbc) {
+        Map<String, Object> grants = new LinkedHashMap<>();
+        for (String group : List.of(ScaleSeed.ARBODIENST_GROUP, ScaleSeed.BUREAU_GROUP)) {
+            long all = jdbc.queryForObject("SELECT count(*) FROM act_ru_authorization WHERE group_id_ = ?"
+                    + " AND resource_type_ = ?", Long.class, group, Resources.PROCESS_INSTANCE.resourceType());
+            long measured = jdbc.queryForObject("""
+                    SELECT count(*) FROM case_file c WHERE c.employer_id = ? AND EXISTS (SELECT 1 FROM
+                    act_ru_authorization a WHERE a.group_id_ = ? AND a.resource_type_ = ?
+                    AND a.resource_id_ = c.process_instance_id)""", Long.class, ScaleSeed.measuredEmployer(), group,
+                    Resources.HISTORIC_PROCESS_INSTANCE.resourceType());
+            if (measured == 0) {
+                throw new IllegalStateException("no case of " + ScaleSeed.measuredEmployer() + " has " + group
+                        + " as a party: templates are not routed to the benchmark's organisations");
+            }
+            grants.put(group, Map.of("processInstanceGrants", all, "casesOfMeasuredEmployer", measured));
+        }
+        return grants;
     }
 
     /**

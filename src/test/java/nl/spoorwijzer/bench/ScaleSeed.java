@@ -5,14 +5,17 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.spoorwijzer.SpoorwijzerApplication;
 import nl.spoorwijzer.demo.CasePlayer;
 import nl.spoorwijzer.demo.SimulatedAnswers;
 import nl.spoorwijzer.identity.Role;
+import nl.spoorwijzer.process.ProcessVariables;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -33,7 +36,13 @@ final class ScaleSeed {
     static final String TEMPLATE_PREFIX = "ZV-SCALE-";
     static final String WERKGEVER = "bench-werkgever";
     static final String BEDRIJFSARTS = "bench-bedrijfsarts";
+    /** A re-integratiebureau's professional: a party of the templates referred to spoor 2 only. */
+    static final String BUREAU = "bench-bureau";
+    /** The organisations (Camunda groups with a type, as in identity/Organisations) of the measuring professionals. */
+    static final String ARBODIENST_GROUP = "bench-arbodienst";
+    static final String BUREAU_GROUP = "bench-reintegratiebedrijf";
     static final String MANAGER = "bench-manager";
+    static final String TEMPLATE_EMPLOYEE_PREFIX = "bench-werknemer-";
     static final String NEW_EMPLOYEE_PREFIX = "bench-nieuw-";
 
     private ScaleSeed() {
@@ -68,7 +77,14 @@ final class ScaleSeed {
         tenant.setName("Benchmark werkgever 0");
         identity.saveTenant(tenant);
         user(identity, WERKGEVER, Role.WERKGEVER, List.of(measuredEmployer()));
-        user(identity, BEDRIJFSARTS, Role.BEDRIJFSARTS, List.of(measuredEmployer()));
+        // The professionals serve the employer through their organisation (its tenant membership), as in the design
+        // of parties per case: the templates' tasks go to these groups, and each case grants them its instances.
+        organisation(identity, ARBODIENST_GROUP, "Benchmark arbodienst", Role.BEDRIJFSARTS);
+        organisation(identity, BUREAU_GROUP, "Benchmark re-integratiebedrijf", Role.RE_INTEGRATIEBUREAU);
+        user(identity, BEDRIJFSARTS, Role.BEDRIJFSARTS, List.of());
+        identity.createMembership(BEDRIJFSARTS, ARBODIENST_GROUP);
+        user(identity, BUREAU, Role.RE_INTEGRATIEBUREAU, List.of());
+        identity.createMembership(BUREAU, BUREAU_GROUP);
         // A manager of an arbodienst that serves every employer (CaseCloner adds the others): the widest list.
         user(identity, MANAGER, Role.MANAGEMENT, List.of(measuredEmployer()));
         for (int week = 0; week < WEEKS; week++) {
@@ -89,8 +105,27 @@ final class ScaleSeed {
         tenants.forEach(tenant -> identity.createTenantUserMembership(tenant, id));
     }
 
+    /** An organisation serving the measured employer (CaseCloner lets it serve the copies' employers when asked). */
+    private static void organisation(IdentityService identity, String id, String name, Role role) {
+        Group group = identity.newGroup(id);
+        group.setName(name);
+        group.setType(role.organisationType());
+        identity.saveGroup(group);
+        identity.createTenantGroupMembership(measuredEmployer(), id);
+    }
+
+    /** The simulated people's answers, with the benchmark's re-integratiebedrijf chosen at the referral. */
+    private static Map<String, Object> answers(String taskKey) {
+        Map<String, Object> values = SimulatedAnswers.onTime(taskKey);
+        if (values != null && values.containsKey(ProcessVariables.REINTEGRATIEBUREAU)) {
+            values = new HashMap<>(values);
+            values.put(ProcessVariables.REINTEGRATIEBUREAU, BUREAU_GROUP);
+        }
+        return values;
+    }
+
     static String templateEmployee(int week) {
-        return "bench-werknemer-" + week;
+        return TEMPLATE_EMPLOYEE_PREFIX + week;
     }
 
     /**
@@ -113,7 +148,7 @@ final class ScaleSeed {
             CasePlayer player = new CasePlayer(engine, caseId);
             Instant caughtUp = now.minusSeconds(86_400L * daysBehind);
             if (caughtUp.isAfter(ClockUtil.getCurrentTime().toInstant())) {
-                player.playUntil(caughtUp, SimulatedAnswers::onTime, 0);
+                player.playUntil(caughtUp, ScaleSeed::answers, 0);
             }
             ClockUtil.setCurrentTime(Date.from(now));
             player.fireDueTimers();
