@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.stereotype.Component;
 
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Multi-tenancy and task permissions: cases get their employer's tenant, and a candidate or assignee of a task may
  * claim and complete it (TASK_WORK) but not reassign or change it (UPDATE), and reads the case's history only as a
  * party of it ({@link TaskGrants}); authorization checks without a scan of all authorizations
- * ({@link CallerGroupsAuthorizationManager}).
+ * ({@link CallerGroupsAuthorizationManager}); queries that filter by variable values only for the administrator
+ * ({@link VariableFilterGuard}).
  */
 @Component
 class TenantEnginePlugin extends AbstractProcessEnginePlugin {
@@ -25,5 +27,9 @@ class TenantEnginePlugin extends AbstractProcessEnginePlugin {
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
         sessionFactories.add(new CallerGroupsAuthorizationManager.Factory());
         configuration.setCustomSessionFactories(sessionFactories);
+        List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+        interceptors.add(new VariableFilterGuard(configuration::getIdentityService));
+        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     }
 }

@@ -190,6 +190,21 @@ class CasePartiesIT {
                 .isIn(403, 404);
         assertThat(get("/engine-rest/task/" + analysis.getId() + "/form-variables", "eva").has("werknemerId"))
                 .as("the task's candidates read what they work on").isTrue();
+
+        // Filtering by a value would reveal it one guess at a time, to whoever may see the cases.
+        for (String probe : List.of("/engine-rest/process-instance?variables=werknemerId_eq_tim",
+                "/engine-rest/history/process-instance?variables=werknemerId_eq_tim",
+                "/engine-rest/execution?processVariables=werknemerId_eq_tim",
+                "/engine-rest/task?processVariables=werknemerId_eq_tim",
+                "/engine-rest/history/task?processVariables=werknemerId_eq_tim")) {
+            for (String user : List.of("ivo", "eva", "anna")) {
+                HttpResponse<String> refused = http.get(probe, user, user);
+                assertThat(refused.statusCode()).as(user + " " + probe).isEqualTo(403);
+                assertThat(refused.body()).contains("variables").doesNotContain(instance);
+            }
+        }
+        assertThat(get("/engine-rest/process-instance?variables=werknemerId_eq_tim", "demo").findValuesAsText("id"))
+                .as("the administrator may").contains(instance);
     }
 
     @Test
