@@ -3,7 +3,6 @@ package nl.spoorwijzer.casefile;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import nl.spoorwijzer.audit.CaseAccessRecorder;
@@ -25,14 +24,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may see which cases through {@code /api/cases}: the engine decides, by the same authorizations and tenants as
- * Tasklist and {@code /engine-rest} — a case is visible when the caller may read its process instance's history
- * (the employer's case managers and management for all cases of their employers, each other party for the cases it
- * is a party of, see {@code process/CaseParties}). Which parts of a visible case a role may read is
- * {@link Role#readsCaseContents()}. Also answers directory questions (does this employer exist?) that must not
+ * Tasklist and {@code /engine-rest} — a case is visible with its contents when the caller may read its process
+ * instance's history (the employer's case managers for all cases of their employer, each other party for the cases
+ * it is a party of, see {@code process/CaseParties}), and visible by its status only when the caller may read the
+ * running instance alone (management). Also answers directory questions (does this employer exist?) that must not
  * depend on what the caller may see.
  */
 @Component
 public class CaseAccess {
+
+    /** More cases than an employee can have had (one open at a time, each relapse continues it). */
+    private static final int FEW = 200;
 
     private final IdentityService identityService;
     private final HistoryService historyService;
@@ -70,18 +72,21 @@ public class CaseAccess {
      */
     public CaseFile requireContents(String caseId) {
         CaseFile file = requireVisible(caseId);
-        if (!callerReadsContents()) {
+        if (!mayReadContents(file)) {
             throw RuleViolationException.notAllowed("caseId", "your role sees the status of case '" + caseId
                     + "', not its contents");
         }
         return file;
     }
 
-    /** Does the caller act in a role that reads cases' contents (a party of cases, or the administrator)? */
-    public boolean callerReadsContents() {
-        List<String> groups = caller().getGroupIds();
-        return callerIsAdmin() || (groups != null && groups.stream().map(Role::ofGroup).flatMap(Optional::stream)
-                .anyMatch(Role::readsCaseContents));
+    /**
+     * May the caller read the case's contents (dossier, re-integratieverslag, who it is about)? The engine answers:
+     * its parties and the employer's case managers may read the case's history; management, which sees the running
+     * cases only, may not.
+     */
+    public boolean mayReadContents(CaseFile file) {
+        return historyService.createHistoricProcessInstanceQuery().processInstanceId(file.processInstanceId())
+                .count() > 0;
     }
 
     /**
@@ -102,9 +107,34 @@ public class CaseAccess {
                     .processDefinitionKey(ProcessKeys.POORTWACHTER).processInstanceIds(new HashSet<>(instances)).list()
                     .stream().map(ProcessInstance::getId).collect(Collectors.toSet());
         }
+        if (onlyEmployee(caller)) {
+            // An employee is a party of his own cases only: the engine names them (his own grants, a handful), so
+            // the list does not read through all his employer's cases to find them.
+            return VisibleCases.named(historyService.createHistoricProcessInstanceQuery()
+                    .processDefinitionKey(ProcessKeys.POORTWACHTER).listPage(0, FEW).stream()
+                    .map(HistoricProcessInstance::getId).collect(Collectors.toSet()));
+        }
+        // Any other party (an organisation, maybe of most of its employers' cases) is asked per batch the list reads.
         return instances -> historyService.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(ProcessKeys.POORTWACHTER).processInstanceIds(new HashSet<>(instances)).list()
                 .stream().map(HistoricProcessInstance::getId).collect(Collectors.toSet());
+    }
+
+    private static boolean onlyEmployee(Authentication caller) {
+        List<String> groups = caller.getGroupIds();
+        return groups != null && !groups.isEmpty() && groups.stream().allMatch(Role.WERKNEMER.groupId()::equals);
+    }
+
+    /**
+     * Does the caller read the contents of the cases a list shows (dossier, employee)? Not when it sees them by
+     * management's grant on the running cases only.
+     */
+    public boolean listsContents() {
+        Authentication caller = caller();
+        return callerIsAdmin() || authorizationService.isUserAuthorized(caller.getUserId(), caller.getGroupIds(),
+                Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION, ProcessKeys.POORTWACHTER)
+                || !authorizationService.isUserAuthorized(caller.getUserId(), caller.getGroupIds(),
+                Permissions.READ_INSTANCE, Resources.PROCESS_DEFINITION, ProcessKeys.POORTWACHTER);
     }
 
     /** Records that the caller was shown these cases in a list (their employee and dates are personal data). */

@@ -89,15 +89,17 @@ public class CaseFileRepository {
         if (employers.isEmpty()) {
             return List.of();
         }
-        if (visible == null) {
-            return page(query, employers, today, (long) query.page() * query.size(), query.size());
+        if (visible == null || visible.all() != null) {
+            Collection<String> named = visible == null ? null : visible.all();
+            return named != null && named.isEmpty() ? List.of()
+                    : page(query, employers, named, today, (long) query.page() * query.size(), query.size());
         }
         long skip = (long) query.page() * query.size();
         List<CaseFile> shown = new ArrayList<>();
         long offset = 0;
         int batch = (int) Math.min(MAX_INSTANCES_PER_QUERY, Math.max(FIRST_BATCH, 2 * (skip + query.size())));
         while (shown.size() < query.size()) {
-            List<CaseFile> candidates = page(query, employers, today, offset, batch);
+            List<CaseFile> candidates = page(query, employers, null, today, offset, batch);
             if (candidates.isEmpty()) {
                 break;
             }
@@ -121,11 +123,16 @@ public class CaseFileRepository {
         return shown;
     }
 
-    private List<CaseFile> page(CaseQuery query, Collection<String> employers, LocalDate today, long offset,
-                                int limit) {
+    private List<CaseFile> page(CaseQuery query, Collection<String> employers, Collection<String> instances,
+                                LocalDate today, long offset, int limit) {
         StringBuilder sql = new StringBuilder("SELECT * FROM case_file WHERE employer_id IN (")
                 .append(String.join(",", employers.stream().map(e -> "?").toList())).append(")");
         List<Object> args = new ArrayList<>(employers);
+        if (instances != null) {
+            sql.append(" AND process_instance_id IN (")
+                    .append(String.join(",", instances.stream().map(e -> "?").toList())).append(")");
+            args.addAll(instances);
+        }
         if (query.employer() != null) {
             sql.append(" AND employer_id = ?");
             args.add(query.employer());

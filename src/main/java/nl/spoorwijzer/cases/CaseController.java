@@ -83,7 +83,7 @@ class CaseController {
         List<CaseFile> shown = cases.list(new CaseQuery(employer, phase, overdue, dueWithinDays, page, size),
                 access.visibleEmployers(), access.visibleCases(), today);
         access.recordListed(shown);
-        boolean contents = access.callerReadsContents();
+        boolean contents = access.listsContents();
         return shown.stream().map(file -> CaseView.summary(file, today))
                 .map(view -> contents ? view : view.statusOnly()).toList();
     }

@@ -60,7 +60,7 @@ public class CaseViews {
                 summary.partialRecoveryPercentage(), openTasks(file),
                 spoor2Status(caseId), jobApplications(file), DossierEntry.latestTimeline(entries),
                 reintegrationReports.completeness(file, entries)));
-        return access.callerReadsContents() ? view : view.statusOnly();
+        return access.mayReadContents(file) ? view : view.statusOnly();
     }
 
     private List<CaseView.OpenTask> openTasks(CaseFile file) {

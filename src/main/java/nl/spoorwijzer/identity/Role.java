@@ -36,14 +36,6 @@ public enum Role {
         return organisationType;
     }
 
-    /**
-     * May a user acting only in this role read a case's contents (dossier, re-integratieverslag, employee)? The
-     * parties may; management and the process owner see case status and aggregates only (AVG art. 5 lid 1 c).
-     */
-    public boolean readsCaseContents() {
-        return worksTasks();
-    }
-
     public String groupId() {
         return groupId;
     }

@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_IN
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -66,6 +67,20 @@ public class CaseParties {
     }
 
     /**
+     * Makes the user or group a reader of an ended case's history (a case that ended before parties per case
+     * existed); the grant goes with the history at its removal time.
+     */
+    void joinEndedCase(HistoricProcessInstance root, String userId, String groupId) {
+        AsPlatform.inCommand(() -> {
+            for (String instance : instancesOfCase(root.getId())) {
+                grant(userId, groupId, HISTORIC_PROCESS_INSTANCE, instance, HistoricProcessInstancePermissions.READ,
+                        root.getId(), root.getRemovalTime());
+            }
+            return null;
+        });
+    }
+
+    /**
      * The group leaves the case: no read of any of the case's process instances any more. Bulk deletes, which never
      * conflict with the engine's own removal of an ending instance's authorizations in the same transaction.
      */
@@ -95,9 +110,21 @@ public class CaseParties {
                         && Objects.equals(groupId, cached.getGroupId()));
     }
 
+    /**
+     * The case's root process instance. Camunda sets an execution's root id only once the instance is inserted, so a
+     * start listener finds none: then it is this instance, or its caller's root.
+     */
+    static String rootOf(ExecutionEntity execution) {
+        if (execution.getRootProcessInstanceId() != null) {
+            return execution.getRootProcessInstanceId();
+        }
+        ExecutionEntity instance = execution.getProcessInstance();
+        return instance.getSuperExecution() == null ? instance.getId() : rootOf(instance.getSuperExecution());
+    }
+
     private Set<String> instancesOf(ExecutionEntity execution) {
         Set<String> instances = new LinkedHashSet<>();
-        instances.add(execution.getRootProcessInstanceId());
+        instances.add(rootOf(execution));
         instances.add(execution.getProcessInstanceId());
         return instances;
     }
@@ -111,6 +138,11 @@ public class CaseParties {
 
     private void grant(String userId, String groupId, Resource resource, String instanceId, Permission permission,
                        ExecutionEntity execution) {
+        grant(userId, groupId, resource, instanceId, permission, rootOf(execution), null);
+    }
+
+    private void grant(String userId, String groupId, Resource resource, String instanceId, Permission permission,
+                       String rootInstanceId, Date removalTime) {
         if (grantedInThisCommand(userId, groupId, resource, instanceId)) {
             return;
         }
@@ -119,17 +151,19 @@ public class CaseParties {
         if (!existing.isEmpty()) {
             return;
         }
-        Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        AuthorizationEntity authorization = new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
         authorization.setUserId(userId);
         authorization.setGroupId(groupId);
         authorization.setResource(resource);
         authorization.setResourceId(instanceId);
         authorization.addPermission(permission);
         if (resource == HISTORIC_PROCESS_INSTANCE) {
-            // History cleanup removes it with the case's history (removal time of the root instance).
-            ((AuthorizationEntity) authorization)
-                    .setRootProcessInstanceId(execution.getRootProcessInstanceId());
+            // Removed with the case's history (Camunda gives it the root's removal time when the case ends). Saved
+            // by the authorization manager itself: Camunda's save command would look the root up in the history,
+            // where a case that starts in this transaction is not yet, and reset it.
+            authorization.setRootProcessInstanceId(rootInstanceId);
+            authorization.setRemovalTime(removalTime);
         }
-        authorizations.saveAuthorization(authorization);
+        Context.getCommandContext().getAuthorizationManager().insert(authorization);
     }
 }

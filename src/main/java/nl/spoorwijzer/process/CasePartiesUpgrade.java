@@ -5,12 +5,15 @@ import static org.camunda.bpm.engine.authorization.Resources.TASK;
 import java.util.List;
 import nl.spoorwijzer.identity.Role;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -26,10 +29,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Once per database, after the roles and the directory are in place: the cases that were running before parties
- * per case existed get them. Their employees and arbodiensten become parties, their open tasks move from the role's
- * group to the case's organisation (the role's group loses the task), and the tasks' existing authorizations get
- * READ_VARIABLE, which Tasklist needs to open a form since {@code enforceSpecificVariablePermission}.
+ * Once per database, after the roles and the directory are in place: the cases from before parties per case get
+ * them. Running cases: their employees and arbodiensten become parties (of a running spoor 2 trajectory too), their
+ * open tasks move from the role's group to the case's organisation (the role's group loses the task), and the tasks'
+ * existing authorizations get READ_VARIABLE, which Tasklist needs to open a form since
+ * {@code enforceSpecificVariablePermission}. Ended cases: the employee and the arbodienst keep reading their history.
  */
 @Component
 @Order(3)
@@ -45,9 +49,14 @@ class CasePartiesUpgrade implements ApplicationRunner {
     private final TaskService tasks;
     private final ProcessEngineConfigurationImpl configuration;
     private final CasePartyRouting routing;
+    private final CaseParties parties;
+    private final HistoryService history;
 
     CasePartiesUpgrade(ManagementService management, AuthorizationService authorizations, RuntimeService runtime,
-                       TaskService tasks, ProcessEngineConfigurationImpl configuration, CasePartyRouting routing) {
+                       TaskService tasks, ProcessEngineConfigurationImpl configuration, CasePartyRouting routing,
+                       CaseParties parties, HistoryService history) {
+        this.parties = parties;
+        this.history = history;
         this.management = management;
         this.authorizations = authorizations;
         this.runtime = runtime;
@@ -74,9 +83,27 @@ class CasePartiesUpgrade implements ApplicationRunner {
                 for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey()).list()) {
                     moveToTheCasesOrganisation((TaskEntity) task); // inside a command, queries return entities
                 }
+                for (ProcessInstance trajectory : runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(ProcessKeys.SPOOR_2_TRAJECT)
+                        .processInstanceBusinessKey(instance.getBusinessKey()).list()) {
+                    routing.trajectoryStarted(context.getExecutionManager().findExecutionById(trajectory.getId()));
+                }
                 return null;
             });
             cases++;
+        }
+        // Ended cases: the employee (his right of access, AVG art. 15) and the arbodienst keep reading their history.
+        for (HistoricProcessInstance ended : history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(ProcessKeys.POORTWACHTER).finished().list()) {
+            configuration.getCommandExecutorTxRequired().execute(context -> {
+                HistoricVariableInstance employee = history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(ended.getId()).variableName(ProcessVariables.WERKNEMER_ID).singleResult();
+                if (employee != null && employee.getValue() != null) {
+                    parties.joinEndedCase(ended, employee.getValue().toString(), null);
+                }
+                parties.joinEndedCase(ended, null, routing.organisationFor(Role.BEDRIJFSARTS, ended.getTenantId()));
+                return null;
+            });
         }
         management.setProperty(DONE, "1");
         if (cases > 0) {

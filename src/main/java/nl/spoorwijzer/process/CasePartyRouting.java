@@ -71,14 +71,14 @@ public class CasePartyRouting {
             parties.joinUser(entity, employee.toString());
         }
         AsPlatform.inCommand(() -> {
-            parties.groupsOf(entity.getRootProcessInstanceId()).forEach(group -> parties.joinGroup(entity, group));
+            parties.groupsOf(CaseParties.rootOf(entity)).forEach(group -> parties.joinGroup(entity, group));
             return null;
         });
     }
 
     /** The spoor 2 trajectory ends: its bureau leaves the case. */
     void trajectoryEnded(DelegateExecution execution) {
-        String root = ((ExecutionEntity) execution).getRootProcessInstanceId();
+        String root = CaseParties.rootOf((ExecutionEntity) execution);
         AsPlatform.inCommand(() -> {
             parties.groupsOf(root).stream().filter(group -> kindOf(group).orElse(null) == Role.RE_INTEGRATIEBUREAU)
                     .forEach(group -> parties.leaveGroup(root, group));
@@ -92,7 +92,7 @@ public class CasePartyRouting {
         if (execution == null) {
             return;
         }
-        String root = execution.getRootProcessInstanceId();
+        String root = CaseParties.rootOf(execution);
         AsPlatform.inCommand(() -> {
             if (CHOOSES_A_BUREAU.contains(task.getTaskDefinitionKey())) {
                 task.setVariableLocal(ProcessVariables.BESCHIKBARE_BUREAUS, bureausServing(execution.getTenantId()));
@@ -119,7 +119,7 @@ public class CasePartyRouting {
         if (execution == null) {
             return;
         }
-        String root = execution.getRootProcessInstanceId();
+        String root = CaseParties.rootOf(execution);
         String caseId = execution.getProcessBusinessKey();
         AsPlatform.inCommand(() -> {
             for (String group : candidateGroups(task)) {
@@ -166,14 +166,19 @@ public class CasePartyRouting {
 
     private String organisationFor(Role role, ExecutionEntity execution) {
         String employer = execution.getTenantId();
-        return AsPlatform.inCommand(() -> {
-            if (role == Role.RE_INTEGRATIEBUREAU) {
+        if (role == Role.RE_INTEGRATIEBUREAU) {
+            return AsPlatform.inCommand(() -> {
                 Object chosen = execution.getVariable(ProcessVariables.REINTEGRATIEBUREAU);
                 String bureau = chosen == null ? null : chosen.toString();
                 return organisations.serves(bureau, role, employer) ? bureau : role.groupId();
-            }
-            return organisations.contracted(role, employer).orElse(role.groupId());
-        });
+            });
+        }
+        return organisationFor(role, employer);
+    }
+
+    /** The organisation the employer contracted for a role, or the role's own group when it has none. */
+    String organisationFor(Role role, String employer) {
+        return AsPlatform.inCommand(() -> organisations.contracted(role, employer).orElse(role.groupId()));
     }
 
     /** The role an organisation group acts in, also for a role's own group used when no organisation is known. */

@@ -173,6 +173,11 @@ class CasePartiesIT {
         assertThat(view.path("phase").asText()).isNotEmpty();
         assertThat(view.has("employeeId")).as("not who it is about").isFalse();
         assertThat(http.get("/api/cases/" + caseId + "/dossier", "ivo", "ivo").statusCode()).isEqualTo(403);
+        assertThat(engine.getAuthorizationService().createAuthorizationQuery()
+                .resourceType(Resources.HISTORIC_PROCESS_INSTANCE).resourceId(instance).list())
+                .as("the parties from the start: the employee and the arbodienst").hasSize(2)
+                .allSatisfy(grant -> assertThat(((org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity)
+                        grant).getRootProcessInstanceId()).as("removed with the case's history").isEqualTo(instance));
         assertThat(get("/engine-rest/process-instance?businessKey=" + caseId, "ivo").findValuesAsText("id"))
                 .as("the running case").containsExactly(instance);
         assertThat(get("/engine-rest/task?processInstanceBusinessKey=" + caseId, "ivo"))
@@ -230,11 +235,24 @@ class CasePartiesIT {
         roleAuthorization.setResourceId(analysis.getId());
         roleAuthorization.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
         authorizations.saveAuthorization(roleAuthorization);
+        // And a case of the other employer that ended before, without the grants on its history.
+        String endedCase = "ZV-IT-ENDED-" + System.nanoTime();
+        String ended = engine.getRuntimeService().startProcessInstanceByKey("poortwachter", endedCase, Map.of(
+                "werknemerId", "noor", "werkgeverId", "zorggroep-noord",
+                "eersteZiektedag", FIRST_SICK_DAY.plusDays(20).toString())).getId();
+        engine.getRuntimeService().deleteProcessInstance(ended, "test");
+        authorizations.createAuthorizationQuery().resourceId(ended).list()
+                .forEach(old -> authorizations.deleteAuthorization(old.getId()));
         engine.getManagementService().deleteProperty(CasePartiesUpgrade.DONE);
         assertThat(caseStatusFor("eva", caseId)).isEqualTo(404);
         assertThat(caseStatusFor("tim", caseId)).isEqualTo(404);
+        assertThat(caseStatusFor("noor", endedCase)).isEqualTo(404);
 
         upgrade.run(null);
+
+        assertThat(caseStatusFor("noor", endedCase)).as("the employee's own ended case (AVG art. 15)").isEqualTo(200);
+        assertThat(caseStatusFor("wim", endedCase)).isEqualTo(200);
+        assertThat(caseStatusFor("eva", endedCase)).isEqualTo(404);
 
         assertThat(CaseDriver.candidateGroups(engine, analysis)).containsExactly("arbo-west");
         assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
