@@ -54,7 +54,8 @@ public class CaseViews {
         List<DossierEntry> entries = dossier.findByCase(caseId);
         LocalDate today = LocalDate.now(clock);
         CaseView summary = CaseView.summary(file, today);
-        CaseView view = access.asDirectory(() -> new CaseView(summary.caseId(), summary.employerId(), summary.employeeId(),
+        CaseView view = access.asDirectory(() -> new CaseView(summary.caseId(), summary.employerId(),
+                summary.employeeId(),
                 summary.firstSickDay(), summary.status(), summary.phase(), summary.nextDeadline(),
                 summary.nextDeadlineTask(), summary.overdue(), summary.closedReason(), summary.recoveredOn(),
                 summary.partialRecoveryPercentage(), openTasks(file),

@@ -1,5 +1,6 @@
 package nl.spoorwijzer.identity;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
@@ -45,20 +46,23 @@ public class Organisations {
 
     /** The role's group id for an organisation's group (the role it acts in); any other group as it is. */
     public String roleOf(String groupId) {
-        return Role.ofGroup(groupId).isPresent() ? groupId : kindOf(groupId).map(Role::groupId).orElse(groupId);
+        return kindOf(groupId).map(Role::groupId).orElse(groupId);
     }
 
-    /** The role whose organisations have this group's type, when the group is an organisation. */
+    /**
+     * The role a group acts in as a case's party served from outside: an organisation's type, or a role's own group
+     * standing in for an employer without such an organisation. Empty for any other group (werkgever, management).
+     */
     public Optional<Role> kindOf(String groupId) {
+        Optional<Role> role = Role.ofGroup(groupId);
+        if (role.isPresent()) {
+            return role.filter(r -> r.organisationType() != null); // a role's own group: no directory lookup
+        }
         Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
         if (group == null || group.getType() == null) {
             return Optional.empty();
         }
-        for (Role role : Role.values()) {
-            if (group.getType().equals(role.organisationType())) {
-                return Optional.of(role);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(Role.values()).filter(r -> group.getType().equals(r.organisationType())).findFirst();
     }
+
 }

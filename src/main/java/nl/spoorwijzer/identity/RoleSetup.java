@@ -81,8 +81,9 @@ class RoleSetup implements ApplicationRunner {
         grant(Role.MANAGEMENT, APPLICATION, "cockpit", ACCESS);
         grant(Role.MANAGEMENT, PROCESS_DEFINITION, "*", READ, READ_INSTANCE);
         grant(Role.MANAGEMENT, PROCESS_INSTANCE, "*", READ);
-        // Not the tasks nor the history: Camunda shows a task's assignee — the employee, on his own tasks — to whoever
-        // may read the task or its history, and management is not to learn who is sick. Granted before issue 23.
+        // Not the tasks nor the history: Camunda shows a task's assignee — the employee, on his own tasks — to
+        // whoever may read the task or its history, and management is not to learn who is sick (granted until
+        // issue 23, so taken back here).
         revoke(Role.MANAGEMENT, PROCESS_DEFINITION, "*", READ_HISTORY);
         revoke(Role.MANAGEMENT, TASK, "*", READ);
         tasklistFilters.ensureFilters();

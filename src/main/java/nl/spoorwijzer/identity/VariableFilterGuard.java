@@ -57,7 +57,8 @@ class VariableFilterGuard extends CommandInterceptor {
             return anyWith(query, HistoricTaskInstanceQueryImpl::getQueries, q -> q.getVariables());
         }
         if (command instanceof ProcessInstanceQueryImpl query) {
-            return anyWith(query, ProcessInstanceQueryImpl::getQueries, AbstractVariableQueryImpl::getQueryVariableValues);
+            return anyWith(query, ProcessInstanceQueryImpl::getQueries,
+                    AbstractVariableQueryImpl::getQueryVariableValues);
         }
         if (command instanceof HistoricProcessInstanceQueryImpl query) {
             return anyWith(query, HistoricProcessInstanceQueryImpl::getQueries,

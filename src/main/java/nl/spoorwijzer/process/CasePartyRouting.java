@@ -80,7 +80,8 @@ public class CasePartyRouting {
     void trajectoryEnded(DelegateExecution execution) {
         String root = CaseParties.rootOf((ExecutionEntity) execution);
         AsPlatform.inCommand(() -> {
-            parties.groupsOf(root).stream().filter(group -> kindOf(group).orElse(null) == Role.RE_INTEGRATIEBUREAU)
+            parties.groupsOf(root).stream()
+                    .filter(group -> organisations.kindOf(group).orElse(null) == Role.RE_INTEGRATIEBUREAU)
                     .forEach(group -> parties.leaveGroup(root, group));
             return null;
         });
@@ -98,14 +99,14 @@ public class CasePartyRouting {
                 task.setVariableLocal(ProcessVariables.BESCHIKBARE_BUREAUS, bureausServing(execution.getTenantId()));
             }
             for (String group : candidateGroups(task)) {
-                Optional<Role> kind = kindOf(group);
+                Optional<Role> kind = organisations.kindOf(group);
                 if (kind.isEmpty()) {
                     continue;
                 }
                 parties.joinGroup(execution, group);
                 if (kind.get() == Role.RE_INTEGRATIEBUREAU) {
                     parties.groupsOf(root).stream().filter(other -> !other.equals(group))
-                            .filter(other -> kindOf(other).orElse(null) == Role.RE_INTEGRATIEBUREAU)
+                            .filter(other -> organisations.kindOf(other).orElse(null) == Role.RE_INTEGRATIEBUREAU)
                             .forEach(other -> parties.leaveGroup(root, other));
                 }
             }
@@ -123,7 +124,7 @@ public class CasePartyRouting {
         String caseId = execution.getProcessBusinessKey();
         AsPlatform.inCommand(() -> {
             for (String group : candidateGroups(task)) {
-                if (kindOf(group).orElse(null) != Role.ARBEIDSDESKUNDIGE) {
+                if (organisations.kindOf(group).orElse(null) != Role.ARBEIDSDESKUNDIGE) {
                     continue;
                 }
                 boolean otherWork = caseId != null && tasks.createTaskQuery().processInstanceBusinessKey(caseId)
@@ -179,15 +180,6 @@ public class CasePartyRouting {
     /** The organisation the employer contracted for a role, or the role's own group when it has none. */
     String organisationFor(Role role, String employer) {
         return AsPlatform.inCommand(() -> organisations.contracted(role, employer).orElse(role.groupId()));
-    }
-
-    /** The role an organisation group acts in, also for a role's own group used when no organisation is known. */
-    private Optional<Role> kindOf(String group) {
-        Optional<Role> role = Role.ofGroup(group);
-        if (role.isPresent()) {
-            return role.filter(r -> r.organisationType() != null); // a role's own group: no directory lookup
-        }
-        return organisations.kindOf(group);
     }
 
     private static List<String> candidateGroups(DelegateTask task) {

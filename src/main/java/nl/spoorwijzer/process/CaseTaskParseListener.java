@@ -63,11 +63,14 @@ class CaseTaskParseListener extends AbstractBpmnParseListener {
             return;
         }
         if (ProcessKeys.POORTWACHTER.equals(processDefinition.getKey())) {
-            processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) parties::caseStarted);
+            processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+                    (ExecutionListener) parties::caseStarted);
         }
         if (ProcessKeys.SPOOR_2_TRAJECT.equals(processDefinition.getKey())) {
-            processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) parties::trajectoryStarted);
-            processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) parties::trajectoryEnded);
+            processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+                    (ExecutionListener) parties::trajectoryStarted);
+            processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END,
+                    (ExecutionListener) parties::trajectoryEnded);
         }
     }
 
@@ -79,7 +82,8 @@ class CaseTaskParseListener extends AbstractBpmnParseListener {
         if (parties != null) {
             List<Expression> modelledGroups = new ArrayList<>(task.getCandidateGroupIdExpressions());
             task.getCandidateGroupIdExpressions().clear();
-            modelledGroups.forEach(groups -> task.addCandidateGroupIdExpression(new RoutedCandidateGroups(groups, parties)));
+            modelledGroups.forEach(groups ->
+                    task.addCandidateGroupIdExpression(new RoutedCandidateGroups(groups, parties)));
             task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, parties::taskCreated);
             task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, parties::taskEnded);
             task.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, parties::taskEnded);
