@@ -44,22 +44,19 @@ public class CaseParties {
 
     /** Makes the group a party of the case the execution belongs to (its root instance and its own instance). */
     void joinGroup(ExecutionEntity execution, String groupId) {
-        AsPlatform.inCommand(() -> {
-            for (String instance : instancesOf(execution)) {
-                grant(null, groupId, PROCESS_INSTANCE, instance, Permissions.READ, execution);
-                grant(null, groupId, HISTORIC_PROCESS_INSTANCE, instance, HistoricProcessInstancePermissions.READ,
-                        execution);
-            }
-            return null;
-        });
+        join(execution, null, groupId);
     }
 
     /** Makes the user (the employee) a party of the case. */
     void joinUser(ExecutionEntity execution, String userId) {
+        join(execution, userId, null);
+    }
+
+    private void join(ExecutionEntity execution, String userId, String groupId) {
         AsPlatform.inCommand(() -> {
             for (String instance : instancesOf(execution)) {
-                grant(userId, null, PROCESS_INSTANCE, instance, Permissions.READ, execution);
-                grant(userId, null, HISTORIC_PROCESS_INSTANCE, instance, HistoricProcessInstancePermissions.READ,
+                grant(userId, groupId, PROCESS_INSTANCE, instance, Permissions.READ, execution);
+                grant(userId, groupId, HISTORIC_PROCESS_INSTANCE, instance, HistoricProcessInstancePermissions.READ,
                         execution);
             }
             return null;
