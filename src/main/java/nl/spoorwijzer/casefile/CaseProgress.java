@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -126,11 +127,18 @@ public class CaseProgress implements CaseLifecycle {
         for (TaskEntity cached : entities.getCachedEntitiesByType(TaskEntity.class)) {
             if (entities.getDbEntityCache().isDeleted(cached)) {
                 open.remove(cached.getId());
-            } else if (cached.getExecution() != null && caseId.equals(cached.getExecution().getProcessBusinessKey())) {
+            } else if (caseId.equals(businessKeyOf(cached))) {
                 open.put(cached.getId(), cached);
             }
         }
         return open;
+    }
+
+    /** Null for a task whose execution is being removed with its process instance (a case being deleted). */
+    private static String businessKeyOf(TaskEntity task) {
+        ExecutionEntity execution = task.getExecution();
+        return execution == null || execution.getProcessInstance() == null ? null
+                : execution.getProcessInstance().getBusinessKey();
     }
 
     /** All open tasks of the case, whoever is working: the read model is the same for every reader. */

@@ -13,6 +13,7 @@ import nl.spoorwijzer.casefile.CasePhase;
 import nl.spoorwijzer.casefile.CaseQuery;
 import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierRepository;
+import nl.spoorwijzer.system.ConflictRetry;
 import nl.spoorwijzer.system.RuleViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,22 +42,24 @@ class CaseController {
     private final CaseAccess access;
     private final DossierRepository dossier;
     private final Clock clock;
+    private final ConflictRetry retry;
 
     CaseController(CaseIntake intake, CaseViews views, CaseFileRepository cases, CaseAccess access,
-                   DossierRepository dossier, Clock clock) {
+                   DossierRepository dossier, Clock clock, ConflictRetry retry) {
         this.intake = intake;
         this.views = views;
         this.cases = cases;
         this.access = access;
         this.dossier = dossier;
         this.clock = clock;
+        this.retry = retry;
     }
 
     @PostMapping
     @Operation(summary = "Report sickness: opens a case and computes every legal date (201), or continues the"
             + " employee's recovered case when the relapse falls within 28 days of the recovery (200)")
     ResponseEntity<CaseView> open(@RequestBody IntakeRequest request) {
-        CaseIntake.Opened opened = intake.open(request);
+        CaseIntake.Opened opened = retry.inTransaction(() -> intake.open(request));
         URI location = URI.create("/api/cases/" + opened.caseId());
         return opened.continued() ? ResponseEntity.ok().location(location).body(views.details(opened.caseId()))
                 : ResponseEntity.created(location).body(views.details(opened.caseId()));

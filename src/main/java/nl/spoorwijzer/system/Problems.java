@@ -17,7 +17,6 @@ import nl.spoorwijzer.system.Violation;
 import org.camunda.bpm.dmn.engine.impl.transform.DmnTransformException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.SuspendedEntityInteractionException;
@@ -71,8 +70,7 @@ public final class Problems {
                 t -> t instanceof RuleViolations r ? Problem.refused(r) : null,
                 t -> isTenantRefusal(t) || isMissingEntity(t) ? Problem.notFound() : null,
                 t -> t instanceof AuthorizationException ? Problem.forbidden() : null,
-                t -> t instanceof OptimisticLockingException ? Problem.of(409,
-                        "Someone else changed this at the same moment; reload and try again.") : null,
+                t -> TransientConflicts.isTransient(t) ? Problem.of(409, TransientConflicts.RETRY_DETAIL) : null,
                 t -> t instanceof SuspendedEntityInteractionException ? Problem.of(409,
                         "This is suspended and cannot be changed now.") : null,
                 Problems::storedValueRefusal,

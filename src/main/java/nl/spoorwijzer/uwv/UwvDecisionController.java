@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.cases.CaseView;
 import nl.spoorwijzer.cases.CaseViews;
+import nl.spoorwijzer.system.ConflictRetry;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -16,11 +17,13 @@ class UwvDecisionController {
     private final UwvDecisions decisions;
     private final CaseAccess access;
     private final CaseViews views;
+    private final ConflictRetry retry;
 
-    UwvDecisionController(UwvDecisions decisions, CaseAccess access, CaseViews views) {
+    UwvDecisionController(UwvDecisions decisions, CaseAccess access, CaseViews views, ConflictRetry retry) {
         this.decisions = decisions;
         this.access = access;
         this.views = views;
+        this.retry = retry;
     }
 
     @PostMapping("/api/cases/{caseId}/uwv-decisions")
@@ -28,7 +31,7 @@ class UwvDecisionController {
             + " pending timer and due date), BEKORTING ends a sanction 6 weeks after it was granted,"
             + " DESKUNDIGENOORDEEL goes to the step waiting for it")
     CaseView uwvDecision(@PathVariable String caseId, @RequestBody UwvDecisionRequest request) {
-        decisions.record(access.requireVisible(caseId), request);
+        retry.run(() -> decisions.record(access.requireVisible(caseId), request));
         return views.details(caseId);
     }
 }
