@@ -69,11 +69,19 @@ class TimelineController {
         }
     }
 
+    /**
+     * One milestone. {@code movedFrom} (only when the date moved) is the date before it moved to a working day;
+     * {@code dateRule} says whether this milestone moves past Saturdays, Sundays and algemeen erkende feestdagen
+     * ({@code next-working-day}) or why not ({@code longer-than-12-weeks}, {@code counted-back},
+     * {@code ministerial-regulation}, {@code no-statutory-term}); {@code dateRuleText} explains it in Dutch.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record MilestoneView(String key, String label, LocalDate date, LocalDate windowStart) {
+    record MilestoneView(String key, String label, LocalDate date, LocalDate windowStart, LocalDate movedFrom,
+                         String dateRule, String dateRuleText) {
         static MilestoneView of(Milestone milestone) {
             return new MilestoneView(milestone.key().key(), milestone.key().label(), milestone.date(),
-                    milestone.windowStart());
+                    milestone.windowStart(), milestone.movedFrom(), milestone.dateRule().code(),
+                    milestone.dateRuleText());
         }
     }
 }
