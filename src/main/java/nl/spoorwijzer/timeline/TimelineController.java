@@ -19,6 +19,9 @@ class TimelineController {
 
     private static final String GAP_SEPARATOR = "..";
 
+    private static final int FIRST_YEAR = 1980;
+    private static final int LAST_YEAR = 2999;
+
     private final PoortwachterCalendar calendar;
     private final Clock clock;
 
@@ -47,6 +50,19 @@ class TimelineController {
         return TimelineResponse.of(calendar.compute(input));
     }
 
+    @GetMapping("/holidays")
+    @Operation(summary = "The algemeen erkende feestdagen of a year (Algemene termijnenwet art. 3, with any days"
+            + " added by decree), past which the 42e-weeksmelding moves")
+    List<HolidayView> holidays(@Parameter(description = "Calendar year") @RequestParam int year) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new InvalidTimelineInputException("year", "must be between " + FIRST_YEAR + " and " + LAST_YEAR
+                    + " (the day the monarch's birthday is celebrated is modelled from 1980)");
+        }
+        return calendar.workingDays().holidays().inYear(year).entrySet().stream()
+                .map(holiday -> new HolidayView(holiday.getKey(), holiday.getValue()))
+                .toList();
+    }
+
     private static RecoveryGap parseGap(String gap) {
         int separator = gap.indexOf(GAP_SEPARATOR);
         if (separator < 0) {
@@ -60,6 +76,9 @@ class TimelineController {
             throw new InvalidTimelineInputException("gap",
                     "must be FROM..TO with dates in ISO format YYYY-MM-DD (got '" + gap + "')");
         }
+    }
+
+    record HolidayView(LocalDate date, String name) {
     }
 
     record TimelineResponse(LocalDate firstSickDay, List<MilestoneView> milestones) {
