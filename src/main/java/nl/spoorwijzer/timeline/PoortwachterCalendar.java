@@ -13,20 +13,34 @@ import java.util.Objects;
  * <p>"Sick day N" is the date on which the case reaches its N-th day of sickness. Recovery gaps of fewer than 28 days
  * are added up into one sickness period (samentelling, BW 7:629 lid 10): the healthy days do not count, so every later
  * sick day moves by the length of the gap. Extensions (VVL, loonsanctie) are counted in calendar weeks after the
- * 104th week. The law's fixed numbers are {@link LegalTerms}; the disputed ones {@link TimelineSettings}.
+ * 104th week. The law's fixed numbers are {@link LegalTerms}; the disputed ones {@link TimelineSettings}. Each
+ * milestone says whether its date moves past Saturdays, Sundays and algemeen erkende feestdagen ({@link DateRule},
+ * {@link WorkingDays}); only the 42e-weeksmelding does.
  *
  * <p>Pure and stateless; "first sick day in the future" is checked by the caller, which owns the clock.
  */
 public final class PoortwachterCalendar {
 
     private final TimelineSettings settings;
+    private final WorkingDays workingDays;
 
+    /** A calendar with the holidays of the Algemene termijnenwet art. 3 lid 1 and 2 only. */
     public PoortwachterCalendar(TimelineSettings settings) {
+        this(settings, WorkingDays.statutory());
+    }
+
+    public PoortwachterCalendar(TimelineSettings settings, WorkingDays workingDays) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.workingDays = Objects.requireNonNull(workingDays, "workingDays");
     }
 
     public TimelineSettings settings() {
         return settings;
+    }
+
+    /** The working days (and holidays) this calendar moves dates to. */
+    public WorkingDays workingDays() {
+        return workingDays;
     }
 
     /**
@@ -51,8 +65,7 @@ public final class PoortwachterCalendar {
                 day(input, settings.ziekmeldingBedrijfsartsDay())));
         milestones.add(milestone(MilestoneKey.PROBLEEMANALYSE, day(input, PROBLEEMANALYSE_DAY)));
         milestones.add(milestone(MilestoneKey.PLAN_VAN_AANPAK, planVanAanpak(input)));
-        milestones.add(milestone(MilestoneKey.ZIEKMELDING_UWV,
-                nextMondayIfWeekend(day(input, ZIEKMELDING_UWV_DAY))));
+        milestones.add(onWorkingDay(MilestoneKey.ZIEKMELDING_UWV, day(input, ZIEKMELDING_UWV_DAY)));
         milestones.add(new Milestone(MilestoneKey.EERSTEJAARSEVALUATIE, ejeDue,
                 day(input, settings.ejeWindowStartDay())));
         milestones.add(milestone(MilestoneKey.SPOOR_2_START,
@@ -186,15 +199,17 @@ public final class PoortwachterCalendar {
     }
 
     /**
-     * A statutory term that ends on a Saturday or Sunday runs until the following Monday (Algemene termijnenwet
-     * art. 1). Public holidays are not modelled [VERIFY whether UWV applies them to the 42e-weeksmelding].
+     * A milestone whose own rule says "working day" ({@link DateRule#NEXT_WORKING_DAY}): a date on a Saturday,
+     * Sunday or algemeen erkende feestdag moves to the next working day, and the milestone says from where and why.
      */
-    private static LocalDate nextMondayIfWeekend(LocalDate date) {
-        return switch (date.getDayOfWeek()) {
-            case SATURDAY -> date.plusDays(2);
-            case SUNDAY -> date.plusDays(1);
-            default -> date;
-        };
+    private Milestone onWorkingDay(MilestoneKey key, LocalDate date) {
+        LocalDate workingDay = workingDays.onOrAfter(date);
+        if (workingDay.equals(date)) {
+            return milestone(key, date);
+        }
+        String why = workingDays.whyNoWorkingDay(date).orElseThrow();
+        return new Milestone(key, workingDay, null, date,
+                DateRule.of(key).explanationOfMove(date, why, workingDay));
     }
 
     private static Milestone milestone(MilestoneKey key, LocalDate date) {

@@ -7,7 +7,12 @@ import org.springframework.context.annotation.Configuration;
 class TimelineConfiguration {
 
     @Bean
-    PoortwachterCalendar poortwachterCalendar(TimelineSettings settings) {
-        return new PoortwachterCalendar(settings);
+    WorkingDays workingDays(HolidaySettings holidays) {
+        return new WorkingDays(holidays.publicHolidays());
+    }
+
+    @Bean
+    PoortwachterCalendar poortwachterCalendar(TimelineSettings settings, WorkingDays workingDays) {
+        return new PoortwachterCalendar(settings, workingDays);
     }
 }

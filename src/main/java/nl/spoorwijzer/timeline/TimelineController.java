@@ -19,6 +19,9 @@ class TimelineController {
 
     private static final String GAP_SEPARATOR = "..";
 
+    private static final int FIRST_YEAR = 1980;
+    private static final int LAST_YEAR = 2999;
+
     private final PoortwachterCalendar calendar;
     private final Clock clock;
 
@@ -47,6 +50,19 @@ class TimelineController {
         return TimelineResponse.of(calendar.compute(input));
     }
 
+    @GetMapping("/holidays")
+    @Operation(summary = "The algemeen erkende feestdagen of a year (Algemene termijnenwet art. 3, with any days"
+            + " added by decree), past which the 42e-weeksmelding moves")
+    List<HolidayView> holidays(@Parameter(description = "Calendar year") @RequestParam int year) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new InvalidTimelineInputException("year", "must be between " + FIRST_YEAR + " and " + LAST_YEAR
+                    + " (the day the monarch's birthday is celebrated is modelled from 1980)");
+        }
+        return calendar.workingDays().holidays().inYear(year).entrySet().stream()
+                .map(holiday -> new HolidayView(holiday.getKey(), holiday.getValue()))
+                .toList();
+    }
+
     private static RecoveryGap parseGap(String gap) {
         int separator = gap.indexOf(GAP_SEPARATOR);
         if (separator < 0) {
@@ -62,6 +78,9 @@ class TimelineController {
         }
     }
 
+    record HolidayView(LocalDate date, String name) {
+    }
+
     record TimelineResponse(LocalDate firstSickDay, List<MilestoneView> milestones) {
         static TimelineResponse of(Timeline timeline) {
             return new TimelineResponse(timeline.firstSickDay(),
@@ -69,11 +88,19 @@ class TimelineController {
         }
     }
 
+    /**
+     * One milestone. {@code movedFrom} (only when the date moved) is the date before it moved to a working day;
+     * {@code dateRule} says whether this milestone moves past Saturdays, Sundays and algemeen erkende feestdagen
+     * ({@code next-working-day}) or why not ({@code longer-than-12-weeks}, {@code counted-back},
+     * {@code ministerial-regulation}, {@code no-statutory-term}); {@code dateRuleText} explains it in Dutch.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record MilestoneView(String key, String label, LocalDate date, LocalDate windowStart) {
+    record MilestoneView(String key, String label, LocalDate date, LocalDate windowStart, LocalDate movedFrom,
+                         String dateRule, String dateRuleText) {
         static MilestoneView of(Milestone milestone) {
             return new MilestoneView(milestone.key().key(), milestone.key().label(), milestone.date(),
-                    milestone.windowStart());
+                    milestone.windowStart(), milestone.movedFrom(), milestone.dateRule().code(),
+                    milestone.dateRuleText());
         }
     }
 }

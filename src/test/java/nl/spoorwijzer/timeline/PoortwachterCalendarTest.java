@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -124,6 +126,137 @@ class PoortwachterCalendarTest {
 
         private LocalDate uwvReport(String firstSickDay) {
             return calendar.compute(TimelineInput.of(date(firstSickDay))).dateOf(MilestoneKey.ZIEKMELDING_UWV);
+        }
+    }
+
+    /**
+     * The 42e-weeksmelding moves past the algemeen erkende feestdagen of the Algemene termijnenwet art. 3 as it does
+     * past a weekend. Day 295 has the weekday of day 1, so each first sick day below is the holiday minus 294 days.
+     */
+    @Nested
+    class ZiekmeldingUwvMovesPastHolidays {
+
+        @ParameterizedTest(name = "{2} {1} -> {3}")
+        @CsvSource({
+                "2024-07-01, 2025-04-21, Tweede Paasdag,         2025-04-22",
+                "2025-07-07, 2026-04-27, Koningsdag,             2026-04-28",
+                "2024-07-15, 2025-05-05, 5 mei (Bevrijdingsdag), 2025-05-06",
+                "2025-07-15, 2026-05-05, 5 mei (Bevrijdingsdag), 2026-05-06",
+                "2024-08-08, 2025-05-29, Hemelvaartsdag,         2025-05-30",
+                "2025-07-24, 2026-05-14, Hemelvaartsdag,         2026-05-15",
+                "2024-08-19, 2025-06-09, Tweede Pinksterdag,     2025-06-10",
+                "2025-08-04, 2026-05-25, Tweede Pinksterdag,     2026-05-26",
+                "2024-03-07, 2024-12-26, Tweede Kerstdag,        2024-12-27",
+                "2025-03-13, 2026-01-01, Nieuwjaarsdag,          2026-01-02"})
+        void reportDueOnAHolidayMovesToTheNextWorkingDay(String firstSickDay, String day295, String holiday,
+                                                         String due) {
+            Milestone report = uwvReport(calendar, firstSickDay);
+
+            assertThat(report.date()).isEqualTo(date(due));
+            assertThat(report.movedFrom()).isEqualTo(date(day295));
+            assertThat(report.moved()).isTrue();
+            assertThat(report.dateRule()).isEqualTo(DateRule.NEXT_WORKING_DAY);
+            assertThat(report.dateRuleText())
+                    .startsWith("Verschoven van ")
+                    .contains("(" + holiday + ")")
+                    .contains("de eerstvolgende werkdag")
+                    .contains("Ziektewet art. 38 lid 1")
+                    .contains("Algemene termijnenwet art. 3");
+        }
+
+        @Test
+        void reportDueOnAHolidayBeforeAWeekendMovesPastBoth() {
+            // Goede Vrijdag 18 April 2025, the weekend, Tweede Paasdag 21 April: Tuesday 22 April.
+            assertThat(uwvReport(calendar, "2024-06-28").date()).isEqualTo(date("2025-04-22"));
+            // Goede Vrijdag 3 April 2026 ... Tweede Paasdag 6 April: Tuesday 7 April.
+            assertThat(uwvReport(calendar, "2025-06-13").date()).isEqualTo(date("2026-04-07"));
+            // Eerste and Tweede Kerstdag 2025 (Thursday, Friday), then the weekend: Monday 29 December.
+            Milestone christmas = uwvReport(calendar, "2025-03-06");
+            assertThat(christmas.date()).isEqualTo(date("2025-12-29"));
+            assertThat(christmas.dateRuleText()).startsWith(
+                    "Verschoven van donderdag 25 december 2025 (Eerste Kerstdag) naar maandag 29 december 2025,");
+            // Koningsdag on Saturday 26 April 2025 (27 April is a Sunday): Monday 28 April.
+            assertThat(uwvReport(calendar, "2024-07-06").date()).isEqualTo(date("2025-04-28"));
+        }
+
+        @Test
+        void reportDueOnAWeekendSaysItMovedWithoutNamingAHoliday() {
+            Milestone report = uwvReport(calendar, "2023-05-06");
+
+            assertThat(report.movedFrom()).isEqualTo(date("2024-02-24"));
+            assertThat(report.dateRuleText()).startsWith(
+                    "Verschoven van zaterdag 24 februari 2024 naar maandag 26 februari 2024, de eerstvolgende werkdag;");
+        }
+
+        @Test
+        void reportDueOnAWorkingDayDoesNotMoveAndSaysWhy() {
+            Milestone report = uwvReport(calendar, "2024-01-25");
+
+            assertThat(report.date()).isEqualTo(date("2024-11-14"));
+            assertThat(report.movedFrom()).isNull();
+            assertThat(report.dateRuleText()).startsWith("Niet verschoven: valt op een werkdag;")
+                    .contains("Ziektewet art. 38 lid 1");
+        }
+
+        @Test
+        void aDayAddedByDecreeUnderArticle3Lid3MovesTheReportToo() {
+            PoortwachterCalendar withDecree = new PoortwachterCalendar(TimelineSettings.defaults(),
+                    new WorkingDays(new PublicHolidays(List.of(date("2024-11-14"), date("2025-04-22")))));
+
+            Milestone ordinaryThursday = uwvReport(withDecree, "2024-01-25");
+            assertThat(ordinaryThursday.date()).isEqualTo(date("2024-11-15"));
+            assertThat(ordinaryThursday.dateRuleText()).contains("Algemene termijnenwet art. 3 lid 3");
+            // Tweede Paasdag 2025 followed by a decreed day: Wednesday 23 April.
+            assertThat(uwvReport(withDecree, "2024-07-01").date()).isEqualTo(date("2025-04-23"));
+            assertThat(uwvReport(calendar, "2024-01-25").date()).isEqualTo(date("2024-11-14"));
+        }
+
+        @Test
+        void reportIsDueOnTheFirstWorkingDayFromDay295ForEveryFirstSickDayFrom2023To2035() {
+            WorkingDays workingDays = calendar.workingDays();
+            for (LocalDate first = date("2023-01-01"); first.isBefore(date("2036-01-01")); first = first.plusDays(1)) {
+                LocalDate day295 = first.plusDays(294);
+                Milestone report = calendar.compute(TimelineInput.of(first)).get(MilestoneKey.ZIEKMELDING_UWV);
+
+                assertThat(workingDays.isWorkingDay(report.date())).as("due for %s", first).isTrue();
+                assertThat(report.date().getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+                assertThat(report.date()).isAfterOrEqualTo(day295).isBefore(day295.plusDays(6));
+                for (LocalDate skipped = day295; skipped.isBefore(report.date()); skipped = skipped.plusDays(1)) {
+                    assertThat(workingDays.isWorkingDay(skipped)).as("skipped %s for %s", skipped, first).isFalse();
+                }
+                assertThat(report.movedFrom()).isEqualTo(report.date().equals(day295) ? null : day295);
+            }
+        }
+
+        @Test
+        void otherMilestonesStayOnAHolidayAndSayWhy() {
+            // Day 42 of a case from 11 March 2025 is Tweede Paasdag 21 April 2025.
+            Timeline fromMarch = calendar.compute(TimelineInput.of(date("2025-03-11")));
+            Milestone probleemanalyse = fromMarch.get(MilestoneKey.PROBLEEMANALYSE);
+            assertThat(probleemanalyse.date()).isEqualTo(date("2025-04-21"));
+            assertThat(probleemanalyse.movedFrom()).isNull();
+            assertThat(probleemanalyse.dateRule()).isEqualTo(DateRule.MINISTERIAL_REGULATION);
+            assertThat(probleemanalyse.dateRuleText()).startsWith("Niet verschoven:").contains("Regeling procesgang");
+
+            // Day 364 of a case from 27 December 2024 is Eerste Kerstdag 2025.
+            Milestone eje = calendar.compute(TimelineInput.of(date("2024-12-27")))
+                    .get(MilestoneKey.EERSTEJAARSEVALUATIE);
+            assertThat(eje.date()).isEqualTo(date("2025-12-25"));
+            assertThat(eje.movedFrom()).isNull();
+            assertThat(eje.dateRuleText()).contains("meer dan 12 weken").contains("art. 4");
+
+            assertThat(fromMarch.milestones()).filteredOn(m -> m.key() != MilestoneKey.ZIEKMELDING_UWV)
+                    .allSatisfy(m -> {
+                        assertThat(m.movedFrom()).isNull();
+                        assertThat(m.dateRule().movesToWorkingDay()).isFalse();
+                        assertThat(m.dateRuleText()).startsWith("Niet verschoven:");
+                    });
+            assertThat(fromMarch.get(MilestoneKey.WIA_AANVRAAG).dateRule()).isEqualTo(DateRule.COUNTED_BACK);
+            assertThat(fromMarch.get(MilestoneKey.SPOOR_2_START).dateRule()).isEqualTo(DateRule.NO_STATUTORY_TERM);
+        }
+
+        private Milestone uwvReport(PoortwachterCalendar on, String firstSickDay) {
+            return on.compute(TimelineInput.of(date(firstSickDay))).get(MilestoneKey.ZIEKMELDING_UWV);
         }
     }
 

@@ -60,6 +60,44 @@ class TimelineApiIT {
         assertThat(eje.path("label").asText()).isEqualTo("Eerstejaarsevaluatie");
         assertThat(eje.path("windowStart").asText()).isEqualTo("2024-11-18");
         assertThat(body.path("milestones").get(0).has("windowStart")).isFalse();
+        body.path("milestones").forEach(milestone -> {
+            assertThat(milestone.has("movedFrom")).as(milestone.toString()).isFalse();
+            assertThat(milestone.path("dateRuleText").asText()).startsWith("Niet verschoven");
+        });
+        assertThat(body.path("milestones").get(3).path("dateRule").asText()).isEqualTo("next-working-day");
+        assertThat(body.path("milestones").get(9).path("dateRule").asText()).isEqualTo("longer-than-12-weeks");
+    }
+
+    @Test
+    void aReportDueOnAHolidayShowsTheWorkingDayItMovedToAndWhy() throws Exception {
+        // Monday 2024-07-01 is day 1; day 295 is Tweede Paasdag, Monday 21 April 2025.
+        JsonNode body = get("?firstSickDay=2024-07-01", 200);
+
+        JsonNode report = body.path("milestones").get(3);
+        assertThat(report.path("key").asText()).isEqualTo("ziekmelding-uwv");
+        assertThat(report.path("date").asText()).isEqualTo("2025-04-22");
+        assertThat(report.path("movedFrom").asText()).isEqualTo("2025-04-21");
+        assertThat(report.path("dateRule").asText()).isEqualTo("next-working-day");
+        assertThat(report.path("dateRuleText").asText())
+                .startsWith("Verschoven van maandag 21 april 2025 (Tweede Paasdag) naar dinsdag 22 april 2025")
+                .contains("Ziektewet art. 38 lid 1", "Algemene termijnenwet art. 3");
+        // Day 42 of a case from 11 March 2025 is also Tweede Paasdag; the probleemanalyse does not move.
+        JsonNode probleemanalyse = get("?firstSickDay=2025-03-11", 200).path("milestones").get(1);
+        assertThat(probleemanalyse.path("date").asText()).isEqualTo("2025-04-21");
+        assertThat(probleemanalyse.has("movedFrom")).isFalse();
+        assertThat(probleemanalyse.path("dateRule").asText()).isEqualTo("ministerial-regulation");
+    }
+
+    @Test
+    void theHolidaysOfAYearAreListed() throws Exception {
+        JsonNode holidays = get("/holidays?year=2025", 200);
+
+        assertThat(holidays).hasSize(9);
+        assertThat(holidays.get(2).path("date").asText()).isEqualTo("2025-04-21");
+        assertThat(holidays.get(2).path("name").asText()).isEqualTo("Tweede Paasdag");
+        assertThat(holidays.get(3).path("date").asText()).isEqualTo("2025-04-26");
+        assertThat(holidays.get(3).path("name").asText()).isEqualTo("Koningsdag");
+        assertThat(get("/holidays?year=1500", 400).path("field").asText()).isEqualTo("year");
     }
 
     @Test
