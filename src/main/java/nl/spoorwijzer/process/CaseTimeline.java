@@ -62,6 +62,19 @@ public class CaseTimeline {
     }
 
     /**
+     * The probleemanalyse's deadline: the calendar's, or — when the bedrijfsarts only concluded after week 6 that it
+     * is needed (Regeling procesgang art. 2 lid 3) — the deadline set on that day, so that moving the timeline later
+     * (a relapse, a UWV decision) never puts it back to a day 42 long gone.
+     */
+    private LocalDate probleemanalyseDue(VariableScope variables, LocalDate regular) {
+        LocalDate requested = time.toDate(variables.getVariable(PROBLEEMANALYSE_LATER_GEVRAAGD));
+        if (requested == null || !Boolean.TRUE.equals(variables.getVariable(PROBLEEMANALYSE_LATER_NODIG))) {
+            return regular;
+        }
+        return PoortwachterCalendar.lateProbleemanalyseDue(regular, requested, settings.lateProbleemanalyseDays());
+    }
+
+    /**
      * Computes the timeline of the case and stores every date the model reads.
      *
      * @return the effective legal dates by milestone key (plus the EJE window start), for the dossier
@@ -71,10 +84,12 @@ public class CaseTimeline {
         Timeline timeline = calendar.compute(input);
         Map<String, Object> dates = new LinkedHashMap<>();
         for (Milestone milestone : timeline.milestones()) {
-            LocalDate date = milestone.key() == MilestoneKey.PLAN_VAN_AANPAK
-                    ? calendar.planVanAanpak(input,
-                            Boolean.TRUE.equals(variables.getVariable(PROBLEEMANALYSE_LATER_NODIG)))
-                    : milestone.date();
+            LocalDate date = switch (milestone.key()) {
+                case PLAN_VAN_AANPAK -> calendar.planVanAanpak(input,
+                        Boolean.TRUE.equals(variables.getVariable(PROBLEEMANALYSE_LATER_NODIG)));
+                case PROBLEEMANALYSE -> probleemanalyseDue(variables, milestone.date());
+                default -> milestone.date();
+            };
             variables.setVariable(deadlineVariable(milestone.key()), time.endOfDay(date));
             dates.put(milestone.key().key(), date.toString());
         }

@@ -1,5 +1,6 @@
 package nl.spoorwijzer.process;
 
+import static nl.spoorwijzer.process.ProcessVariables.PROBLEEMANALYSE_LATER_GEVRAAGD;
 import static nl.spoorwijzer.process.ProcessVariables.PROBLEEMANALYSE_LATER_NODIG;
 
 import java.time.LocalDate;
@@ -32,5 +33,6 @@ public class LateProbleemanalyseDeadline implements JavaDelegate {
         execution.setVariable(variable, time.endOfDay(PoortwachterCalendar.lateProbleemanalyseDue(regular,
                 time.today(), settings.lateProbleemanalyseDays())));
         execution.setVariable(PROBLEEMANALYSE_LATER_NODIG, true);
+        execution.setVariable(PROBLEEMANALYSE_LATER_GEVRAAGD, time.today().toString());
     }
 }

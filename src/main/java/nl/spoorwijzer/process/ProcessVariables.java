@@ -28,6 +28,8 @@ public final class ProcessVariables {
     public static final String EERSTEJAARSEVALUATIE_DATUM = "eerstejaarsevaluatieDatum";
     /** True when threatening long-term absence became clear only after the monitoring period. */
     public static final String PROBLEEMANALYSE_LATER_NODIG = "probleemanalyseLaterNodig";
+    /** The day the bedrijfsarts concluded after week 6 that a probleemanalyse is needed after all (ISO date). */
+    public static final String PROBLEEMANALYSE_LATER_GEVRAAGD = "probleemanalyseLaterGevraagd";
     /** The periodic interval (ISO-8601 duration) of evaluations and bedrijfsarts consults. */
     public static final String EVALUATION_INTERVAL = "evaluationInterval";
     public static final String NEXT_EVALUATION_START = "nextEvaluationStart";
@@ -98,7 +100,7 @@ public final class ProcessVariables {
 
     private static Set<String> platformOnly() {
         Set<String> names = new HashSet<>(Set.of(WERKNEMER_ID, WERKGEVER_ID, EERSTE_ZIEKTEDAG, PROBLEEMANALYSE_DATUM,
-                EERSTEJAARSEVALUATIE_DATUM, PROBLEEMANALYSE_LATER_NODIG, EVALUATION_INTERVAL, NEXT_EVALUATION_START,
+                EERSTEJAARSEVALUATIE_DATUM, PROBLEEMANALYSE_LATER_NODIG, PROBLEEMANALYSE_LATER_GEVRAAGD, EVALUATION_INTERVAL, NEXT_EVALUATION_START,
                 NEXT_EVALUATION_DUE, ZIEKMELDING_UWV_TASK_START, EERSTEJAARSEVALUATIE_WINDOW_START, EINDFASE_START,
                 EINDE_WACHTTIJD_DATUM, SPOOR_2_EINDRAPPORTAGE_START, GEMISTE_TAAK, HERSTEL_DATUM, AFSLUITREDEN,
                 HERSTELPERIODES, VVL_WEKEN, LOONSANCTIE_WEKEN, LOONSANCTIE_EINDE, TEKORTKOMINGEN,

@@ -58,7 +58,7 @@ public final class PoortwachterCalendar {
                 .minusWeeks(settings.wiaApplicationWeeksBeforeEnd());
         LocalDate eindeWachttijd = endOfWaitingPeriod(input, endWithoutExtensions.plusWeeks(input.vvlWeeks()));
         LocalDate ejeDue = day(input, settings.ejeDueDay());
-        LocalDate eje = input.actualEerstejaarsevaluatie() != null ? input.actualEerstejaarsevaluatie() : ejeDue;
+        LocalDate eje = spoor2Anchor(input.actualEerstejaarsevaluatie(), ejeDue);
 
         List<Milestone> milestones = new ArrayList<>();
         milestones.add(milestone(MilestoneKey.ZIEKMELDING_BEDRIJFSARTS,
@@ -146,6 +146,15 @@ public final class PoortwachterCalendar {
     /** A granted bekortingsverzoek ends the loonsanctie 6 weeks after UWV's decision (WIA art. 25; domain §2.2). */
     public static LocalDate sanctionEndAfterBekorting(LocalDate grantedOn) {
         return grantedOn.plusWeeks(BEKORTING_WEEKS);
+    }
+
+    /**
+     * Spoor 2 starts within 6 weeks after the eerstejaarsevaluatie (Werkwijzer Poortwachter): after the one held, or
+     * after its legal date when it was held late or not yet — a late evaluation is a miss of its own and does not buy
+     * spoor 2 more time.
+     */
+    private static LocalDate spoor2Anchor(LocalDate held, LocalDate due) {
+        return held != null && !held.isAfter(due) ? held : due;
     }
 
     /**

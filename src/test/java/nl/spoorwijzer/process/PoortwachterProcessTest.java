@@ -38,6 +38,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The legal scenarios of the Poortwachter case process, one test each, on the real model with its delegates and
@@ -77,6 +79,8 @@ class PoortwachterProcessTest {
     @Autowired DossierRepository dossierRepository;
     @Autowired CaseFileRepository caseFiles;
     @Autowired CaseRecovery caseRecovery;
+    @Autowired CaseRescheduling rescheduling;
+    @Autowired PlatformTransactionManager transactionManager;
 
     @BeforeEach
     void initAssertions() {
@@ -318,6 +322,26 @@ class PoortwachterProcessTest {
                 .isEqualTo(endOf(driver.day(111)));
         driver.onDay(108).complete("probleemanalyseOpstellen", answers("probleemanalyseOpstellen"));
         Assertions.assertThat(driver.task("planVanAanpakOpstellen").getDueDate()).isEqualTo(endOf(driver.day(122)));
+        Assertions.assertThat(dossier(driver, DossierEntryType.DEADLINE_MISSED)).isEmpty();
+    }
+
+    @Test
+    void movingTheTimelineKeepsTheDeadlineOfAProbleemanalyseAskedForLate() {
+        CaseDriver driver = startCase(1);
+        driver.onDay(5).complete("ziekmeldingDoorgeven", answers("ziekmeldingDoorgeven"));
+        driver.onDay(20).complete("probleemanalyseOpstellen",
+                answers("probleemanalyseOpstellen", "dreigendLangdurigVerzuim", "nee"));
+        driver.onDay(62).fireDueTimers();
+        driver.complete("verzuimMonitoren", answers("verzuimMonitoren", "alsnogDreigendLangdurigVerzuim", "ja"));
+        Assertions.assertThat(driver.task("probleemanalyseOpstellen").getDueDate()).isEqualTo(endOf(driver.day(69)));
+
+        driver.onDay(64);
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> rescheduling.apply(
+                driver.instance().getId(), new TimelineChange.VvlGranted(driver.day(64), 13)));
+
+        Assertions.assertThat(driver.task("probleemanalyseOpstellen").getDueDate()).as("not back to day 42")
+                .isEqualTo(endOf(driver.day(69)));
+        driver.onDay(66).fireDueTimers();
         Assertions.assertThat(dossier(driver, DossierEntryType.DEADLINE_MISSED)).isEmpty();
     }
 

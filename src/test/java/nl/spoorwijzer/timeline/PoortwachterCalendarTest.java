@@ -392,6 +392,17 @@ class PoortwachterCalendarTest {
         }
 
         @Test
+        void aLateEerstejaarsevaluatieDoesNotMoveTheSpoor2DeadlineWhichCountsFromItsLegalDate() {
+            TimelineInput onTime = TimelineInput.of(date("2024-01-08"));
+            TimelineInput late = onTime.withActualEerstejaarsevaluatie(date("2025-02-20"));
+
+            Timeline timeline = calendar.compute(late);
+            assertThat(timeline.dateOf(MilestoneKey.EERSTEJAARSEVALUATIE)).isEqualTo(date("2025-01-05"));
+            assertThat(timeline.dateOf(MilestoneKey.SPOOR_2_START)).isEqualTo(date("2025-02-16"))
+                    .isEqualTo(calendar.compute(onTime).dateOf(MilestoneKey.SPOOR_2_START));
+        }
+
+        @Test
         void relapseAfterEerstejaarsevaluatiePostponesSpoor2Start() {
             TimelineInput input = TimelineInput.of(date("2024-01-08"))
                     .withGaps(List.of(gap("2025-01-06", "2025-01-15")))
