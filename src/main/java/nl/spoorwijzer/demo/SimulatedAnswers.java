@@ -86,6 +86,10 @@ public final class SimulatedAnswers {
                 values.put("deskundigenoordeelAanvraagdatum", today());
                 values.put("deskundigenoordeelVraag", "Is het plan van aanpak passend?");
             }
+            case "deskundigenoordeelInspanningenOverwegen" -> {
+                values.put("deskundigenoordeelInspanningenBesluit", "nietNodig");
+                values.put("deskundigenoordeelInspanningenToelichting", "Werkgever en werknemer zijn het eens.");
+            }
             case "deskundigenoordeelVerwerken" -> {
                 values.put("deskundigenoordeelConclusie", "Het plan moet meer uren in ander werk bevatten.");
                 values.put("planBijstellenNaOordeel", "ja");

@@ -35,6 +35,10 @@ public final class ProcessVariables {
     public static final String NEXT_EVALUATION_START = "nextEvaluationStart";
     public static final String NEXT_EVALUATION_DUE = "nextEvaluationDue";
     public static final String ZIEKMELDING_UWV_TASK_START = "ziekmeldingUwvTaskStart";
+    /** When the werkgever's reminder of the last day for a deskundigenoordeel on the efforts appears. */
+    public static final String DESKUNDIGENOORDEEL_TASK_START = "deskundigenoordeelInspanningenTaskStart";
+    /** Set when the actueel oordeel and the eindevaluatie (with the employee's view) are all given. */
+    public static final String EINDFASE_ONDERDELEN_GEREED = "eindfaseOnderdelenGereed";
     public static final String EERSTEJAARSEVALUATIE_WINDOW_START = "eerstejaarsevaluatieWindowStart";
     /** Start of the final phase (week 88): actueel oordeel, eindevaluatie, RIV and WIA application. */
     public static final String EINDFASE_START = "eindfaseStart";
@@ -101,7 +105,7 @@ public final class ProcessVariables {
     private static Set<String> platformOnly() {
         Set<String> names = new HashSet<>(Set.of(WERKNEMER_ID, WERKGEVER_ID, EERSTE_ZIEKTEDAG, PROBLEEMANALYSE_DATUM,
                 EERSTEJAARSEVALUATIE_DATUM, PROBLEEMANALYSE_LATER_NODIG, PROBLEEMANALYSE_LATER_GEVRAAGD, EVALUATION_INTERVAL, NEXT_EVALUATION_START,
-                NEXT_EVALUATION_DUE, ZIEKMELDING_UWV_TASK_START, EERSTEJAARSEVALUATIE_WINDOW_START, EINDFASE_START,
+                NEXT_EVALUATION_DUE, ZIEKMELDING_UWV_TASK_START, DESKUNDIGENOORDEEL_TASK_START, EINDFASE_ONDERDELEN_GEREED, EERSTEJAARSEVALUATIE_WINDOW_START, EINDFASE_START,
                 EINDE_WACHTTIJD_DATUM, SPOOR_2_EINDRAPPORTAGE_START, GEMISTE_TAAK, HERSTEL_DATUM, AFSLUITREDEN,
                 HERSTELPERIODES, VVL_WEKEN, LOONSANCTIE_WEKEN, LOONSANCTIE_EINDE, TEKORTKOMINGEN,
                 HERSTELPERIODE_EINDE, ZAAK_PROCESS_INSTANCE_ID, TERUGVAL_DATUM, DEELHERSTEL_PERCENTAGE,

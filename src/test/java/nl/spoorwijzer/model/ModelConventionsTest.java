@@ -69,16 +69,10 @@ class ModelConventionsTest {
      */
     private static final Map<String, String> WITHOUT_MISS_WATCH = Map.of(
             "planVanAanpakBeoordelen", "the plan's deadline (week 8) is watched on planVanAanpakOpstellen",
-            "arbeidsdeskundigOnderzoekLatenUitvoeren", "prepares the eerstejaarsevaluatie, watched on "
-                    + "eerstejaarsevaluatieHouden",
-            "arbeidsdeskundigRapportOpstellen", "prepares the eerstejaarsevaluatie, watched on "
-                    + "eerstejaarsevaluatieHouden",
             "eerstejaarsevaluatieVisieGeven", "the employee's view on the eerstejaarsevaluatie, whose deadline is "
-                    + "watched on eerstejaarsevaluatieHouden",
-            "eindevaluatieVisieGeven", "the employee's view on the eindevaluatie, whose deadline is watched on "
-                    + "eindevaluatieHouden",
-            "visieOpReintegratieGeven", "part of the RIV, whose deadline is watched on "
-                    + "reintegratieverslagSamenstellen and wiaAanvraagIndienen",
+                    + "watched on eerstejaarsevaluatieHouden; it starts only once the evaluation is held",
+            "deskundigenoordeelInspanningenOverwegen", "an option of the parties, not a duty: the task ends by itself "
+                    + "when the last day for the request has passed",
             "eindrapportageBijEindeWachttijd", "due on the last day of the waiting period, when the case closes");
 
     /** The task a missed legal deadline leads to. */

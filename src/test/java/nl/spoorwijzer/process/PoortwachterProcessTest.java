@@ -541,6 +541,68 @@ class PoortwachterProcessTest {
     }
 
     @Test
+    void theFinalPhaseNeverWaitsForAMissingPartTheApplicationStillComesAndTheMissIsRecorded() {
+        CaseDriver driver = startCase(1);
+        Function<String, Map<String, Object>> withoutActueelOordeel = key ->
+                key.equals("actueelOordeelOpstellen") ? null : SimulatedAnswers.onTime(key);
+        driver.runUntil(636, withoutActueelOordeel, 0);
+        Assertions.assertThat(driver.openTask("reintegratieverslagSamenstellen")).as("waits for the parts").isEmpty();
+
+        driver.runUntil(700, withoutActueelOordeel, 0);
+
+        assertThat(driver.instance()).hasPassed("onderdelenTermijnVerstreken", "reintegratieverslagSamenstellen",
+                "wiaAanvraagIndienen", "wiaAangevraagd").hasNotPassed("onderdelenCompleet");
+        Assertions.assertThat(dossier(driver, DossierEntryType.DEADLINE_MISSED)).extracting(DossierEntry::elementId)
+                .containsExactly("actueelOordeelOpstellen");
+        DossierEntry wia = dossier(driver, DossierEntryType.TASK_COMPLETED).stream()
+                .filter(e -> e.elementId().equals("wiaAanvraagIndienen")).findFirst().orElseThrow();
+        Assertions.assertThat(wia.deadlineMet()).isTrue();
+        Assertions.assertThat(driver.openTask("actueelOordeelOpstellen")).as("a late actueel oordeel can still come")
+                .isPresent();
+    }
+
+    @Test
+    void theApplicationStartsAsSoonAsEveryPartIsGivenAndTheLastDayForADeskundigenoordeelIsATask() {
+        CaseDriver driver = startCase(1);
+        LocalDate lastDay = driver.day(728).minusWeeks(26);
+        Function<String, Map<String, Object>> leavingTheReminder = key ->
+                key.equals("deskundigenoordeelInspanningenOverwegen") ? null : SimulatedAnswers.onTime(key);
+        driver.runUntil(531, leavingTheReminder, 0);
+        Assertions.assertThat(driver.openTask("deskundigenoordeelInspanningenOverwegen")).isEmpty();
+        driver.runUntil(533, leavingTheReminder, 0);
+        Task reminder = driver.task("deskundigenoordeelInspanningenOverwegen");
+        Assertions.assertThat(reminder.getDueDate()).as("day 546: 26 weeks before day 728").isEqualTo(endOf(lastDay));
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, reminder)).containsExactly("werkgever");
+        driver.runUntil(547, leavingTheReminder, 0);
+        Assertions.assertThat(driver.openTask("deskundigenoordeelInspanningenOverwegen")).as("the option lapsed")
+                .isEmpty();
+
+        driver.runUntil(700, SimulatedAnswers::onTime, 0);
+
+        assertThat(driver.instance()).hasPassed("onderdelenCompleet", "aanvraagmogelijkheidVervallen")
+                .hasNotPassed("onderdelenTermijnVerstreken");
+        Date riv = engine.getHistoryService().createHistoricTaskInstanceQuery()
+                .processInstanceId(driver.instance().getId()).taskDefinitionKey("reintegratieverslagSamenstellen")
+                .singleResult().getStartTime();
+        Assertions.assertThat(riv).as("not only when the parts' deadline passed").isBefore(endOf(driver.day(636)));
+        Assertions.assertThat(dossier(driver, DossierEntryType.DEADLINE_MISSED)).isEmpty();
+    }
+
+    @Test
+    void aMissingArbeidsdeskundigRapportIsARecordedMissAtTheEerstejaarsevaluatiesDeadline() {
+        CaseDriver driver = startCase(1);
+        driver.runUntil(365, key -> key.equals("arbeidsdeskundigRapportOpstellen")
+                || SimulatedAnswers.STANDING_TASKS.contains(key) ? null
+                : answers(key, "terugkeerEigenWerkTwijfelachtig", true), 0);
+
+        Assertions.assertThat(dossier(driver, DossierEntryType.DEADLINE_MISSED))
+                .extracting(DossierEntry::elementId, DossierEntry::dueDate)
+                .containsExactly(Assertions.tuple("arbeidsdeskundigRapportOpstellen", driver.day(364)));
+        Assertions.assertThat(dossier(driver, DossierEntryType.TASK_COMPLETED)).as("escalated to the werkgever")
+                .filteredOn(e -> e.elementId().equals("termijnOverschredenAfhandelen")).hasSize(1);
+    }
+
+    @Test
     void everyLegalDeadlineThatIsMissedIsEscalatedAndRecordedOnce() {
         CaseDriver driver = startCase(1);
         driver.runUntil(700, key -> SimulatedAnswers.STANDING_TASKS.contains(key) ? null
