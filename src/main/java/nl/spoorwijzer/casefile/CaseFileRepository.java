@@ -52,6 +52,22 @@ public class CaseFileRepository {
                     next_deadline_task = NULL WHERE case_id = ?""", CaseFile.CLOSED, reason, caseId);
     }
 
+    /**
+     * The herstelperiode passed without relapse: the case reads as closed with the reason, but keeps its open-case
+     * key and recovery date while a late report of a relapse within the 28 days may still reopen it
+     * ({@link #release} ends that).
+     */
+    public void closeAfterRecovery(String caseId, String reason) {
+        jdbc.update("""
+                UPDATE case_file SET status = ?, closed_reason = ?, next_deadline = NULL, next_deadline_task = NULL
+                WHERE case_id = ?""", CaseFile.CLOSED, reason, caseId);
+    }
+
+    /** The case's process ended: a new sick report for the employee no longer reaches it. */
+    public void release(String caseId) {
+        jdbc.update("UPDATE case_file SET open_case_key = NULL WHERE case_id = ?", caseId);
+    }
+
     /** Full recovery: the case keeps its open-case key (a relapse continues it) but has no running deadline. */
     public void recovered(String caseId, LocalDate recoveredOn) {
         jdbc.update("""
@@ -60,9 +76,10 @@ public class CaseFileRepository {
                 CaseFile.RECOVERED, recoveredOn, caseId);
     }
 
-    /** A relapse within 28 days: the case runs again. */
+    /** A relapse within 28 days of the recovery: the case runs again, also when it read as closed. */
     public void resumed(String caseId) {
-        jdbc.update("UPDATE case_file SET status = ?, recovered_on = NULL WHERE case_id = ?", CaseFile.OPEN, caseId);
+        jdbc.update("UPDATE case_file SET status = ?, recovered_on = NULL, closed_reason = NULL WHERE case_id = ?",
+                CaseFile.OPEN, caseId);
     }
 
     public void partiallyRecovered(String caseId, int percentage) {
@@ -76,6 +93,15 @@ public class CaseFileRepository {
     public Optional<CaseFile> findOpen(String employerId, String employeeId) {
         return jdbc.query("SELECT * FROM case_file WHERE open_case_key = ?", this::map,
                 openCaseKey(employerId, employeeId)).stream().findFirst();
+    }
+
+    /** The employee's case that ended for good most recently after a recovery, if any. */
+    public Optional<CaseFile> findLastRecovered(String employerId, String employeeId) {
+        return jdbc.query("""
+                SELECT * FROM case_file WHERE employee_id = ? AND employer_id = ? AND status = ?
+                    AND recovered_on IS NOT NULL AND open_case_key IS NULL
+                ORDER BY recovered_on DESC LIMIT 1""", this::map, employeeId, employerId, CaseFile.CLOSED)
+                .stream().findFirst();
     }
 
     /**

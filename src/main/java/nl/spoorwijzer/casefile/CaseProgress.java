@@ -64,11 +64,16 @@ public class CaseProgress implements CaseLifecycle {
         repository.close(execution.getProcessBusinessKey(), reason);
     }
 
+    /** Also ends a recovered case's wait for a late relapse report: its process is gone. */
     @Override
     public void closedIfOpen(DelegateExecution execution, String reason) {
-        repository.find(execution.getProcessBusinessKey())
-                .filter(file -> !CaseFile.CLOSED.equals(file.status()))
-                .ifPresent(file -> repository.close(file.caseId(), reason));
+        repository.find(execution.getProcessBusinessKey()).ifPresent(file -> {
+            if (CaseFile.CLOSED.equals(file.status())) {
+                repository.release(file.caseId());
+            } else {
+                repository.close(file.caseId(), reason);
+            }
+        });
     }
 
     /**

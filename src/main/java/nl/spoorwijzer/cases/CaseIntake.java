@@ -56,8 +56,9 @@ public class CaseIntake {
 
     /**
      * Opens a case, or continues the recovered case of the employee when the new first sick day falls within 28
-     * days of the recovery (BW 7:629 lid 10); a later relapse closes that case as hersteld and opens a new one, in
-     * the same transaction.
+     * days of the recovery (BW 7:629 lid 10), also when the report comes after the herstelperiode closed the case
+     * (within spoorwijzer.recovery.late-relapse-report-days); a later relapse ends that case as hersteld and opens
+     * a new one, in the same transaction.
      */
     @Transactional
     public Opened open(IntakeRequest request) {
@@ -87,13 +88,17 @@ public class CaseIntake {
             throw RuleViolationException.invalid("employeeId", "unknown employee '" + employee + "' at employer '"
                     + employer + "'");
         }
+        // The employee's case that a sick report is judged against: open, recovered (its herstelperiode runs) or
+        // closed as recovered while a late relapse report may still reopen it.
         CaseFile open = cases.findOpen(employer, employee).orElse(null);
-        if (open != null && CaseFile.RECOVERED.equals(open.status())) {
+        if (open != null && !CaseFile.OPEN.equals(open.status())) {
             if (relapses.continueRecovered(open, firstSickDay)) {
                 return new Opened(open.caseId(), true);
             }
         } else if (open != null) {
             throw duplicate(employee, open.caseId());
+        } else {
+            relapses.refuseRelapseOfEndedCase(employer, employee, firstSickDay);
         }
         String caseId = CaseIds.newCaseId(firstSickDay);
         Map<String, Object> variables = new HashMap<>();

@@ -64,6 +64,18 @@ public final class ProcessVariables {
     public static final String TEKORTKOMINGEN = "tekortkomingen";
     /** The first day on which a recovered employee counts as recovered for good (recovery date + 28 days). */
     public static final String HERSTELPERIODE_EINDE = "herstelperiodeEinde";
+    /**
+     * The first day on which a late sick report can no longer reopen a recovered case: the end of the herstelperiode
+     * plus {@code spoorwijzer.recovery.late-relapse-report-days}; then the paused case process ends.
+     */
+    public static final String LATE_ZIEKMELDING_EINDE = "lateZiekmeldingEinde";
+    /**
+     * What kind of return started a herstelperiode, and so the reason the case closes with after 28 days:
+     * {@code hersteld} (full recovery) or {@code structureelHervat} (structural return to own or adapted work).
+     */
+    public static final String HERSTEL_SOORT = "herstelSoort";
+    /** The date of a structural return to own or adapted work, entered at the evaluation that records it. */
+    public static final String HERVAT_OP = "hervatOp";
     /** The process instance of the case a recovery period belongs to. */
     public static final String ZAAK_PROCESS_INSTANCE_ID = "zaakProcessInstanceId";
     /** The first sick day of a relapse within the recovery period. */
@@ -108,7 +120,8 @@ public final class ProcessVariables {
                 NEXT_EVALUATION_DUE, ZIEKMELDING_UWV_TASK_START, DESKUNDIGENOORDEEL_TASK_START, EINDFASE_ONDERDELEN_GEREED, EERSTEJAARSEVALUATIE_WINDOW_START, EINDFASE_START,
                 EINDE_WACHTTIJD_DATUM, SPOOR_2_EINDRAPPORTAGE_START, GEMISTE_TAAK, HERSTEL_DATUM, AFSLUITREDEN,
                 HERSTELPERIODES, VVL_WEKEN, LOONSANCTIE_WEKEN, LOONSANCTIE_EINDE, TEKORTKOMINGEN,
-                HERSTELPERIODE_EINDE, ZAAK_PROCESS_INSTANCE_ID, TERUGVAL_DATUM, DEELHERSTEL_PERCENTAGE,
+                HERSTELPERIODE_EINDE, LATE_ZIEKMELDING_EINDE, HERSTEL_SOORT, ZAAK_PROCESS_INSTANCE_ID, TERUGVAL_DATUM,
+                DEELHERSTEL_PERCENTAGE,
                 DESKUNDIGENOORDEEL_DATUM, TERUGVAL_BINNEN_VIER_WEKEN,
                 AANTAL_SOLLICITATIES, LAATSTE_SOLLICITATIE, SOLLICITATIES_SINDS_VORIGE_RAPPORTAGE,
                 NEXT_REPORT_START, NEXT_REPORT_DUE, BESCHIKBARE_BUREAUS));

@@ -3,7 +3,6 @@ package nl.spoorwijzer.recovery;
 import static nl.spoorwijzer.process.ProcessVariables.*;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.spoorwijzer.casefile.CaseAccess;
@@ -25,9 +24,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Recovery and relapse (BW 7:629 lid 10). A full recovery pauses the case's open work and starts the 28-day
- * herstelperiode; a new sick report within it continues the same case with every date moved by the healthy days,
- * later it opens a new case. A partial recovery is recorded and the clock keeps running.
+ * Recovery and relapse (BW 7:629 lid 10). A full recovery, like a structural return to (adapted) own work, pauses the
+ * case's open work and starts the 28-day herstelperiode. A new sick report whose first sick day is less than 28 days
+ * after the recovery date continues the same case with every date moved by the healthy days — also when it is
+ * reported after the herstelperiode closed the case, within {@link RecoverySettings}; a later first sick day opens a
+ * new case. A partial recovery is recorded and the clock keeps running.
  */
 @Service
 public class CaseRecovery implements Relapses {
@@ -35,20 +36,23 @@ public class CaseRecovery implements Relapses {
     private final RuntimeService runtimeService;
     private final CaseFileRepository cases;
     private final CaseAccess access;
-    private final CaseSuspension suspension;
+    private final RecoveryPeriodStart recoveryPeriod;
     private final CaseResumption resumption;
     private final CaseDossier dossier;
     private final LegalTime time;
+    private final RecoverySettings settings;
 
     public CaseRecovery(RuntimeService runtimeService, CaseFileRepository cases, CaseAccess access,
-                        CaseSuspension suspension, CaseResumption resumption, CaseDossier dossier, LegalTime time) {
+                        RecoveryPeriodStart recoveryPeriod, CaseResumption resumption, CaseDossier dossier,
+                        LegalTime time, RecoverySettings settings) {
         this.resumption = resumption;
         this.runtimeService = runtimeService;
         this.cases = cases;
         this.access = access;
-        this.suspension = suspension;
+        this.recoveryPeriod = recoveryPeriod;
         this.dossier = dossier;
         this.time = time;
+        this.settings = settings;
     }
 
     /** Records a (partial) recovery; every check happens before anything is written. */
@@ -65,7 +69,7 @@ public class CaseRecovery implements Relapses {
         if (!CaseFile.OPEN.equals(file.status())) {
             throw RuleViolationException.conflict("caseId", "the case is closed (" + file.closedReason() + ")");
         }
-        LocalDate date = validDate(file, request.date());
+        LocalDate date = validDate(file, "date", request.date());
         Integer percentage = request.percentage();
         if (percentage != null && (percentage < 1 || percentage > 100)) {
             throw RuleViolationException.invalid("percentage", "must be between 1 and 100 (100 = full recovery;"
@@ -80,29 +84,23 @@ public class CaseRecovery implements Relapses {
             cases.partiallyRecovered(file.caseId(), percentage);
             record(file, "Gedeeltelijk hersteld (" + percentage + "%); de wachttijd loopt door", content);
         } else {
-            LocalDate definitive = SicknessPeriods.recoveredForGoodOn(date);
-            access.runWithoutCaller(() -> pauseCase(file, date, definitive));
-            cases.recovered(file.caseId(), date);
-            content.put("zaakGeslotenOp", definitive.toString());
-            record(file, "Volledig hersteld; zonder terugval wordt de zaak op " + definitive + " gesloten", content);
+            recoveryPeriod.start(file, date, RecoveryKind.FULL);
         }
     }
 
-    private void pauseCase(CaseFile file, LocalDate date, LocalDate definitive) {
-        runtimeService.setVariable(file.processInstanceId(), HERSTEL_DATUM, date.toString());
-        suspension.suspend(file.processInstanceId());
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(WERKGEVER_ID, file.employerId());
-        variables.put(WERKNEMER_ID, file.employeeId());
-        variables.put(HERSTEL_DATUM, date.toString());
-        variables.put(HERSTELPERIODE_EINDE, time.startOfDay(definitive));
-        variables.put(ZAAK_PROCESS_INSTANCE_ID, file.processInstanceId());
-        runtimeService.startProcessInstanceByKey(ProcessKeys.HERSTELPERIODE, file.caseId(), variables);
+    /**
+     * A structural return to own or adapted work, recorded by the case's evaluation step: the same herstelperiode as
+     * a full recovery. Runs inside the engine command that completes the evaluation.
+     */
+    void returnStructurally(CaseFile file, String date) {
+        recoveryPeriod.startFromCaseProcess(file, validDate(file, HERVAT_OP, date), RecoveryKind.STRUCTURAL_RETURN);
     }
 
     /**
-     * A new sick report for an employee whose open case is recovered. Within 28 days the same case continues;
-     * otherwise the old case closes as hersteld and the caller opens a new one.
+     * A new sick report for an employee whose case is recovered: paused in its herstelperiode, or closed after it
+     * while late reports may still reopen it. Judged on the recovery date, not on the day of the report: a first
+     * sick day less than 28 days after it continues (or reopens) the same case; otherwise the old case ends for
+     * good and the caller opens a new one.
      *
      * @return true when the recovered case continues
      */
@@ -111,7 +109,7 @@ public class CaseRecovery implements Relapses {
     public boolean continueRecovered(CaseFile recovered, LocalDate firstSickDay) {
         if (firstSickDay.isBefore(recovered.recoveredOn())) {
             throw RuleViolationException.invalid("firstSickDay", "must not be before the recovery date "
-                    + recovered.recoveredOn() + " of the open case " + recovered.caseId());
+                    + recovered.recoveredOn() + " of case " + recovered.caseId());
         }
         boolean within = SicknessPeriods.continuesCase(recovered.recoveredOn(), firstSickDay);
         String reporter = access.callerId();
@@ -133,12 +131,34 @@ public class CaseRecovery implements Relapses {
         return within;
     }
 
-    private LocalDate validDate(CaseFile file, String value) {
-        LocalDate date = RequestValues.notInFuture("date",
-                RequestValues.isoDate("date", value, "the first day of (partial) recovery"), time.today());
+    /**
+     * A sick report after the case of the employee's last recovery ended for good: when its first sick day is less
+     * than 28 days after that recovery, the sickness belongs to that case (BW 7:629 lid 10) — it is refused rather
+     * than opened as a second case with its own deadlines for the same sickness period.
+     */
+    @Override
+    public void refuseRelapseOfEndedCase(String employerId, String employeeId, LocalDate firstSickDay) {
+        cases.findLastRecovered(employerId, employeeId)
+                .filter(ended -> RecoveryKind.isReason(ended.closedReason()))
+                .filter(ended -> !firstSickDay.isBefore(ended.recoveredOn())
+                        && SicknessPeriods.continuesCase(ended.recoveredOn(), firstSickDay))
+                .ifPresent(ended -> {
+                    LocalDate lastReport = SicknessPeriods.recoveredForGoodOn(ended.recoveredOn())
+                            .plusDays(settings.lateRelapseReportDays() - 1L);
+                    throw RuleViolationException.conflict("firstSickDay", "a first sick day less than 28 days after"
+                            + " the recovery on " + ended.recoveredOn() + " continues case " + ended.caseId()
+                            + " (BW 7:629 lid 10), but that case ended for good: late relapse reports were accepted"
+                            + " until " + lastReport + " (spoorwijzer.recovery.late-relapse-report-days); this"
+                            + " sickness cannot be opened as a new case with its own deadlines");
+                });
+    }
+
+    private LocalDate validDate(CaseFile file, String field, String value) {
+        LocalDate date = RequestValues.notInFuture(field,
+                RequestValues.isoDate(field, value, "the first day of (partial) recovery"), time.today());
         LocalDate lastSickDay = lastRelapse(file);
         if (!date.isAfter(lastSickDay)) {
-            throw RuleViolationException.invalid("date", "must be after " + lastSickDay
+            throw RuleViolationException.invalid(field, "must be after " + lastSickDay
                     + ", the first sick day of the current sickness period (BW 7:629 lid 10)");
         }
         return date;

@@ -2,6 +2,8 @@ package nl.spoorwijzer.recovery;
 
 import static nl.spoorwijzer.process.ProcessVariables.AFSLUITREDEN;
 import static nl.spoorwijzer.process.ProcessVariables.HERSTEL_DATUM;
+import static nl.spoorwijzer.process.ProcessVariables.HERSTEL_SOORT;
+import static nl.spoorwijzer.process.ProcessVariables.LATE_ZIEKMELDING_EINDE;
 import static nl.spoorwijzer.process.ProcessVariables.ZAAK_PROCESS_INSTANCE_ID;
 
 import java.util.LinkedHashMap;
@@ -10,29 +12,24 @@ import nl.spoorwijzer.casefile.CaseFileRepository;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.process.CaseDossier;
 import nl.spoorwijzer.process.LegalTime;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Zaak sluiten als hersteld": 28 days passed without a relapse (or the relapse came later), so the recovery is
- * definitive and a new sickness is a new case (BW 7:629 lid 10). Closes the case in the read model and the dossier
- * and ends its paused process (and the processes it called) with the reason {@code hersteld}.
+ * "Zaak sluiten als hersteld": 28 days passed without a relapse (or a new sickness of 28 days or later after the
+ * recovery was reported), so the case closes — with the reason of its kind of return, {@code hersteld} or
+ * {@code structureelHervat} — in the read model and the dossier. The paused case process is kept: a relapse within the
+ * 28 days that is reported late still reopens the case ({@link RecoveryFinalisation} ends it).
  */
 @Component("recoveryConfirmation")
 class RecoveryConfirmation implements JavaDelegate {
 
-    static final String REASON = "hersteld";
-
-    private final RuntimeService runtimeService;
     private final CaseFileRepository cases;
     private final CaseDossier dossier;
     private final LegalTime time;
 
-    RecoveryConfirmation(RuntimeService runtimeService, CaseFileRepository cases, CaseDossier dossier,
-                         LegalTime time) {
-        this.runtimeService = runtimeService;
+    RecoveryConfirmation(CaseFileRepository cases, CaseDossier dossier, LegalTime time) {
         this.cases = cases;
         this.dossier = dossier;
         this.time = time;
@@ -42,14 +39,17 @@ class RecoveryConfirmation implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String caseId = execution.getProcessBusinessKey();
         String caseInstance = (String) execution.getVariable(ZAAK_PROCESS_INSTANCE_ID);
+        String reason = RecoveryKind.of(execution.getVariable(HERSTEL_SOORT)).reason();
         Map<String, Object> content = new LinkedHashMap<>();
-        content.put(AFSLUITREDEN, REASON);
+        content.put(AFSLUITREDEN, reason);
         content.put("datum", time.today().toString());
         content.put(HERSTEL_DATUM, time.toDate(execution.getVariable(HERSTEL_DATUM)).toString());
-        cases.close(caseId, REASON);
+        Object lateReportsEnd = execution.getVariable(LATE_ZIEKMELDING_EINDE);
+        if (lateReportsEnd != null) {
+            content.put("lateTerugvalGemeldTot", time.toDate(lateReportsEnd).minusDays(1).toString());
+        }
+        cases.closeAfterRecovery(caseId, reason);
         dossier.recordForCase(caseId, caseInstance, execution.getTenantId(), DossierEntryType.CASE_CLOSED,
-                "Zaak afgesloten: " + REASON, content);
-        // A suspended process can be ended; its paused tasks and timers go with it.
-        runtimeService.deleteProcessInstance(caseInstance, REASON);
+                "Zaak afgesloten: " + reason, content);
     }
 }

@@ -27,8 +27,10 @@ class RecoveryController {
     }
 
     @PostMapping("/api/cases/{caseId}/recovery")
-    @Operation(summary = "Report full recovery (the work pauses; closed as hersteld after 28 days without relapse)"
-            + " or partial recovery with a percentage (the clock keeps running)")
+    @Operation(summary = "Report full recovery (the work pauses; closed as hersteld after 28 days without relapse,"
+            + " but a sick report with a first sick day less than 28 days after the recovery date still reopens it"
+            + " within spoorwijzer.recovery.late-relapse-report-days) or partial recovery with a percentage (the"
+            + " clock keeps running)")
     CaseView recovery(@PathVariable String caseId, @RequestBody RecoveryRequest request) {
         retry.run(() -> recovery.recover(access.requireVisible(caseId), request));
         return views.details(caseId);

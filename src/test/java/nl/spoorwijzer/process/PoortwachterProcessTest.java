@@ -186,6 +186,13 @@ class PoortwachterProcessTest {
         }
         driver.onDay(45); // 28 days after the recovery date (day 17): definitive
         driver.fireDueTimers();
+        Assertions.assertThat(caseFiles.find(driver.caseId()).orElseThrow().status()).isEqualTo("CLOSED");
+        Assertions.assertThat(driver.isEnded()).as("kept 28 days more for a late relapse report").isFalse();
+        driver.onDay(72);
+        driver.fireDueTimers();
+        Assertions.assertThat(driver.isEnded()).isFalse();
+        driver.onDay(73);
+        driver.fireDueTimers();
 
         assertThat(driver.instance()).isEnded();
         Assertions.assertThat(dossier(driver, DossierEntryType.DEADLINE_MISSED)).isEmpty();
@@ -223,11 +230,15 @@ class PoortwachterProcessTest {
         Assertions.assertThat(engine.getTaskService().createTaskQuery().processInstanceId(driver.instance().getId())
                 .taskDefinitionKey("evaluatieVisieGeven").count()).as("one view per evaluation").isEqualTo(2);
 
-        driver.onDay(110).complete("voortgangEvalueren",
-                answers("voortgangEvalueren", "evaluatieVervolg", "structureelHervat"));
-        assertThat(driver.instance()).isEnded().hasPassed("structureelHervat");
+        driver.onDay(110).complete("voortgangEvalueren", answers("voortgangEvalueren", "evaluatieVervolg",
+                "structureelHervat", "hervatOp", driver.day(110).toString()));
+        assertThat(driver.instance()).hasPassed("structureleHervattingVastleggen");
         Assertions.assertThat(engine.getTaskService().createTaskQuery().processInstanceId(driver.instance().getId())
-                .count()).as("the views never given end with spoor 1").isZero();
+                .active().count()).as("the views never given pause with the case").isZero();
+        driver.onDay(110 + 28 + 28).fireDueTimers();
+        assertThat(driver.instance()).isEnded();
+        Assertions.assertThat(engine.getTaskService().createTaskQuery().processInstanceId(driver.instance().getId())
+                .count()).as("the views never given end with the case").isZero();
     }
 
     @Test
@@ -273,15 +284,33 @@ class PoortwachterProcessTest {
             evaluate(driver, answers("voortgangEvalueren"));
         }
         driver.onDay(208).fireDueTimers();
-        evaluate(driver.onDay(209), answers("voortgangEvalueren", "evaluatieVervolg", "structureelHervat"));
+        evaluate(driver.onDay(209), answers("voortgangEvalueren", "evaluatieVervolg", "structureelHervat",
+                "hervatOp", driver.day(205).toString()));
 
-        assertThat(driver.instance()).isEnded().hasPassed("reintegratieresultaatVastleggen", "structureelHervat")
-                .hasNotPassed("ziekmeldingUwvDoen");
+        // The same herstelperiode as a full recovery, from the return date: the case pauses for 28 days.
+        assertThat(driver.instance()).isNotEnded().hasPassed("structureleHervattingVastleggen");
+        Assertions.assertThat(caseFiles.find(driver.caseId()).orElseThrow())
+                .satisfies(file -> Assertions.assertThat(file.status()).isEqualTo("RECOVERED"))
+                .satisfies(file -> Assertions.assertThat(file.recoveredOn()).isEqualTo(driver.day(205)));
+        Assertions.assertThat(dossier(driver, DossierEntryType.RECOVERY)).singleElement().satisfies(e -> {
+            Assertions.assertThat(e.subject()).startsWith("Structureel hervat in eigen of aangepast werk op 2025-07-29");
+            Assertions.assertThat(e.content()).containsEntry("herstelSoort", "structureelHervat")
+                    .containsEntry("zaakGeslotenOp", "2025-08-26");
+        });
+        driver.onDay(232).fireDueTimers(); // day 205 + 27
+        Assertions.assertThat(caseFiles.find(driver.caseId()).orElseThrow().status()).isEqualTo("RECOVERED");
+        driver.onDay(233).fireDueTimers(); // day 205 + 28
+        Assertions.assertThat(caseFiles.find(driver.caseId()).orElseThrow())
+                .satisfies(file -> Assertions.assertThat(file.status()).isEqualTo("CLOSED"))
+                .satisfies(file -> Assertions.assertThat(file.closedReason()).isEqualTo("structureelHervat"));
+        driver.onDay(261).fireDueTimers(); // and 28 days for a late relapse report
+        assertThat(driver.instance()).isEnded().hasNotPassed("ziekmeldingUwvDoen");
         Assertions.assertThat(dossier(driver, DossierEntryType.TASK_COMPLETED))
                 .filteredOn(e -> e.elementId().equals("loonwaardeOfProefplaatsingVastleggen")).singleElement()
                 .satisfies(e -> Assertions.assertThat(e.content()).containsEntry("loonwaardePercentage", 40));
-        Assertions.assertThat(dossier(driver, DossierEntryType.CASE_CLOSED).get(0).content())
-                .containsEntry("afsluitreden", "structureelHervat").containsEntry("datum", "2025-08-02");
+        Assertions.assertThat(dossier(driver, DossierEntryType.CASE_CLOSED)).singleElement().satisfies(e ->
+                Assertions.assertThat(e.content()).containsEntry("afsluitreden", "structureelHervat")
+                        .containsEntry("datum", "2025-08-26").containsEntry("herstelDatum", "2025-07-29"));
         Assertions.assertThat(dossier(driver, DossierEntryType.TASK_COMPLETED))
                 .filteredOn(e -> e.elementId().equals("voortgangEvalueren")).hasSize(5)
                 .allSatisfy(e -> Assertions.assertThat(e.deadlineMet()).isTrue())

@@ -289,18 +289,23 @@ class Spoor2TrajectProcessTest {
     }
 
     @Test
-    void aStructuralSpoor1ResultEndsTheTrajectory() {
+    void aStructuralSpoor1ResultPausesTheTrajectoryWithTheCaseUntilTheRecoveryIsDefinitive() {
         CaseDriver driver = caseInSpoor2();
         throughIntakeAndPlan(driver);
         ProcessInstance trajectory = trajectory(driver);
         driver.onDay(360).fireDueTimers();
         driver.complete("evaluatieVisieGeven", answers("evaluatieVisieGeven"));
-        driver.complete("voortgangEvalueren", answers("voortgangEvalueren", "evaluatieVervolg", "structureelHervat"));
+        driver.complete("voortgangEvalueren", answers("voortgangEvalueren", "evaluatieVervolg", "structureelHervat",
+                "hervatOp", driver.day(360).toString()));
 
-        assertThat(trajectory).isEnded().hasPassed("beeindigingVastleggen", "trajectBeeindigd");
-        assertThat(driver.instance()).isEnded().hasPassed("spoor2Beeindigen", "structureelHervat");
-        Assertions.assertThat(dossier(driver, DossierEntryType.TRAJECTORY_ENDED).get(0).content())
-                .containsEntry("afsluitreden", "spoor1Geslaagd");
+        // The same herstelperiode as a full recovery: a relapse within 4 weeks would resume spoor 2 too.
+        Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(trajectory.getId()).suspended().count()).isEqualTo(1);
+        driver.onDay(360 + 28 + 28).fireDueTimers();
+        assertThat(trajectory).isEnded();
+        assertThat(driver.instance()).isEnded().hasPassed("structureleHervattingVastleggen");
+        Assertions.assertThat(dossier(driver, DossierEntryType.CASE_CLOSED)).singleElement().satisfies(e ->
+                Assertions.assertThat(e.content()).containsEntry("afsluitreden", "structureelHervat"));
     }
 
     @Test

@@ -40,6 +40,11 @@ public final class ApiCases {
         ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.of(9, 0)).atZone(AMSTERDAM).toInstant()));
     }
 
+    /** The first instant of the day, Amsterdam time: when a timer "on this day" is due. */
+    public static Date startOf(LocalDate day) {
+        return Date.from(day.atStartOfDay(AMSTERDAM).toInstant());
+    }
+
     /** The instant a deadline "by this day" ends: 23:59:59 Amsterdam time. */
     public static Date endOf(LocalDate day) {
         return Date.from(day.atTime(23, 59, 59).atZone(AMSTERDAM).toInstant());
