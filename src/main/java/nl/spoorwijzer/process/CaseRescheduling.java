@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierEntryType;
+import nl.spoorwijzer.process.TimelineChange.DeadlineAgreed;
 import nl.spoorwijzer.process.TimelineChange.RecoveryGapAdded;
 import nl.spoorwijzer.process.TimelineChange.SanctionImposed;
 import nl.spoorwijzer.process.TimelineChange.SanctionShortened;
@@ -122,6 +123,8 @@ public class CaseRescheduling {
         } else if (change instanceof SanctionShortened shortened) {
             runtimeService.setVariable(caseInstance, ProcessVariables.LOONSANCTIE_EINDE,
                     shortened.sanctionEndsOn().toString());
+        } else if (change instanceof DeadlineAgreed agreed) {
+            runtimeService.setVariable(caseInstance, agreed.variable(), agreed.newDeadline().toString());
         } else if (change instanceof VvlGranted vvl) {
             Object earlier = runtimeService.getVariable(caseInstance, ProcessVariables.VVL_WEKEN);
             int total = vvl.weeks() + (earlier == null ? 0 : ((Number) earlier).intValue());

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.spoorwijzer.timeline.Milestone;
+import nl.spoorwijzer.timeline.LegalTerms;
 import nl.spoorwijzer.timeline.MilestoneKey;
 import nl.spoorwijzer.timeline.PoortwachterCalendar;
 import nl.spoorwijzer.timeline.Timeline;
@@ -67,11 +68,35 @@ public class CaseTimeline {
      * (a relapse, a UWV decision) never puts it back to a day 42 long gone.
      */
     private LocalDate probleemanalyseDue(VariableScope variables, LocalDate regular) {
+        LocalDate agreed = time.toDate(variables.getVariable(PROBLEEMANALYSE_AFGESPROKEN_TERMIJN));
+        if (agreed != null) {
+            return agreed;
+        }
         LocalDate requested = time.toDate(variables.getVariable(PROBLEEMANALYSE_LATER_GEVRAAGD));
         if (requested == null || !Boolean.TRUE.equals(variables.getVariable(PROBLEEMANALYSE_LATER_NODIG))) {
             return regular;
         }
         return PoortwachterCalendar.lateProbleemanalyseDue(regular, requested, settings.lateProbleemanalyseDays());
+    }
+
+    /**
+     * The date werkgever and werknemer agreed (Regeling procesgang art. 5); otherwise two weeks after the
+     * probleemanalyse (art. 4 lid 1), by week 8 at the latest — unless the probleemanalyse rightly came later
+     * (art. 2 lid 3) or its deadline was moved by agreement: then two weeks after it was made, or, while it is not,
+     * after its deadline.
+     */
+    private LocalDate planVanAanpakDue(VariableScope variables, TimelineInput input) {
+        LocalDate agreed = time.toDate(variables.getVariable(PLAN_VAN_AANPAK_AFGESPROKEN_TERMIJN));
+        if (agreed != null) {
+            return agreed;
+        }
+        LocalDate agreedProbleemanalyse = time.toDate(variables.getVariable(PROBLEEMANALYSE_AFGESPROKEN_TERMIJN));
+        if (agreedProbleemanalyse != null && input.actualProbleemanalyse() == null) {
+            return calendar.plusSickDays(input, agreedProbleemanalyse,
+                    LegalTerms.PLAN_VAN_AANPAK_DAYS_AFTER_PROBLEEMANALYSE);
+        }
+        return calendar.planVanAanpak(input, agreedProbleemanalyse != null
+                || Boolean.TRUE.equals(variables.getVariable(PROBLEEMANALYSE_LATER_NODIG)));
     }
 
     /**
@@ -85,8 +110,7 @@ public class CaseTimeline {
         Map<String, Object> dates = new LinkedHashMap<>();
         for (Milestone milestone : timeline.milestones()) {
             LocalDate date = switch (milestone.key()) {
-                case PLAN_VAN_AANPAK -> calendar.planVanAanpak(input,
-                        Boolean.TRUE.equals(variables.getVariable(PROBLEEMANALYSE_LATER_NODIG)));
+                case PLAN_VAN_AANPAK -> planVanAanpakDue(variables, input);
                 case PROBLEEMANALYSE -> probleemanalyseDue(variables, milestone.date());
                 default -> milestone.date();
             };

@@ -30,6 +30,9 @@ public final class ProcessVariables {
     public static final String PROBLEEMANALYSE_LATER_NODIG = "probleemanalyseLaterNodig";
     /** The day the bedrijfsarts concluded after week 6 that a probleemanalyse is needed after all (ISO date). */
     public static final String PROBLEEMANALYSE_LATER_GEVRAAGD = "probleemanalyseLaterGevraagd";
+    /** Deadlines werkgever and werknemer agreed to deviate to (Regeling procesgang art. 5), ISO dates. */
+    public static final String PROBLEEMANALYSE_AFGESPROKEN_TERMIJN = "probleemanalyseAfgesprokenTermijn";
+    public static final String PLAN_VAN_AANPAK_AFGESPROKEN_TERMIJN = "planVanAanpakAfgesprokenTermijn";
     /** The periodic interval (ISO-8601 duration) of evaluations and bedrijfsarts consults. */
     public static final String EVALUATION_INTERVAL = "evaluationInterval";
     public static final String NEXT_EVALUATION_START = "nextEvaluationStart";
@@ -116,7 +119,8 @@ public final class ProcessVariables {
 
     private static Set<String> platformOnly() {
         Set<String> names = new HashSet<>(Set.of(WERKNEMER_ID, WERKGEVER_ID, EERSTE_ZIEKTEDAG, PROBLEEMANALYSE_DATUM,
-                EERSTEJAARSEVALUATIE_DATUM, PROBLEEMANALYSE_LATER_NODIG, PROBLEEMANALYSE_LATER_GEVRAAGD, EVALUATION_INTERVAL, NEXT_EVALUATION_START,
+                EERSTEJAARSEVALUATIE_DATUM, PROBLEEMANALYSE_LATER_NODIG, PROBLEEMANALYSE_LATER_GEVRAAGD,
+                PROBLEEMANALYSE_AFGESPROKEN_TERMIJN, PLAN_VAN_AANPAK_AFGESPROKEN_TERMIJN, EVALUATION_INTERVAL, NEXT_EVALUATION_START,
                 NEXT_EVALUATION_DUE, ZIEKMELDING_UWV_TASK_START, DESKUNDIGENOORDEEL_TASK_START, EINDFASE_ONDERDELEN_GEREED, EERSTEJAARSEVALUATIE_WINDOW_START, EINDFASE_START,
                 EINDE_WACHTTIJD_DATUM, SPOOR_2_EINDRAPPORTAGE_START, GEMISTE_TAAK, HERSTEL_DATUM, AFSLUITREDEN,
                 HERSTELPERIODES, VVL_WEKEN, LOONSANCTIE_WEKEN, LOONSANCTIE_EINDE, TEKORTKOMINGEN,

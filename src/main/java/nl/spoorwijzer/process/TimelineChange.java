@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import nl.spoorwijzer.timeline.MilestoneKey;
 import nl.spoorwijzer.timeline.PoortwachterCalendar;
 import nl.spoorwijzer.timeline.SicknessPeriods;
 
@@ -138,6 +140,56 @@ public sealed interface TimelineChange {
             facts.put("weken", weeks);
             return facts;
         }
+    }
+
+    /**
+     * Werkgever and werknemer agreed, with a reason, to deviate from the deadline of the probleemanalyse or the plan
+     * van aanpak (Regeling procesgang eerste en tweede ziektejaar art. 5): that deadline becomes the agreed date.
+     */
+    record DeadlineAgreed(MilestoneKey step, LocalDate newDeadline, LocalDate agreedOn, String reason)
+            implements TimelineChange {
+
+        /** The deadlines art. 5 lets the parties move: those of art. 2 and art. 4. */
+        public static final Set<MilestoneKey> STEPS = Set.of(MilestoneKey.PROBLEEMANALYSE,
+                MilestoneKey.PLAN_VAN_AANPAK);
+
+        public DeadlineAgreed {
+            Objects.requireNonNull(step, "step");
+            Objects.requireNonNull(newDeadline, "newDeadline");
+            Objects.requireNonNull(agreedOn, "agreedOn");
+            Objects.requireNonNull(reason, "reason");
+            if (!STEPS.contains(step)) {
+                throw new IllegalArgumentException("art. 5 covers the probleemanalyse and plan van aanpak only: " + step);
+            }
+        }
+
+        /** The variable holding the agreed deadline of this step. */
+        public String variable() {
+            return agreedDeadlineVariable(step);
+        }
+
+        @Override
+        public String why() {
+            return "afwijking van de termijn " + step.label().toLowerCase() + " afgesproken";
+        }
+
+        @Override
+        public Map<String, Object> facts() {
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("type", "AFWIJKING_TERMIJN");
+            facts.put("stap", step.key());
+            facts.put("nieuweTermijn", newDeadline.toString());
+            facts.put("afgesprokenOp", agreedOn.toString());
+            facts.put("reden", reason);
+            facts.put("grondslag", "Regeling procesgang eerste en tweede ziektejaar art. 5");
+            return facts;
+        }
+    }
+
+    /** The variable that holds the deadline werkgever and werknemer agreed for a step (art. 5), if any. */
+    static String agreedDeadlineVariable(MilestoneKey step) {
+        return step == MilestoneKey.PROBLEEMANALYSE ? ProcessVariables.PROBLEEMANALYSE_AFGESPROKEN_TERMIJN
+                : ProcessVariables.PLAN_VAN_AANPAK_AFGESPROKEN_TERMIJN;
     }
 
     private static Map<String, Object> uwvDecision(String type, LocalDate decidedOn) {

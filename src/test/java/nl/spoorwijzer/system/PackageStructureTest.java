@@ -35,7 +35,7 @@ class PackageStructureTest {
     void packagesDependOnlyOnThoseBelowThem() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("demo").definedBy(BASE + ".demo..")
-                .layer("case actions").definedBy(BASE + ".recovery..", BASE + ".uwv..")
+                .layer("case actions").definedBy(BASE + ".recovery..", BASE + ".uwv..", BASE + ".agreements..")
                 .layer("cases").definedBy(BASE + ".cases..")
                 .layer("report").definedBy(BASE + ".report..", BASE + ".dashboard..")
                 .layer("engine guards").definedBy(BASE + ".forms..", BASE + ".modelling..")
