@@ -118,7 +118,11 @@ class CaseImportIT {
         onDay(uwvDue.minusDays(1));
         player.fireDueTimers();
         assertThat(task(player, Tasks.ZIEKMELDING_UWV_DOEN).getDueDate()).isEqualTo(endOf(uwvDue));
-        assertThat(taskKeys(player)).doesNotContain(Tasks.TERMIJN_OVERSCHREDEN_AFHANDELEN);
+        // Deadlines after the import are watched as in any case: the evaluation planned at the first one's
+        // completion was left open, and its miss is recorded and escalated.
+        assertThat(dossier.findByCase(caseId)).filteredOn(e -> e.type() == DossierEntryType.DEADLINE_MISSED)
+                .extracting(DossierEntry::elementId).containsExactly(Tasks.VOORTGANG_EVALUEREN);
+        assertThat(taskKeys(player)).containsOnlyOnce(Tasks.TERMIJN_OVERSCHREDEN_AFHANDELEN);
     }
 
     @Test
@@ -262,6 +266,80 @@ class CaseImportIT {
         assertThat(bedrijfsarts.statusCode()).as(bedrijfsarts.body()).isEqualTo(403);
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("poortwachter")
                 .count()).isZero();
+    }
+
+    @Test
+    void csvBulkImportReportsEveryRowAndCreatesNothingTwice() throws Exception {
+        LocalDate first = TODAY.minusDays(199);
+        String csv = String.join("\r\n",
+                "employeeId,employerId,firstSickDay,probleemanalyse,probleemanalyse-document,plan-van-aanpak,evaluatie",
+                "tim,acme-bouw,%s,%s,\"PA, versie 2\",%s,%s|%s".formatted(first, day(first, 30), day(first, 40),
+                        day(first, 80), day(first, 120)),
+                "piet,acme-bouw,%s,%s,,%s,".formatted(first, day(first, 40), day(first, 30)),
+                "kees,acme-bouw,%s,,,,".formatted(first),
+                "noor,zorggroep-noord,%s,,,,".formatted(first),
+                "=HYPERLINK(\"http://x\"),acme-bouw,%s,,,,".formatted(first),
+                "joris,acme-bouw,%s,%s,,,".formatted(first, TODAY.plusDays(3)), "");
+
+        JsonNode report = json.readTree(postCsv(csv, "anna", "application/json").body());
+        assertThat(report.path("rows").asInt()).isEqualTo(6);
+        assertThat(report.path("created").asInt()).isEqualTo(2);
+        assertThat(report.path("refused").asInt()).isEqualTo(4);
+        JsonNode rows = report.path("results");
+        assertThat(rows.get(0).path("row").asInt()).isEqualTo(2);
+        assertThat(rows.get(0).path("outcome").asText()).isEqualTo("CREATED");
+        assertThat(rows.get(1).path("outcome").asText()).isEqualTo("REFUSED");
+        assertThat(rows.get(1).path("violations").get(0).path("field").asText()).isEqualTo("plan-van-aanpak");
+        assertThat(rows.get(1).path("violations").get(0).path("rule").asText()).contains("before");
+        assertThat(rows.get(2).path("outcome").asText()).isEqualTo("CREATED");
+        assertThat(rows.get(3).path("violations").get(0).path("field").asText()).as("anna is no werkgever there")
+                .isEqualTo("employerId");
+        assertThat(rows.get(4).path("violations").get(0).path("field").asText()).isEqualTo("employeeId");
+        assertThat(rows.get(5).path("row").asInt()).isEqualTo(7);
+        assertThat(rows.get(5).path("violations").get(0).path("field").asText()).isEqualTo("probleemanalyse");
+        assertThat(rows.get(5).path("violations").get(0).path("rule").asText()).contains("future");
+        String timCase = rows.get(0).path("caseId").asText();
+        assertThat(dossier.findByCase(timCase)).filteredOn(e -> e.type() == DossierEntryType.STEP_IMPORTED)
+                .extracting(e -> e.content().get("document")).contains("PA, versie 2");
+
+        HttpResponse<String> again = postCsv(csv, "anna", "text/csv");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(again.body()).as("a second run creates nothing").contains("\"2\",\"tim\",\"acme-bouw\"")
+                .contains("ALREADY_IMPORTED").doesNotContain("CREATED")
+                .as("a cell a spreadsheet would run as a formula is made plain text").contains("\"'=HYPERLINK(");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("poortwachter")
+                .count()).isEqualTo(2);
+        assertThat(dossier.findByCase(timCase)).filteredOn(e -> e.type() == DossierEntryType.STEP_IMPORTED)
+                .hasSize(4);
+    }
+
+    @Test
+    void csvImportIsForTheWerkgeverOnlyAndBounded() throws Exception {
+        String csv = "employeeId,employerId,firstSickDay\r\ntim,acme-bouw," + TODAY.minusDays(10) + "\r\n";
+        assertThat(postCsv(csv, "eva", "application/json").statusCode()).isEqualTo(403);
+        JsonNode daan = json.readTree(postCsv(csv, "daan", "application/json").body());
+        assertThat(daan.path("refused").asInt()).isEqualTo(1);
+        assertThat(daan.path("results").get(0).path("violations").get(0).path("field").asText())
+                .isEqualTo("employerId");
+        HttpResponse<String> unknownColumn = postCsv("employeeId,employerId,firstSickDay,salaris\r\n", "anna",
+                "application/json");
+        assertThat(unknownColumn.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(unknownColumn.body()).path("field").asText()).isEqualTo("header");
+        StringBuilder tooMany = new StringBuilder("employeeId,employerId,firstSickDay\n");
+        for (int i = 0; i <= 500; i++) {
+            tooMany.append("x,acme-bouw,2026-01-01\n");
+        }
+        HttpResponse<String> refused = postCsv(tooMany.toString(), "anna", "application/json");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(refused.body()).path("field").asText()).isEqualTo("rows");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("poortwachter")
+                .count()).isZero();
+    }
+
+    private HttpResponse<String> postCsv(String csv, String user, String accept) {
+        return http.send(http.request("/api/cases/import").header("Content-Type", "text/csv; charset=UTF-8")
+                .header("Accept", accept).header("Authorization", HttpTestClient.basic(user, user))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)).build());
     }
 
     private void assertRefused(LocalDate first, String steps, String field, String ruleMentions) throws Exception {
