@@ -57,11 +57,14 @@ class CaseController {
 
     @PostMapping
     @Operation(summary = "Report sickness: opens a case and computes every legal date (201), or continues the"
-            + " employee's recovered case when the relapse falls within 28 days of the recovery (200)")
+            + " employee's recovered case when the relapse falls within 28 days of the recovery (200). With 'steps'"
+            + " it imports a running case: the steps taken elsewhere are recorded as imported, the case starts where"
+            + " they left it and missed deadlines are recorded once (201); the same import again answers the case it"
+            + " created (200)")
     ResponseEntity<CaseView> open(@RequestBody IntakeRequest request) {
         CaseIntake.Opened opened = retry.inTransaction(() -> intake.open(request));
         URI location = URI.create("/api/cases/" + opened.caseId());
-        return opened.continued() ? ResponseEntity.ok().location(location).body(views.details(opened.caseId()))
+        return opened.continued() || opened.alreadyImported() ? ResponseEntity.ok().location(location).body(views.details(opened.caseId()))
                 : ResponseEntity.created(location).body(views.details(opened.caseId()));
     }
 

@@ -6,6 +6,7 @@ import static nl.spoorwijzer.system.RequestValues.required;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.casefile.CaseFile;
@@ -14,18 +15,24 @@ import nl.spoorwijzer.casefile.OpenCaseExistsException;
 import nl.spoorwijzer.identity.Role;
 import nl.spoorwijzer.process.CaseIds;
 import nl.spoorwijzer.process.ProcessKeys;
+import nl.spoorwijzer.process.RunningCaseImport;
+import nl.spoorwijzer.process.RunningCaseImport.TakenStep;
 import nl.spoorwijzer.system.PlatformInput;
 import nl.spoorwijzer.system.RuleViolationException;
 import nl.spoorwijzer.timeline.FirstSickDayRule;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Opens a case from a sick report: checks every field and the caller's right to report for the employer, then
- * starts the case process (which computes the legal dates). All checks happen before anything is written; the
+ * starts the case process (which computes the legal dates). A running case moved into the platform comes with the
+ * steps already taken elsewhere ({@link IntakeRequest#steps()}): they are checked together ({@link ImportedSteps})
+ * and the case starts where they left it ({@link RunningCaseImport}); importing it again finds the employee's open
+ * case for the same first sick day and creates nothing. All checks happen before anything is written; the
  * one-open-case-per-employee rule is also enforced by the database, so concurrent reports open one case.
  */
 @Service
@@ -37,10 +44,12 @@ public class CaseIntake {
     private final CaseFileRepository cases;
     private final CaseAccess access;
     private final Relapses relapses;
+    private final RunningCaseImport runningCaseImport;
     private final Clock clock;
 
     public CaseIntake(RuntimeService runtimeService, CaseFileRepository cases, CaseAccess access,
-                      Relapses relapses, Clock clock) {
+                      Relapses relapses, RunningCaseImport runningCaseImport, Clock clock) {
+        this.runningCaseImport = runningCaseImport;
         this.relapses = relapses;
         this.runtimeService = runtimeService;
         this.cases = cases;
@@ -51,7 +60,11 @@ public class CaseIntake {
     /**
      * The case a sick report opened, or — for a relapse within 28 days of full recovery — the case it continued.
      */
-    public record Opened(String caseId, boolean continued) {
+    public record Opened(String caseId, boolean continued, boolean alreadyImported) {
+
+        Opened(String caseId, boolean continued) {
+            this(caseId, continued, false);
+        }
     }
 
     /**
@@ -88,9 +101,17 @@ public class CaseIntake {
             throw RuleViolationException.invalid("employeeId", "unknown employee '" + employee + "' at employer '"
                     + employer + "'");
         }
+        List<TakenStep> steps = request.isImport() ? ImportedSteps.check(request.steps(), firstSickDay, today)
+                : List.of();
         // The employee's case that a sick report is judged against: open, recovered (its herstelperiode runs) or
         // closed as recovered while a late relapse report may still reopen it.
         CaseFile open = cases.findOpen(employer, employee).orElse(null);
+        if (open != null && request.isImport()) {
+            if (open.firstSickDay().equals(firstSickDay)) {
+                return new Opened(open.caseId(), false, true); // imported before: importing twice creates nothing
+            }
+            throw duplicate(employee, open.caseId());
+        }
         if (open != null && !CaseFile.OPEN.equals(open.status())) {
             if (relapses.continueRecovered(open, firstSickDay)) {
                 return new Opened(open.caseId(), true);
@@ -111,11 +132,13 @@ public class CaseIntake {
         if (request.note() != null && !request.note().isBlank()) {
             variables.put("toelichting", request.note());
         }
+        variables.putAll(RunningCaseImport.startVariables(steps));
+        ProcessInstance started;
         try {
             // The sick report's own rules were checked above; the start form's (a name, an expected duration) are
             // for people starting a case in Tasklist.
-            PlatformInput.trusted(() -> runtimeService.startProcessInstanceByKey(ProcessKeys.POORTWACHTER, caseId,
-                    variables));
+            started = PlatformInput.trusted(() -> runtimeService.startProcessInstanceByKey(ProcessKeys.POORTWACHTER,
+                    caseId, variables));
         } catch (AuthorizationException e) {
             throw RuleViolationException.notAllowed("employerId", "you may not start cases");
         } catch (RuntimeException e) {
@@ -127,6 +150,9 @@ public class CaseIntake {
                         + " case, opened by a report at the same moment; report a relapse or recovery on that case");
             }
             throw e;
+        }
+        if (request.isImport()) {
+            runningCaseImport.apply(started.getId(), steps, access.callerId());
         }
         return new Opened(caseId, false);
     }

@@ -20,6 +20,11 @@ public enum DossierEntryType {
     RELAPSE,
     /** A UWV decision: loonsanctie, bekorting, VVL or deskundigenoordeel. */
     UWV_DECISION,
+    /**
+     * A step taken before the case came into the platform (elsewhere: another system, on paper), imported with its
+     * date, role and document reference; recorded by the user who imported it.
+     */
+    STEP_IMPORTED,
     /** The spoor 2 trajectory ended: placement, a structural spoor 1 result or the end of the waiting period. */
     TRAJECTORY_ENDED
 }

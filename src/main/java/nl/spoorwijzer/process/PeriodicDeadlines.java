@@ -53,10 +53,21 @@ public class PeriodicDeadlines {
 
     /** Stores the series' next due date (end of day) and task start (start of day). */
     public void planNext(VariableScope variables, Series series) {
+        planAfter(variables, series, time.today());
+    }
+
+    /**
+     * As {@link #planNext}, counted from an earlier occurrence (an imported running case's last evaluation); the due
+     * date may then lie in the past.
+     *
+     * @return the planned due date
+     */
+    public LocalDate planAfter(VariableScope variables, Series series, LocalDate last) {
         int interval = calendar.settings().evaluationIntervalDays();
-        LocalDate due = calendar.nextPeriodicDue(time.today());
+        LocalDate due = calendar.nextPeriodicDue(last);
         variables.setVariable(series.dueVariable, time.endOfDay(due));
         variables.setVariable(series.startVariable,
                 time.startOfDay(due.minusDays(Math.min(settings.taskLeadDays(), interval - 1))));
+        return due;
     }
 }

@@ -73,6 +73,33 @@ public final class ProcessKeys {
         }
     }
 
+    /**
+     * Other elements of {@code poortwachter} the platform addresses by id: where an imported running case starts
+     * ({@code process/RunningCaseImport}) — the timers that open a branch later, the activities a branch resumes at,
+     * and the flows into the join of the final phase.
+     */
+    public static final class Elements {
+        /** spoor1: the timer before each periodic evaluation of the plan van aanpak */
+        public static final String EVALUATIEMOMENT_BEREIKT = "evaluatiemomentBereikt";
+        /** the timer that opens the 42e-weeksmelding branch */
+        public static final String UWV_MELDING_VOORBEREIDEN = "uwvMeldingVoorbereiden";
+        /** the timer that opens the eerstejaarsevaluatie and spoor 2 branch (week 46) */
+        public static final String EJE_VENSTER_GEOPEND = "ejeVensterGeopend";
+        /** eerstejaarsevaluatieEnSpoor2: the DMN decision on spoor 2 after the eerstejaarsevaluatie */
+        public static final String SPOOR_2_BESLUITEN = "spoor2Besluiten";
+        /** the timer that opens the final phase (week 88) */
+        public static final String EINDFASE_BEREIKT = "eindfaseBereikt";
+        /** the final phase subprocess */
+        public static final String EINDFASE = "eindfase";
+        /** eindfase: the actueel oordeel is ready (flow into the join) */
+        public static final String ACTUEEL_OORDEEL_GEREED = "actueelOordeelOpstellenNaarEindevaluatieGereed";
+        /** eindfase: the eindevaluatie and the employee's view on it are ready (flow into the join) */
+        public static final String EINDEVALUATIE_GEREED = "eindevaluatieVisieGevenNaarEindevaluatieGereed";
+
+        private Elements() {
+        }
+    }
+
     private ProcessKeys() {
     }
 }

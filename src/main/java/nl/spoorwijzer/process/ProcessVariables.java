@@ -97,6 +97,13 @@ public final class ProcessVariables {
     /** The RIV's completeness as text, a local variable of the task that compiles the re-integratieverslag. */
     public static final String RIV_VOLLEDIGHEID = "rivVolledigheid";
 
+    /**
+     * The legal steps whose missed deadline the import of a running case recorded (task ids, comma-separated): their
+     * tasks get no second "Termijn verstreken" watch for that deadline ({@code ImportedMissWatch}).
+     */
+    public static final String GEMIST_VOOR_IMPORT = "gemistVoorImport";
+    /** The day a running case was imported with the steps already taken elsewhere (ISO date). */
+    public static final String IMPORT_DATUM = "importDatum";
     /** The date of a UWV deskundigenoordeel, set when the platform records UWV's decision. */
     public static final String DESKUNDIGENOORDEEL_DATUM = "deskundigenoordeelDatum";
     /** Whether a relapse falls within 4 weeks of the recovery (BW 7:629 lid 10), set by the recovery service. */
@@ -128,7 +135,7 @@ public final class ProcessVariables {
                 DEELHERSTEL_PERCENTAGE,
                 DESKUNDIGENOORDEEL_DATUM, TERUGVAL_BINNEN_VIER_WEKEN,
                 AANTAL_SOLLICITATIES, LAATSTE_SOLLICITATIE, SOLLICITATIES_SINDS_VORIGE_RAPPORTAGE,
-                NEXT_REPORT_START, NEXT_REPORT_DUE, BESCHIKBARE_BUREAUS));
+                NEXT_REPORT_START, NEXT_REPORT_DUE, BESCHIKBARE_BUREAUS, GEMIST_VOOR_IMPORT, IMPORT_DATUM));
         for (MilestoneKey key : MilestoneKey.values()) {
             names.add(deadlineVariable(key));
         }

@@ -362,6 +362,16 @@ class ModelConventionsTest {
         for (String id : taskIds) {
             assertThat(userTasks).as("user task '%s' used in ProcessKeys.Tasks", id).contains(id);
         }
+        BpmnModelInstance poortwachter = Bpmn.readModelFromFile(bpmnFiles()
+                .filter(file -> file.getFileName().toString().equals(ProcessKeys.POORTWACHTER + ".bpmn")).findFirst()
+                .orElseThrow().toFile());
+        for (String id : constantsOf(ProcessKeys.Elements.class)) {
+            assertThat((Object) poortwachter.getModelElementById(id))
+                    .as("element '%s' of poortwachter used in ProcessKeys.Elements", id).isNotNull();
+        }
+        for (nl.spoorwijzer.process.ImportableStep step : nl.spoorwijzer.process.ImportableStep.values()) {
+            assertThat(userTasks).as("user task of importable step '%s'", step.key()).contains(step.taskId());
+        }
     }
 
     private static List<String> constantsOf(Class<?> type) throws IllegalAccessException {
