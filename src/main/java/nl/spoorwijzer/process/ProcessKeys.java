@@ -95,6 +95,10 @@ public final class ProcessKeys {
         public static final String ACTUEEL_OORDEEL_GEREED = "actueelOordeelOpstellenNaarEindevaluatieGereed";
         /** eindfase: the eindevaluatie and the employee's view on it are ready (flow into the join) */
         public static final String EINDEVALUATIE_GEREED = "eindevaluatieVisieGevenNaarEindevaluatieGereed";
+        /** eindfase: waits until the parts are given or their deadline passed, then starts the application */
+        public static final String ONDERDELEN_AFWACHTEN = "onderdelenAfwachten";
+        /** eindfase: starts the employee's view, the re-integratieverslag and the WIA application side by side */
+        public static final String AANVRAAG_STARTEN = "aanvraagStarten";
 
         private Elements() {
         }

@@ -166,8 +166,9 @@ public class RunningCaseImport {
 
     /**
      * Starts come before cancellations: a scope left without activity would end (Camunda ends an emptied scope).
-     * The final phase's parallel join needs the token of a step already given: a transition into the join, inside
-     * the final phase instance the first modification created.
+     * When one part of the final phase was given elsewhere, its parallel join needs that part's token (a transition
+     * into the join) and the application waits for the other part (the event-based gateway), both inside the final
+     * phase instance the first modification created.
      */
     private void moveTokens(String processInstanceId, Map<ImportableStep, LocalDate> last) {
         ProcessInstanceModificationBuilder move = runtimeService.createProcessInstanceModification(processInstanceId);
@@ -194,7 +195,7 @@ public class RunningCaseImport {
         boolean oordeel = last.containsKey(ACTUEEL_OORDEEL);
         boolean eindevaluatie = last.containsKey(EINDEVALUATIE);
         if (oordeel && eindevaluatie) {
-            move.startBeforeActivity(Tasks.VISIE_OP_REINTEGRATIE_GEVEN);
+            move.startBeforeActivity(Elements.AANVRAAG_STARTEN);
         } else if (oordeel) {
             move.startBeforeActivity(Tasks.EINDEVALUATIE_HOUDEN);
         } else if (eindevaluatie) {
@@ -211,6 +212,7 @@ public class RunningCaseImport {
             runtimeService.createProcessInstanceModification(processInstanceId)
                     .startTransition(oordeel ? Elements.ACTUEEL_OORDEEL_GEREED : Elements.EINDEVALUATIE_GEREED,
                             eindfaseInstance(processInstanceId))
+                    .startBeforeActivity(Elements.ONDERDELEN_AFWACHTEN, eindfaseInstance(processInstanceId))
                     .execute();
         }
     }

@@ -2,6 +2,7 @@ package nl.spoorwijzer.report;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,14 +75,25 @@ public class ReintegrationReports {
         return compile(file, entries).completeness();
     }
 
-    /** Dates are legal days in the Netherlands, whatever offset the database returns the instant in. */
+    /**
+     * The completed steps of a part: done in the platform, or done elsewhere before the case was imported (dated on
+     * the day taken, not the day imported). Dates are legal days in the Netherlands, whatever offset the database
+     * returns the instant in.
+     */
     private List<Document> documents(List<DossierEntry> entries, RivPart part, Map<String, String> declaredParts) {
         return entries.stream()
-                .filter(entry -> entry.type() == DossierEntryType.TASK_COMPLETED && entry.elementId() != null
+                .filter(entry -> (entry.type() == DossierEntryType.TASK_COMPLETED
+                        || entry.type() == DossierEntryType.STEP_IMPORTED) && entry.elementId() != null
                         && part.producedBy(entry.elementId(), declaredParts))
-                .map(entry -> new Document(entry.subject(), time.dayOf(entry.recordedAt()), entry.recordedBy(),
+                .map(entry -> new Document(entry.subject(), dateOf(entry), entry.recordedBy(),
                         entry.role(), entry.dueDate(), entry.deadlineMet(), printable(entry.content())))
+                .sorted(Comparator.comparing(Document::date))
                 .toList();
+    }
+
+    private LocalDate dateOf(DossierEntry entry) {
+        Object taken = entry.type() == DossierEntryType.STEP_IMPORTED ? entry.content().get("datum") : null;
+        return taken != null ? LocalDate.parse(taken.toString()) : time.dayOf(entry.recordedAt());
     }
 
     /**

@@ -9,14 +9,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
+import nl.spoorwijzer.casefile.CaseFileRepository;
 import nl.spoorwijzer.demo.CasePlayer;
 import nl.spoorwijzer.demo.SimulatedAnswers;
 import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.dossier.DossierRepository;
 import nl.spoorwijzer.process.ProcessKeys.Tasks;
+import nl.spoorwijzer.report.ReintegrationReport.Part;
+import nl.spoorwijzer.report.ReintegrationReport;
+import nl.spoorwijzer.report.ReintegrationReports;
 import nl.spoorwijzer.support.ApiCases;
 import nl.spoorwijzer.support.HttpTestClient;
 import nl.spoorwijzer.timeline.MilestoneKey;
@@ -47,6 +51,8 @@ class CaseImportIT {
     @Autowired ObjectMapper json;
     @Autowired ProcessEngine engine;
     @Autowired DossierRepository dossier;
+    @Autowired ReintegrationReports reports;
+    @Autowired CaseFileRepository caseFiles;
     @Autowired PoortwachterCalendar calendar;
     HttpTestClient http;
     ApiCases cases;
@@ -104,6 +110,15 @@ class CaseImportIT {
                 .isEqualTo(day(first, 44));
         assertThat(plan.deadlineMet()).isTrue();
         assertThat(entries).noneMatch(e -> e.type() == DossierEntryType.DEADLINE_MISSED);
+        ReintegrationReport riv = reports.compile(caseFiles.find(caseId).orElseThrow());
+        Part analysisPart = riv.parts().stream().filter(p -> p.key().equals("PROBLEEMANALYSE")).findFirst()
+                .orElseThrow();
+        assertThat(analysisPart.status()).as("imported steps are in the re-integratieverslag")
+                .isEqualTo(ReintegrationReport.Status.AANWEZIG);
+        assertThat(analysisPart.documents()).singleElement().satisfies(document -> {
+            assertThat(document.date()).as("the day taken, not the day imported").isEqualTo(day(first, 30));
+            assertThat(document.content()).containsEntry("document", "PA-2026-17.pdf");
+        });
 
         // The next evaluation is due one interval after the last imported one.
         LocalDate evaluationDue = calendar.nextPeriodicDue(day(first, 190));
@@ -224,7 +239,30 @@ class CaseImportIT {
         // The eindevaluatie and the employee's view complete the join with the imported actueel oordeel.
         complete(player, Tasks.EINDEVALUATIE_HOUDEN);
         complete(player, "eindevaluatieVisieGeven");
-        assertThat(taskKeys(player)).contains(Tasks.VISIE_OP_REINTEGRATIE_GEVEN);
+        assertThat(taskKeys(player)).as("the application starts as soon as both parts are there")
+                .contains(Tasks.VISIE_OP_REINTEGRATIE_GEVEN, "reintegratieverslagSamenstellen", "wiaAanvraagIndienen");
+    }
+
+    @Test
+    void bothPartsOfTheFinalPhaseImportedStartTheApplicationAtOnce() throws Exception {
+        LocalDate first = TODAY.minusDays(629);
+        HttpResponse<String> opened = importCase(first, """
+                [{"step": "probleemanalyse", "date": "%s"},
+                 {"step": "plan-van-aanpak", "date": "%s"},
+                 {"step": "evaluatie", "date": "%s"},
+                 {"step": "ziekmelding-uwv", "date": "%s"},
+                 {"step": "eerstejaarsevaluatie", "date": "%s"},
+                 {"step": "spoor-2-start", "date": "%s", "role": "werkgever"},
+                 {"step": "actueel-oordeel", "date": "%s", "role": "bedrijfsarts"},
+                 {"step": "eindevaluatie", "date": "%s", "role": "werkgever"}]""".formatted(day(first, 40),
+                day(first, 50), day(first, 600), day(first, 295), day(first, 350), day(first, 380),
+                day(first, 625), day(first, 626)), "anna");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        CasePlayer player = new CasePlayer(engine, json.readTree(opened.body()).path("caseId").asText());
+        player.fireDueTimers();
+
+        assertThat(taskKeys(player)).contains(Tasks.VISIE_OP_REINTEGRATIE_GEVEN, "reintegratieverslagSamenstellen",
+                "wiaAanvraagIndienen").doesNotContain(Tasks.ACTUEEL_OORDEEL_OPSTELLEN, Tasks.EINDEVALUATIE_HOUDEN);
     }
 
     @Test
