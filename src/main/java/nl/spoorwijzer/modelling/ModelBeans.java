@@ -28,6 +28,8 @@ final class ModelBeans {
             // listeners of other features
             Map.entry("rivCompleteness", Set.of()),
             Map.entry("recoveryConfirmation", Set.of()),
+            Map.entry("contractEndPlanning", Set.of()),
+            Map.entry("contractEndHandover", Set.of()),
             // services with a method meant for models
             Map.entry("uwvDecisions", Set.of("shortcomings")));
 
