@@ -99,6 +99,11 @@ public final class SimulatedAnswers {
                 values.put("uwvMeldingKanaal", "werkgeversportaal");
                 values.put("verzekeraarGeinformeerd", true);
             }
+            case "ziekUitDienstmeldingDoen" -> {
+                values.put("ziekUitDienstmeldingDatum", today());
+                values.put("ziekUitDienstmeldingKanaal", "werkgeversportaal");
+                values.put("reintegratieverslagMeegestuurd", "verkort");
+            }
             case "arbeidsdeskundigOnderzoekLatenUitvoeren" -> {
                 values.put("arbeidsdeskundige", "AD Advies Noord");
                 values.put("adOpdrachtDatum", today());

@@ -12,19 +12,26 @@ public enum DossierEntryType {
     DEADLINE_MISSED,
     /** A DMN decision with its inputs and outcome. */
     DECISION,
-    /** The case ended: recovery, structural return to work or the end of the waiting period. */
+    /** The case ended: recovery, structural return to work, the end of the waiting period, an early IVA or ziek uit dienst. */
     CASE_CLOSED,
     /** Full recovery (the work pauses for 28 days) or partial recovery (a percentage; the clock keeps running). */
     RECOVERY,
     /** A relapse within 28 days of full recovery: the same case continues, its dates move by the healthy days. */
     RELAPSE,
-    /** A UWV decision: loonsanctie, bekorting, VVL or deskundigenoordeel. */
+    /** A UWV decision: loonsanctie, bekorting, VVL, deskundigenoordeel or vervroegde IVA. */
     UWV_DECISION,
     /**
      * A step taken before the case came into the platform (elsewhere: another system, on paper), imported with its
      * date, role and document reference; recorded by the user who imported it.
      */
     STEP_IMPORTED,
+    /** The end date of the employment contract was set or changed, with the werkgever's reason. */
+    CONTRACT_END_CHANGED,
+    /**
+     * Ziek uit dienst: the contract ended during sickness; what goes to UWV (the ziek-uit-dienstmelding and the
+     * re-integratieverslag the sickness length asks for) and which open tasks ended with the employer's duties.
+     */
+    HANDOVER_TO_UWV,
     /** The spoor 2 trajectory ended: placement, a structural spoor 1 result or the end of the waiting period. */
     TRAJECTORY_ENDED
 }

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Zaak afsluiten": records why and when the case ended — {@code hersteld} (full recovery, with the recovery
- * date), {@code structureelHervat} (spoor 1 result) or {@code eindeWachttijd} — in the field {@code reason}. In the
+ * date), {@code structureelHervat} (spoor 1 result), {@code eindeWachttijd}, {@code vervroegdeIva} (with UWV's end
+ * of the shortened waiting period) or {@code ziekUitDienst} (contract ended) — in the field {@code reason}. In the
  * spoor 2 trajectory it records why the trajectory ended.
  */
 @Component("caseClosing")
@@ -51,6 +52,10 @@ public class CaseClosing implements JavaDelegate {
             String date = time.toDate(recoveryDate).toString();
             execution.setVariable(HERSTEL_DATUM, date);
             content.put(HERSTEL_DATUM, date);
+        }
+        Object shortenedEnd = execution.getVariable(ProcessVariables.EINDE_VERKORTE_WACHTTIJD);
+        if (shortenedEnd != null) {
+            content.put("eindeWachttijd", time.toDate(shortenedEnd).toString()); // UWV's date (early IVA)
         }
         boolean trajectory = ProcessKeys.SPOOR_2_TRAJECT.equals(processKeyOf(execution));
         if (!trajectory) {

@@ -20,6 +20,10 @@ public final class ProcessKeys {
         public static final String LOONSANCTIE_OPGELEGD = "LoonsanctieOpgelegd";
         public static final String DESKUNDIGENOORDEEL_ONTVANGEN = "DeskundigenoordeelOntvangen";
         public static final String DESKUNDIGENOORDEEL_SPOOR_2_ONTVANGEN = "DeskundigenoordeelSpoor2Ontvangen";
+        /** UWV granted an early IVA: the case's re-integration ends (interrupting event subprocess). */
+        public static final String VERVROEGDE_IVA_TOEGEKEND = "VervroegdeIvaToegekend";
+        /** The contract end date was set or changed: the case plans the end of employment again. */
+        public static final String EINDDATUM_CONTRACT_GEWIJZIGD = "EinddatumContractGewijzigd";
 
         private Messages() {
         }
@@ -66,6 +70,8 @@ public final class ProcessKeys {
         public static final String VOORTGANGSRAPPORTAGE_OPSTELLEN = "voortgangsrapportageOpstellen";
         /** spoor-2-traject: end of the waiting period */
         public static final String EINDRAPPORTAGE_BIJ_EINDE_WACHTTIJD = "eindrapportageBijEindeWachttijd";
+        /** ziek uit dienst: by the last working day of the contract (Ziektewet art. 38 lid 2) */
+        public static final String ZIEK_UIT_DIENSTMELDING_DOEN = "ziekUitDienstmeldingDoen";
         /** Created for the werkgever when a legal deadline passes (event subprocess {@code termijnBewaking}). */
         public static final String TERMIJN_OVERSCHREDEN_AFHANDELEN = "termijnOverschredenAfhandelen";
 

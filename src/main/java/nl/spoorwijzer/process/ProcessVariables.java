@@ -109,6 +109,24 @@ public final class ProcessVariables {
     /** Whether a relapse falls within 4 weeks of the recovery (BW 7:629 lid 10), set by the recovery service. */
     public static final String TERUGVAL_BINNEN_VIER_WEKEN = "terugvalBinnenVierWeken";
 
+    /** The last day of the employment contract (ISO date), from the sick report or changed later; absent: none. */
+    public static final String CONTRACT_EINDDATUM = "contractEinddatum";
+    /** Whether the contract has an end date; the model plans the end of employment when it has. */
+    public static final String CONTRACT_EINDE_BEKEND = "contractEindeBekend";
+    /** The instant the contract's last day ends: the employer's duties end, the case closes as ziek uit dienst. */
+    public static final String CONTRACT_EINDE = "contractEinde";
+    /** The ziek-uit-dienstmelding's due instant (end of the last working day) and when its task appears. */
+    public static final String ZIEK_UIT_DIENSTMELDING_DUE = "ziekUitDienstmeldingDue";
+    public static final String ZIEK_UIT_DIENSTMELDING_TASK_START = "ziekUitDienstmeldingTaskStart";
+    /** The date the werkgever made the ziek-uit-dienstmelding (its task's form). */
+    public static final String ZIEK_UIT_DIENSTMELDING_DATUM = "ziekUitDienstmeldingDatum";
+    /** UWV's decision on the one early IVA application of the case: {@code toegekend} or {@code afgewezen}. */
+    public static final String VERVROEGDE_IVA_BESLUIT = "vervroegdeIvaBesluit";
+    /** The instant the shortened waiting period of a granted early IVA ends (end of UWV's last day). */
+    public static final String EINDE_VERKORTE_WACHTTIJD = "eindeVerkorteWachttijd";
+    /** Whether that shortened waiting period had already ended when UWV's grant was recorded. */
+    public static final String VERKORTE_WACHTTIJD_VOORBIJ = "verkorteWachttijdVoorbij";
+
     /**
      * Case identity and every variable the platform computes or records through its own services (legal dates, the
      * timeline, UWV decisions, recovery, counters). No task completion and no variable API call by a person may set
@@ -135,7 +153,10 @@ public final class ProcessVariables {
                 DEELHERSTEL_PERCENTAGE,
                 DESKUNDIGENOORDEEL_DATUM, TERUGVAL_BINNEN_VIER_WEKEN,
                 AANTAL_SOLLICITATIES, LAATSTE_SOLLICITATIE, SOLLICITATIES_SINDS_VORIGE_RAPPORTAGE,
-                NEXT_REPORT_START, NEXT_REPORT_DUE, BESCHIKBARE_BUREAUS, GEMIST_VOOR_IMPORT, IMPORT_DATUM));
+                NEXT_REPORT_START, NEXT_REPORT_DUE, BESCHIKBARE_BUREAUS, GEMIST_VOOR_IMPORT, IMPORT_DATUM,
+                CONTRACT_EINDDATUM, CONTRACT_EINDE_BEKEND, CONTRACT_EINDE, ZIEK_UIT_DIENSTMELDING_DUE,
+                ZIEK_UIT_DIENSTMELDING_TASK_START, VERVROEGDE_IVA_BESLUIT, EINDE_VERKORTE_WACHTTIJD,
+                VERKORTE_WACHTTIJD_VOORBIJ));
         for (MilestoneKey key : MilestoneKey.values()) {
             names.add(deadlineVariable(key));
         }

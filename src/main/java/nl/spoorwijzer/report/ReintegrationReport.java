@@ -15,7 +15,17 @@ public record ReintegrationReport(
         LocalDate compiledOn,
         Map<String, Object> timeline,
         List<Part> parts,
-        Completeness completeness) {
+        Completeness completeness,
+        Ending ending) {
+
+    /**
+     * How the case ended early, when that changes what the RIV holds: ziek uit dienst (the contract ended during
+     * sickness), with the sickness length on the contract's last day and the verslag that asks for (Regeling
+     * procesgang art. 6; domain reference §3.6): {@code GEEN}, {@code VERKORT} or {@code VOLLEDIG}.
+     */
+    public record Ending(String reason, LocalDate contractEndDate, LocalDate lastWorkingDay, long sickDays,
+                         long sickWeeks, String riv, String explanation) {
+    }
 
     /** One part with the documents that make it up. */
     public record Part(String key, String title, String author, boolean required, Status status, LocalDate dueDate,

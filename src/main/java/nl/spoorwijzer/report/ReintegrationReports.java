@@ -48,23 +48,30 @@ public class ReintegrationReports {
     /** Compiles from dossier entries the caller already read (in recorded order). */
     public ReintegrationReport compile(CaseFile file, List<DossierEntry> entries) {
         Map<String, Object> timeline = DossierEntry.latestTimeline(entries);
-        LocalDate today = time.today();
+        ContractEndRiv contractEnd = ContractEndRiv.of(entries);
+        LocalDate today = contractEnd == null ? time.today() : contractEnd.judgedOn(time.today());
         Map<String, String> declaredParts = declaredProperties.latest(RivPart.MODEL_PROPERTY);
         List<Part> parts = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (RivPart definition : RivPart.values()) {
             List<Document> documents = documents(entries, definition, declaredParts);
             LocalDate due = dueDate(definition, timeline, documents, entries, declaredParts);
-            Status status = status(definition, documents, due, today);
-            parts.add(new Part(definition.name(), definition.title(), definition.author(), definition.required(),
+            boolean required = definition.required();
+            if (contractEnd != null) {
+                due = contractEnd.dueDate(definition, due);
+                required = contractEnd.requires(definition, due);
+            }
+            Status status = status(definition, required, documents, due, today);
+            parts.add(new Part(definition.name(), definition.title(), definition.author(), required,
                     status, due, documents));
-            if (definition.required() && (status == Status.ONTBREEKT || status == Status.TE_LAAT)) {
+            if (required && (status == Status.ONTBREEKT || status == Status.TE_LAAT)) {
                 findings.add(new Finding(definition.name(), definition.title(), status, due,
                         explanation(definition, status, due, documents)));
             }
         }
         return new ReintegrationReport(file.caseId(), file.employerId(), file.employeeId(), file.firstSickDay(),
-                today, timeline, parts, new Completeness(findings.isEmpty(), findings));
+                time.today(), timeline, parts, new Completeness(findings.isEmpty(), findings),
+                contractEnd == null ? null : contractEnd.ending());
     }
 
     public Completeness completeness(CaseFile file) {
@@ -117,15 +124,16 @@ public class ReintegrationReports {
         return null;
     }
 
-    private static Status status(RivPart part, List<Document> documents, LocalDate due, LocalDate today) {
+    private static Status status(RivPart part, boolean required, List<Document> documents, LocalDate due,
+                                 LocalDate today) {
         boolean late = documents.stream().anyMatch(document -> Boolean.FALSE.equals(document.onTime()));
-        if (part == RivPart.EVALUATIES && due != null && today.isAfter(due)) {
+        if (part == RivPart.EVALUATIES && required && due != null && today.isAfter(due)) {
             return Status.TE_LAAT; // the next evaluation is overdue
         }
         if (!documents.isEmpty()) {
             return late ? Status.TE_LAAT : Status.AANWEZIG;
         }
-        if (!part.required()) {
+        if (!required) {
             return Status.NIET_VAN_TOEPASSING;
         }
         return due != null && today.isAfter(due) ? Status.ONTBREEKT : Status.NOG_NIET_NODIG;

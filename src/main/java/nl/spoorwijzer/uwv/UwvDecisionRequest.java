@@ -5,7 +5,8 @@ import java.util.List;
 
 /** A decision UWV sent about a case; which fields are needed depends on the type. */
 public record UwvDecisionRequest(
-        @Schema(description = "LOONSANCTIE, BEKORTING, VVL or DESKUNDIGENOORDEEL", example = "LOONSANCTIE")
+        @Schema(description = "LOONSANCTIE, BEKORTING, VVL, DESKUNDIGENOORDEEL or VERVROEGDE_IVA",
+                example = "LOONSANCTIE")
         String type,
         @Schema(description = "Date of UWV's decision, YYYY-MM-DD; for BEKORTING the day it was granted")
         String decisionDate,
@@ -18,5 +19,13 @@ public record UwvDecisionRequest(
         @Schema(description = "VVL: the werknemer agreed to the joint request")
         Boolean employeeAgreed,
         @Schema(description = "DESKUNDIGENOORDEEL: UWV's conclusion, in functional terms (no medical details)")
-        String conclusion) {
+        String conclusion,
+        @Schema(description = "VERVROEGDE_IVA: the day the employee applied, YYYY-MM-DD, in sickness weeks 3-68"
+                + " (spoorwijzer.timeline.early-iva)")
+        String applicationDate,
+        @Schema(description = "VERVROEGDE_IVA: true when UWV granted the IVA with a shortened waiting period")
+        Boolean granted,
+        @Schema(description = "VERVROEGDE_IVA, for a grant: the last day of the shortened waiting period UWV set,"
+                + " YYYY-MM-DD: 13-78 weeks of sickness and at least 10 weeks after the application")
+        String waitingPeriodEnd) {
 }

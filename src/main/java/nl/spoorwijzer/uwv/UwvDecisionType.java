@@ -9,5 +9,10 @@ public enum UwvDecisionType {
     /** Vrijwillige verlenging loondoorbetaling: at least 13 weeks, jointly requested (WIA art. 24). */
     VVL,
     /** UWV's expert opinion (deskundigenoordeel) that a step of the case is waiting for. */
-    DESKUNDIGENOORDEEL
+    DESKUNDIGENOORDEEL,
+    /**
+     * UWV's decision on the employee's one application for an early IVA (bekorting wachttijd, WIA art. 23 lid 6): a
+     * grant ends the re-integration and the waiting period on UWV's date; after a refusal the case runs on.
+     */
+    VERVROEGDE_IVA
 }

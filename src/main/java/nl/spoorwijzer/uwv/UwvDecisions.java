@@ -56,9 +56,11 @@ public class UwvDecisions {
     private final CaseDossier dossier;
     private final LegalTime time;
     private final ObjectMapper json;
+    private final EarlyIvaDecisions earlyIva;
 
     public UwvDecisions(RuntimeService runtimeService, CaseAccess access, CaseRescheduling rescheduling,
-                        CaseDossier dossier, LegalTime time, ObjectMapper json) {
+                        CaseDossier dossier, LegalTime time, ObjectMapper json, EarlyIvaDecisions earlyIva) {
+        this.earlyIva = earlyIva;
         this.runtimeService = runtimeService;
         this.access = access;
         this.rescheduling = rescheduling;
@@ -90,12 +92,21 @@ public class UwvDecisions {
         UwvDecisionType type = type(request.type());
         LocalDate decisionDate = decisionDate(file, request.decisionDate());
         Map<String, Object> variables = access.withoutCaller(() -> runtimeService.getVariables(file.processInstanceId(),
-                List.of(LOONSANCTIE_WEKEN, LOONSANCTIE_EINDE)));
+                List.of(LOONSANCTIE_WEKEN, LOONSANCTIE_EINDE, VERVROEGDE_IVA_BESLUIT)));
+        if (EarlyIvaDecisions.GRANTED.equals(variables.get(VERVROEGDE_IVA_BESLUIT))) {
+            throw RuleViolationException.conflict("type", "UWV granted an early IVA in this case: the re-integration"
+                    + " ended and the case closes at the end of the shortened waiting period");
+        }
+        if (type == UwvDecisionType.VERVROEGDE_IVA) {
+            earlyIva.record(file, request, decisionDate, variables.get(VERVROEGDE_IVA_BESLUIT));
+            return;
+        }
         Map<String, Object> content = switch (type) {
             case LOONSANCTIE -> loonsanctie(file, request, decisionDate, variables);
             case BEKORTING -> bekorting(file, decisionDate, variables);
             case VVL -> vvl(file, request, decisionDate);
             case DESKUNDIGENOORDEEL -> deskundigenoordeel(file, request, decisionDate);
+            case VERVROEGDE_IVA -> throw new IllegalStateException("recorded by EarlyIvaDecisions");
         };
         dossier.recordForCase(file.caseId(), file.processInstanceId(), file.employerId(), DossierEntryType.UWV_DECISION,
                 "UWV-besluit: " + type.name().toLowerCase(), content);

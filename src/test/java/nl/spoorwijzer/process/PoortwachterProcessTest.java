@@ -96,14 +96,20 @@ class PoortwachterProcessTest {
     private String employee;
 
     private CaseDriver startCase(int onSickDay) {
+        return startCase(onSickDay, Map.of());
+    }
+
+    private CaseDriver startCase(int onSickDay, Map<String, Object> more) {
         employee = "bram" + UUID.randomUUID().toString().substring(0, 8);
         ClockUtil.setCurrentTime(CaseDriver.at(FIRST_SICK_DAY.plusDays(onSickDay - 1L), LocalTime.of(9, 0)));
+        Map<String, Object> variables = new HashMap<>(more);
+        variables.putAll(Map.of(
+                "werknemerId", employee,
+                "werknemerNaam", "Bram Bakker",
+                "werkgeverId", "acme-bouw",
+                "eersteZiektedag", FIRST_SICK_DAY.toString()));
         ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("poortwachter",
-                "ZV-TEST-" + UUID.randomUUID(), Map.of(
-                        "werknemerId", employee,
-                        "werknemerNaam", "Bram Bakker",
-                        "werkgeverId", "acme-bouw",
-                        "eersteZiektedag", FIRST_SICK_DAY.toString()));
+                "ZV-TEST-" + UUID.randomUUID(), variables);
         STARTED_CASES.add(instance.getId());
         return new CaseDriver(engine, instance, FIRST_SICK_DAY);
     }
@@ -653,5 +659,119 @@ class PoortwachterProcessTest {
         Assertions.assertThat(dossier(driver, DossierEntryType.TASK_COMPLETED))
                 .filteredOn(e -> e.elementId().equals("probleemanalyseOpstellen"))
                 .allSatisfy(e -> Assertions.assertThat(e.deadlineMet()).isFalse());
+    }
+
+    /** Only the ziek-uit-dienstmelding is left undone. */
+    private static Map<String, Object> allButTheZiekUitDienstmelding(String key) {
+        return key.equals("ziekUitDienstmeldingDoen") ? null : SimulatedAnswers.onTime(key);
+    }
+
+    @Test
+    void aContractEndingDuringSicknessHandsTheCaseOverToUwvAfterItsLastDay() {
+        // Day 63 is Sunday 9 March 2025: the melding is due on the last working day, Friday 7 March (day 61).
+        CaseDriver driver = startCase(1, Map.of("contractEinddatum", "2025-03-09"));
+        Assertions.assertThat(engine.getRuntimeService().getVariables(driver.instance().getId()))
+                .containsEntry("contractEinde", endOf(driver.day(63)))
+                .containsEntry("ziekUitDienstmeldingDue", endOf(driver.day(61)))
+                .containsEntry("ziekUitDienstmeldingTaskStart", CaseDriver.at(driver.day(47), LocalTime.MIDNIGHT));
+
+        driver.runUntil(46, PoortwachterProcessTest::allButTheZiekUitDienstmelding, 0);
+        Assertions.assertThat(driver.openTask("ziekUitDienstmeldingDoen")).as("appears two weeks ahead").isEmpty();
+        driver.runUntil(47, PoortwachterProcessTest::allButTheZiekUitDienstmelding, 0);
+        Task melding = driver.task("ziekUitDienstmeldingDoen");
+        Assertions.assertThat(melding.getDueDate()).isEqualTo(endOf(driver.day(61)));
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, melding)).containsExactly("werkgever");
+
+        driver.runUntil(62, PoortwachterProcessTest::allButTheZiekUitDienstmelding, 0);
+        driver.onDay(63).fireDueTimers();
+        Assertions.assertThat(driver.isEnded()).as("the duties end after the contract's last day, not on it")
+                .isFalse();
+        Assertions.assertThat(dossier(driver, DossierEntryType.DEADLINE_MISSED)).extracting(DossierEntry::elementId)
+                .contains("ziekUitDienstmeldingDoen");
+        driver.onDay(64).fireDueTimers();
+
+        assertThat(driver.instance()).isEnded().hasPassed("laatsteDagDienstverbandVoorbij", "dienstverbandGeeindigd",
+                "overdrachtAanUwvVastleggen", "zaakAfsluitenZiekUitDienst", "ziekUitDienst");
+        Assertions.assertThat(caseFiles.find(driver.caseId())).hasValueSatisfying(file -> {
+            Assertions.assertThat(file.status()).isEqualTo("CLOSED");
+            Assertions.assertThat(file.closedReason()).isEqualTo("ziekUitDienst");
+        });
+        Map<String, Object> handover = dossier(driver, DossierEntryType.HANDOVER_TO_UWV).get(0).content();
+        Assertions.assertThat(handover)
+                .containsEntry("contractEinddatum", "2025-03-09")
+                .containsEntry("laatsteWerkdag", "2025-03-07")
+                .containsEntry("ziektedagen", 63)
+                .containsEntry("reintegratieverslag", "VERKORT")
+                .containsEntry("ziekUitDienstmeldingGedaan", false);
+        Assertions.assertThat((List<String>) handover.get("beeindigdeTaken")).isNotEmpty()
+                .doesNotContain("Ziek-uit-dienstmelding doen");
+        Assertions.assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(driver.caseId())
+                .count()).as("every open task ended").isZero();
+    }
+
+    @Test
+    void aContractEndDateSetOrChangedLaterPlansTheEndOfEmploymentAgain() {
+        CaseDriver driver = startCase(1);
+        assertThat(driver.instance()).isWaitingAt("einddatumContractVastgelegd");
+
+        correlateContractEnd(driver, "2025-06-30");
+        assertThat(driver.instance()).isWaitingAt("dienstverbandLooptAf");
+        Assertions.assertThat(timer(driver, "laatsteDagDienstverbandVoorbij")).isEqualTo(endOf(LocalDate.of(2025, 6, 30)));
+
+        correlateContractEnd(driver, "2025-09-30");
+        assertThat(driver.instance()).hasPassed("einddatumContractGewijzigd");
+        Assertions.assertThat(timer(driver, "laatsteDagDienstverbandVoorbij")).isEqualTo(endOf(LocalDate.of(2025, 9, 30)));
+        Assertions.assertThat(timer(driver, "ziekUitDienstmeldingVoorbereiden"))
+                .isEqualTo(CaseDriver.at(LocalDate.of(2025, 9, 16), LocalTime.MIDNIGHT));
+
+        correlateContractEnd(driver, null);
+        assertThat(driver.instance()).isWaitingAt("einddatumContractVastgelegd");
+        Assertions.assertThat(timer(driver, "laatsteDagDienstverbandVoorbij")).isNull();
+    }
+
+    @Test
+    void aGrantedEarlyIvaEndsTheReintegrationAndClosesTheCaseOnUwvsDate() {
+        CaseDriver driver = startCase(1);
+        driver.runUntil(120, SimulatedAnswers::onTime, 0);
+        Assertions.assertThat(driver.openTasks()).isNotEmpty();
+
+        engine.getRuntimeService().createMessageCorrelation("VervroegdeIvaToegekend")
+                .processInstanceId(driver.instance().getId())
+                .setVariable("vervroegdeIvaBesluit", "toegekend")
+                .setVariable("eindeVerkorteWachttijd", endOf(driver.day(150)))
+                .setVariable("verkorteWachttijdVoorbij", false)
+                .correlate();
+
+        Assertions.assertThat(driver.openTasks()).as("the re-integration obligations end at once").isEmpty();
+        assertThat(driver.instance()).isWaitingAt("verkorteWachttijdVerstreken");
+        Assertions.assertThat(timer(driver, "wachttijdVerstreken")).as("the 104-week end no longer applies").isNull();
+        driver.onDay(150).fireDueTimers();
+        Assertions.assertThat(driver.isEnded()).isFalse();
+        driver.onDay(151).fireDueTimers();
+
+        assertThat(driver.instance()).isEnded().hasPassed("vervroegdeIvaVastleggen", "zaakGeslotenVervroegdeIva");
+        Assertions.assertThat(caseFiles.find(driver.caseId()).orElseThrow().closedReason()).isEqualTo("vervroegdeIva");
+        Assertions.assertThat(dossier(driver, DossierEntryType.CASE_CLOSED).get(0).content())
+                .containsEntry("afsluitreden", "vervroegdeIva")
+                .containsEntry("eindeWachttijd", driver.day(150).toString());
+    }
+
+    private void correlateContractEnd(CaseDriver driver, String date) {
+        engine.getRuntimeService().createMessageCorrelation("EinddatumContractGewijzigd")
+                .processInstanceId(driver.instance().getId())
+                .setVariable("contractEinddatum", date)
+                .correlate();
+    }
+
+    private Date timer(CaseDriver driver, String activityId) {
+        for (var job : engine.getManagementService().createJobQuery().processInstanceId(driver.instance().getId())
+                .timers().list()) {
+            String activity = engine.getManagementService().createJobDefinitionQuery()
+                    .jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId();
+            if (activity.equals(activityId)) {
+                return job.getDuedate();
+            }
+        }
+        return null;
     }
 }

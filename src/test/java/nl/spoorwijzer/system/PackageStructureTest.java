@@ -3,10 +3,13 @@ package nl.spoorwijzer.system;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +38,8 @@ class PackageStructureTest {
     void packagesDependOnlyOnThoseBelowThem() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("demo").definedBy(BASE + ".demo..")
-                .layer("case actions").definedBy(BASE + ".recovery..", BASE + ".uwv..", BASE + ".agreements..")
+                .layer("case actions").definedBy(BASE + ".recovery..", BASE + ".uwv..", BASE + ".agreements..",
+                        BASE + ".employment..")
                 .layer("cases").definedBy(BASE + ".cases..")
                 .layer("report").definedBy(BASE + ".report..", BASE + ".dashboard..")
                 .layer("engine guards").definedBy(BASE + ".forms..", BASE + ".modelling..")
@@ -64,6 +68,22 @@ class PackageStructureTest {
                 .whereLayer("timeline").mayOnlyBeAccessedByLayers("demo", "case actions", "cases", "report",
                         "engine guards", "case read model", "process", "dossier", "audit", "identity")
                 .check(classes);
+    }
+
+    /** A package outside every layer would escape the check above without anyone noticing. */
+    @Test
+    void everyFeaturePackageHasItsLayer() {
+        Set<String> layered = Set.of("demo", "recovery", "uwv", "agreements", "employment", "cases",
+                "report", "dashboard", "forms", "modelling", "casefile", "process", "dossier", "audit", "identity",
+                "timeline", "system");
+        Set<String> packages = new TreeSet<>();
+        classes.forEach(type -> {
+            String name = type.getPackageName();
+            if (name.startsWith(BASE + ".")) {
+                packages.add(name.substring(BASE.length() + 1).split("\\.")[0]);
+            }
+        });
+        assertThat(layered).containsAll(packages);
     }
 
     @Test
