@@ -5,6 +5,7 @@ import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.cases.CaseView;
 import nl.spoorwijzer.cases.CaseViews;
 import nl.spoorwijzer.system.ConflictRetry;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,11 +28,12 @@ class AgreedDeviationController {
     }
 
     @PostMapping("/api/cases/{caseId}/agreed-deviations")
-    @Operation(summary = "Record that werkgever and werknemer agreed, with a reason, on another deadline for the"
-            + " probleemanalyse or the plan van aanpak (Regeling procesgang art. 5): the deadline, its task and its"
-            + " miss watch move to the agreed date")
-    CaseView agreedDeviation(@PathVariable String caseId, @RequestBody AgreedDeviationRequest request) {
-        retry.run(() -> deviations.record(access.requireVisible(caseId), request));
-        return views.details(caseId);
+    @Operation(summary = "Propose, as werkgever, another deadline for the probleemanalyse or the plan van aanpak agreed"
+            + " with the werknemer (Regeling procesgang art. 5); 202: the werknemer confirms it in his own task before"
+            + " the current deadline, and only then do the deadline, its task and its miss watch move")
+    ResponseEntity<CaseView> agreedDeviation(@PathVariable String caseId,
+                                             @RequestBody AgreedDeviationRequest request) {
+        retry.run(() -> deviations.propose(access.requireVisible(caseId), request));
+        return ResponseEntity.accepted().body(views.details(caseId));
     }
 }

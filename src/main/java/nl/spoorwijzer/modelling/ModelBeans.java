@@ -30,6 +30,7 @@ final class ModelBeans {
             Map.entry("recoveryConfirmation", Set.of()),
             Map.entry("recoveryFinalisation", Set.of()),
             Map.entry("structuralReturn", Set.of()),
+            Map.entry("agreedDeviationDecision", Set.of()),
             Map.entry("contractEndPlanning", Set.of()),
             Map.entry("contractEndHandover", Set.of()),
             // services with a method meant for models

@@ -2,6 +2,7 @@ package nl.spoorwijzer.process;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -116,6 +117,7 @@ public class CaseRescheduling {
                         (String) runtimeService.getVariable(caseInstance, ProcessVariables.HERSTELPERIODES)));
                 gaps.add(gap);
                 runtimeService.setVariable(caseInstance, ProcessVariables.HERSTELPERIODES, RecoveryGaps.format(gaps));
+                shiftAgreedDeadlines(caseInstance, gap);
             });
         } else if (change instanceof SanctionImposed sanction) {
             runtimeService.setVariable(caseInstance, ProcessVariables.LOONSANCTIE_WEKEN, sanction.weeks());
@@ -130,6 +132,21 @@ public class CaseRescheduling {
             int total = vvl.weeks() + (earlier == null ? 0 : ((Number) earlier).intValue());
             runtimeService.setVariable(caseInstance, ProcessVariables.VVL_WEKEN, total);
             facts.put("vvlWekenTotaal", total);
+        }
+    }
+
+    /**
+     * A deadline agreed by werkgever and werknemer (art. 5) is a date, not a count of sick days; healthy days before
+     * it move it as they move every other deadline.
+     */
+    private void shiftAgreedDeadlines(String caseInstance, RecoveryGap gap) {
+        for (String name : List.of(ProcessVariables.PROBLEEMANALYSE_AFGESPROKEN_TERMIJN,
+                ProcessVariables.PLAN_VAN_AANPAK_AFGESPROKEN_TERMIJN)) {
+            Object agreed = runtimeService.getVariable(caseInstance, name);
+            if (agreed != null && !LocalDate.parse(agreed.toString()).isBefore(gap.firstHealthyDay())) {
+                runtimeService.setVariable(caseInstance, name,
+                        LocalDate.parse(agreed.toString()).plusDays(gap.days()).toString());
+            }
         }
     }
 

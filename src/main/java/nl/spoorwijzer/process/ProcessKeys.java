@@ -24,6 +24,8 @@ public final class ProcessKeys {
         public static final String VERVROEGDE_IVA_TOEGEKEND = "VervroegdeIvaToegekend";
         /** The contract end date was set or changed: the case plans the end of employment again. */
         public static final String EINDDATUM_CONTRACT_GEWIJZIGD = "EinddatumContractGewijzigd";
+        /** The werkgever proposed another deadline (Regeling procesgang art. 5): the werknemer confirms or not. */
+        public static final String AFWIJKING_TERMIJN_VOORGESTELD = "AfwijkingTermijnVoorgesteld";
 
         private Messages() {
         }
@@ -34,6 +36,10 @@ public final class ProcessKeys {
      * {@code modelling/LegalTasks}) and the task a missed deadline leads to.
      */
     public static final class Tasks {
+        /** The werknemer's answer to a proposed deviation from a deadline (Regeling procesgang art. 5). */
+        public static final String AFWIJKING_TERMIJN_BEVESTIGEN = "afwijkingTermijnBevestigen";
+        /** The werkgever's reminder of the last day for a deskundigenoordeel on the re-integration efforts. */
+        public static final String DESKUNDIGENOORDEEL_INSPANNINGEN_OVERWEGEN = "deskundigenoordeelInspanningenOverwegen";
         /** sick report to the bedrijfsarts (week 1) */
         public static final String ZIEKMELDING_DOORGEVEN = "ziekmeldingDoorgeven";
         /** week 6 */

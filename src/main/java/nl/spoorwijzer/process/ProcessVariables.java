@@ -33,6 +33,18 @@ public final class ProcessVariables {
     /** Deadlines werkgever and werknemer agreed to deviate to (Regeling procesgang art. 5), ISO dates. */
     public static final String PROBLEEMANALYSE_AFGESPROKEN_TERMIJN = "probleemanalyseAfgesprokenTermijn";
     public static final String PLAN_VAN_AANPAK_AFGESPROKEN_TERMIJN = "planVanAanpakAfgesprokenTermijn";
+    /** A deviation the werkgever proposed and the werknemer has yet to confirm (art. 5): step key, its name, ... */
+    public static final String AFWIJKING_STAP = "afwijkingStap";
+    public static final String AFWIJKING_STAP_NAAM = "afwijkingStapNaam";
+    /** ... the proposed deadline and the day agreed (ISO dates), the werkgever's reason ... */
+    public static final String AFWIJKING_NIEUWE_TERMIJN = "afwijkingNieuweTermijn";
+    public static final String AFWIJKING_AFGESPROKEN_OP = "afwijkingAfgesprokenOp";
+    public static final String AFWIJKING_REDEN = "afwijkingReden";
+    /** ... and the end of the current deadline, by which the werknemer answers. */
+    public static final String AFWIJKING_BEVESTIGEN_UITERLIJK = "afwijkingBevestigenUiterlijk";
+    /** The werknemer's answer ("ja"/"nee") and optional comment in the confirmation task. */
+    public static final String AFWIJKING_AKKOORD = "afwijkingAkkoord";
+    public static final String AFWIJKING_TOELICHTING_WERKNEMER = "afwijkingToelichtingWerknemer";
     /** The periodic interval (ISO-8601 duration) of evaluations and bedrijfsarts consults. */
     public static final String EVALUATION_INTERVAL = "evaluationInterval";
     public static final String NEXT_EVALUATION_START = "nextEvaluationStart";
@@ -145,7 +157,9 @@ public final class ProcessVariables {
     private static Set<String> platformOnly() {
         Set<String> names = new HashSet<>(Set.of(WERKNEMER_ID, WERKGEVER_ID, EERSTE_ZIEKTEDAG, PROBLEEMANALYSE_DATUM,
                 EERSTEJAARSEVALUATIE_DATUM, PROBLEEMANALYSE_LATER_NODIG, PROBLEEMANALYSE_LATER_GEVRAAGD,
-                PROBLEEMANALYSE_AFGESPROKEN_TERMIJN, PLAN_VAN_AANPAK_AFGESPROKEN_TERMIJN, EVALUATION_INTERVAL, NEXT_EVALUATION_START,
+                PROBLEEMANALYSE_AFGESPROKEN_TERMIJN, PLAN_VAN_AANPAK_AFGESPROKEN_TERMIJN, AFWIJKING_STAP,
+                AFWIJKING_STAP_NAAM, AFWIJKING_NIEUWE_TERMIJN, AFWIJKING_AFGESPROKEN_OP, AFWIJKING_REDEN,
+                AFWIJKING_BEVESTIGEN_UITERLIJK, EVALUATION_INTERVAL, NEXT_EVALUATION_START,
                 NEXT_EVALUATION_DUE, ZIEKMELDING_UWV_TASK_START, DESKUNDIGENOORDEEL_TASK_START, EINDFASE_ONDERDELEN_GEREED, EERSTEJAARSEVALUATIE_WINDOW_START, EINDFASE_START,
                 EINDE_WACHTTIJD_DATUM, SPOOR_2_EINDRAPPORTAGE_START, GEMISTE_TAAK, HERSTEL_DATUM, AFSLUITREDEN,
                 HERSTELPERIODES, VVL_WEKEN, LOONSANCTIE_WEKEN, LOONSANCTIE_EINDE, TEKORTKOMINGEN,

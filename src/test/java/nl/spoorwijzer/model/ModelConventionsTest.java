@@ -73,6 +73,8 @@ class ModelConventionsTest {
                     + "watched on eerstejaarsevaluatieHouden; it starts only once the evaluation is held",
             "deskundigenoordeelInspanningenOverwegen", "an option of the parties, not a duty: the task ends by itself "
                     + "when the last day for the request has passed",
+            "afwijkingTermijnBevestigen", "the werknemer's answer to a proposed deviation: without it by the current "
+                    + "deadline the proposal lapses (interrupting timer) and the deadline stays",
             "eindrapportageBijEindeWachttijd", "due on the last day of the waiting period, when the case closes");
 
     /** The task a missed legal deadline leads to. */
