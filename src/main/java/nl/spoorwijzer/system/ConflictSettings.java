@@ -14,11 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ConflictSettings(@DefaultValue("4") int attempts, @DefaultValue("50ms") Duration backoff) {
 
     public ConflictSettings {
-        if (attempts < 1 || attempts > 20) {
-            throw new IllegalArgumentException("spoorwijzer.conflicts.attempts must be between 1 and 20");
+        // Bounded so that a request never holds its thread for long: at most 10 attempts, 1 s apart at first.
+        if (attempts < 1 || attempts > 10) {
+            throw new IllegalArgumentException("spoorwijzer.conflicts.attempts must be between 1 and 10");
         }
-        if (backoff.isNegative() || backoff.compareTo(Duration.ofSeconds(5)) > 0) {
-            throw new IllegalArgumentException("spoorwijzer.conflicts.backoff must be between 0 and 5 seconds");
+        if (backoff.isNegative() || backoff.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("spoorwijzer.conflicts.backoff must be between 0 and 1 second");
         }
     }
 }
