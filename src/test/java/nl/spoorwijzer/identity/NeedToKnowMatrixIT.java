@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.spoorwijzer.demo.CasePlayer;
@@ -101,6 +102,7 @@ class NeedToKnowMatrixIT {
             | `POST /api/cases/{id}/recovery` (partial) | Y | - | - | - | - | - | - | - | - | Y |
             | `POST /api/cases/{id}/uwv-decisions` (VVL) | Y | - | Y | - | - | - | - | - | - | Y |
             | `POST /api/cases` (sick report of another employee) | Y | - | - | - | - | - | - | - | - | Y |
+            | `PUT /api/cases/{id}/contract-end` | Y | - | - | - | - | - | - | - | - | Y |
             | `DELETE /engine-rest/process-instance/{id}` | - | - | - | - | - | - | - | - | - | Y |
             """;
 
@@ -354,9 +356,16 @@ class NeedToKnowMatrixIT {
                                 {"type": "VVL", "decisionDate": "%s", "weeks": 13, "employerAgreed": true,
                                  "employeeAgreed": true}""".formatted(today()), u, u)),
                 write("`POST /api/cases` (sick report of another employee)", Kind.WRITE, this::intake),
+                write("`PUT /api/cases/{id}/contract-end`", Kind.WRITE,
+                        (c, u, t) -> send("PUT", "/api/cases/" + c.caseId + "/contract-end", """
+                                {"contractEndDate": "%s", "reason": "Tijdelijk contract niet verlengd"}"""
+                                .formatted(LocalDate.parse(today()).plusDays(60 + contractEndChanges.incrementAndGet())), u)),
                 write("`DELETE /engine-rest/process-instance/{id}`", Kind.WRITE,
                         (c, u, t) -> send("DELETE", engineRest("/process-instance/" + c.root), null, u)));
     }
+
+    /** Each allowed change of the contract end sets another date (the same date again is refused). */
+    private final AtomicInteger contractEndChanges = new AtomicInteger();
 
     private static Endpoint read(String label, Kind kind, Call call) {
         return new Endpoint(label, kind, false, call);
