@@ -217,6 +217,14 @@ class CaseImportIT {
                 .count()).isEqualTo(1);
         assertThat(dossier.findByCase(caseId)).filteredOn(e -> e.type() == DossierEntryType.STEP_IMPORTED)
                 .hasSize(1);
+
+        // An import without steps is known as one by its import day.
+        String noSteps = """
+                {"employeeId": "piet", "employerId": "acme-bouw", "firstSickDay": "%s", "steps": []}""".formatted(first);
+        HttpResponse<String> imported = http.post("/api/cases", noSteps, "anna", "anna");
+        HttpResponse<String> importedAgain = http.post("/api/cases", noSteps, "anna", "anna");
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        assertThat(importedAgain.statusCode()).as(importedAgain.body()).isEqualTo(200);
     }
 
     @Test
