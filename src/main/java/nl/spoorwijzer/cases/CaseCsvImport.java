@@ -21,8 +21,10 @@ import org.springframework.stereotype.Service;
 /**
  * The bulk import of running cases from a CSV file, one row per case: each row is imported as {@code POST /api/cases}
  * with its steps would be, in its own transaction, and the report says per row what was created, what had been
- * imported before (the employee's open case for the same first sick day: nothing is created twice, so a file can be
- * sent again after a failure) and what was refused, with the column and the rule.
+ * imported before (the employee's open case, created by an import, for the same first sick day: nothing is created
+ * twice, so a file can be sent again after a failure) and what was refused, with the column and the rule — also a row
+ * for an employee whose open case was reported here rather than imported ({@code employeeId}: its steps are not
+ * merged into that case).
  *
  * <p>Columns, by header name (order free, names exact): {@code employeeId}, {@code employerId}, {@code firstSickDay}
  * (required), {@code contractEndDate}, {@code note}, and per step a column named by its key ({@code probleemanalyse},

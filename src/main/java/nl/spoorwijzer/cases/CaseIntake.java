@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * starts the case process (which computes the legal dates). A running case moved into the platform comes with the
  * steps already taken elsewhere ({@link IntakeRequest#steps()}): they are checked together ({@link ImportedSteps})
  * and the case starts where they left it ({@link RunningCaseImport}); importing it again finds the employee's open
- * case for the same first sick day and creates nothing. All checks happen before anything is written; the
+ * imported case for the same first sick day and creates nothing, while an import onto an open case that was reported
+ * here (not imported) is refused: its steps are not merged into it. All checks happen before anything is written; the
  * one-open-case-per-employee rule is also enforced by the database, so concurrent reports open one case.
  */
 @Service
@@ -101,12 +102,17 @@ public class CaseIntake {
             throw RuleViolationException.invalid("employeeId", "unknown employee '" + employee + "' at employer '"
                     + employer + "'");
         }
-        List<TakenStep> steps = request.isImport() ? ImportedSteps.check(request.steps(), firstSickDay, today)
-                : List.of();
+        List<TakenStep> steps = request.isImport() ? ImportedSteps.check(request.steps(), firstSickDay, today,
+                runningCaseImport.finalPhase(firstSickDay)) : List.of();
         // The employee's case that a sick report is judged against: open, recovered (its herstelperiode runs) or
         // closed as recovered while a late relapse report may still reopen it.
         CaseFile open = cases.findOpen(employer, employee).orElse(null);
         if (open != null && request.isImport()) {
+            if (!runningCaseImport.wasImported(open.caseId())) {
+                throw RuleViolationException.conflict("employeeId", "employee '" + employee + "' has an open case ("
+                        + open.caseId() + ") that was not imported; the steps are not merged into it: record them"
+                        + " on that case");
+            }
             if (open.firstSickDay().equals(firstSickDay)) {
                 return new Opened(open.caseId(), false, true); // imported before: importing twice creates nothing
             }

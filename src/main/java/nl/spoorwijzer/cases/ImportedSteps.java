@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import nl.spoorwijzer.identity.Role;
 import nl.spoorwijzer.process.ImportableStep;
+import nl.spoorwijzer.process.RunningCaseImport.FinalPhase;
 import nl.spoorwijzer.process.RunningCaseImport.TakenStep;
 import nl.spoorwijzer.system.RuleViolationException;
 import nl.spoorwijzer.system.Violation;
@@ -19,8 +20,9 @@ import nl.spoorwijzer.system.Violation;
  * Checks the steps of an imported running case before anything is written: each must be a known step with a date
  * between the first sick day and today and a role that takes that step, none twice (an evaluation may recur on
  * other days), and together they must tell a possible story — a plan van aanpak is based on a probleemanalyse made
- * on or before it, an evaluation follows the plan, spoor 2 follows the eerstejaarsevaluatie in this process. Every
- * violation is reported at once, each naming its field ({@code steps[2].date}) and the rule.
+ * on or before it, an evaluation follows the plan, spoor 2 follows the eerstejaarsevaluatie in this process, and the
+ * actueel oordeel and eindevaluatie belong to the final phase: not before it starts nor before the eerstejaarsevaluatie.
+ * Every violation is reported at once, each naming its field ({@code steps[2].date}) and the rule.
  */
 final class ImportedSteps {
 
@@ -30,7 +32,8 @@ final class ImportedSteps {
     private ImportedSteps() {
     }
 
-    static List<TakenStep> check(List<IntakeRequest.StepTaken> steps, LocalDate firstSickDay, LocalDate today) {
+    static List<TakenStep> check(List<IntakeRequest.StepTaken> steps, LocalDate firstSickDay, LocalDate today,
+                                 FinalPhase finalPhase) {
         if (steps.size() > MAX_STEPS) {
             throw RuleViolationException.invalid("steps", "at most " + MAX_STEPS + " steps can be imported per case");
         }
@@ -73,7 +76,7 @@ final class ImportedSteps {
             taken.add(new TakenStep(step.get(), date, role, document));
             positions.add(i);
         }
-        checkOrder(taken, positions, violations);
+        checkOrder(taken, positions, finalPhase, violations);
         if (!violations.isEmpty()) {
             throw new RuleViolationException(violations);
         }
@@ -81,7 +84,8 @@ final class ImportedSteps {
     }
 
     /** The steps' dates and dependencies against each other. */
-    private static void checkOrder(List<TakenStep> taken, List<Integer> positions, List<Violation> violations) {
+    private static void checkOrder(List<TakenStep> taken, List<Integer> positions, FinalPhase finalPhase,
+                                   List<Violation> violations) {
         Map<ImportableStep, LocalDate> first = new EnumMap<>(ImportableStep.class);
         for (TakenStep step : taken) {
             first.merge(step.step(), step.date(), (a, b) -> a.isBefore(b) ? a : b);
@@ -105,6 +109,23 @@ final class ImportedSteps {
                 violations.add(new Violation(field + ".date", "the probleemanalyse on " + step.date()
                         + " comes before the sick report reached the bedrijfsarts (" + reported + ")"));
             }
+            if (step.step() == ImportableStep.ACTUEEL_OORDEEL || step.step() == ImportableStep.EINDEVALUATIE) {
+                checkFinalPhase(field, step, finalPhase, first.get(ImportableStep.EERSTEJAARSEVALUATIE), violations);
+            }
+        }
+    }
+
+    /** The actueel oordeel and the eindevaluatie are the final phase's: they cannot precede it or the first year. */
+    private static void checkFinalPhase(String field, TakenStep step, FinalPhase finalPhase, LocalDate eje,
+                                        List<Violation> violations) {
+        if (step.date().isBefore(finalPhase.start())) {
+            violations.add(new Violation(field + ".date", "'" + step.step().key() + "' on " + step.date()
+                    + " comes before the final phase of this case could start (" + finalPhase.start() + ", "
+                    + finalPhase.weeksBefore() + " weeks before the WIA application deadline of "
+                    + finalPhase.wiaApplicationDue() + ")"));
+        } else if (eje != null && step.date().isBefore(eje)) {
+            violations.add(new Violation(field + ".date", "'" + step.step().key() + "' on " + step.date()
+                    + " comes before the eerstejaarsevaluatie of " + eje + ": the final phase follows it"));
         }
     }
 

@@ -11,10 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.spoorwijzer.dossier.DossierEntryType;
+import nl.spoorwijzer.dossier.DossierRepository;
 import nl.spoorwijzer.identity.Role;
 import nl.spoorwijzer.process.ProcessKeys.Elements;
 import nl.spoorwijzer.process.ProcessKeys.Tasks;
 import nl.spoorwijzer.system.PlatformInput;
+import nl.spoorwijzer.timeline.MilestoneKey;
+import nl.spoorwijzer.timeline.PoortwachterCalendar;
+import nl.spoorwijzer.timeline.TimelineInput;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -40,11 +44,13 @@ import org.springframework.transaction.annotation.Transactional;
  * straight to the decision on spoor 2; spoor 2 started removes that branch (the trajectory runs with its bureau);
  * an actueel oordeel or eindevaluatie given opens the final phase with only what is left of it.</li>
  * </ul>
- * Every step becomes a {@link DossierEntryType#STEP_IMPORTED} entry (date, role, document reference, on time or not,
- * by the importing user). Every legal deadline that passed before the import day with its step not taken is recorded
- * as missed, once ({@link DossierEntryType#DEADLINE_MISSED}); its task still comes (late), without the boundary timer
- * that would record the miss again with an escalation task ({@link ImportedMissWatch}). What is not due yet waits for
- * its timer as in any case.
+ * Every step becomes a {@link DossierEntryType#STEP_IMPORTED} entry (date, the role that took it, document reference,
+ * on time or not), recorded as what it is: the werkgever's declaration, by the importing user. Every legal deadline
+ * that passed before the import day with its step not taken is recorded as missed, once
+ * ({@link DossierEntryType#DEADLINE_MISSED}); its task still comes (late), without the boundary timer that would
+ * record the miss again with an escalation task ({@link ImportedMissWatch}). Spoor 2 is the exception: it is only due
+ * when the decision after the eerstejaarsevaluatie says so, so its task keeps its own watch. What is not due yet
+ * waits for its timer as in any case.
  */
 @Service
 public class RunningCaseImport {
@@ -57,6 +63,17 @@ public class RunningCaseImport {
     public record Miss(ImportableStep step, String taskId, LocalDate dueDate) {
     }
 
+    /**
+     * When the final phase of a new case starts: {@code spoorwijzer.process.final-phase-weeks-before-wia-application}
+     * weeks before the WIA application deadline, as the case's timeline sets {@code eindfaseStart}.
+     */
+    public record FinalPhase(LocalDate start, LocalDate wiaApplicationDue, int weeksBefore) {
+    }
+
+    /** Who declares imported steps: the werkgever, who alone may import the employer's cases. */
+    static final Role DECLARED_BY = Role.WERKGEVER;
+    static final String DECLARED_BY_TEXT = "werkgever (import)";
+
     private final ProcessEngineConfigurationImpl engineConfiguration;
     private final RuntimeService runtimeService;
     private final PeriodicDeadlines periodicDeadlines;
@@ -64,10 +81,14 @@ public class RunningCaseImport {
     private final CaseDossier dossier;
     private final CaseLifecycle caseLifecycle;
     private final LegalTime time;
+    private final PoortwachterCalendar calendar;
+    private final ProcessSettings settings;
+    private final DossierRepository dossierEntries;
 
     public RunningCaseImport(ProcessEngineConfigurationImpl engineConfiguration, RuntimeService runtimeService,
                              PeriodicDeadlines periodicDeadlines, ImportedMissWatch missWatch, CaseDossier dossier,
-                             CaseLifecycle caseLifecycle, LegalTime time) {
+                             CaseLifecycle caseLifecycle, LegalTime time, PoortwachterCalendar calendar,
+                             ProcessSettings settings, DossierRepository dossierEntries) {
         this.engineConfiguration = engineConfiguration;
         this.runtimeService = runtimeService;
         this.periodicDeadlines = periodicDeadlines;
@@ -75,6 +96,33 @@ public class RunningCaseImport {
         this.dossier = dossier;
         this.caseLifecycle = caseLifecycle;
         this.time = time;
+        this.calendar = calendar;
+        this.settings = settings;
+        this.dossierEntries = dossierEntries;
+    }
+
+    /**
+     * The final phase of a case first sick on that day and not yet moved by recovery gaps or a VVL (an imported case
+     * is new): an actueel oordeel or eindevaluatie before its start contradicts the case.
+     */
+    public FinalPhase finalPhase(LocalDate firstSickDay) {
+        LocalDate wiaApplication = calendar.compute(TimelineInput.of(firstSickDay)).dateOf(MilestoneKey.WIA_AANVRAAG);
+        int weeks = settings.finalPhaseWeeksBeforeWiaApplication();
+        return new FinalPhase(wiaApplication.minusWeeks(weeks).plusDays(1), wiaApplication, weeks);
+    }
+
+    /**
+     * Was this case created by an import? It then carries the import day (while its process runs) or imported steps
+     * in its dossier (also after it ended).
+     */
+    public boolean wasImported(String caseId) {
+        boolean stepsImported = dossierEntries.findByCase(caseId).stream()
+                .anyMatch(entry -> entry.type() == DossierEntryType.STEP_IMPORTED);
+        return stepsImported || engineConfiguration.getCommandExecutorTxRequired().execute(context ->
+                AsPlatform.inCommand(() -> runtimeService.createProcessInstanceQuery()
+                        .processDefinitionKey(ProcessKeys.POORTWACHTER).processInstanceBusinessKey(caseId).list()
+                        .stream().anyMatch(instance -> runtimeService.getVariable(instance.getId(),
+                                ProcessVariables.IMPORT_DATUM) != null)));
     }
 
     /** The actual dates the case's first timeline counts from (the plan van aanpak from the probleemanalyse). */
@@ -121,7 +169,7 @@ public class RunningCaseImport {
 
         List<Miss> misses = new ArrayList<>();
         for (ImportableStep step : ImportableStep.values()) {
-            if (!last.containsKey(step) && step.deadline().isPresent()) {
+            if (!last.containsKey(step) && missableBeforeImport(step)) {
                 LocalDate due = dueOf(instance, step);
                 if (due.isBefore(today)) {
                     misses.add(new Miss(step, step.taskId(), due));
@@ -149,6 +197,16 @@ public class RunningCaseImport {
         moveTokens(processInstanceId, last);
         record(instance, steps, misses, importedBy, today);
         return misses;
+    }
+
+    /**
+     * Steps with a legal deadline that is due whatever happens in the case. Spoor 2 is not: it is due only when the
+     * decision after the eerstejaarsevaluatie says it is needed (spoor-2-inzetten), and that decision is taken here,
+     * after the import. Its task then comes with its legal due date and its own boundary timer, which records the
+     * miss (once) if that date has passed.
+     */
+    private static boolean missableBeforeImport(ImportableStep step) {
+        return step.deadline().isPresent() && step != SPOOR_2_START;
     }
 
     private static Map<ImportableStep, LocalDate> lastDates(List<TakenStep> steps) {
@@ -238,9 +296,12 @@ public class RunningCaseImport {
             if (taken.document() != null) {
                 content.put("document", taken.document());
             }
+            content.put("opgegevenDoor", DECLARED_BY_TEXT);
             content.put("geimporteerdOp", today.toString());
+            // Taken by content.rol, declared by the werkgever: the entry is the werkgever's word, not the
+            // bedrijfsarts' or the employee's own.
             dossier.record(instance, DossierEntryType.STEP_IMPORTED, "Geïmporteerd: " + taken.step().label(),
-                    taken.step().taskId(), importedBy, taken.role().groupId(), due,
+                    taken.step().taskId(), importedBy, DECLARED_BY.groupId(), due,
                     due == null ? null : !taken.date().isAfter(due), content);
         }
         for (Miss miss : misses) {

@@ -18,6 +18,7 @@ import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.dossier.DossierRepository;
 import nl.spoorwijzer.process.ProcessKeys.Tasks;
+import nl.spoorwijzer.process.ProcessSettings;
 import nl.spoorwijzer.report.ReintegrationReport.Part;
 import nl.spoorwijzer.report.ReintegrationReport;
 import nl.spoorwijzer.report.ReintegrationReports;
@@ -54,6 +55,7 @@ class CaseImportIT {
     @Autowired ReintegrationReports reports;
     @Autowired CaseFileRepository caseFiles;
     @Autowired PoortwachterCalendar calendar;
+    @Autowired ProcessSettings processSettings;
     HttpTestClient http;
     ApiCases cases;
 
@@ -101,9 +103,10 @@ class CaseImportIT {
                 Tasks.PROBLEEMANALYSE_OPSTELLEN, Tasks.PLAN_VAN_AANPAK_OPSTELLEN, Tasks.VOORTGANG_EVALUEREN,
                 Tasks.VOORTGANG_EVALUEREN);
         DossierEntry analysis = imported.get(1);
-        assertThat(analysis.role()).isEqualTo("bedrijfsarts");
+        assertThat(analysis.role()).as("the werkgever declared it, whoever took the step").isEqualTo("werkgever");
         assertThat(analysis.content()).containsEntry("stap", "probleemanalyse")
-                .containsEntry("datum", day(first, 30).toString()).containsEntry("document", "PA-2026-17.pdf");
+                .containsEntry("datum", day(first, 30).toString()).containsEntry("document", "PA-2026-17.pdf")
+                .containsEntry("rol", "bedrijfsarts").containsEntry("opgegevenDoor", "werkgever (import)");
         assertThat(analysis.deadlineMet()).isTrue();
         DossierEntry plan = imported.get(2);
         assertThat(plan.dueDate()).as("the plan is due 2 weeks after the imported probleemanalyse, not on day 56")
@@ -117,7 +120,11 @@ class CaseImportIT {
                 .isEqualTo(ReintegrationReport.Status.AANWEZIG);
         assertThat(analysisPart.documents()).singleElement().satisfies(document -> {
             assertThat(document.date()).as("the day taken, not the day imported").isEqualTo(day(first, 30));
-            assertThat(document.content()).containsEntry("document", "PA-2026-17.pdf");
+            assertThat(document.content()).containsEntry("document", "PA-2026-17.pdf")
+                    .as("the RIV says who took it and who declared it").containsEntry("rol", "bedrijfsarts")
+                    .containsEntry("opgegevenDoor", "werkgever (import)");
+            assertThat(document.recordedBy()).isEqualTo("anna");
+            assertThat(document.role()).isEqualTo("werkgever");
         });
 
         // The next evaluation is due one interval after the last imported one.
@@ -210,6 +217,109 @@ class CaseImportIT {
                 .count()).isEqualTo(1);
         assertThat(dossier.findByCase(caseId)).filteredOn(e -> e.type() == DossierEntryType.STEP_IMPORTED)
                 .hasSize(1);
+
+        // An import without steps is known as one by its import day.
+        String noSteps = """
+                {"employeeId": "piet", "employerId": "acme-bouw", "firstSickDay": "%s", "steps": []}""".formatted(first);
+        HttpResponse<String> imported = http.post("/api/cases", noSteps, "anna", "anna");
+        HttpResponse<String> importedAgain = http.post("/api/cases", noSteps, "anna", "anna");
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        assertThat(importedAgain.statusCode()).as(importedAgain.body()).isEqualTo(200);
+    }
+
+    @Test
+    void importOntoACaseReportedHereIsRefusedNotReportedAsAlreadyImported() throws Exception {
+        LocalDate first = TODAY.minusDays(99);
+        HttpResponse<String> plain = http.post("/api/cases", """
+                {"employeeId": "tim", "employerId": "acme-bouw", "firstSickDay": "%s"}""".formatted(first),
+                "anna", "anna");
+        assertThat(plain.statusCode()).as(plain.body()).isEqualTo(201);
+        String caseId = json.readTree(plain.body()).path("caseId").asText();
+
+        HttpResponse<String> imported = importCase(first, """
+                [{"step": "probleemanalyse", "date": "%s"}]""".formatted(day(first, 30)), "anna");
+        assertThat(imported.statusCode()).as("the steps would be dropped silently: " + imported.body())
+                .isEqualTo(409);
+        JsonNode problem = json.readTree(imported.body());
+        assertThat(problem.path("field").asText()).isEqualTo("employeeId");
+        assertThat(problem.path("rule").asText()).contains(caseId).contains("not imported")
+                .contains("not merged");
+        assertThat(dossier.findByCase(caseId)).noneMatch(e -> e.type() == DossierEntryType.STEP_IMPORTED);
+
+        String csv = "employeeId,employerId,firstSickDay,probleemanalyse\r\ntim,acme-bouw,%s,%s\r\n"
+                .formatted(first, day(first, 30));
+        JsonNode row = json.readTree(postCsv(csv, "anna", "application/json").body()).path("results").get(0);
+        assertThat(row.path("outcome").asText()).as(row.toString()).isEqualTo("REFUSED");
+        assertThat(row.path("violations").get(0).path("field").asText()).isEqualTo("employeeId");
+        assertThat(row.path("violations").get(0).path("rule").asText()).contains("not imported");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("poortwachter")
+                .count()).isEqualTo(1);
+    }
+
+    @Test
+    void importedEerstejaarsevaluatieWithoutSpoor2LeavesSpoor2ToItsOwnDeadlineWatch() throws Exception {
+        LocalDate first = TODAY.minusDays(449);
+        HttpResponse<String> opened = importCase(first, """
+                [{"step": "ziekmelding-bedrijfsarts", "date": "%s"},
+                 {"step": "probleemanalyse", "date": "%s"},
+                 {"step": "plan-van-aanpak", "date": "%s"},
+                 {"step": "evaluatie", "date": "%s"},
+                 {"step": "ziekmelding-uwv", "date": "%s"},
+                 {"step": "eerstejaarsevaluatie", "date": "%s"}]""".formatted(day(first, 3), day(first, 35),
+                day(first, 45), day(first, 420), day(first, 290), day(first, 350)), "anna");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String caseId = json.readTree(opened.body()).path("caseId").asText();
+        CasePlayer player = new CasePlayer(engine, caseId);
+
+        assertThat(dossier.findByCase(caseId)).as("spoor 2 is due only when decided, so the import records no miss")
+                .filteredOn(e -> e.type() == DossierEntryType.DEADLINE_MISSED)
+                .extracting(DossierEntry::elementId).doesNotContain(Tasks.REINTEGRATIEBUREAU_INSCHAKELEN);
+        assertThat(dossier.findByCase(caseId)).as("the decision after the imported eerstejaarsevaluatie")
+                .anyMatch(e -> e.type() == DossierEntryType.DECISION && e.subject().contains("spoor 2"));
+        // The decision (no exception given) says spoor 2 is needed: its task comes with its legal date and watch.
+        LocalDate spoor2Due = calendar.compute(TimelineInput.of(first).withActualEerstejaarsevaluatie(
+                day(first, 350))).dateOf(MilestoneKey.SPOOR_2_START);
+        assertThat(spoor2Due).isBefore(TODAY);
+        assertThat(task(player, Tasks.REINTEGRATIEBUREAU_INSCHAKELEN).getDueDate()).isEqualTo(endOf(spoor2Due));
+        assertThat(deadlineTimers(caseId, Tasks.REINTEGRATIEBUREAU_INSCHAKELEN)).isEqualTo(1);
+
+        // Its deadline passed: the watch records the miss once, with one escalation task — also when caught up again.
+        player.fireDueTimers();
+        onDay(TODAY.plusDays(1));
+        player.fireDueTimers();
+        assertThat(dossier.findByCase(caseId)).filteredOn(e -> e.type() == DossierEntryType.DEADLINE_MISSED)
+                .filteredOn(e -> e.elementId().equals(Tasks.REINTEGRATIEBUREAU_INSCHAKELEN)).singleElement()
+                .satisfies(miss -> {
+                    assertThat(miss.dueDate()).isEqualTo(spoor2Due);
+                    assertThat(miss.deadlineMet()).isFalse();
+                });
+        assertThat(taskKeys(player)).containsOnlyOnce(Tasks.TERMIJN_OVERSCHREDEN_AFHANDELEN)
+                .containsOnlyOnce(Tasks.REINTEGRATIEBUREAU_INSCHAKELEN);
+    }
+
+    @Test
+    void finalPhaseStepsBeforeTheFinalPhaseOrTheEerstejaarsevaluatieAreRefused() throws Exception {
+        LocalDate young = TODAY.minusDays(59);
+        assertRefused(young, """
+                [{"step": "actueel-oordeel", "date": "%s"}, {"step": "eindevaluatie", "date": "%s"}]"""
+                .formatted(day(young, 40), day(young, 41)), "steps[0].date", "final phase");
+
+        LocalDate first = TODAY.minusDays(629);
+        LocalDate finalPhaseStart = calendar.compute(TimelineInput.of(first)).dateOf(MilestoneKey.WIA_AANVRAAG)
+                .minusWeeks(processSettings.finalPhaseWeeksBeforeWiaApplication()).plusDays(1);
+        assertThat(finalPhaseStart).isBefore(TODAY);
+        assertRefused(first, """
+                [{"step": "eindevaluatie", "date": "%s"}]""".formatted(finalPhaseStart.minusDays(1)),
+                "steps[0].date", "final phase of this case could start (" + finalPhaseStart);
+        assertRefused(first, """
+                [{"step": "eerstejaarsevaluatie", "date": "%s"}, {"step": "actueel-oordeel", "date": "%s"}]"""
+                .formatted(finalPhaseStart.plusDays(5), finalPhaseStart), "steps[1].date", "eerstejaarsevaluatie");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("poortwachter")
+                .count()).as("nothing of a refused import is written").isZero();
+
+        HttpResponse<String> onTheFirstDay = importCase(first, """
+                [{"step": "actueel-oordeel", "date": "%s"}]""".formatted(finalPhaseStart), "anna");
+        assertThat(onTheFirstDay.statusCode()).as(onTheFirstDay.body()).isEqualTo(201);
     }
 
     @Test
@@ -410,6 +520,17 @@ class CaseImportIT {
         return player.openTasks().stream().filter(task -> key.equals(task.getTaskDefinitionKey())).findFirst()
                 .orElseThrow(() -> new AssertionError("no open task " + key + " at " + ClockUtil.getCurrentTime()
                         + "; open: " + taskKeys(player)));
+    }
+
+    /** Pending "Termijn verstreken" timers on one task of the case, due before now. */
+    private long deadlineTimers(String caseId, String taskKey) {
+        Date now = ClockUtil.getCurrentTime();
+        return engine.getManagementService().createJobQuery().processInstanceId(engine.getRuntimeService()
+                        .createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult().getId())
+                .timers().list().stream().filter(job -> !job.getDuedate().after(now))
+                .filter(job -> engine.getManagementService().createJobDefinitionQuery()
+                        .jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId()
+                        .equals(taskKey + "TermijnVerstreken")).count();
     }
 
     /** Pending "Termijn verstreken" timers of the case, due before now. */
