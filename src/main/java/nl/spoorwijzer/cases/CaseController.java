@@ -64,8 +64,9 @@ class CaseController {
     ResponseEntity<CaseView> open(@RequestBody IntakeRequest request) {
         CaseIntake.Opened opened = retry.inTransaction(() -> intake.open(request));
         URI location = URI.create("/api/cases/" + opened.caseId());
-        return opened.continued() || opened.alreadyImported() ? ResponseEntity.ok().location(location).body(views.details(opened.caseId()))
-                : ResponseEntity.created(location).body(views.details(opened.caseId()));
+        CaseView body = views.details(opened.caseId());
+        return opened.continued() || opened.alreadyImported() ? ResponseEntity.ok().location(location).body(body)
+                : ResponseEntity.created(location).body(body);
     }
 
     @GetMapping

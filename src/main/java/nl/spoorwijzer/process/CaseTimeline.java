@@ -35,7 +35,8 @@ public class CaseTimeline {
 
     /** The variables {@link #apply} writes besides the milestone deadlines; called processes may hold copies. */
     public static final List<String> DERIVED_VARIABLES = List.of(EERSTEJAARSEVALUATIE_WINDOW_START,
-            ZIEKMELDING_UWV_TASK_START, DESKUNDIGENOORDEEL_TASK_START, EINDFASE_START, EINDE_WACHTTIJD_DATUM, SPOOR_2_EINDRAPPORTAGE_START,
+            ZIEKMELDING_UWV_TASK_START, DESKUNDIGENOORDEEL_TASK_START, EINDFASE_START, EINDE_WACHTTIJD_DATUM,
+            SPOOR_2_EINDRAPPORTAGE_START,
             EVALUATION_INTERVAL);
 
     public TimelineInput inputOf(VariableScope variables) {
@@ -124,8 +125,8 @@ public class CaseTimeline {
                 timeline.dateOf(MilestoneKey.ZIEKMELDING_UWV).minusDays(settings.taskLeadDays())));
         variables.setVariable(DESKUNDIGENOORDEEL_TASK_START, time.startOfDay(timeline.dateOf(
                 MilestoneKey.DESKUNDIGENOORDEEL_INSPANNINGEN).minusDays(settings.taskLeadDays())));
-        variables.setVariable(EINDFASE_START, time.startOfDay(timeline.dateOf(MilestoneKey.WIA_AANVRAAG)
-                .minusWeeks(settings.finalPhaseWeeksBeforeWiaApplication()).plusDays(1)));
+        variables.setVariable(EINDFASE_START, time.startOfDay(settings.finalPhaseStart(
+                timeline.dateOf(MilestoneKey.WIA_AANVRAAG))));
         variables.setVariable(EINDE_WACHTTIJD_DATUM, timeline.dateOf(MilestoneKey.EINDE_WACHTTIJD).toString());
         variables.setVariable(SPOOR_2_EINDRAPPORTAGE_START, time.startOfDay(
                 timeline.dateOf(MilestoneKey.EINDE_WACHTTIJD).minusDays(settings.taskLeadDays())));

@@ -1,5 +1,6 @@
 package nl.spoorwijzer.process;
 
+import java.time.LocalDate;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -34,5 +35,10 @@ public record ProcessSettings(
             throw new IllegalArgumentException("spoorwijzer.process.final-phase-weeks-before-wia-application must be"
                     + " at least 1");
         }
+    }
+
+    /** The first day of the final phase: the given weeks before the WIA application deadline (week 88 by default). */
+    public LocalDate finalPhaseStart(LocalDate wiaApplication) {
+        return wiaApplication.minusWeeks(finalPhaseWeeksBeforeWiaApplication).plusDays(1);
     }
 }

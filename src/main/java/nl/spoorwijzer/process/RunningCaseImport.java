@@ -108,7 +108,7 @@ public class RunningCaseImport {
     public FinalPhase finalPhase(LocalDate firstSickDay) {
         LocalDate wiaApplication = calendar.compute(TimelineInput.of(firstSickDay)).dateOf(MilestoneKey.WIA_AANVRAAG);
         int weeks = settings.finalPhaseWeeksBeforeWiaApplication();
-        return new FinalPhase(wiaApplication.minusWeeks(weeks).plusDays(1), wiaApplication, weeks);
+        return new FinalPhase(settings.finalPhaseStart(wiaApplication), wiaApplication, weeks);
     }
 
     /**

@@ -159,7 +159,8 @@ public sealed interface TimelineChange {
             Objects.requireNonNull(agreedOn, "agreedOn");
             Objects.requireNonNull(reason, "reason");
             if (!STEPS.contains(step)) {
-                throw new IllegalArgumentException("art. 5 covers the probleemanalyse and plan van aanpak only: " + step);
+                throw new IllegalArgumentException("art. 5 covers the probleemanalyse and plan van aanpak only: "
+                        + step);
             }
         }
 
