@@ -86,6 +86,8 @@ public final class SimulatedAnswers {
                 values.put("deskundigenoordeelAanvraagdatum", today());
                 values.put("deskundigenoordeelVraag", "Is het plan van aanpak passend?");
             }
+            case "eindevaluatieBijUitdienstHouden" -> values.putAll(defaults("eindevaluatieHouden"));
+            case "eindevaluatieBijUitdienstVisieGeven" -> values.putAll(defaults("eindevaluatieVisieGeven"));
             case "deskundigenoordeelInspanningenOverwegen" -> {
                 values.put("deskundigenoordeelInspanningenBesluit", "nietNodig");
                 values.put("deskundigenoordeelInspanningenToelichting", "Werkgever en werknemer zijn het eens.");

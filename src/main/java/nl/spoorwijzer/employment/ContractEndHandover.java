@@ -1,8 +1,6 @@
 package nl.spoorwijzer.employment;
 
 import static nl.spoorwijzer.process.ProcessVariables.CONTRACT_EINDDATUM;
-import static nl.spoorwijzer.process.ProcessVariables.EERSTE_ZIEKTEDAG;
-import static nl.spoorwijzer.process.ProcessVariables.HERSTELPERIODES;
 import static nl.spoorwijzer.process.ProcessVariables.ZIEK_UIT_DIENSTMELDING_DATUM;
 
 import java.time.LocalDate;
@@ -10,16 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.process.AsPlatform;
 import nl.spoorwijzer.process.CaseDossier;
 import nl.spoorwijzer.process.CaseInstances;
 import nl.spoorwijzer.process.LegalTime;
-import nl.spoorwijzer.process.RecoveryGaps;
-import nl.spoorwijzer.timeline.ContractEnd;
 import nl.spoorwijzer.timeline.ContractEnd.Riv;
-import nl.spoorwijzer.timeline.RecoveryGap;
+import nl.spoorwijzer.timeline.ContractEnd;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -43,17 +38,18 @@ class ContractEndHandover implements JavaDelegate {
     static final String RIV = "reintegratieverslag";
     static final String SICK_DAYS = "ziektedagen";
     /** The probleemanalyse's prognosis values in which the bedrijfsarts expects full recovery within 3 months. */
-    private static final Set<String> RECOVERY_WITHIN_THREE_MONTHS = Set.of("binnen4Weken", "binnen3Maanden");
 
     private final ContractEnd rules;
+    private final RequiredReport report;
     private final CaseDossier dossier;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final LegalTime time;
 
-    ContractEndHandover(ContractEnd rules, CaseDossier dossier, RuntimeService runtimeService,
+    ContractEndHandover(ContractEnd rules, RequiredReport report, CaseDossier dossier, RuntimeService runtimeService,
                         TaskService taskService, LegalTime time) {
         this.rules = rules;
+        this.report = report;
         this.dossier = dossier;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
@@ -63,10 +59,8 @@ class ContractEndHandover implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         LocalDate contractEnd = time.toDate(execution.getVariable(CONTRACT_EINDDATUM));
-        LocalDate firstSickDay = time.toDate(execution.getVariable(EERSTE_ZIEKTEDAG));
-        List<RecoveryGap> gaps = RecoveryGaps.parse((String) execution.getVariable(HERSTELPERIODES));
-        long sickDays = rules.sickDays(firstSickDay, gaps, contractEnd);
-        boolean recoveryExpected = RECOVERY_WITHIN_THREE_MONTHS.contains(execution.getVariable("prognose"));
+        long sickDays = report.sickDays(execution, contractEnd);
+        boolean recoveryExpected = report.recoveryExpected(execution);
         Riv riv = rules.riv(sickDays, recoveryExpected);
         LocalDate reported = time.toDate(execution.getVariable(ZIEK_UIT_DIENSTMELDING_DATUM));
 

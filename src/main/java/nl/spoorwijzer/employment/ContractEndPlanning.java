@@ -3,11 +3,13 @@ package nl.spoorwijzer.employment;
 import static nl.spoorwijzer.process.ProcessVariables.CONTRACT_EINDDATUM;
 import static nl.spoorwijzer.process.ProcessVariables.CONTRACT_EINDE;
 import static nl.spoorwijzer.process.ProcessVariables.CONTRACT_EINDE_BEKEND;
+import static nl.spoorwijzer.process.ProcessVariables.EINDEVALUATIE_BIJ_UITDIENST;
 import static nl.spoorwijzer.process.ProcessVariables.ZIEK_UIT_DIENSTMELDING_DUE;
 import static nl.spoorwijzer.process.ProcessVariables.ZIEK_UIT_DIENSTMELDING_TASK_START;
 
 import java.time.LocalDate;
 import nl.spoorwijzer.process.LegalTime;
+import nl.spoorwijzer.timeline.ContractEnd.Riv;
 import nl.spoorwijzer.timeline.ContractEnd;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,10 +25,12 @@ import org.springframework.stereotype.Component;
 class ContractEndPlanning implements JavaDelegate {
 
     private final ContractEnd rules;
+    private final RequiredReport report;
     private final LegalTime time;
 
-    ContractEndPlanning(ContractEnd rules, LegalTime time) {
+    ContractEndPlanning(ContractEnd rules, RequiredReport report, LegalTime time) {
         this.rules = rules;
+        this.report = report;
         this.time = time;
     }
 
@@ -38,11 +42,13 @@ class ContractEndPlanning implements JavaDelegate {
             execution.removeVariable(CONTRACT_EINDE);
             execution.removeVariable(ZIEK_UIT_DIENSTMELDING_DUE);
             execution.removeVariable(ZIEK_UIT_DIENSTMELDING_TASK_START);
+            execution.removeVariable(EINDEVALUATIE_BIJ_UITDIENST);
             return;
         }
         execution.setVariable(CONTRACT_EINDDATUM, contractEnd.toString());
         execution.setVariable(CONTRACT_EINDE, time.endOfDay(contractEnd));
         execution.setVariable(ZIEK_UIT_DIENSTMELDING_DUE, time.endOfDay(rules.reportDue(contractEnd)));
         execution.setVariable(ZIEK_UIT_DIENSTMELDING_TASK_START, time.startOfDay(rules.reportTaskStart(contractEnd)));
+        execution.setVariable(EINDEVALUATIE_BIJ_UITDIENST, report.at(execution, contractEnd) == Riv.VOLLEDIG);
     }
 }

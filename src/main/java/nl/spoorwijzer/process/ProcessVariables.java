@@ -125,6 +125,8 @@ public final class ProcessVariables {
     public static final String CONTRACT_EINDDATUM = "contractEinddatum";
     /** Whether the contract has an end date; the model plans the end of employment when it has. */
     public static final String CONTRACT_EINDE_BEKEND = "contractEindeBekend";
+    /** The contract ends after 10 weeks of sickness or more: the full verslag with an eindevaluatie is due by then. */
+    public static final String EINDEVALUATIE_BIJ_UITDIENST = "eindevaluatieBijUitdienst";
     /** The instant the contract's last day ends: the employer's duties end, the case closes as ziek uit dienst. */
     public static final String CONTRACT_EINDE = "contractEinde";
     /** The ziek-uit-dienstmelding's due instant (end of the last working day) and when its task appears. */
@@ -169,7 +171,7 @@ public final class ProcessVariables {
                 DESKUNDIGENOORDEEL_DATUM, TERUGVAL_BINNEN_VIER_WEKEN,
                 AANTAL_SOLLICITATIES, LAATSTE_SOLLICITATIE, SOLLICITATIES_SINDS_VORIGE_RAPPORTAGE,
                 NEXT_REPORT_START, NEXT_REPORT_DUE, BESCHIKBARE_BUREAUS, GEMIST_VOOR_IMPORT, IMPORT_DATUM,
-                CONTRACT_EINDDATUM, CONTRACT_EINDE_BEKEND, CONTRACT_EINDE, ZIEK_UIT_DIENSTMELDING_DUE,
+                CONTRACT_EINDDATUM, CONTRACT_EINDE_BEKEND, EINDEVALUATIE_BIJ_UITDIENST, CONTRACT_EINDE, ZIEK_UIT_DIENSTMELDING_DUE,
                 ZIEK_UIT_DIENSTMELDING_TASK_START, VERVROEGDE_IVA_BESLUIT, EINDE_VERKORTE_WACHTTIJD,
                 VERKORTE_WACHTTIJD_VOORBIJ));
         for (MilestoneKey key : MilestoneKey.values()) {

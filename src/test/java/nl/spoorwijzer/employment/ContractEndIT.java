@@ -179,9 +179,14 @@ class ContractEndIT {
         Part eindevaluatie = riv.parts().stream().filter(part -> part.key().equals("EINDEVALUATIE")).findFirst()
                 .orElseThrow();
         assertThat(eindevaluatie.dueDate()).as("by the last day of employment").isEqualTo(day(140));
-        assertThat(eindevaluatie.status()).isEqualTo(ReintegrationReport.Status.ONTBREEKT);
+        assertThat(eindevaluatie.status()).as("held in the tasks the contract's end brought, two weeks ahead")
+                .isEqualTo(ReintegrationReport.Status.AANWEZIG);
+        assertThat(eindevaluatie.documents()).extracting(ReintegrationReport.Document::role)
+                .containsExactly("werkgever", "werknemer");
+        assertThat(eindevaluatie.documents()).allSatisfy(document -> assertThat(document.date())
+                .isBetween(day(140).minusDays(16), day(140)));
         assertThat(riv.completeness().findings()).extracting(ReintegrationReport.Finding::part)
-                .contains("EINDEVALUATIE");
+                .doesNotContain("EINDEVALUATIE");
     }
 
     @Test
