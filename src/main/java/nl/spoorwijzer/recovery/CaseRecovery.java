@@ -69,6 +69,12 @@ public class CaseRecovery implements Relapses {
         if (!CaseFile.OPEN.equals(file.status())) {
             throw RuleViolationException.conflict("caseId", "the case is closed (" + file.closedReason() + ")");
         }
+        Object earlyIva = access.withoutCaller(() ->
+                runtimeService.getVariable(file.processInstanceId(), VERVROEGDE_IVA_BESLUIT));
+        if ("toegekend".equals(earlyIva)) {
+            throw RuleViolationException.conflict("caseId", "UWV granted an early IVA: the re-integration obligations"
+                    + " ended and the case closes at the end of the shortened waiting period (WIA art. 23 lid 6)");
+        }
         LocalDate date = validDate(file, "date", request.date());
         Integer percentage = request.percentage();
         if (percentage != null && (percentage < 1 || percentage > 100)) {

@@ -142,6 +142,8 @@ class EarlyIvaIT {
         assertRefused(decide(caseId, """
                 {"type": "VVL", "decisionDate": "%s", "weeks": 13, "employerAgreed": true, "employeeAgreed": true}"""
                 .formatted(day(120))), 409, "type", "early IVA");
+        assertRefused(http.post("/api/cases/" + caseId + "/recovery", "{\"date\": \"" + day(120) + "\"}", "anna",
+                "anna"), 409, "caseId", "early IVA");
 
         CasePlayer player = new CasePlayer(engine, caseId);
         onDay(day(200));
