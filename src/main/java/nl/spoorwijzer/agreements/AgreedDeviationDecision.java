@@ -85,7 +85,7 @@ class AgreedDeviationDecision implements JavaDelegate {
     private String agree(DelegateExecution execution, DeadlineAgreed proposal, Map<String, Object> content) {
         try {
             LocalDate current = rules.openDeadline(execution.getProcessBusinessKey(), proposal.step(),
-                    execution.getVariable(DeviationRules.deadlineVariable(proposal.step())));
+                    execution.getVariable(deadlineVariable(proposal.step())));
             content.put("vorigeTermijn", current.toString());
         } catch (RuleViolationException stale) {
             return "niet afgesproken: de stap is intussen gedaan of de termijn is verstreken";

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Date;
 import nl.spoorwijzer.process.LegalTime;
 import nl.spoorwijzer.process.ProcessKeys;
-import nl.spoorwijzer.process.ProcessVariables;
 import nl.spoorwijzer.system.RuleViolationException;
 import nl.spoorwijzer.timeline.MilestoneKey;
 import org.camunda.bpm.engine.HistoryService;
@@ -44,9 +43,5 @@ class DeviationRules {
                     + " is recorded; an agreement to deviate is made before the deadline (Regeling procesgang art. 5)");
         }
         return current;
-    }
-
-    static String deadlineVariable(MilestoneKey step) {
-        return ProcessVariables.deadlineVariable(step);
     }
 }

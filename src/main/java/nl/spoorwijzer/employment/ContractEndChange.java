@@ -2,6 +2,7 @@ package nl.spoorwijzer.employment;
 
 import static nl.spoorwijzer.process.ProcessVariables.CONTRACT_EINDDATUM;
 import static nl.spoorwijzer.process.ProcessVariables.VERVROEGDE_IVA_BESLUIT;
+import static nl.spoorwijzer.process.ProcessVariables.VERVROEGDE_IVA_TOEGEKEND;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -69,7 +70,7 @@ public class ContractEndChange {
             throw RuleViolationException.invalid("contractEndDate", newEnd == null
                     ? "the contract has no end date already" : newEnd + " is the contract end date already");
         }
-        if ("toegekend".equals(current.get(VERVROEGDE_IVA_BESLUIT))) {
+        if (VERVROEGDE_IVA_TOEGEKEND.equals(current.get(VERVROEGDE_IVA_BESLUIT))) {
             throw RuleViolationException.conflict("caseId", "UWV granted an early IVA: the re-integration ended and"
                     + " the case closes at the end of the shortened waiting period");
         }

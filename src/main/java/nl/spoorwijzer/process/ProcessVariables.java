@@ -136,6 +136,8 @@ public final class ProcessVariables {
     public static final String ZIEK_UIT_DIENSTMELDING_DATUM = "ziekUitDienstmeldingDatum";
     /** UWV's decision on the one early IVA application of the case: {@code toegekend} or {@code afgewezen}. */
     public static final String VERVROEGDE_IVA_BESLUIT = "vervroegdeIvaBesluit";
+    /** The value of {@link #VERVROEGDE_IVA_BESLUIT} once UWV granted the early IVA. */
+    public static final String VERVROEGDE_IVA_TOEGEKEND = "toegekend";
     /** The instant the shortened waiting period of a granted early IVA ends (end of UWV's last day). */
     public static final String EINDE_VERKORTE_WACHTTIJD = "eindeVerkorteWachttijd";
     /** Whether that shortened waiting period had already ended when UWV's grant was recorded. */

@@ -71,7 +71,7 @@ public class CaseRecovery implements Relapses {
         }
         Object earlyIva = access.withoutCaller(() ->
                 runtimeService.getVariable(file.processInstanceId(), VERVROEGDE_IVA_BESLUIT));
-        if ("toegekend".equals(earlyIva)) {
+        if (VERVROEGDE_IVA_TOEGEKEND.equals(earlyIva)) {
             throw RuleViolationException.conflict("caseId", "UWV granted an early IVA: the re-integration obligations"
                     + " ended and the case closes at the end of the shortened waiting period (WIA art. 23 lid 6)");
         }

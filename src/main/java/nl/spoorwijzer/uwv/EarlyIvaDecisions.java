@@ -4,6 +4,7 @@ import static nl.spoorwijzer.process.ProcessVariables.EINDE_VERKORTE_WACHTTIJD;
 import static nl.spoorwijzer.process.ProcessVariables.HERSTELPERIODES;
 import static nl.spoorwijzer.process.ProcessVariables.VERKORTE_WACHTTIJD_VOORBIJ;
 import static nl.spoorwijzer.process.ProcessVariables.VERVROEGDE_IVA_BESLUIT;
+import static nl.spoorwijzer.process.ProcessVariables.VERVROEGDE_IVA_TOEGEKEND;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ import org.springframework.stereotype.Component;
 @Component
 class EarlyIvaDecisions {
 
-    static final String GRANTED = "toegekend";
+    static final String GRANTED = VERVROEGDE_IVA_TOEGEKEND;
     static final String REFUSED = "afgewezen";
 
     private final RuntimeService runtimeService;

@@ -25,7 +25,6 @@ import nl.spoorwijzer.report.ReintegrationReports;
 import nl.spoorwijzer.support.ApiCases;
 import nl.spoorwijzer.support.HttpTestClient;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,17 +104,6 @@ class AgreedDeviationsIT {
                 .taskDefinitionKey("probleemanalyseOpstellen").singleResult().getDueDate();
     }
 
-    private Date timer(String caseId, String activityId) {
-        for (Job job : engine.getManagementService().createJobQuery().processInstanceId(instance(caseId)).timers()
-                .list()) {
-            if (engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
-                    .singleResult().getActivityId().equals(activityId)) {
-                return job.getDuedate();
-            }
-        }
-        return null;
-    }
-
     private String instance(String caseId) {
         return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
                 .processDefinitionKey("poortwachter").singleResult().getId();
@@ -148,7 +136,7 @@ class AgreedDeviationsIT {
 
         assertThat(answered.statusCode()).as(answered.body()).isEqualTo(204);
         assertThat(probleemanalyseDue(caseId)).isEqualTo(endOf(day(60)));
-        assertThat(timer(caseId, "probleemanalyseOpstellenTermijnVerstreken")).isEqualTo(endOf(day(60)));
+        assertThat(cases.timer(caseId, "probleemanalyseOpstellenTermijnVerstreken")).isEqualTo(endOf(day(60)));
         JsonNode timeline = json.readTree(http.get("/api/cases/" + caseId + "/timeline", "anna", "anna").body());
         assertThat(timeline.path("probleemanalyse").asText()).isEqualTo(day(60).toString());
         assertThat(timeline.path("plan-van-aanpak").asText()).as("two weeks after the agreed probleemanalyse")

@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,13 +18,12 @@ import nl.spoorwijzer.demo.SimulatedAnswers;
 import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.dossier.DossierRepository;
-import nl.spoorwijzer.report.ReintegrationReport;
 import nl.spoorwijzer.report.ReintegrationReport.Part;
+import nl.spoorwijzer.report.ReintegrationReport;
 import nl.spoorwijzer.report.ReintegrationReports;
 import nl.spoorwijzer.support.ApiCases;
 import nl.spoorwijzer.support.HttpTestClient;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,19 +98,6 @@ class ContractEndIT {
         JsonNode problem = objectMapper.readTree(response.body());
         assertThat(problem.path("field").asText()).isEqualTo(field);
         assertThat(problem.path("rule").asText()).contains(rule);
-    }
-
-    private Date timer(String caseId, String activityId) {
-        String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
-                .processDefinitionKey("poortwachter").singleResult().getId();
-        for (Job job : engine.getManagementService().createJobQuery().processInstanceId(instance).timers().list()) {
-            String activity = engine.getManagementService().createJobDefinitionQuery()
-                    .jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId();
-            if (activity.equals(activityId)) {
-                return job.getDuedate();
-            }
-        }
-        return null;
     }
 
     private List<DossierEntry> entries(String caseId, DossierEntryType type) {
@@ -201,13 +185,13 @@ class ContractEndIT {
                 .taskDefinitionKey("ziekUitDienstmeldingDoen").singleResult();
         assertThat(melding.getName()).isEqualTo("Ziek-uit-dienstmelding doen");
         assertThat(melding.getDueDate()).isEqualTo(endOf(day(54)));
-        assertThat(timer(caseId, "laatsteDagDienstverbandVoorbij")).isEqualTo(endOf(day(56)));
+        assertThat(cases.timer(caseId, "laatsteDagDienstverbandVoorbij")).isEqualTo(endOf(day(56)));
     }
 
     @Test
     void changingTheDateIsARecordedDecisionThatMovesTheTimer() throws Exception {
         String caseId = reportWithContractEnd(day(100), day(60));
-        assertThat(timer(caseId, "laatsteDagDienstverbandVoorbij")).isEqualTo(endOf(day(100)));
+        assertThat(cases.timer(caseId, "laatsteDagDienstverbandVoorbij")).isEqualTo(endOf(day(100)));
 
         assertRefused(changeContractEnd(caseId, """
                 {"contractEndDate": "%s"}""".formatted(day(150)), "anna"), 400, "reason", "recorded decision");
@@ -225,7 +209,7 @@ class ContractEndIT {
                 {"contractEndDate": "%s", "reason": "Contract verlengd tot eind mei"}""".formatted(day(150)),
                 "anna");
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
-        assertThat(timer(caseId, "laatsteDagDienstverbandVoorbij")).isEqualTo(endOf(day(150)));
+        assertThat(cases.timer(caseId, "laatsteDagDienstverbandVoorbij")).isEqualTo(endOf(day(150)));
         DossierEntry decision = entries(caseId, DossierEntryType.CONTRACT_END_CHANGED).get(0);
         assertThat(decision.recordedBy()).isEqualTo("anna");
         assertThat(decision.content()).containsEntry("vorigeEinddatum", day(100).toString())
@@ -246,7 +230,7 @@ class ContractEndIT {
                 {"contractEndDate": null, "reason": "Vast contract gekregen"}""", "anna");
 
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
-        assertThat(timer(caseId, "laatsteDagDienstverbandVoorbij")).isNull();
+        assertThat(cases.timer(caseId, "laatsteDagDienstverbandVoorbij")).isNull();
         assertThat(entries(caseId, DossierEntryType.CONTRACT_END_CHANGED).get(0).subject())
                 .contains("contract loopt door");
         play(caseId, day(120));

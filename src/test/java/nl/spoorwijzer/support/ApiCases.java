@@ -15,6 +15,7 @@ import java.util.function.Function;
 import nl.spoorwijzer.demo.CasePlayer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 
 /**
  * Cases for HTTP tests in simulated time: anna (werkgever of acme-bouw) reports tim sick through {@code /api/cases},
@@ -67,6 +68,20 @@ public final class ApiCases {
         new CasePlayer(engine, caseId).playUntil(until.atTime(9, 0).atZone(AMSTERDAM).toInstant(), answers,
                 lateByDays);
         return caseId;
+    }
+
+    /** The due date of the case's pending timer on the given activity of {@code poortwachter}, or null. */
+    public Date timer(String caseId, String activityId) {
+        String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+                .processDefinitionKey("poortwachter").singleResult().getId();
+        for (Job job : engine.getManagementService().createJobQuery().processInstanceId(instance).timers().list()) {
+            String activity = engine.getManagementService().createJobDefinitionQuery()
+                    .jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId();
+            if (activity.equals(activityId)) {
+                return job.getDuedate();
+            }
+        }
+        return null;
     }
 
     /** Deletes every running instance of the given processes and puts the clock back. */

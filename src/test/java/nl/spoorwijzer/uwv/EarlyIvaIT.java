@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.util.Date;
 import nl.spoorwijzer.demo.CasePlayer;
 import nl.spoorwijzer.demo.SimulatedAnswers;
 import nl.spoorwijzer.dossier.DossierEntry;
@@ -17,7 +16,6 @@ import nl.spoorwijzer.dossier.DossierRepository;
 import nl.spoorwijzer.support.ApiCases;
 import nl.spoorwijzer.support.HttpTestClient;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,19 +88,6 @@ class EarlyIvaIT {
         return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId).count();
     }
 
-    private Date timer(String caseId, String activityId) {
-        String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
-                .processDefinitionKey("poortwachter").singleResult().getId();
-        for (Job job : engine.getManagementService().createJobQuery().processInstanceId(instance).timers().list()) {
-            String activity = engine.getManagementService().createJobDefinitionQuery()
-                    .jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId();
-            if (activity.equals(activityId)) {
-                return job.getDuedate();
-            }
-        }
-        return null;
-    }
-
     private DossierEntry entry(String caseId, DossierEntryType type) {
         return dossier.findByCase(caseId).stream().filter(entry -> entry.type() == type).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no " + type + " in the dossier of " + caseId));
@@ -137,8 +122,8 @@ class EarlyIvaIT {
         assertThat(granted.path("status").asText()).as("open until the shortened waiting period ends")
                 .isEqualTo("OPEN");
         assertThat(openTasks(caseId)).isZero();
-        assertThat(timer(caseId, "wachttijdVerstreken")).as("the 104-week end no longer applies").isNull();
-        assertThat(timer(caseId, "verkorteWachttijdVerstreken")).isEqualTo(endOf(day(200)));
+        assertThat(cases.timer(caseId, "wachttijdVerstreken")).as("the 104-week end no longer applies").isNull();
+        assertThat(cases.timer(caseId, "verkorteWachttijdVerstreken")).isEqualTo(endOf(day(200)));
         assertRefused(decide(caseId, """
                 {"type": "VVL", "decisionDate": "%s", "weeks": 13, "employerAgreed": true, "employeeAgreed": true}"""
                 .formatted(day(120))), 409, "type", "early IVA");
@@ -166,7 +151,7 @@ class EarlyIvaIT {
 
         assertThat(refused.path("status").asText()).isEqualTo("OPEN");
         assertThat(openTasks(caseId)).isEqualTo(before);
-        assertThat(timer(caseId, "wachttijdVerstreken")).isEqualTo(endOf(day(728)));
+        assertThat(cases.timer(caseId, "wachttijdVerstreken")).isEqualTo(endOf(day(728)));
         assertThat(entry(caseId, DossierEntryType.UWV_DECISION).content())
                 .containsEntry("type", "VERVROEGDE_IVA").containsEntry("toegekend", false);
 

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.List;
 import nl.spoorwijzer.demo.CasePlayer;
 import nl.spoorwijzer.demo.SimulatedAnswers;
@@ -17,7 +16,6 @@ import nl.spoorwijzer.dossier.DossierRepository;
 import nl.spoorwijzer.support.ApiCases;
 import nl.spoorwijzer.support.HttpTestClient;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,23 +76,10 @@ class UwvDecisionsIT {
         return objectMapper.readTree(response.body());
     }
 
-    private Date timer(String caseId, String activityId) {
-        String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
-                .processDefinitionKey("poortwachter").singleResult().getId();
-        for (Job job : engine.getManagementService().createJobQuery().processInstanceId(instance).timers().list()) {
-            String activity = engine.getManagementService().createJobDefinitionQuery()
-                    .jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId();
-            if (activity.equals(activityId)) {
-                return job.getDuedate();
-            }
-        }
-        return null;
-    }
-
     @Test
     void aLoonsanctieMovesTheEndOfTheWaitingPeriodAndItsTimerFiresOnTheNewDate() throws Exception {
         String caseId = caseRunningUntil(700);
-        assertThat(timer(caseId, "wachttijdVerstreken")).isEqualTo(endOf(day(728)));
+        assertThat(cases.timer(caseId, "wachttijdVerstreken")).isEqualTo(endOf(day(728)));
 
         JsonNode sanctioned = ok(decide(caseId, """
                 {"type": "LOONSANCTIE", "decisionDate": "%s", "weeks": 12,
@@ -105,7 +90,7 @@ class UwvDecisionsIT {
         assertThat(sanctioned.path("timeline").path("einde-wachttijd").asText()).isEqualTo(newEnd.toString());
         assertThat(sanctioned.path("timeline").path("wia-aanvraag").asText()).as("the sanction follows the application")
                 .isEqualTo(day(651).toString());
-        assertThat(timer(caseId, "wachttijdVerstreken")).isEqualTo(endOf(newEnd));
+        assertThat(cases.timer(caseId, "wachttijdVerstreken")).isEqualTo(endOf(newEnd));
         List<Task> repairs = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId)
                 .taskDefinitionKey("tekortkomingHerstellen").list();
         assertThat(repairs).extracting(task -> engine.getTaskService().getVariable(task.getId(), "tekortkoming"))
@@ -133,7 +118,7 @@ class UwvDecisionsIT {
                 {"type": "BEKORTING", "decisionDate": "%s"}""".formatted(day(740))));
 
         assertThat(shortened.path("timeline").path("einde-wachttijd").asText()).isEqualTo(day(782).toString());
-        assertThat(timer(caseId, "wachttijdVerstreken")).isEqualTo(endOf(day(782)));
+        assertThat(cases.timer(caseId, "wachttijdVerstreken")).isEqualTo(endOf(day(782)));
         assertRefused(decide(caseId, """
                 {"type": "BEKORTING", "decisionDate": "%s"}""".formatted(day(740))), 409, "type", "already shortened");
     }
@@ -141,7 +126,7 @@ class UwvDecisionsIT {
     @Test
     void aVoluntaryExtensionMovesTheWiaApplicationAndTheFinalPhaseStartsOnTheNewDate() throws Exception {
         String caseId = caseRunningUntil(590);
-        assertThat(timer(caseId, "eindfaseBereikt")).isNotNull();
+        assertThat(cases.timer(caseId, "eindfaseBereikt")).isNotNull();
 
         JsonNode extended = ok(decide(caseId, """
                 {"type": "VVL", "decisionDate": "%s", "weeks": 13, "employerAgreed": true, "employeeAgreed": true}"""
@@ -161,7 +146,7 @@ class UwvDecisionsIT {
         assertThat(dossier.findByCase(caseId)).filteredOn(entry -> entry.type() == DossierEntryType.UWV_DECISION)
                 .singleElement().satisfies(entry -> assertThat(entry.content()).containsEntry("vvlWekenTotaal", 13)
                         .containsKey("termijnen").doesNotContainKey("verschuivingDagen"));
-        assertThat(timer(caseId, "wachttijdVerstreken")).isEqualTo(endOf(day(728 + 91)));
+        assertThat(cases.timer(caseId, "wachttijdVerstreken")).isEqualTo(endOf(day(728 + 91)));
         CasePlayer player = new CasePlayer(engine, caseId);
         onDay(day(611)); // the final phase would have started on day 610
         player.fireDueTimers();
@@ -224,7 +209,7 @@ class UwvDecisionsIT {
                 + "\", \"weeks\": 13, \"employerAgreed\": true, \"employeeAgreed\": true}", "daan"), 404, "caseId",
                 "may see");
         assertThat(dossier.findByCase(caseId)).noneMatch(entry -> entry.type() == DossierEntryType.UWV_DECISION);
-        assertThat(timer(caseId, "wachttijdVerstreken")).isEqualTo(endOf(day(728)));
+        assertThat(cases.timer(caseId, "wachttijdVerstreken")).isEqualTo(endOf(day(728)));
     }
 
     private void assertRefused(HttpResponse<String> response, int status, String field, String rule)
