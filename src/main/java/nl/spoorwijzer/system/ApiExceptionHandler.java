@@ -11,6 +11,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -19,7 +21,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * RFC 9457 problem details for {@code /api} (and every other Spring MVC endpoint): every refusal names the offending
  * field ({@code field}) and the rule it breaks ({@code rule}) where known; Spring's own refusals (405, 415, 404 …)
  * get the same types and texts of our own; Camunda exceptions raised by services are classified as on
- * {@code /engine-rest} ({@link Problems}); anything else is a generic 500 with a correlation id.
+ * {@code /engine-rest} ({@link Problems}); anything else is a generic 500 with a correlation id. In Dutch when the
+ * client asks for Dutch first ({@code Accept-Language: nl}, as the case screen does; see {@link DutchProblems}).
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE) // before anything else that renders errors
@@ -32,7 +35,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 ? "must be a date in ISO format YYYY-MM-DD"
                 : type != null && type.isEnum() ? "must be one of " + Arrays.toString(type.getEnumConstants())
                 : "must be a valid " + (type == null ? "value" : type.getSimpleName().toLowerCase());
-        return Problem.invalid(e.getName(), expected + " (got '" + e.getValue() + "')").toProblemDetail();
+        return localized(Problem.invalid(e.getName(), expected + " (got '" + e.getValue() + "')")).toProblemDetail();
     }
 
     /**
@@ -42,7 +45,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> anyOther(Exception e) {
-        Problem problem = Problems.answer(e);
+        Problem problem = localized(Problems.answer(e));
         return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
     }
 
@@ -54,14 +57,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (problem.status() != 413 && problem.violations().isEmpty()) {
             problem = Problem.invalid("body", "must be a JSON object with the documented fields");
         }
-        return ResponseEntity.status(problem.status()).headers(headers).body(problem.toProblemDetail());
+        return ResponseEntity.status(problem.status()).headers(headers).body(localized(problem).toProblemDetail());
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return ResponseEntity.badRequest().headers(headers)
-                .body(Problem.invalid(e.getParameterName(), "is required").toProblemDetail());
+                .body(localized(Problem.invalid(e.getParameterName(), "is required")).toProblemDetail());
     }
 
     /** Spring MVC's own refusals (method, media type, missing resource, upload size …) in our words. */
@@ -70,16 +73,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         Problem problem = switch (status.value()) {
             case 404 -> Problem.notFound();
-            case 405 -> Problem.of(405, "This method is not allowed on this resource.");
-            case 406 -> Problem.of(406, "No representation in an acceptable media type.");
+            case 405 -> Problem.of(405, Problems.METHOD_DETAIL);
+            case 406 -> Problem.of(406, Problems.MEDIA_TYPE_DETAIL);
             case 413 -> BodySizeLimit.problem();
             case 415 -> Problem.of(415, "The request's content type is not supported here; send application/json.");
             default -> status.is4xxClientError()
                     ? Problem.of(status.value(), SafeText.of(detailOf(body, e), Problem.titleOf(status.value()) + "."))
                     : Problems.answer(e);
         };
+        problem = localized(problem);
         return super.handleExceptionInternal(e, problem.toProblemDetail(), headers,
                 HttpStatusCode.valueOf(problem.status()), request);
+    }
+
+    /** The problem in the language the current request asks for. */
+    static Problem localized(Problem problem) {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                ? DutchProblems.forLanguage(problem, request.getRequest().getHeader(HttpHeaders.ACCEPT_LANGUAGE))
+                : problem;
     }
 
     private static String detailOf(Object body, Exception e) {

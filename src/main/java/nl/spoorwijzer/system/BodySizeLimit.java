@@ -26,8 +26,10 @@ class BodySizeLimit extends OncePerRequestFilter {
         this.maxBytes = max.toBytes();
     }
 
+    static final String DETAIL = "The request body is larger than this API accepts.";
+
     static Problem problem() {
-        return Problem.of(413, "The request body is larger than this API accepts.");
+        return Problem.of(413, DETAIL);
     }
 
     static boolean isCause(Throwable failure) {

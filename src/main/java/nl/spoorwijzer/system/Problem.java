@@ -19,6 +19,7 @@ public record Problem(int status, String title, String detail, List<Violation> v
     public static final String TYPE_PREFIX = "urn:spoorwijzer:problem:";
     /** The one answer for an id that does not exist and for one the caller may not see (no hint which). */
     static final String NOT_FOUND_DETAIL = "No such resource, or you may not see it.";
+    static final String FORBIDDEN_DETAIL = "You are not allowed to do this.";
 
     public Problem {
         violations = violations == null ? List.of() : List.copyOf(violations);
@@ -62,7 +63,7 @@ public record Problem(int status, String title, String detail, List<Violation> v
     }
 
     static Problem forbidden() {
-        return of(403, "You are not allowed to do this.");
+        return of(403, FORBIDDEN_DETAIL);
     }
 
     /** A server fault: a fresh correlation id and nothing about the cause. */
@@ -73,7 +74,8 @@ public record Problem(int status, String title, String detail, List<Violation> v
     }
 
     public URI type() {
-        return URI.create(TYPE_PREFIX + title.toLowerCase().replace(' ', '-'));
+        // From the English title of the status, whatever the language of this problem's title.
+        return URI.create(TYPE_PREFIX + titleOf(status).toLowerCase().replace(' ', '-'));
     }
 
     public boolean isServerFault() {

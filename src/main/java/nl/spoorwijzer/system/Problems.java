@@ -49,6 +49,12 @@ public final class Problems {
     /** ENGINE-09003 "Could not parse 'name.bpmn'": the resource the engine could not read. */
     private static final Pattern RESOURCE_NAME = Pattern.compile("Could not parse '([^']{1,200})'");
     private static final int MAX_CHAIN = 25;
+    static final String SUSPENDED_DETAIL = "This is suspended and cannot be changed now.";
+    static final String STORED_CONFLICT_DETAIL = "This conflicts with data already stored.";
+    static final String MISSING_VALUE_DETAIL = "A required value is missing.";
+    static final String INVALID_REQUEST_DETAIL = "The request is not valid.";
+    static final String METHOD_DETAIL = "This method is not allowed on this resource.";
+    static final String MEDIA_TYPE_DETAIL = "No representation in an acceptable media type.";
 
     private Problems() {
     }
@@ -71,8 +77,7 @@ public final class Problems {
                 t -> isTenantRefusal(t) || isMissingEntity(t) ? Problem.notFound() : null,
                 t -> t instanceof AuthorizationException ? Problem.forbidden() : null,
                 t -> TransientConflicts.isTransient(t) ? Problem.of(409, TransientConflicts.RETRY_DETAIL) : null,
-                t -> t instanceof SuspendedEntityInteractionException ? Problem.of(409,
-                        "This is suspended and cannot be changed now.") : null,
+                t -> t instanceof SuspendedEntityInteractionException ? Problem.of(409, SUSPENDED_DETAIL) : null,
                 Problems::storedValueRefusal,
                 Problems::jsonRefusal,
                 t -> t instanceof ParseException p ? modelRefusal(p) : null,
@@ -83,9 +88,9 @@ public final class Problems {
                 t -> t instanceof NullPointerException && thrownWhileReadingRestInput(t)
                         ? Problem.invalid("body", "a required value is missing") : null,
                 t -> t instanceof NullValueException ? Problem.of(400,
-                        SafeText.of(t.getMessage(), "A required value is missing.")) : null,
+                        SafeText.of(t.getMessage(), MISSING_VALUE_DETAIL)) : null,
                 t -> t instanceof BadUserRequestException ? Problem.of(400,
-                        SafeText.of(t.getMessage(), "The request is not valid.")) : null,
+                        SafeText.of(t.getMessage(), INVALID_REQUEST_DETAIL)) : null,
                 Problems::restStatus)
                 .orElseGet(Problem::serverFault);
     }
@@ -132,7 +137,7 @@ public final class Problems {
                 return Problem.invalid("value", "cannot be stored (out of range or malformed)");
             }
             if (state != null && state.startsWith("23")) {
-                return Problem.of(409, "This conflicts with data already stored.");
+                return Problem.of(409, STORED_CONFLICT_DETAIL);
             }
             if (e.getNextException() == e) {
                 break;
@@ -190,7 +195,7 @@ public final class Problems {
         if (t instanceof RestException rest && rest.getStatus() != null) {
             int status = rest.getStatus().getStatusCode();
             if (status >= 400 && status < 500) {
-                return Problem.of(status, SafeText.of(rest.getMessage(), "The request is not valid."));
+                return Problem.of(status, SafeText.of(rest.getMessage(), INVALID_REQUEST_DETAIL));
             }
         }
         return null;

@@ -91,7 +91,7 @@ class BureauIsolationBrowserIT {
 
         TasklistBrowser anna = browser("anna");
         anna.openTask(annasReferral);
-        anna.clickButton("Claim");
+        anna.clickButton("Oppakken");
         anna.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
         assertThat(anna.openSelect("Re-integratiebureau")).as("the bureaus serving Acme Bouw, by name")
                 .containsExactlyInAnyOrder("WerkFit Re-integratie", "Nieuwe Kansen Loopbaan");

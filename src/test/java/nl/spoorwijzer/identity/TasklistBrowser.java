@@ -132,7 +132,7 @@ final class TasklistBrowser implements AutoCloseable {
      * error notification (e.g. a refusal of the submission) if it shows one instead.
      */
     void complete(BooleanSupplier completed) {
-        clickButton("Complete");
+        clickButton("Afronden");
         wait.until(driver -> {
             List<String> errors = driver.findElements(By.cssSelector(".notifications .alert-danger")).stream()
                     .map(WebElement::getText).toList();

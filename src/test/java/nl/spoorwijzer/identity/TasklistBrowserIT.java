@@ -54,7 +54,7 @@ class TasklistBrowserIT {
         browser = TasklistBrowser.logIn(port, "eva");
         browser.openTask(analysis.getId());
         browser.screenshot("1-probleemanalyse-form");
-        browser.clickButton("Claim");
+        browser.clickButton("Oppakken");
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
         browser.choose("Is er sprake van dreigend langdurig verzuim?", "Ja");
         browser.type("Functionele beperkingen", "Niet langer dan 2 uur staan; niet tillen boven 10 kg.");

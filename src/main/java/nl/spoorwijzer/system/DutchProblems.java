@@ -1,0 +1,173 @@
+package nl.spoorwijzer.system;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Problem details in Dutch for people: the webapps' own engine API (what Tasklist and Cockpit show) always, and
+ * {@code /api} and {@code /engine-rest} when the client asks for Dutch first ({@code Accept-Language: nl}). The title
+ * follows the status; the detail becomes Dutch sentences naming each field ("Het veld eersteZiektedag is
+ * verplicht."); the {@code type}, {@code field} and {@code status} stay as they are, so clients keep their logic.
+ * The platform's own general rules (form validation, JSON input, stored values, conflicts) have Dutch wording here;
+ * a rule not listed keeps its English wording inside the Dutch sentence.
+ */
+public final class DutchProblems {
+
+    private static final Map<String, String> DETAILS = Map.ofEntries(
+            Map.entry(Problem.NOT_FOUND_DETAIL, "Dit bestaat niet, of u mag het niet zien."),
+            Map.entry(Problem.FORBIDDEN_DETAIL, "U mag dit niet doen."),
+            Map.entry(TransientConflicts.RETRY_DETAIL, "De zaak werd op hetzelfde moment gewijzigd, door iemand anders"
+                    + " of door het platform (een termijn die afliep); er is niets opgeslagen. Probeer het opnieuw."),
+            Map.entry(Problems.SUSPENDED_DETAIL, "Dit is opgeschort en kan nu niet worden gewijzigd."),
+            Map.entry(Problems.STORED_CONFLICT_DETAIL, "Dit botst met gegevens die al zijn opgeslagen."),
+            Map.entry(Problems.MISSING_VALUE_DETAIL, "Er ontbreekt een verplichte waarde."),
+            Map.entry(Problems.INVALID_REQUEST_DETAIL, "Het verzoek is niet geldig."),
+            Map.entry(Problems.METHOD_DETAIL, "Deze methode is hier niet toegestaan."),
+            Map.entry(Problems.MEDIA_TYPE_DETAIL, "Er is geen antwoord in een gevraagd formaat."),
+            Map.entry(BodySizeLimit.DETAIL, "Het verzoek is groter dan deze API aanneemt."));
+
+    /** English rule (whole text) → Dutch predicate after "Het veld x ..."; groups are carried over as $1, $2. */
+    private static final Map<Pattern, String> RULES = new LinkedHashMap<>();
+
+    static {
+        rule("is required", "is verplicht");
+        rule("is not a field of form '(.+)'", "hoort niet bij formulier '$1'");
+        rule("is set by the platform only and cannot be submitted in a task",
+                "wordt alleen door het platform gezet en kan niet in een taak worden ingevuld");
+        rule("is set by the platform only; use the platform's own service .*",
+                "wordt alleen door het platform gezet; wijzig het met de eigen functie van het platform"
+                        + " (hersteldmelding, UWV-beslissing, …)");
+        rule("is hidden in this form for the values given; leave it out",
+                "is bij deze antwoorden verborgen; laat het leeg");
+        rule("is read-only in this form", "kan in dit formulier niet worden gewijzigd");
+        rule("is a '(.+)' component, which takes no input", "is een onderdeel ($1) zonder invoer");
+        rule("must be a plain (.+), not a serialized object", "moet een gewone waarde zijn, geen geserialiseerd object");
+        rule("must be text", "moet tekst zijn");
+        rule("must be at most (\\d+) characters", "mag hoogstens $1 tekens lang zijn");
+        rule("must be at least (\\d+) characters", "moet minstens $1 tekens lang zijn");
+        rule("must match the pattern (.+)", "moet voldoen aan het patroon $1");
+        rule("must be an e-mail address", "moet een e-mailadres zijn");
+        rule("must be a phone number", "moet een telefoonnummer zijn");
+        rule("must be a number", "moet een getal zijn");
+        rule("must have at most (\\d+) decimal digits", "mag hoogstens $1 cijfers achter de komma hebben");
+        rule("must be at least (.+)", "moet minstens $1 zijn");
+        rule("must be at most (.+)", "mag hoogstens $1 zijn");
+        rule("must be a date in ISO format YYYY-MM-DD(?: \\(got '(.*)'\\))?", "moet een datum zijn (jjjj-mm-dd)");
+        rule("must be a time HH:mm", "moet een tijd zijn (uu:mm)");
+        rule("must be a date and time in ISO format .*", "moet een datum met tijd zijn (jjjj-mm-ddTuu:mm+01:00)");
+        rule("must not be before the first sick day \\(?(\\d{4}-\\d{2}-\\d{2})\\)?",
+                "mag niet voor de eerste ziektedag ($1) liggen");
+        rule("must not be in the future \\(today is (\\d{4}-\\d{2}-\\d{2})\\)",
+                "mag niet in de toekomst liggen (vandaag is $1)");
+        rule("must be true or false", "moet ja of nee zijn");
+        rule("must be checked", "moet aangevinkt zijn");
+        rule("must be one of (.+)", "moet een van deze waarden zijn: $1");
+        rule("must contain only values from (.+)", "mag alleen waarden bevatten uit $1");
+        rule("must be a list of values from (.+)", "moet een lijst zijn met waarden uit $1");
+        rule("has the wrong type or shape", "heeft het verkeerde type of de verkeerde vorm");
+        rule("has an invalid value", "heeft een ongeldige waarde");
+        rule("must be a JSON object with the documented fields", "moet een JSON-object met de beschreven velden zijn");
+        rule("must be a JSON value of the documented shape", "moet een JSON-waarde in de beschreven vorm zijn");
+        rule("is longer than the platform can store", "is langer dan het platform kan opslaan");
+        rule("cannot be stored \\(out of range or malformed\\)",
+                "kan niet worden opgeslagen (buiten het bereik of onjuist van vorm)");
+        rule("a required value is missing", "mist een verplichte waarde");
+        rule("serialized Java objects are not accepted", "mag geen geserialiseerde Java-objecten bevatten");
+        rule("is not a readable BPMN or DMN model", "is geen leesbaar BPMN- of DMN-model");
+        rule("is assigned by the platform \\(the case id\\); start without one",
+                "wordt door het platform toegekend (het zaaknummer); start zonder");
+        rule("this step has no form, so it takes no values", "hoort bij een stap zonder formulier en wordt niet"
+                + " aangenomen");
+        rule("unknown employee '(.+)'", "noemt een onbekende werknemer ('$1')");
+        rule("unknown employer '(.+)'", "noemt een onbekende werkgever ('$1')");
+    }
+
+    private DutchProblems() {
+    }
+
+    private static void rule(String english, String dutch) {
+        RULES.put(Pattern.compile(english), dutch);
+    }
+
+    /** True when the client's first choice of language ({@code Accept-Language}) is Dutch. */
+    public static boolean asked(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return false;
+        }
+        try {
+            List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(acceptLanguage);
+            return !ranges.isEmpty() && ranges.get(0).getRange().toLowerCase(Locale.ROOT).matches("nl(-.*)?");
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
+    /** The problem in Dutch when the client asks for it, else unchanged. */
+    public static Problem forLanguage(Problem problem, String acceptLanguage) {
+        return asked(acceptLanguage) ? of(problem) : problem;
+    }
+
+    /** The same problem (status, type, fields, correlation id) with a Dutch title and detail. */
+    public static Problem of(Problem problem) {
+        String detail;
+        if (!problem.violations().isEmpty()) {
+            detail = String.join(" ", problem.violations().stream().map(DutchProblems::sentence).toList());
+        } else if (problem.correlationId() != null) {
+            detail = "De server kon het verzoek niet afmaken. Noem kenmerk " + problem.correlationId()
+                    + " als u dit meldt.";
+        } else if (DETAILS.containsKey(problem.detail())) {
+            detail = DETAILS.get(problem.detail());
+        } else {
+            // A text of Camunda's or Spring's (already cleaned of internals): our sentence, theirs as a note.
+            detail = generalDetail(problem.status()) + " (Technische melding: " + problem.detail() + ")";
+        }
+        return new Problem(problem.status(), titleOf(problem.status()), SafeText.shorten(detail),
+                problem.violations(), problem.correlationId());
+    }
+
+    /** "Het veld eersteZiektedag is verplicht." */
+    static String sentence(Violation violation) {
+        return "Het veld " + violation.field() + " " + rule(violation.rule()) + ".";
+    }
+
+    static String rule(String english) {
+        for (Map.Entry<Pattern, String> rule : RULES.entrySet()) {
+            Matcher matcher = rule.getKey().matcher(english);
+            if (matcher.matches()) {
+                return matcher.replaceFirst(rule.getValue());
+            }
+        }
+        return english; // a rule without Dutch wording yet (see the class comment)
+    }
+
+    private static String generalDetail(int status) {
+        return switch (status) {
+            case 400 -> "Het verzoek is niet geldig.";
+            case 403 -> "U mag dit niet doen.";
+            case 404 -> DETAILS.get(Problem.NOT_FOUND_DETAIL);
+            case 409 -> "Dit botst met de huidige stand van de zaak.";
+            default -> "Het verzoek kon niet worden uitgevoerd.";
+        };
+    }
+
+    public static String titleOf(int status) {
+        return switch (status) {
+            case 400 -> "Ongeldige invoer";
+            case 401 -> "Niet ingelogd";
+            case 403 -> "Geen toegang";
+            case 404 -> "Niet gevonden";
+            case 405 -> "Methode niet toegestaan";
+            case 406 -> "Formaat niet beschikbaar";
+            case 409 -> "Conflict";
+            case 413 -> "Te groot";
+            case 415 -> "Soort inhoud niet ondersteund";
+            case 429 -> "Te veel verzoeken";
+            case 503 -> "Tijdelijk niet beschikbaar";
+            default -> status >= 500 ? "Serverfout" : "Fout in het verzoek";
+        };
+    }
+}

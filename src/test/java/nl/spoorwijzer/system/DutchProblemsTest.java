@@ -1,0 +1,89 @@
+package nl.spoorwijzer.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.junit.jupiter.api.Test;
+
+/** Problem details in Dutch for people: titles by status, rules as sentences naming the field, no internals. */
+class DutchProblemsTest {
+
+    @Test
+    void aRefusedFormFieldBecomesADutchSentenceNamingTheField() {
+        Problem english = Problem.invalid(List.of(new Violation("meldingBedrijfsartsDatum", "is required"),
+                new Violation("bedrijfsarts", "must be at most 200 characters")));
+
+        Problem dutch = DutchProblems.of(english);
+
+        assertThat(dutch.title()).isEqualTo("Ongeldige invoer");
+        assertThat(dutch.detail()).isEqualTo("Het veld meldingBedrijfsartsDatum is verplicht."
+                + " Het veld bedrijfsarts mag hoogstens 200 tekens lang zijn.");
+        assertThat(dutch.type()).as("clients keep telling problems apart by type").isEqualTo(english.type());
+        assertThat(dutch.violations()).isEqualTo(english.violations());
+    }
+
+    @Test
+    void theFirstSickDayGuardSpeaksDutch() {
+        assertThat(DutchProblems.rule("must not be before the first sick day (2026-12-03)"))
+                .isEqualTo("mag niet voor de eerste ziektedag (2026-12-03) liggen");
+        assertThat(DutchProblems.rule("must be one of [ja, nee]")).isEqualTo("moet een van deze waarden zijn: [ja, nee]");
+    }
+
+    @Test
+    void engineRefusalsAreAnsweredInDutchWithoutEngineInternals() {
+        RestException cannotStart = new RestException(jakarta.ws.rs.core.Response.Status.INTERNAL_SERVER_ERROR,
+                new AuthorizationException("The user with id 'hanna' does not have 'CREATE' permission on resource"
+                        + " 'ProcessInstance'."), "Cannot instantiate process definition poortwachter:1:42: The user"
+                + " with id 'hanna' does not have 'CREATE' permission");
+
+        Problem forbidden = DutchProblems.of(Problems.classify(cannotStart));
+        Problem conflict = DutchProblems.of(Problems.classify(new OptimisticLockingException(
+                "ENGINE-03005 Execution of 'UPDATE TaskEntity[4711]' failed. Entity was updated by another transaction"
+                        + " concurrently.")));
+
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.title()).isEqualTo("Geen toegang");
+        assertThat(forbidden.detail()).isEqualTo("U mag dit niet doen.");
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.detail()).startsWith("De zaak werd op hetzelfde moment gewijzigd")
+                .doesNotContain("ENGINE", "TaskEntity", "4711");
+    }
+
+    @Test
+    void aServerFaultNamesOnlyItsCorrelationId() {
+        Problem fault = DutchProblems.of(Problems.classify(new IllegalStateException("NullPointer in ACT_RU_TASK")));
+
+        assertThat(fault.title()).isEqualTo("Serverfout");
+        assertThat(fault.detail()).isEqualTo("De server kon het verzoek niet afmaken. Noem kenmerk "
+                + fault.correlationId() + " als u dit meldt.").doesNotContain("ACT_RU_TASK");
+    }
+
+    @Test
+    void aTextWithoutDutchWordingKeepsItAsATechnicalNote() {
+        Problem dutch = DutchProblems.of(Problem.of(400, "Filter has no query."));
+
+        assertThat(dutch.detail()).isEqualTo("Het verzoek is niet geldig. (Technische melding: Filter has no query.)");
+    }
+
+    @Test
+    void dutchOnlyWhenTheClientAsksForDutchFirst() {
+        assertThat(DutchProblems.asked("nl")).isTrue();
+        assertThat(DutchProblems.asked("nl-NL,nl;q=0.9,en;q=0.8")).isTrue();
+        assertThat(DutchProblems.asked("en-US,en;q=0.9,nl;q=0.8")).isFalse();
+        assertThat(DutchProblems.asked(null)).isFalse();
+        assertThat(DutchProblems.asked("not a language ,,;;")).isFalse();
+    }
+
+    @Test
+    void theBrowserErrorPageIsDutchAndPlain() {
+        String page = ErrorPage.of(Problem.forbidden());
+
+        assertThat(page).contains("<html lang=\"nl\">", "Geen toegang", "Naar de startpagina")
+                .doesNotContain("Whitelabel", "Forbidden", "exception");
+        assertThat(ProblemErrorController.wantsHtml("text/html,application/xhtml+xml,*/*;q=0.8")).isTrue();
+        assertThat(ProblemErrorController.wantsHtml("application/json")).isFalse();
+    }
+}
