@@ -12,6 +12,8 @@ import java.util.List;
  * @param readOnly     shown but not editable ({@code readonly} or {@code disabled}): a submission may repeat the
  *                     current value, never change it
  * @param hideCondition the FEEL expression of {@code conditional.hide} without its leading '=', or null
+ * @param notBeforeFirstSickDay a date field that may not lie before the case's first sick day: the form marks it with
+ *                     the custom property {@code nietVoorEersteZiektedag: "true"} (form-js "Custom properties")
  */
 public record FormField(
         String key,
@@ -29,7 +31,11 @@ public record FormField(
         List<String> options,
         String optionsVariable,
         boolean readOnly,
-        String hideCondition) {
+        String hideCondition,
+        boolean notBeforeFirstSickDay) {
+
+    /** The custom property (form-js {@code properties}) that marks a date of the case, on or after day 1. */
+    static final String NOT_BEFORE_FIRST_SICK_DAY = "nietVoorEersteZiektedag";
 
     /** Input types whose values a submission may carry; any other component with a key is refused. */
     static final List<String> INPUT_TYPES = List.of("textfield", "textarea", "number", "datetime", "checkbox",

@@ -12,10 +12,10 @@ public record FormSchema(String id, Map<String, FormField> fields) {
 
     /**
      * Whether checking a submission needs the case's current values: read-only fields, hide conditions, options from a
-     * variable.
+     * variable, dates that may not lie before the first sick day.
      */
     public boolean readsCurrentValues() {
         return fields.values().stream().anyMatch(field -> field.readOnly() || field.hideCondition() != null
-                || field.optionsVariable() != null);
+                || field.optionsVariable() != null || field.notBeforeFirstSickDay());
     }
 }

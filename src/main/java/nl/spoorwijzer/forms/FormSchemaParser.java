@@ -81,7 +81,8 @@ public class FormSchemaParser {
                 List.copyOf(options),
                 c.path("valuesKey").asText(null),
                 truthy(c.get("readonly")) || truthy(c.get("disabled")),
-                hide == null || hide.isBlank() ? null : hide);
+                hide == null || hide.isBlank() ? null : hide,
+                "true".equals(c.path("properties").path(FormField.NOT_BEFORE_FIRST_SICK_DAY).asText()));
     }
 
     /** {@code readonly} is a boolean or a FEEL expression; an expression counts as read-only (the safe reading). */

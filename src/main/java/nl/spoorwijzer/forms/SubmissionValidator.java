@@ -99,7 +99,7 @@ public class SubmissionValidator {
         return switch (field.type()) {
             case "textfield", "textarea" -> text(field, value);
             case "number" -> number(field, value);
-            case "datetime" -> dateTime(field, value);
+            case "datetime" -> dateTime(field, value, current);
             case "checkbox" -> value instanceof Boolean checked
                     ? (field.required() && !checked ? "must be checked" : null) : "must be true or false";
             case "radio", "select" -> value instanceof String choice ? option(field, choice, current)
@@ -177,7 +177,7 @@ public class SubmissionValidator {
         return null;
     }
 
-    private static String dateTime(FormField field, Object value) {
+    private static String dateTime(FormField field, Object value, Map<String, Object> current) {
         if (!(value instanceof String text)) {
             return "must be a date in ISO format YYYY-MM-DD";
         }
@@ -186,7 +186,9 @@ public class SubmissionValidator {
             switch (subtype) {
                 case "time" -> LocalTime.parse(text);
                 case "datetime" -> OffsetDateTime.parse(text);
-                default -> LocalDate.parse(text);
+                default -> {
+                    return notBeforeFirstSickDay(field, LocalDate.parse(text), current);
+                }
             }
             return null;
         } catch (DateTimeParseException e) {
@@ -195,6 +197,24 @@ public class SubmissionValidator {
                 case "datetime" -> "must be a date and time in ISO format YYYY-MM-DDTHH:mm+01:00";
                 default -> "must be a date in ISO format YYYY-MM-DD";
             };
+        }
+    }
+
+    /**
+     * A date of the case (reported to the bedrijfsarts, to UWV) cannot lie before its first sick day. Such a date
+     * usually means day and month were swapped (a browser showing mm/dd/yyyy), and the dossier would count a
+     * deadline as met.
+     */
+    private static String notBeforeFirstSickDay(FormField field, LocalDate date, Map<String, Object> current) {
+        Object firstSickDay = current.get(ProcessVariables.EERSTE_ZIEKTEDAG);
+        if (!field.notBeforeFirstSickDay() || firstSickDay == null) {
+            return null;
+        }
+        try {
+            LocalDate dayOne = LocalDate.parse(firstSickDay.toString().substring(0, 10));
+            return date.isBefore(dayOne) ? "must not be before the first sick day (" + dayOne + ")" : null;
+        } catch (DateTimeParseException | StringIndexOutOfBoundsException unreadable) {
+            return null; // not a date the platform wrote; the calendar refuses such a case elsewhere
         }
     }
 
