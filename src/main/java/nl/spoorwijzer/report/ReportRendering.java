@@ -1,6 +1,9 @@
 package nl.spoorwijzer.report;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgExternalResourceMode;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgScriptMode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +19,10 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 class ReportRendering {
 
     private final TemplateEngine templates = new TemplateEngine();
+    private final TimelinePictures timelinePictures;
 
-    ReportRendering() {
+    ReportRendering(TimelinePictures timelinePictures) {
+        this.timelinePictures = timelinePictures;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");
@@ -29,6 +34,7 @@ class ReportRendering {
     String html(ReintegrationReport report) {
         Context context = new Context(Locale.forLanguageTag("nl-NL"));
         context.setVariable("report", report);
+        context.setVariable("timelineSvg", timelinePictures.svgOf(report.caseId()));
         return templates.process("re-integratieverslag", context);
     }
 
@@ -37,6 +43,9 @@ class ReportRendering {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            // The timeline picture is drawn from its inline SVG; it has no scripts and loads nothing.
+            builder.useSVGDrawer(new BatikSVGDrawer(SvgScriptMode.SECURE,
+                    SvgExternalResourceMode.SECURE));
             builder.withHtmlContent(html(report), null);
             builder.toStream(pdf);
             builder.run();

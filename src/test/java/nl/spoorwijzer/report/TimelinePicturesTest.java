@@ -1,0 +1,114 @@
+package nl.spoorwijzer.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nl.spoorwijzer.report.TimelinePicture.Band;
+import nl.spoorwijzer.report.TimelinePicture.Kind;
+import nl.spoorwijzer.report.TimelinePicture.Mark;
+import nl.spoorwijzer.report.TimelinePicture.State;
+import nl.spoorwijzer.timeline.MilestoneKey;
+import org.junit.jupiter.api.Test;
+
+/** What the timeline picture shows of a case, gathered from its dossier (no engine, no Spring). */
+class TimelinePicturesTest {
+
+    private final TimelineDemoCase demo = new TimelineDemoCase();
+
+    private Map<String, Mark> marks(TimelinePicture picture) {
+        return picture.milestones().stream().collect(Collectors.toMap(Mark::key, Function.identity()));
+    }
+
+    @Test
+    void eachMilestoneHasItsLegalDateAndTheStateTheDossierRecords() throws IOException {
+        TimelinePicture picture = demo.picture(true);
+        Map<String, Mark> marks = marks(picture);
+
+        assertThat(marks).hasSize(MilestoneKey.values().length);
+        for (MilestoneKey key : MilestoneKey.values()) {
+            assertThat(marks.get(key.key()).date()).as(key.key()).isEqualTo(demo.timeline.dateOf(key));
+        }
+        assertThat(marks.get("probleemanalyse").state()).isEqualTo(State.OP_TIJD);
+        assertThat(marks.get("probleemanalyse").doneOn())
+                .isEqualTo(demo.timeline.dateOf(MilestoneKey.PROBLEEMANALYSE).minusDays(3));
+        assertThat(marks.get("plan-van-aanpak").state()).isEqualTo(State.TE_LAAT);
+        assertThat(marks.get("spoor-2-start").state()).isEqualTo(State.TE_LAAT);
+        assertThat(marks.get("deskundigenoordeel-inspanningen").state()).isEqualTo(State.GEMIST);
+        assertThat(marks.get("eindevaluatie").state()).as("the actueel oordeel alone does not make it done")
+                .isEqualTo(State.KOMEND);
+        assertThat(marks.get("wia-aanvraag").state()).isEqualTo(State.KOMEND);
+        assertThat(marks.get("einde-wachttijd").state()).isEqualTo(State.DATUM);
+
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/tijdlijn-demo.svg"), TimelineSvg.render(picture), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theRecoveryGapAndTheVvlAreBandsAndTheWeeksSkipTheHealthyDays() {
+        TimelinePicture picture = demo.picture(true);
+
+        assertThat(picture.bands()).extracting(Band::kind)
+                .containsExactlyInAnyOrder(Kind.SPOOR_1, Kind.SPOOR_2, Kind.HERSTEL, Kind.VVL);
+        Band gap = band(picture, Kind.HERSTEL);
+        assertThat(gap.from()).isEqualTo(TimelineDemoCase.RECOVERED_ON);
+        assertThat(gap.to()).isEqualTo(TimelineDemoCase.RELAPSE_ON.minusDays(1));
+        Band vvl = band(picture, Kind.VVL);
+        LocalDate end = demo.timeline.dateOf(MilestoneKey.EINDE_WACHTTIJD);
+        assertThat(vvl.to()).as("the VVL ends with the waiting period").isEqualTo(end);
+        assertThat(vvl.from()).isEqualTo(end.minusWeeks(TimelineDemoCase.VVL_WEEKS).plusDays(1));
+        assertThat(vvl.label()).isEqualTo("VVL 13 weken");
+        assertThat(band(picture, Kind.SPOOR_2).to()).as("a running spoor 2 runs to the end of the waiting period")
+                .isEqualTo(end);
+
+        // The 7 healthy days fall where week 11 would begin: it begins after them. Week 104 ends where the VVL begins.
+        assertThat(picture.weeks().get(10).on()).isEqualTo(TimelineDemoCase.RELAPSE_ON);
+        assertThat(picture.weeks().get(11).on()).isEqualTo(TimelineDemoCase.FIRST_SICK_DAY.plusWeeks(12));
+        assertThat(picture.weeks().stream().filter(week -> week.week() == 104).findFirst().orElseThrow().on())
+                .isEqualTo(vvl.from());
+    }
+
+    @Test
+    void aCallerWhoSeesTheStatusOnlyGetsTheDatesWithoutWhatWasDone() {
+        TimelinePicture picture = demo.picture(false);
+
+        assertThat(picture.milestones()).allSatisfy(mark -> {
+            assertThat(mark.state()).isEqualTo(State.DATUM);
+            assertThat(mark.doneOn()).isNull();
+        });
+        String svg = TimelineSvg.render(picture);
+        assertThat(svg.substring(0, svg.indexOf("<g class=\"legenda\">")))
+                .doesNotContain("te laat", "gemist", "op tijd", "nog te doen");
+    }
+
+    @Test
+    void noSpoor2WhenTheEvaluationDecidedItIsNotNeededAndStepsAfterTheCaseClosedAreNotNeeded() {
+        demo.entries.removeIf(entry -> entry.elementId() != null && entry.elementId().startsWith("reintegratiebureau"));
+        demo.entries.replaceAll(entry -> entry.type() == nl.spoorwijzer.dossier.DossierEntryType.DECISION
+                ? new nl.spoorwijzer.dossier.DossierEntry(entry.id(), entry.caseId(), entry.processInstanceId(),
+                entry.tenantId(), entry.type(), entry.subject(), entry.elementId(), entry.recordedBy(), entry.role(),
+                entry.recordedAt(), null, null, Map.of("uitkomst", Map.of("spoor2Inzetten", false)))
+                : entry);
+        demo.entries.add(new nl.spoorwijzer.dossier.DossierEntry(99L, "Z-2025-0042", "pi-1", "acme-bouw",
+                nl.spoorwijzer.dossier.DossierEntryType.CASE_CLOSED, "Zaak afgesloten: hersteld", null, "systeem", null,
+                TimelineDemoCase.TODAY.atStartOfDay(TimelineDemoCase.AMSTERDAM).toOffsetDateTime(), null, null,
+                Map.of("datum", "2026-11-30")));
+
+        Map<String, Mark> marks = marks(demo.picture(true));
+
+        assertThat(marks.get("spoor-2-start").state()).isEqualTo(State.NIET_NODIG);
+        assertThat(marks.get("wia-aanvraag").state()).isEqualTo(State.NIET_NODIG);
+        assertThat(marks.get("plan-van-aanpak").state()).as("what was done stays done").isEqualTo(State.TE_LAAT);
+        assertThat(band(demo.picture(true), Kind.SPOOR_1).to()).isEqualTo(LocalDate.of(2026, 11, 30));
+    }
+
+    private static Band band(TimelinePicture picture, Kind kind) {
+        return picture.bands().stream().filter(band -> band.kind() == kind).findFirst().orElseThrow();
+    }
+}
