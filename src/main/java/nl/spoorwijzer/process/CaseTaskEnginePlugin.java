@@ -15,14 +15,16 @@ class CaseTaskEnginePlugin extends AbstractProcessEnginePlugin {
     private final TaskCompletionRecorder completionRecorder;
     private final CaseLifecycle caseLifecycle;
     private final CasePartyRouting partyRouting;
+    private final TaskCaseLabels caseLabels;
 
     // Lazy: the listeners need engine services, which exist only after the engine this plugin configures.
     CaseTaskEnginePlugin(@Lazy FollowUpDates followUpDates, @Lazy TaskCompletionRecorder completionRecorder,
-                         @Lazy CaseLifecycle caseLifecycle, @Lazy CasePartyRouting partyRouting) {
+                         @Lazy CaseLifecycle caseLifecycle, @Lazy CasePartyRouting partyRouting, @Lazy TaskCaseLabels caseLabels) {
         this.followUpDates = followUpDates;
         this.completionRecorder = completionRecorder;
         this.caseLifecycle = caseLifecycle;
         this.partyRouting = partyRouting;
+        this.caseLabels = caseLabels;
     }
 
     @Override
@@ -32,6 +34,7 @@ class CaseTaskEnginePlugin extends AbstractProcessEnginePlugin {
         }
         configuration.getCustomPostBPMNParseListeners()
                 .add(new CaseTaskParseListener(followUpDates, completionRecorder, caseLifecycle,
-                        execution -> caseLifecycle.closedIfOpen(execution, "beeindigd"), partyRouting));
+                        execution -> caseLifecycle.closedIfOpen(execution, "beeindigd"), partyRouting,
+                        caseLabels));
     }
 }

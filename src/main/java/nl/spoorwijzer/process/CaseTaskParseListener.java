@@ -19,7 +19,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 /**
  * Gives every deployed user task Spoorwijzer's built-in listeners and sends it to the case's parties
  * ({@link CasePartyRouting}), also tasks a process owner adds in Modeler:
- * the follow-up (warning) date on create, the dossier entry on complete, and the case read model's phase and next
+ * the case's names on create ({@link TaskCaseLabels}), the follow-up (warning) date on create, the dossier entry on complete, and the case read model's phase and next
  * deadline on every change. Built-in listeners run even when an
  * operator skips custom listeners, so the dossier cannot be bypassed that way.
  * <p>
@@ -34,20 +34,23 @@ class CaseTaskParseListener extends AbstractBpmnParseListener {
     private final TaskListener caseProgress;
     private final ExecutionListener caseEnded;
     private final CasePartyRouting parties;
+    private final TaskListener caseLabels;
 
     /** Without party routing: a bare engine that parses the platform's models (tests of the declared properties). */
     CaseTaskParseListener(TaskListener followUpDates, TaskListener completionRecorder, TaskListener caseProgress,
                           ExecutionListener caseEnded) {
-        this(followUpDates, completionRecorder, caseProgress, caseEnded, null);
+        this(followUpDates, completionRecorder, caseProgress, caseEnded, null, null);
     }
 
+    /** {@code caseLabels}: names the case on every new task ({@link TaskCaseLabels}); null in a bare engine. */
     CaseTaskParseListener(TaskListener followUpDates, TaskListener completionRecorder, TaskListener caseProgress,
-                          ExecutionListener caseEnded, CasePartyRouting parties) {
+                          ExecutionListener caseEnded, CasePartyRouting parties, TaskListener caseLabels) {
         this.followUpDates = followUpDates;
         this.completionRecorder = completionRecorder;
         this.caseProgress = caseProgress;
         this.caseEnded = caseEnded;
         this.parties = parties;
+        this.caseLabels = caseLabels;
     }
 
     /**
@@ -87,6 +90,9 @@ class CaseTaskParseListener extends AbstractBpmnParseListener {
             task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, parties::taskCreated);
             task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, parties::taskEnded);
             task.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, parties::taskEnded);
+        }
+        if (caseLabels != null) {
+            task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, caseLabels);
         }
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, followUpDates);
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, completionRecorder);

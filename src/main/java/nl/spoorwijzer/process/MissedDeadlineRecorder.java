@@ -1,6 +1,7 @@
 package nl.spoorwijzer.process;
 
 import static nl.spoorwijzer.process.ProcessVariables.GEMISTE_TAAK;
+import static nl.spoorwijzer.process.ProcessVariables.GEMISTE_TERMIJN;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,13 +11,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.springframework.stereotype.Component;
 
 /**
  * On the non-interrupting "Termijn verstreken" timer of a task with a legal deadline: records in the dossier that
  * the deadline passed with the task still open — which task, whose, which due date — and names the task for the
- * werkgever's escalation task. UWV will look for exactly these misses at the RIV test.
+ * werkgever's escalation task, with the missed deadline as its due date. UWV will look for exactly these misses at the RIV test.
  */
 @Component("missedDeadlineRecorder")
 public class MissedDeadlineRecorder implements ExecutionListener {
@@ -56,5 +58,8 @@ public class MissedDeadlineRecorder implements ExecutionListener {
                 CaseDossier.SYSTEM, role,
                 task == null ? null : time.dayOf(task.getDueDate()), false, content);
         execution.setVariable(GEMISTE_TAAK, taskName);
+        // The escalation task is due on the deadline that was missed, so it is listed as overdue at once.
+        execution.setVariable(GEMISTE_TERMIJN, task == null || task.getDueDate() == null
+                ? ClockUtil.getCurrentTime() : task.getDueDate());
     }
 }

@@ -33,7 +33,8 @@ final class PersonalValuesOutOfHistory extends DbHistoryEventHandler {
     }
 
     static boolean kept(String variableName) {
-        return ProcessVariables.isPlatformOnly(variableName)
+        // The names on a task (whose case it is) are a label for Tasklist, recorded in the case itself already.
+        return ProcessVariables.isPlatformOnly(variableName) && !ProcessVariables.isTaskLabel(variableName)
                 || ProcessVariables.RIV_VOLLEDIGHEID.equals(variableName);
     }
 }

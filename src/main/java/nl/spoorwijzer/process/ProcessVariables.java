@@ -62,6 +62,8 @@ public final class ProcessVariables {
     /** When the bureau's end report is due to be written: the lead days before the end of the waiting period. */
     public static final String SPOOR_2_EINDRAPPORTAGE_START = "spoor2EindrapportageStart";
     public static final String GEMISTE_TAAK = "gemisteTaak";
+    /** The legal deadline the missed task had (the end of its due day): the due date of the escalation task. */
+    public static final String GEMISTE_TERMIJN = "gemisteTermijn";
     public static final String HERSTEL_DATUM = "herstelDatum";
     public static final String AFSLUITREDEN = "afsluitreden";
     /**
@@ -108,6 +110,17 @@ public final class ProcessVariables {
     public static final String NEXT_REPORT_DUE = "nextReportDue";
     /** The RIV's completeness as text, a local variable of the task that compiles the re-integratieverslag. */
     public static final String RIV_VOLLEDIGHEID = "rivVolledigheid";
+
+    /**
+     * Whose case a task belongs to, as task-local variables of every task of a case ({@code TaskCaseLabels}), for
+     * Tasklist's list columns and the header of each task form: the case id, the employee's and the employer's
+     * names, and the week of sickness (kept current by a nightly refresh). Not kept in the history.
+     */
+    public static final String ZAAK_ID = "zaakId";
+    public static final String WERKNEMER_NAAM = "werknemerNaam";
+    public static final String WERKGEVER_NAAM = "werkgeverNaam";
+    public static final String ZIEKTEWEEK = "ziekteweek";
+    private static final Set<String> TASK_LABELS = Set.of(ZAAK_ID, WERKNEMER_NAAM, WERKGEVER_NAAM, ZIEKTEWEEK);
 
     /**
      * The legal steps whose missed deadline the import of a running case recorded (task ids, comma-separated): their
@@ -158,15 +171,21 @@ public final class ProcessVariables {
         return PLATFORM_ONLY.contains(name);
     }
 
+    /** True for the task-local variables that name a task's case ({@link #ZAAK_ID} and the others). */
+    public static boolean isTaskLabel(String name) {
+        return TASK_LABELS.contains(name);
+    }
+
     private static Set<String> platformOnly() {
-        Set<String> names = new HashSet<>(Set.of(WERKNEMER_ID, WERKGEVER_ID, EERSTE_ZIEKTEDAG, PROBLEEMANALYSE_DATUM,
+        Set<String> names = new HashSet<>(TASK_LABELS);
+        names.addAll(Set.of(WERKNEMER_ID, WERKGEVER_ID, EERSTE_ZIEKTEDAG, PROBLEEMANALYSE_DATUM,
                 EERSTEJAARSEVALUATIE_DATUM, PROBLEEMANALYSE_LATER_NODIG, PROBLEEMANALYSE_LATER_GEVRAAGD,
                 PROBLEEMANALYSE_AFGESPROKEN_TERMIJN, PLAN_VAN_AANPAK_AFGESPROKEN_TERMIJN, AFWIJKING_STAP,
                 AFWIJKING_STAP_NAAM, AFWIJKING_NIEUWE_TERMIJN, AFWIJKING_AFGESPROKEN_OP, AFWIJKING_REDEN,
                 AFWIJKING_BEVESTIGEN_UITERLIJK, EVALUATION_INTERVAL, NEXT_EVALUATION_START,
                 NEXT_EVALUATION_DUE, ZIEKMELDING_UWV_TASK_START, DESKUNDIGENOORDEEL_TASK_START,
                 EINDFASE_ONDERDELEN_GEREED, EERSTEJAARSEVALUATIE_WINDOW_START, EINDFASE_START,
-                EINDE_WACHTTIJD_DATUM, SPOOR_2_EINDRAPPORTAGE_START, GEMISTE_TAAK, HERSTEL_DATUM, AFSLUITREDEN,
+                EINDE_WACHTTIJD_DATUM, SPOOR_2_EINDRAPPORTAGE_START, GEMISTE_TAAK, GEMISTE_TERMIJN, HERSTEL_DATUM, AFSLUITREDEN,
                 HERSTELPERIODES, VVL_WEKEN, LOONSANCTIE_WEKEN, LOONSANCTIE_EINDE, TEKORTKOMINGEN,
                 HERSTELPERIODE_EINDE, LATE_ZIEKMELDING_EINDE, HERSTEL_SOORT, ZAAK_PROCESS_INSTANCE_ID, TERUGVAL_DATUM,
                 DEELHERSTEL_PERCENTAGE,

@@ -2,6 +2,7 @@ package nl.spoorwijzer.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -75,7 +76,9 @@ class ModelConventionsTest {
                     + "when the last day for the request has passed",
             "afwijkingTermijnBevestigen", "the werknemer's answer to a proposed deviation: without it by the current "
                     + "deadline the proposal lapses (interrupting timer) and the deadline stays",
-            "eindrapportageBijEindeWachttijd", "due on the last day of the waiting period, when the case closes");
+            "eindrapportageBijEindeWachttijd", "due on the last day of the waiting period, when the case closes",
+            "termijnOverschredenAfhandelen", "the escalation of a missed deadline, due on that deadline: late from the "
+                    + "start, and no watch on a watch");
 
     /** The task a missed legal deadline leads to. */
     private static final String MISSED_DEADLINE_FORM = "termijn-overschreden";
@@ -142,6 +145,37 @@ class ModelConventionsTest {
                 assertThat(start.getCamundaFormRef()).isIn(forms);
             }
         }
+    }
+
+    /**
+     * Every task form starts with the same case header (written by {@code node .ci/form-headers.mjs}): whose case the
+     * task is, from the task-local variables of {@code process/TaskCaseLabels}, and a link to the case screen. Start
+     * forms (the sick report) come before there is a case.
+     */
+    @Test
+    void everyTaskFormStartsWithTheCaseHeader() throws IOException {
+        Set<String> startForms = bpmnFiles().map(file -> Bpmn.readModelFromFile(file.toFile()))
+                .flatMap(model -> model.getModelElementsByType(StartEvent.class).stream())
+                .map(StartEvent::getCamundaFormRef).filter(form -> form != null).collect(Collectors.toSet());
+        Set<String> taskForms = bpmnFiles().map(file -> Bpmn.readModelFromFile(file.toFile()))
+                .flatMap(model -> model.getModelElementsByType(UserTask.class).stream())
+                .map(UserTask::getCamundaFormRef).collect(Collectors.toSet());
+        int checked = 0;
+        for (Path form : ModelFiles.in("forms", ".form")) {
+            JsonNode schema = JSON.readTree(form.toFile());
+            if (startForms.contains(schema.path("id").asText())
+                    && !taskForms.contains(schema.path("id").asText())) {
+                continue;
+            }
+            JsonNode first = schema.path("components").path(0);
+            assertThat(first.path("id").asText()).as("first component of %s", form.getFileName()).isEqualTo("zaakKop");
+            assertThat(first.path("type").asText()).isEqualTo("text");
+            assertThat(first.path("text").asText()).as("header of %s", form.getFileName())
+                    .isEqualTo("**{{werknemerNaam}}** · zaak {{zaakId}} · {{werkgeverNaam}} · ziekteweek {{ziekteweek}}"
+                            + "\n\n[Open de zaak](/zaken/{{zaakId}})");
+            checked++;
+        }
+        assertThat(checked).as("task forms checked").isGreaterThanOrEqualTo(taskForms.size());
     }
 
     @ParameterizedTest

@@ -1,0 +1,88 @@
+package nl.spoorwijzer.process;
+
+import static nl.spoorwijzer.process.ProcessVariables.EERSTE_ZIEKTEDAG;
+import static nl.spoorwijzer.process.ProcessVariables.HERSTELPERIODES;
+import static nl.spoorwijzer.process.ProcessVariables.ZIEKTEWEEK;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the week of sickness on open tasks ({@link TaskCaseLabels}) current: a task waits for weeks, and Tasklist
+ * shows what is stored. Camunda has no computed variables, so the stored week is moved on just after midnight
+ * (and when the platform starts, in case it was down at midnight). Cheap: one query for the stored weeks, one per
+ * case for its first sick day and recovery gaps, and a write only where the week changed. Every node of a cluster
+ * may run it; the result is the same.
+ */
+@Component
+public class SicknessWeekRefresh {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SicknessWeekRefresh.class);
+
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final TaskCaseLabels labels;
+    private final LegalTime time;
+
+    SicknessWeekRefresh(RuntimeService runtimeService, TaskService taskService, TaskCaseLabels labels,
+                        LegalTime time) {
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.labels = labels;
+        this.time = time;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onStart() {
+        refresh();
+    }
+
+    /** Sets today's week of sickness on every open task whose stored week is another; returns how many changed. */
+    @Scheduled(cron = "${spoorwijzer.tasks.week-refresh-cron:0 1 0 * * *}", zone = "${spoorwijzer.zone:Europe/Amsterdam}")
+    public int refresh() {
+        LocalDate today = time.today();
+        Map<String, List<VariableInstance>> weeksByInstance = runtimeService.createVariableInstanceQuery()
+                .variableName(ZIEKTEWEEK).list().stream().filter(week -> week.getTaskId() != null)
+                .collect(Collectors.groupingBy(VariableInstance::getProcessInstanceId));
+        Map<String, Integer> weekOfCase = new HashMap<>();
+        int changed = 0;
+        for (Map.Entry<String, List<VariableInstance>> instance : weeksByInstance.entrySet()) {
+            ProcessInstance process = runtimeService.createProcessInstanceQuery()
+                    .processInstanceId(instance.getKey()).singleResult();
+            if (process == null) {
+                continue;
+            }
+            String caseInstance = process.getRootProcessInstanceId() == null ? process.getId()
+                    : process.getRootProcessInstanceId();
+            Integer week = weekOfCase.computeIfAbsent(caseInstance, id -> {
+                Map<String, Object> variables = runtimeService.getVariables(id,
+                        List.of(EERSTE_ZIEKTEDAG, HERSTELPERIODES));
+                return labels.weekOf(variables.get(EERSTE_ZIEKTEDAG), variables.get(HERSTELPERIODES), today);
+            });
+            for (VariableInstance stored : instance.getValue()) {
+                if (week != null && !Objects.equals(week, stored.getValue())) {
+                    taskService.setVariableLocal(stored.getTaskId(), ZIEKTEWEEK, week);
+                    changed++;
+                }
+            }
+        }
+        if (changed > 0) {
+            LOG.info("Ziekteweek bijgewerkt op {} open taken", changed);
+        }
+        return changed;
+    }
+}
