@@ -90,9 +90,8 @@ class CaseController {
         List<CaseFile> shown = cases.list(new CaseQuery(employer, phase, overdue, dueWithinDays, page, size),
                 access.visibleEmployers(), access.visibleCases(), today);
         access.recordListed(shown);
-        boolean contents = access.listsContents();
-        return shown.stream().map(file -> CaseView.summary(file, today))
-                .map(view -> contents ? view : view.statusOnly()).toList();
+        List<CaseView> views = shown.stream().map(file -> CaseView.summary(file, today)).toList();
+        return access.listsContents() ? this.views.named(views) : views.stream().map(CaseView::statusOnly).toList();
     }
 
     @GetMapping("/{caseId}")

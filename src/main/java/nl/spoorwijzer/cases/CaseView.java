@@ -25,11 +25,35 @@ public record CaseView(
         String spoor2Status,
         Integer jobApplicationCount,
         Object timeline,
-        Object reintegrationReport) {
+        Object reintegrationReport,
+        String employeeName,
+        String employerName,
+        List<String> actions) {
 
-    /** An open step of the case: what, for which role (or the employee), by when. */
+    /** What the caller may do on the case screen ({@link #actions}); the API still decides each request. */
+    public static final String RECOVERY = "recovery";
+    public static final String UWV_DECISION = "uwvDecision";
+    public static final String PLACEMENT = "placement";
+    public static final String DOCUMENT_UPLOAD = "documentUpload";
+    public static final String REINTEGRATION_REPORT = "reintegrationReport";
+    public static final String ACCESS_LOG = "accessLog";
+
+    /** An open step of the case: what, for which role (or the employee), by when; its Tasklist task. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record OpenTask(String name, String role, String assignee, LocalDate dueDate) {
+    public record OpenTask(String name, String role, String assignee, LocalDate dueDate, String taskId) {
+    }
+
+    /** The employee's and the employer's names (Camunda user first and last name; tenant name). */
+    CaseView withNames(String employee, String employer) {
+        return new CaseView(caseId, employerId, employeeId, firstSickDay, status, phase, nextDeadline,
+                nextDeadlineTask, overdue, closedReason, recoveredOn, partialRecoveryPercentage, openTasks,
+                spoor2Status, jobApplicationCount, timeline, reintegrationReport, employee, employer, actions);
+    }
+
+    CaseView withActions(List<String> allowed) {
+        return new CaseView(caseId, employerId, employeeId, firstSickDay, status, phase, nextDeadline,
+                nextDeadlineTask, overdue, closedReason, recoveredOn, partialRecoveryPercentage, openTasks,
+                spoor2Status, jobApplicationCount, timeline, reintegrationReport, employeeName, employerName, allowed);
     }
 
     /**
@@ -38,16 +62,17 @@ public record CaseView(
      */
     CaseView statusOnly() {
         List<OpenTask> steps = openTasks == null ? null
-                : openTasks.stream().map(task -> new OpenTask(task.name(), task.role(), null, task.dueDate())).toList();
+                : openTasks.stream().map(task -> new OpenTask(task.name(), task.role(), null, task.dueDate(), null))
+                .toList();
         return new CaseView(caseId, employerId, null, firstSickDay, status, phase, nextDeadline, nextDeadlineTask,
                 overdue, closedReason, recoveredOn, partialRecoveryPercentage, steps, spoor2Status, null, timeline,
-                null);
+                null, null, null, List.of());
     }
 
     static CaseView summary(CaseFile file, LocalDate today) {
         return new CaseView(file.caseId(), file.employerId(), file.employeeId(), file.firstSickDay(), file.status(),
                 file.phase(), file.nextDeadline(), file.nextDeadlineTask(),
                 file.nextDeadline() != null && file.nextDeadline().isBefore(today), file.closedReason(),
-                file.recoveredOn(), file.partialRecoveryPercentage(), null, null, null, null, null);
+                file.recoveredOn(), file.partialRecoveryPercentage(), null, null, null, null, null, null, null, null);
     }
 }

@@ -2,12 +2,16 @@ package nl.spoorwijzer.cases;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.casefile.CaseFile;
 import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierRepository;
 import nl.spoorwijzer.identity.Organisations;
+import nl.spoorwijzer.identity.Role;
 import nl.spoorwijzer.process.ProcessKeys;
 import nl.spoorwijzer.process.ProcessVariables;
 import nl.spoorwijzer.process.TaskRoles;
@@ -34,11 +38,13 @@ public class CaseViews {
     private final HistoryService historyService;
     private final Clock clock;
     private final Organisations organisations;
+    private final PartyNames names;
 
     CaseViews(CaseAccess access, DossierRepository dossier, ReintegrationReports reintegrationReports,
               TaskService taskService, RuntimeService runtimeService, HistoryService historyService, Clock clock,
-              Organisations organisations) {
+              Organisations organisations, PartyNames names) {
         this.organisations = organisations;
+        this.names = names;
         this.access = access;
         this.dossier = dossier;
         this.reintegrationReports = reintegrationReports;
@@ -60,8 +66,43 @@ public class CaseViews {
                 summary.nextDeadlineTask(), summary.overdue(), summary.closedReason(), summary.recoveredOn(),
                 summary.partialRecoveryPercentage(), openTasks(file),
                 spoor2Status(caseId), jobApplications(file), DossierEntry.latestTimeline(entries),
-                reintegrationReports.completeness(file, entries)));
-        return access.mayReadContents(file) ? view : view.statusOnly();
+                reintegrationReports.completeness(file, entries), null, null, null));
+        if (!access.mayReadContents(file)) {
+            return view.statusOnly();
+        }
+        return named(List.of(view)).get(0).withActions(actionsOn(file));
+    }
+
+    /** The views with their employee's and employer's names (for views that show who the case is about). */
+    List<CaseView> named(List<CaseView> views) {
+        Map<String, String> employees = names.employees(views.stream().map(CaseView::employeeId)
+                .filter(Objects::nonNull).toList());
+        Map<String, String> employers = names.employers(views.stream().map(CaseView::employerId).toList());
+        return views.stream().map(view -> view.withNames(employees.get(view.employeeId()),
+                employers.getOrDefault(view.employerId(), view.employerId()))).toList();
+    }
+
+    /**
+     * What the case screen offers the caller, by the rules the API applies to each action (werkgever: everything;
+     * bedrijfsarts: UWV decisions; every party that reads the case: documents and the re-integratieverslag; the
+     * employee: his access log). The API still decides every request.
+     */
+    private List<String> actionsOn(CaseFile file) {
+        List<String> actions = new ArrayList<>();
+        boolean open = !CaseFile.CLOSED.equals(file.status());
+        if (open && access.mayReportFor(file.employerId(), Role.WERKGEVER)) {
+            actions.add(CaseView.RECOVERY);
+            actions.add(CaseView.PLACEMENT);
+        }
+        if (open && access.mayReportFor(file.employerId(), Role.WERKGEVER, Role.BEDRIJFSARTS)) {
+            actions.add(CaseView.UWV_DECISION);
+        }
+        actions.add(CaseView.DOCUMENT_UPLOAD);
+        actions.add(CaseView.REINTEGRATION_REPORT);
+        if (access.callerIsAdmin() || access.callerId().equals(file.employeeId())) {
+            actions.add(CaseView.ACCESS_LOG);
+        }
+        return actions;
     }
 
     private List<CaseView.OpenTask> openTasks(CaseFile file) {
@@ -71,7 +112,8 @@ public class CaseViews {
                 .stream().map(task -> new CaseView.OpenTask(task.getName(), roleOf(task, file.employeeId()),
                         task.getAssignee(),
                         task.getDueDate() == null ? null
-                                : LocalDate.ofInstant(task.getDueDate().toInstant(), clock.getZone())))
+                                : LocalDate.ofInstant(task.getDueDate().toInstant(), clock.getZone()),
+                        task.getId()))
                 .toList();
     }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -16,26 +17,49 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code /api/**} with HTTP Basic against Camunda's users and makes the caller the engine's current
- * authentication (user, groups, tenants) for the request, so every engine call made on the caller's behalf is
- * subject to the same authorizations and tenant checks as Tasklist.
+ * Authenticates {@code /api/**} and makes the caller the engine's current authentication (user, groups, tenants) for
+ * the request, so every engine call made on the caller's behalf is subject to the same authorizations and tenant
+ * checks as Tasklist. Two ways in:
+ * <ul>
+ *   <li>HTTP Basic against Camunda's users (other systems, scripts, Swagger UI). Wins when the header is sent.</li>
+ *   <li>The Camunda webapps' login in the HTTP session ({@link WebappSession}): a user logged in to Tasklist uses the
+ *       case screen and opens the re-integratieverslag without a second password. Such a request that changes
+ *       something must carry the session's CSRF token in {@code X-XSRF-TOKEN}, as the webapps' own API demands;
+ *       without it: 403, nothing done.</li>
+ * </ul>
+ * Without either: 401. A browser is not sent the Basic challenge ({@code WWW-Authenticate}), so it shows no password
+ * dialog; a plain HTTP client still is.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BASIC_PREFIX = "Basic ";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private final IdentityService identityService;
+    private final String engineName;
 
-    public ApiAuthenticationFilter(IdentityService identityService) {
+    public ApiAuthenticationFilter(IdentityService identityService, String engineName) {
         this.identityService = identityService;
+        this.engineName = engineName;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String userId = authenticatedUser(request.getHeader(HttpHeaders.AUTHORIZATION));
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        String userId;
+        if (authorization != null) {
+            userId = basicUser(authorization);
+        } else {
+            userId = sessionUser(request);
+            if (userId != null && !SAFE_METHODS.contains(request.getMethod())
+                    && !WebappSession.carriesCsrfToken(request)) {
+                rejectWithoutCsrfToken(request, response);
+                return;
+            }
+        }
         if (userId == null) {
-            rejectUnauthenticated(response);
+            rejectUnauthenticated(request, response);
             return;
         }
         identityService.setAuthentication(userId, groupsOf(userId), tenantsOf(userId));
@@ -46,8 +70,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    private String authenticatedUser(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, BASIC_PREFIX, 0, BASIC_PREFIX.length())) {
+    private String basicUser(String authorization) {
+        if (!authorization.regionMatches(true, 0, BASIC_PREFIX, 0, BASIC_PREFIX.length())) {
             return null;
         }
         String decoded;
@@ -65,6 +89,12 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         return identityService.checkPassword(userId, decoded.substring(colon + 1)) ? userId : null;
     }
 
+    /** The webapps' user of this session, while that user still exists (an administrator may have removed it). */
+    private String sessionUser(HttpServletRequest request) {
+        String userId = WebappSession.userId(request, engineName);
+        return userId != null && identityService.createUserQuery().userId(userId).count() > 0 ? userId : null;
+    }
+
     private List<String> groupsOf(String userId) {
         return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     }
@@ -74,13 +104,43 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
                 .map(Tenant::getId).toList();
     }
 
-    private static void rejectUnauthenticated(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"spoorwijzer\", charset=\"UTF-8\"");
+    private static void rejectUnauthenticated(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (!WebappSession.fromBrowser(request)) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"spoorwijzer\", charset=\"UTF-8\"");
+        }
+        write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", dutch(request)
+                ? "U bent niet ingelogd. Log in bij Tasklist, of stuur de gebruikersnaam en het wachtwoord van een"
+                + " Spoorwijzer-gebruiker mee (HTTP Basic)."
+                : "Authentication required: log in to Tasklist, or send HTTP Basic credentials of a Spoorwijzer user.",
+                null);
+    }
+
+    private static void rejectWithoutCsrfToken(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        String rule = dutch(request)
+                ? "een wijziging vanuit de browser moet het CSRF-token van de sessie meesturen; laad de pagina opnieuw"
+                : "a change made with the webapps' session must carry the session's CSRF token; reload the page";
+        write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", (dutch(request)
+                ? "Geweigerd, er is niets vastgelegd: " : "Refused, nothing was stored: ") + rule, rule);
+    }
+
+    private static boolean dutch(HttpServletRequest request) {
+        String languages = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        return languages != null && request.getLocale().getLanguage().equals("nl");
+    }
+
+    private static void write(HttpServletResponse response, int status, String title, String detail, String csrfRule)
+            throws IOException {
+        response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        String violation = csrfRule == null ? "" : """
+                ,"field":"%1$s","rule":"%2$s","violations":[{"field":"%1$s","rule":"%2$s"}]"""
+                .formatted(WebappSession.CSRF_HEADER, csrfRule);
+        String type = csrfRule == null ? "about:blank" : Problem.TYPE_PREFIX + "csrf";
         response.getWriter().write("""
-                {"type":"about:blank","title":"Unauthorized","status":401,\
-                "detail":"Authentication required: send HTTP Basic credentials of a Spoorwijzer user."}""");
+                {"type":"%s","title":"%s","status":%d,"detail":"%s"%s}""".formatted(type, title, status, detail,
+                violation));
     }
 }

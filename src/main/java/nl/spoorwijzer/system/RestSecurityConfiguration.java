@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
 import java.time.Clock;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -12,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * HTTP Basic authentication against Camunda's identity service for both REST APIs. The Camunda starter leaves
+ * HTTP Basic authentication against Camunda's identity service for both REST APIs; {@code /api} also accepts the
+ * webapps' login session (with its CSRF token for changes, see {@link ApiAuthenticationFilter}). The Camunda starter leaves
  * {@code /engine-rest} open by default, and authorization checks only apply to an authenticated user, so without
  * these filters anonymous callers could read and start everything. In front of them (so that their refusals carry
  * the same headers and a throttled address never reaches a password check): the security headers, then the login
@@ -25,7 +27,7 @@ class RestSecurityConfiguration {
     FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
         var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
         registration.setName("security-headers");
-        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/*");
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/*", "/zaken", "/zaken/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
@@ -50,8 +52,9 @@ class RestSecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identityService) {
-        var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService));
+    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(ProcessEngine processEngine) {
+        var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(
+                processEngine.getIdentityService(), processEngine.getName()));
         registration.setName("api-authentication");
         registration.addUrlPatterns("/api/*");
         return registration;

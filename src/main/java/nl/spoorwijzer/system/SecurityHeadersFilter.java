@@ -23,6 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       a trusted proxy's {@code X-Forwarded-Proto} with {@code server.forward-headers-strategy=native}); also on the
  *       Camunda webapps under {@code /camunda}, which set the rest of their headers themselves.</li>
  * </ul>
+ * The case screen ({@code /zaken}) is a page of its own scripts and styles: {@code self} only — no inline script or
+ * style, nothing from elsewhere, not framed — and {@code no-store}, nosniff.
  */
 public class SecurityHeadersFilter extends OncePerRequestFilter {
 
@@ -31,14 +33,23 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
     static final String CSP_NOTHING = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     static final String CSP_HTML_REPORT = "default-src 'none'; style-src 'unsafe-inline'; "
             + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    static final String CSP_CASE_SCREEN = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+            + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
     static final String HSTS = "max-age=31536000; includeSubDomains";
     static final String CSP = "Content-Security-Policy";
+    static final String CASE_SCREEN = "/zaken";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean secure = request.isSecure();
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (under(CASE_SCREEN, path)) {
+            setApiHeaders(response, secure);
+            response.setHeader(CSP, CSP_CASE_SCREEN);
+            chain.doFilter(request, response);
+            return;
+        }
         if (!under("/api", path) && !under("/engine-rest", path)) {
             if (secure) {
                 response.setHeader("Strict-Transport-Security", HSTS);
