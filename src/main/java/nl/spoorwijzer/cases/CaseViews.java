@@ -83,15 +83,18 @@ public class CaseViews {
     }
 
     /**
-     * What the case screen offers the caller, by the rules the API applies to each action (werkgever: everything;
+     * What the case screen offers the caller, by the rules the API applies to each action (werkgever: everything, a hersteldmelding while the case is open;
      * bedrijfsarts: UWV decisions; every party that reads the case: documents and the re-integratieverslag; the
      * employee: his access log). The API still decides every request.
      */
     private List<String> actionsOn(CaseFile file) {
         List<String> actions = new ArrayList<>();
         boolean open = !CaseFile.CLOSED.equals(file.status());
-        if (open && access.mayReportFor(file.employerId(), Role.WERKGEVER)) {
+        boolean werkgever = access.mayReportFor(file.employerId(), Role.WERKGEVER);
+        if (werkgever && CaseFile.OPEN.equals(file.status())) {
             actions.add(CaseView.RECOVERY);
+        }
+        if (werkgever && open) {
             actions.add(CaseView.PLACEMENT);
         }
         if (open && access.mayReportFor(file.employerId(), Role.WERKGEVER, Role.BEDRIJFSARTS)) {

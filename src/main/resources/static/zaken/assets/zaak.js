@@ -7,9 +7,10 @@ const caseId = decodeURIComponent(window.location.pathname.split('/').filter(Boo
 const api = `/api/cases/${encodeURIComponent(caseId)}`;
 const root = document.getElementById('zaak');
 let view = null;
+let me = null;
 
 const MILESTONES = {
-  'ziekmelding-bedrijfsarts': 'Ziekmelding aan bedrijfsarts', 'probleemanalyse': 'Probleemanalyse',
+  'ziekmelding-bedrijfsarts': 'Ziekmelding aan bedrijfsarts', 'eerstejaarsevaluatie-venster': 'Eerstejaarsevaluatie (vanaf)', 'probleemanalyse': 'Probleemanalyse',
   'plan-van-aanpak': 'Plan van aanpak', 'ziekmelding-uwv': 'Ziekmelding bij UWV (42e week)',
   'eerstejaarsevaluatie': 'Eerstejaarsevaluatie', 'spoor-2-start': 'Uiterste start spoor 2',
   'deskundigenoordeel-inspanningen': 'Deskundigenoordeel inspanningen', 'eindevaluatie': 'Eindevaluatie en actueel oordeel',
@@ -70,6 +71,12 @@ function timeline() {
         el('th', { scope: 'row' }, MILESTONES[key] || key), el('td', {}, date(value)))))));
 }
 
+/** Tasks the user can open in Tasklist: assigned to him, or for a group he belongs to. */
+function mayOpen(task) {
+  const roles = (task.role || '').split(',');
+  return task.taskId && (task.assignee === me.userId || roles.some(role => (me.groups || []).includes(role)));
+}
+
 function tasks() {
   const open = view.openTasks || [];
   if (open.length === 0) {
@@ -79,7 +86,7 @@ function tasks() {
   return section('taken', 'Open taken', el('table', {},
     el('thead', {}, el('tr', {}, ['Taak', 'Wie', 'Uiterlijk'].map(t => el('th', { scope: 'col' }, t)))),
     el('tbody', {}, open.map(task => el('tr', {},
-      el('th', { scope: 'row' }, task.taskId
+      el('th', { scope: 'row' }, mayOpen(task)
         ? el('a', { href: tasklistLink(task.taskId) }, task.name, el('span', { class: 'visually-hidden' },
           ' (opent in Tasklist)')) : task.name),
       el('td', {}, roleLabel(task.role), task.assignee ? ` (${task.assignee})` : ''),
@@ -473,7 +480,7 @@ async function accessLog() {
   return section('inzage', 'Wie heeft uw zaak bekeken of gewijzigd',
     el('table', {},
       el('thead', {}, el('tr', {}, ['Wanneer', 'Wie', 'Rol', 'Wat'].map(t => el('th', { scope: 'col' }, t)))),
-      el('tbody', {}, records.slice(0, 50).map(record => el('tr', {},
+      el('tbody', {}, records.slice(0, 20).map(record => el('tr', {},
         el('td', {}, dateTime(record.accessedAt)), el('td', {}, record.userId),
         el('td', {}, roleLabel(record.roles)), el('td', {}, record.action === 'CHANGE' ? 'gewijzigd' : 'bekeken'))))));
 }
@@ -526,7 +533,7 @@ async function load() {
 
 async function start() {
   try {
-    await header();
+    me = await header();
     await load();
   } catch (error) {
     root.replaceChildren(el('p', { class: 'alert' }, 'De zaak kon niet worden geladen. Probeer het later opnieuw.'));
