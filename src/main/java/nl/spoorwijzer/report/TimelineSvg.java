@@ -238,7 +238,7 @@ public final class TimelineSvg {
             if (room >= textWidth(MONTHS[month.getMonthValue() - 1], 9.5) + 2) {
                 text(x + 2, AXIS_Y - 7, MONTHS[month.getMonthValue() - 1], 9.5, MUTED, "start", null, null);
             }
-            if (month.getMonthValue() == 1 || first) {
+            if ((month.getMonthValue() == 1 || first) && x + 2 + textWidth("2000", 10) <= WIDTH - 4) {
                 text(x + 2, AXIS_Y - 19, String.valueOf(month.getYear()), 10, TEXT, "start", "bold", null);
             }
             first = false;

@@ -82,6 +82,7 @@ class NeedToKnowMatrixIT {
             | `GET /api/cases` (the case is listed) | Y | Y | Y | Y | - | Y | - | - | S | Y |
             | `GET /api/cases/{id}` | Y | Y | Y | Y | - | Y | - | - | S | Y |
             | `GET /api/cases/{id}/timeline` | Y | Y | Y | Y | - | Y | - | - | Y | Y |
+            | `GET /api/cases/{id}/timeline.svg` | Y | Y | Y | Y | - | Y | - | - | Y | Y |
             | `GET /api/cases/{id}/dossier` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/reintegration-report` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/reintegration-report/completeness` | Y | Y | Y | Y | - | Y | - | - | - | Y |
@@ -312,6 +313,8 @@ class NeedToKnowMatrixIT {
                 read("`GET /api/cases/{id}`", Kind.SINGLE, (c, u, t) -> get("/api/cases/" + c.caseId, u)),
                 read("`GET /api/cases/{id}/timeline`", Kind.SINGLE,
                         (c, u, t) -> get("/api/cases/" + c.caseId + "/timeline", u)),
+                read("`GET /api/cases/{id}/timeline.svg`", Kind.SINGLE,
+                        (c, u, t) -> get("/api/cases/" + c.caseId + "/timeline.svg", u)),
                 read("`GET /api/cases/{id}/dossier`", Kind.SINGLE,
                         (c, u, t) -> get("/api/cases/" + c.caseId + "/dossier", u)),
                 read("`GET /api/cases/{id}/reintegration-report`", Kind.SINGLE,

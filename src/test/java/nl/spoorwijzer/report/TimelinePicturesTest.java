@@ -7,9 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.spoorwijzer.dossier.DossierEntry;
+import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.report.TimelinePicture.Band;
 import nl.spoorwijzer.report.TimelinePicture.Kind;
 import nl.spoorwijzer.report.TimelinePicture.Mark;
@@ -90,13 +93,13 @@ class TimelinePicturesTest {
     @Test
     void noSpoor2WhenTheEvaluationDecidedItIsNotNeededAndStepsAfterTheCaseClosedAreNotNeeded() {
         demo.entries.removeIf(entry -> entry.elementId() != null && entry.elementId().startsWith("reintegratiebureau"));
-        demo.entries.replaceAll(entry -> entry.type() == nl.spoorwijzer.dossier.DossierEntryType.DECISION
-                ? new nl.spoorwijzer.dossier.DossierEntry(entry.id(), entry.caseId(), entry.processInstanceId(),
+        demo.entries.replaceAll(entry -> entry.type() == DossierEntryType.DECISION
+                ? new DossierEntry(entry.id(), entry.caseId(), entry.processInstanceId(),
                 entry.tenantId(), entry.type(), entry.subject(), entry.elementId(), entry.recordedBy(), entry.role(),
                 entry.recordedAt(), null, null, Map.of("uitkomst", Map.of("spoor2Inzetten", false)))
                 : entry);
-        demo.entries.add(new nl.spoorwijzer.dossier.DossierEntry(99L, "Z-2025-0042", "pi-1", "acme-bouw",
-                nl.spoorwijzer.dossier.DossierEntryType.CASE_CLOSED, "Zaak afgesloten: hersteld", null, "systeem", null,
+        demo.entries.add(new DossierEntry(99L, "Z-2025-0042", "pi-1", "acme-bouw",
+                DossierEntryType.CASE_CLOSED, "Zaak afgesloten: hersteld", null, "systeem", null,
                 TimelineDemoCase.TODAY.atStartOfDay(TimelineDemoCase.AMSTERDAM).toOffsetDateTime(), null, null,
                 Map.of("datum", "2026-11-30")));
 
@@ -106,6 +109,42 @@ class TimelinePicturesTest {
         assertThat(marks.get("wia-aanvraag").state()).isEqualTo(State.NIET_NODIG);
         assertThat(marks.get("plan-van-aanpak").state()).as("what was done stays done").isEqualTo(State.TE_LAAT);
         assertThat(band(demo.picture(true), Kind.SPOOR_1).to()).isEqualTo(LocalDate.of(2026, 11, 30));
+    }
+
+    @Test
+    void aLoonsanctieExtendsTheWaitingPeriodAfterTheVvlAsABandUntilItsShortenedEnd() {
+        LocalDate endWithVvl = demo.timeline.dateOf(MilestoneKey.EINDE_WACHTTIJD);
+        LocalDate shortenedEnd = endWithVvl.plusWeeks(7);
+        Map<String, Object> sanction = new LinkedHashMap<>();
+        sanction.put("type", "LOONSANCTIE");
+        sanction.put("weken", 12);
+        demo.entries.add(entry(DossierEntryType.UWV_DECISION, sanction));
+        demo.entries.add(entry(DossierEntryType.UWV_DECISION,
+                Map.of("type", "BEKORTING", "loonsanctieEinde", shortenedEnd.toString())));
+        Map<String, Object> dates = new LinkedHashMap<>();
+        demo.calendar.compute(demo.input.withSanctionWeeks(12).withSanctionEndsOn(shortenedEnd)).asDateMap()
+                .forEach((key, date) -> dates.put(key, date.toString()));
+        demo.entries.add(entry(DossierEntryType.TIMELINE_UPDATED,
+                Map.of(DossierEntry.TIMELINE, dates)));
+
+        TimelinePicture picture = demo.picture(true);
+
+        Band loonsanctie = band(picture, Kind.LOONSANCTIE);
+        assertThat(loonsanctie.from()).isEqualTo(endWithVvl.plusDays(1));
+        assertThat(loonsanctie.to()).isEqualTo(shortenedEnd);
+        assertThat(loonsanctie.label()).isEqualTo("Loonsanctie (bekort)");
+        assertThat(band(picture, Kind.VVL).to()).isEqualTo(endWithVvl);
+        assertThat(marks(picture).get("einde-wachttijd").date()).isEqualTo(shortenedEnd);
+        assertThat(picture.weeks().get(picture.weeks().size() - 1).on()).as("week ticks run on through the extension")
+                .isAfter(shortenedEnd);
+    }
+
+    private static DossierEntry entry(DossierEntryType type,
+                                                             Map<String, Object> content) {
+        return new DossierEntry(50L, "Z-2025-0042", "pi-1", "acme-bouw", type, type.name(),
+                null, "anna", "werkgever",
+                TimelineDemoCase.TODAY.atStartOfDay(TimelineDemoCase.AMSTERDAM).toOffsetDateTime(), null, null,
+                content);
     }
 
     private static Band band(TimelinePicture picture, Kind kind) {
