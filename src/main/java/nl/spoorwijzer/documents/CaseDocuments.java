@@ -55,8 +55,8 @@ public class CaseDocuments {
     private final Clock clock;
 
     public CaseDocuments(CaseAccess access, CaseDocumentRepository repository, DossierRepository dossier,
-                         ObjectProvider<DocumentScanner> scanners, DocumentSteps steps, DocumentSettings settings, ConflictRetry retry,
-                         IdentityService identityService, Clock clock) {
+                         ObjectProvider<DocumentScanner> scanners, DocumentSteps steps, DocumentSettings settings,
+                         ConflictRetry retry, IdentityService identityService, Clock clock) {
         this.access = access;
         this.repository = repository;
         this.dossier = dossier;

@@ -36,18 +36,19 @@ public class DocumentRetention {
             zone = "${spoorwijzer.zone:Europe/Amsterdam}")
     public int removeDocumentsOfDeletedCases() {
         List<String> instances = repository.processInstances();
-        Set<String> gone = new HashSet<>();
+        int removed = 0;
+        int cases = 0;
         for (int from = 0; from < instances.size(); from += BATCH) {
             Set<String> batch = new HashSet<>(instances.subList(from, Math.min(from + BATCH, instances.size())));
             Set<String> kept = new HashSet<>();
             historyService.createHistoricProcessInstanceQuery().processInstanceIds(batch).list().stream()
                     .map(HistoricProcessInstance::getId).forEach(kept::add);
             batch.removeAll(kept);
-            gone.addAll(batch);
+            removed += repository.deleteForInstances(batch);
+            cases += batch.size();
         }
-        int removed = repository.deleteForInstances(gone);
         if (removed > 0) {
-            LOG.info("Documents: removed {} documents of {} cases whose history is gone", removed, gone.size());
+            LOG.info("Documents: removed {} documents of {} cases whose history is gone", removed, cases);
         }
         return removed;
     }

@@ -40,7 +40,8 @@ final class FileNames {
             }
         });
         name = safe.toString().replaceAll(" {2,}", " ").replaceAll("^[ .]+|[ .]+$", "");
-        String base = extension(name).isEmpty() ? name : name.substring(0, name.length() - extension(name).length() - 1);
+        String extension = extension(name);
+        String base = extension.isEmpty() ? name : name.substring(0, name.length() - extension.length() - 1);
         if (DEVICES.contains(base.toLowerCase(Locale.ROOT))) {
             name = "_" + name;
         }

@@ -15,7 +15,7 @@ public enum Refusal {
     CONFLICT,
     /** The input is larger than the platform accepts (an uploaded document above the size limit). */
     TOO_LARGE,
-    /** The input's content is of a kind the platform does not accept (a document that is no PDF, image or office file). */
+    /** The input's content is of a kind the platform does not accept (a document that is no PDF, image or office). */
     UNSUPPORTED_TYPE,
     /** The input is well-formed but refused on what it contains (a document the virus scan refused). */
     UNPROCESSABLE
