@@ -42,8 +42,11 @@ class ReintegrationReportController {
     ResponseEntity<byte[]> report(@PathVariable String caseId,
                                   @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                   HttpServletResponse response) throws IOException {
-        ReintegrationReport report = reports.compile(access.requireContents(caseId));
-        if (asks(accept, MediaType.parseMediaType(APPLICATION_ZIP))) {
+        boolean zip = asks(accept, MediaType.parseMediaType(APPLICATION_ZIP));
+        // The bundle reads every document: the access log says so (the path alone does not).
+        ReintegrationReport report = reports.compile(access.requireContents(caseId,
+                zip ? "zip met het verslag en alle documenten" : null));
+        if (zip) {
             // Written as it is read, one document at a time; a null answer tells Spring the response is complete.
             response.setContentType(APPLICATION_ZIP);
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -189,6 +189,7 @@ class DocumentsIT {
                 .body()).path("documentId").asText();
         http.get("/api/cases/" + caseId + "/documents", "eva", "eva");
         http.get(documentPath(documentId), "tim", "tim");
+        http.getBytes("/api/cases/" + caseId + "/reintegration-report", "application/zip", "anna", "anna");
 
         List<String> log = new ArrayList<>();
         for (JsonNode record : json.readTree(http.get("/api/cases/" + caseId + "/access-log", "demo", "demo")
@@ -198,7 +199,9 @@ class DocumentsIT {
         }
         assertThat(log).contains("tim READ GET /api/cases/" + caseId + "/documents/" + documentId,
                 "eva READ GET /api/cases/" + caseId + "/documents",
-                "anna CHANGE POST /api/cases/" + caseId + "/documents");
+                "anna CHANGE POST /api/cases/" + caseId + "/documents",
+                "anna READ GET /api/cases/" + caseId
+                        + "/reintegration-report (zip met het verslag en alle documenten)");
     }
 
     @Test
