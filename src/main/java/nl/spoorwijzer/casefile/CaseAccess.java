@@ -60,9 +60,14 @@ public class CaseAccess {
      * is recorded in the case's access log.
      */
     public CaseFile requireVisible(String caseId) {
+        return requireVisible(caseId, null);
+    }
+
+    /** As {@link #requireVisible(String)}, with what is read when the request path does not say it all. */
+    public CaseFile requireVisible(String caseId, String what) {
         CaseFile file = cases.find(caseId).filter(this::maySee).orElseThrow(() ->
                 RuleViolationException.notFound("caseId", "no case '" + caseId + "' that you may see"));
-        recorder.record(callerId(), caller().getGroupIds(), List.of(caseId), null);
+        recorder.record(callerId(), caller().getGroupIds(), List.of(caseId), what);
         return file;
     }
 
@@ -71,7 +76,12 @@ public class CaseAccess {
      * case status only.
      */
     public CaseFile requireContents(String caseId) {
-        CaseFile file = requireVisible(caseId);
+        return requireContents(caseId, null);
+    }
+
+    /** As {@link #requireContents(String)}, with what is read when the request path does not say it all. */
+    public CaseFile requireContents(String caseId, String what) {
+        CaseFile file = requireVisible(caseId, what);
         if (!mayReadContents(file)) {
             throw RuleViolationException.notAllowed("caseId", "your role sees the status of case '" + caseId
                     + "', not its contents");

@@ -33,5 +33,7 @@ public enum DossierEntryType {
      */
     HANDOVER_TO_UWV,
     /** The spoor 2 trajectory ended: placement, a structural spoor 1 result or the end of the waiting period. */
-    TRAJECTORY_ENDED
+    TRAJECTORY_ENDED,
+    /** A document was added to the case: its file name, type, size, SHA-256 and the RIV part (step) it belongs to. */
+    DOCUMENT_ADDED
 }

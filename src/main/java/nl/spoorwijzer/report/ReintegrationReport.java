@@ -16,7 +16,8 @@ public record ReintegrationReport(
         Map<String, Object> timeline,
         List<Part> parts,
         Completeness completeness,
-        Ending ending) {
+        Ending ending,
+        List<Attachment> otherAttachments) {
 
     /**
      * How the case ended early, when that changes what the RIV holds: ziek uit dienst (the contract ended during
@@ -27,9 +28,17 @@ public record ReintegrationReport(
                          long sickWeeks, String riv, String explanation) {
     }
 
-    /** One part with the documents that make it up. */
+    /**
+     * One part with the documents that make it up: the completed steps, and the files uploaded for it
+     * ({@code attachments}, oldest first).
+     */
     public record Part(String key, String title, String author, boolean required, Status status, LocalDate dueDate,
-                       List<Document> documents) {
+                       List<Document> documents, List<Attachment> attachments) {
+    }
+
+    /** A file uploaded with the case (documents/): sent to UWV with the RIV as a bijlage. */
+    public record Attachment(String documentId, String fileName, String contentType, long size, String uploadedBy,
+                             String role, LocalDate date, String description) {
     }
 
     /** One completed step: what, when, by whom in which role, and whether it met its legal date. */

@@ -6,13 +6,17 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import nl.spoorwijzer.casefile.CaseFile;
+import nl.spoorwijzer.documents.CaseDocuments;
+import nl.spoorwijzer.documents.DocumentInfo;
 import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.dossier.DossierRepository;
 import nl.spoorwijzer.process.DeclaredTaskProperties;
 import nl.spoorwijzer.process.LegalTime;
 import nl.spoorwijzer.process.TaskRoles;
+import nl.spoorwijzer.report.ReintegrationReport.Attachment;
 import nl.spoorwijzer.report.ReintegrationReport.Completeness;
 import nl.spoorwijzer.report.ReintegrationReport.Document;
 import nl.spoorwijzer.report.ReintegrationReport.Finding;
@@ -32,9 +36,11 @@ public class ReintegrationReports {
     private final LegalTime time;
     private final PoortwachterCalendar calendar;
     private final DeclaredTaskProperties declaredProperties;
+    private final CaseDocuments caseDocuments;
 
     public ReintegrationReports(DossierRepository dossier, LegalTime time, PoortwachterCalendar calendar,
-                                DeclaredTaskProperties declaredProperties) {
+                                DeclaredTaskProperties declaredProperties, CaseDocuments caseDocuments) {
+        this.caseDocuments = caseDocuments;
         this.dossier = dossier;
         this.time = time;
         this.calendar = calendar;
@@ -53,6 +59,7 @@ public class ReintegrationReports {
         Map<String, String> declaredParts = declaredProperties.latest(RivPart.MODEL_PROPERTY);
         List<Part> parts = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
+        List<DocumentInfo> uploaded = caseDocuments.of(file.caseId());
         for (RivPart definition : RivPart.values()) {
             List<Document> documents = documents(entries, definition, declaredParts);
             LocalDate due = dueDate(definition, timeline, documents, entries, declaredParts);
@@ -63,7 +70,7 @@ public class ReintegrationReports {
             }
             Status status = status(definition, required, documents, due, today);
             parts.add(new Part(definition.name(), definition.title(), definition.author(), required,
-                    status, due, documents));
+                    status, due, documents, attachments(uploaded, definition.name())));
             if (required && (status == Status.ONTBREEKT || status == Status.TE_LAAT)) {
                 findings.add(new Finding(definition.name(), definition.title(), status, due,
                         explanation(definition, status, due, documents)));
@@ -71,7 +78,21 @@ public class ReintegrationReports {
         }
         return new ReintegrationReport(file.caseId(), file.employerId(), file.employeeId(), file.firstSickDay(),
                 time.today(), timeline, parts, new Completeness(findings.isEmpty(), findings),
-                contractEnd == null ? null : contractEnd.ending());
+                contractEnd == null ? null : contractEnd.ending(), attachments(uploaded, null));
+    }
+
+    /** The files uploaded for a part (or for none: {@code step} null), oldest first. */
+    private List<Attachment> attachments(List<DocumentInfo> uploaded, String step) {
+        List<Attachment> attachments = new ArrayList<>();
+        for (int i = uploaded.size() - 1; i >= 0; i--) { // the list is newest first
+            DocumentInfo document = uploaded.get(i);
+            if (Objects.equals(document.step(), step)) {
+                attachments.add(new Attachment(document.documentId(), document.fileName(), document.contentType(),
+                        document.size(), document.uploadedBy(), document.uploadedByRole(),
+                        time.dayOf(document.uploadedAt()), document.description()));
+            }
+        }
+        return attachments;
     }
 
     public Completeness completeness(CaseFile file) {

@@ -1,6 +1,8 @@
 package nl.spoorwijzer.system;
 
 import java.util.Arrays;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -13,7 +15,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -27,6 +34,36 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE) // before anything else that renders errors
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private final List<UploadLimit> uploads;
+
+    ApiExceptionHandler(ObjectProvider<UploadLimit> uploads) {
+        this.uploads = uploads.orderedStream().toList();
+    }
+
+    /** An upload above the servlet container's multipart limit: refused as the upload's feature words it. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        UploadLimit upload = request instanceof ServletWebRequest servlet
+                ? BodySizeLimit.uploadOf(uploads, servlet.getRequest()) : null;
+        Problem problem = upload == null ? BodySizeLimit.problem() : upload.problem();
+        return ResponseEntity.status(problem.status()).headers(headers).body(localized(problem).toProblemDetail());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().headers(headers)
+                .body(localized(Problem.invalid(e.getRequestPartName(), "is required")).toProblemDetail());
+    }
+
+    /** A multipart body that cannot be read (not a multipart/form-data request, or a broken one). */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableMultipart(MultipartException e) {
+        return localized(Problem.invalid("body", "must be multipart/form-data with the documented parts"))
+                .toProblemDetail();
+    }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail malformedParameter(MethodArgumentTypeMismatchException e) {
@@ -76,7 +113,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case 405 -> Problem.of(405, Problems.METHOD_DETAIL);
             case 406 -> Problem.of(406, Problems.MEDIA_TYPE_DETAIL);
             case 413 -> BodySizeLimit.problem();
-            case 415 -> Problem.of(415, "The request's content type is not supported here; send application/json.");
+            case 415 -> Problem.of(415, "The request's content type is not supported here; send "
+                    + supportedTypes(e) + ".");
             default -> status.is4xxClientError()
                     ? Problem.of(status.value(), SafeText.of(detailOf(body, e), Problem.titleOf(status.value()) + "."))
                     : Problems.answer(e);
@@ -91,6 +129,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
                 ? DutchProblems.forLanguage(problem, request.getRequest().getHeader(HttpHeaders.ACCEPT_LANGUAGE))
                 : problem;
+    }
+
+    private static String supportedTypes(Exception e) {
+        if (e instanceof HttpMediaTypeNotSupportedException unsupported
+                && !unsupported.getSupportedMediaTypes().isEmpty()) {
+            return String.join(" or ", unsupported.getSupportedMediaTypes().stream().map(Object::toString).toList());
+        }
+        return "application/json";
     }
 
     private static String detailOf(Object body, Exception e) {

@@ -1,5 +1,6 @@
 package nl.spoorwijzer.system;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -16,14 +18,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses {@code /api} request bodies above a limit with 413 (a sick report or UWV decision is a few hundred bytes):
  * at once when the declared length is too large, or when a body without a declared length grows past it while it is
- * read (the read fails, and {@link ApiExceptionHandler} answers 413).
+ * read (the read fails, and {@link ApiExceptionHandler} answers 413). An upload a feature declared
+ * ({@link UploadLimit}) has its own, larger limit and refusal; its multipart body is parsed by the servlet container,
+ * whose own limit (set to the same size by the feature) trips on a body without a declared length.
  */
 class BodySizeLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final List<UploadLimit> uploads;
 
-    BodySizeLimit(DataSize max) {
+    BodySizeLimit(DataSize max, List<UploadLimit> uploads) {
         this.maxBytes = max.toBytes();
+        this.uploads = List.copyOf(uploads);
+    }
+
+    /** The upload limit that applies to this request, or null for an ordinary API request. */
+    static UploadLimit uploadOf(List<UploadLimit> uploads, HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return uploads.stream().filter(upload -> upload.matches(request.getMethod(), path)).findFirst().orElse(null);
     }
 
     static final String DETAIL = "The request body is larger than this API accepts.";
@@ -47,17 +59,20 @@ class BodySizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
-            Problem problem = problem();
+        UploadLimit upload = uploadOf(uploads, request);
+        long limit = upload == null ? maxBytes : upload.maxBody().toBytes();
+        if (request.getContentLengthLong() > limit) {
+            Problem problem = upload == null ? problem() : upload.problem();
             response.setStatus(problem.status());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"type\":\"" + problem.type() + "\",\"title\":\"" + problem.title()
-                    + "\",\"status\":413,\"detail\":\"" + problem.detail() + "\"}");
+            response.getWriter().write(JSON.writeValueAsString(problem.body()));
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+        chain.doFilter(new LimitedRequest(request, limit), response);
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Thrown while reading a body that exceeds the limit. */
     static class TooLarge extends IOException {

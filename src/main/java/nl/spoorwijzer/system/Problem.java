@@ -51,6 +51,9 @@ public record Problem(int status, String title, String detail, List<Violation> v
             case NOT_ALLOWED -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED_TYPE -> 415;
+            case UNPROCESSABLE -> 422;
         };
     }
 

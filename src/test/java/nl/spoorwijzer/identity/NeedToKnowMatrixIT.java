@@ -30,6 +30,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.spoorwijzer.demo.CasePlayer;
 import nl.spoorwijzer.demo.SimulatedAnswers;
+import nl.spoorwijzer.documents.SampleFiles;
 import nl.spoorwijzer.support.HttpTestClient;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
@@ -86,6 +87,8 @@ class NeedToKnowMatrixIT {
             | `GET /api/cases/{id}/dossier` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/reintegration-report` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/reintegration-report/completeness` | Y | Y | Y | Y | - | Y | - | - | - | Y |
+            | `GET /api/cases/{id}/documents` | Y | Y | Y | Y | - | Y | - | - | - | Y |
+            | `GET /api/cases/{id}/documents/{documentId}` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/access-log` | - | Y | - | - | - | - | - | - | - | Y |
             | `GET /engine-rest/task?processInstanceBusinessKey=` | O | O | O | O | - | O | - | - | - | Y |
             | `GET /engine-rest/task/{id}/form-variables` | O | O | O | O | - | O | - | - | - | Y |
@@ -104,6 +107,7 @@ class NeedToKnowMatrixIT {
             | `POST /api/cases/{id}/uwv-decisions` (VVL) | Y | - | Y | - | - | - | - | - | - | Y |
             | `POST /api/cases` (sick report of another employee) | Y | - | - | - | - | - | - | - | - | Y |
             | `PUT /api/cases/{id}/contract-end` | Y | - | - | - | - | - | - | - | - | Y |
+            | `POST /api/cases/{id}/documents` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `DELETE /engine-rest/process-instance/{id}` | - | - | - | - | - | - | - | - | - | Y |
             """;
 
@@ -147,6 +151,7 @@ class NeedToKnowMatrixIT {
         String caseId;
         String root;
         String marker;
+        String documentId;
         final Set<String> secrets = new LinkedHashSet<>();
 
         MatrixCase(String name, String employer, String employee, String intakeEmployee) {
@@ -209,7 +214,16 @@ class NeedToKnowMatrixIT {
             String marker = "geheim-" + UUID.randomUUID();
             engine.getRuntimeService().setVariable(c.root, "matrixMarker", marker);
             collectSecrets(c, marker);
+            HttpResponse<String> document = uploadDocument(c, "demo");
+            assertThat(document.statusCode()).as(document.body()).isEqualTo(201);
+            c.documentId = tree(document.body()).path("documentId").asText();
         }
+    }
+
+    private HttpResponse<String> uploadDocument(MatrixCase c, String user) {
+        return http.postMultipart("/api/cases/" + c.caseId + "/documents",
+                List.of(HttpTestClient.Part.file("file", "verslag.pdf", "application/pdf",
+                        SampleFiles.pdf("matrix"))), user, user);
     }
 
     @AfterAll
@@ -321,6 +335,10 @@ class NeedToKnowMatrixIT {
                         (c, u, t) -> get("/api/cases/" + c.caseId + "/reintegration-report", u)),
                 read("`GET /api/cases/{id}/reintegration-report/completeness`", Kind.SINGLE,
                         (c, u, t) -> get("/api/cases/" + c.caseId + "/reintegration-report/completeness", u)),
+                read("`GET /api/cases/{id}/documents`", Kind.SINGLE,
+                        (c, u, t) -> get("/api/cases/" + c.caseId + "/documents", u)),
+                read("`GET /api/cases/{id}/documents/{documentId}`", Kind.SINGLE,
+                        (c, u, t) -> get("/api/cases/" + c.caseId + "/documents/" + c.documentId, u)),
                 read("`GET /api/cases/{id}/access-log`", Kind.SINGLE,
                         (c, u, t) -> get("/api/cases/" + c.caseId + "/access-log", u)),
                 read("`GET /engine-rest/task?processInstanceBusinessKey=`", Kind.TASK_ROWS,
@@ -363,6 +381,7 @@ class NeedToKnowMatrixIT {
                         (c, u, t) -> send("PUT", "/api/cases/" + c.caseId + "/contract-end", """
                                 {"contractEndDate": "%s", "reason": "Tijdelijk contract niet verlengd"}"""
                                 .formatted(LocalDate.parse(today()).plusDays(60 + contractEndChanges.incrementAndGet())), u)),
+                write("`POST /api/cases/{id}/documents`", Kind.WRITE, (c, u, t) -> uploadDocument(c, u)),
                 write("`DELETE /engine-rest/process-instance/{id}`", Kind.WRITE,
                         (c, u, t) -> send("DELETE", engineRest("/process-instance/" + c.root), null, u)));
     }

@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
 
 /** A plain HTTP client for tests against the real server, so status codes and headers are exactly what callers see. */
 public final class HttpTestClient {
@@ -34,6 +36,75 @@ public final class HttpTestClient {
             builder.header("Authorization", basic(user, password));
         }
         return send(builder.build());
+    }
+
+    /** One part of a multipart/form-data body: a field (fileName null) or a file with its declared content type. */
+    public record Part(String name, String fileName, String contentType, byte[] content) {
+
+        public static Part field(String name, String value) {
+            return new Part(name, null, null, value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public static Part file(String name, String fileName, String contentType, byte[] content) {
+            return new Part(name, fileName, contentType, content);
+        }
+    }
+
+    /** A multipart/form-data body as a browser's form upload sends it. */
+    public static final class Multipart {
+
+        public final String boundary = "----spoorwijzer" + UUID.randomUUID();
+        public final byte[] body;
+
+        public Multipart(List<Part> parts) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            for (Part part : parts) {
+                StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
+                        .append("Content-Disposition: form-data; name=\"").append(part.name()).append('"');
+                if (part.fileName() != null) {
+                    head.append("; filename=\"").append(part.fileName()).append('"');
+                }
+                head.append("\r\n");
+                if (part.contentType() != null) {
+                    head.append("Content-Type: ").append(part.contentType()).append("\r\n");
+                }
+                head.append("\r\n");
+                out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+                out.writeBytes(part.content());
+                out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            body = out.toByteArray();
+        }
+
+        public String contentType() {
+            return "multipart/form-data; boundary=" + boundary;
+        }
+    }
+
+    public HttpResponse<String> postMultipart(String path, List<Part> parts, String user, String password) {
+        Multipart multipart = new Multipart(parts);
+        HttpRequest.Builder builder = request(path).header("Content-Type", multipart.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.body));
+        if (user != null) {
+            builder.header("Authorization", basic(user, password));
+        }
+        return send(builder.build());
+    }
+
+    public HttpResponse<byte[]> getBytes(String path, String accept, String user, String password) {
+        HttpRequest.Builder builder = request(path).header("Authorization", basic(user, password)).GET();
+        if (accept != null) {
+            builder.header("Accept", accept);
+        }
+        try {
+            return client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public HttpClient client() {

@@ -42,6 +42,7 @@ class PackageStructureTest {
                         BASE + ".employment..")
                 .layer("cases").definedBy(BASE + ".cases..")
                 .layer("report").definedBy(BASE + ".report..", BASE + ".dashboard..")
+                .layer("documents").definedBy(BASE + ".documents..")
                 .layer("engine guards").definedBy(BASE + ".forms..", BASE + ".modelling..")
                 .layer("case read model").definedBy(BASE + ".casefile..")
                 .layer("process").definedBy(BASE + ".process..")
@@ -54,19 +55,21 @@ class PackageStructureTest {
                 .whereLayer("case actions").mayOnlyBeAccessedByLayers("demo")
                 .whereLayer("cases").mayOnlyBeAccessedByLayers("demo", "case actions")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("demo", "case actions", "cases")
-                .whereLayer("engine guards").mayOnlyBeAccessedByLayers("demo", "case actions", "cases", "report")
+                .whereLayer("documents").mayOnlyBeAccessedByLayers("demo", "case actions", "cases", "report")
+                .whereLayer("engine guards").mayOnlyBeAccessedByLayers("demo", "case actions", "cases", "report",
+                        "documents")
                 .whereLayer("case read model")
-                .mayOnlyBeAccessedByLayers("demo", "case actions", "cases", "report", "engine guards")
+                .mayOnlyBeAccessedByLayers("demo", "case actions", "cases", "report", "documents", "engine guards")
                 .whereLayer("process").mayOnlyBeAccessedByLayers("demo", "case actions", "cases", "report",
-                        "engine guards", "case read model")
+                        "documents", "engine guards", "case read model")
                 .whereLayer("dossier").mayOnlyBeAccessedByLayers("demo", "case actions", "cases", "report",
-                        "engine guards", "case read model", "process")
+                        "documents", "engine guards", "case read model", "process")
                 .whereLayer("audit").mayOnlyBeAccessedByLayers("demo", "case actions", "cases", "report",
-                        "engine guards", "case read model", "process", "dossier")
+                        "documents", "engine guards", "case read model", "process", "dossier")
                 .whereLayer("identity").mayOnlyBeAccessedByLayers("demo", "case actions", "cases", "report",
-                        "engine guards", "case read model", "process", "dossier", "audit")
+                        "documents", "engine guards", "case read model", "process", "dossier", "audit")
                 .whereLayer("timeline").mayOnlyBeAccessedByLayers("demo", "case actions", "cases", "report",
-                        "engine guards", "case read model", "process", "dossier", "audit", "identity")
+                        "documents", "engine guards", "case read model", "process", "dossier", "audit", "identity")
                 .check(classes);
     }
 
@@ -74,7 +77,8 @@ class PackageStructureTest {
     @Test
     void everyFeaturePackageHasItsLayer() {
         Set<String> layered = Set.of("demo", "recovery", "uwv", "agreements", "employment", "cases",
-                "report", "dashboard", "forms", "modelling", "casefile", "process", "dossier", "audit", "identity",
+                "report", "dashboard", "documents", "forms", "modelling", "casefile", "process", "dossier", "audit",
+                "identity",
                 "timeline", "system");
         Set<String> packages = new TreeSet<>();
         classes.forEach(type -> {
