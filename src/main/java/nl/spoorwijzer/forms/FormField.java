@@ -2,6 +2,7 @@ package nl.spoorwijzer.forms;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One input of a Camunda Form (form-js schema) with the rules form-js enforces in the browser, so the server can
@@ -12,6 +13,8 @@ import java.util.List;
  * @param readOnly     shown but not editable ({@code readonly} or {@code disabled}): a submission may repeat the
  *                     current value, never change it
  * @param hideCondition the FEEL expression of {@code conditional.hide} without its leading '=', or null
+ * @param label        the label the form shows for the field (for a date field its {@code dateLabel}), or null
+ * @param optionLabels the label of each static option by its value, in the form's order
  */
 public record FormField(
         String key,
@@ -29,11 +32,18 @@ public record FormField(
         List<String> options,
         String optionsVariable,
         boolean readOnly,
-        String hideCondition) {
+        String hideCondition,
+        String label,
+        Map<String, String> optionLabels) {
 
     /** Input types whose values a submission may carry; any other component with a key is refused. */
     static final List<String> INPUT_TYPES = List.of("textfield", "textarea", "number", "datetime", "checkbox",
             "radio", "select", "checklist", "taglist");
+
+    /** The label of an option's value, or the value itself when the form names no such option. */
+    public String optionLabel(String value) {
+        return optionLabels == null ? value : optionLabels.getOrDefault(value, value);
+    }
 
     boolean hasOptions() {
         return switch (type) {
