@@ -6,6 +6,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import nl.spoorwijzer.casedetails.Art6Part;
+import nl.spoorwijzer.casedetails.CaseDetails;
+import nl.spoorwijzer.casedetails.CaseDetailsRecords;
+import nl.spoorwijzer.casedetails.DetailField;
 import nl.spoorwijzer.casefile.CaseFile;
 import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierEntryType;
@@ -32,9 +37,11 @@ public class ReintegrationReports {
     private final LegalTime time;
     private final PoortwachterCalendar calendar;
     private final DeclaredTaskProperties declaredProperties;
+    private final CaseDetailsRecords caseDetails;
 
     public ReintegrationReports(DossierRepository dossier, LegalTime time, PoortwachterCalendar calendar,
-                                DeclaredTaskProperties declaredProperties) {
+                                DeclaredTaskProperties declaredProperties, CaseDetailsRecords caseDetails) {
+        this.caseDetails = caseDetails;
         this.dossier = dossier;
         this.time = time;
         this.calendar = calendar;
@@ -53,6 +60,8 @@ public class ReintegrationReports {
         Map<String, String> declaredParts = declaredProperties.latest(RivPart.MODEL_PROPERTY);
         List<Part> parts = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
+        CaseDetails details = caseDetails.of(file);
+        administrativeParts(details, contractEnd, parts, findings);
         for (RivPart definition : RivPart.values()) {
             List<Document> documents = documents(entries, definition, declaredParts);
             LocalDate due = dueDate(definition, timeline, documents, entries, declaredParts);
@@ -71,7 +80,27 @@ public class ReintegrationReports {
         }
         return new ReintegrationReport(file.caseId(), file.employerId(), file.employeeId(), file.firstSickDay(),
                 time.today(), timeline, parts, new Completeness(findings.isEmpty(), findings),
-                contractEnd == null ? null : contractEnd.ending());
+                contractEnd == null ? null : contractEnd.ending(), details);
+    }
+
+    /**
+     * Art. 6 lid 1 a–d, recorded once by the werkgever: present when every field the verslag needs has a value, and
+     * missing (named field by field) otherwise — whenever a verslag is asked for at all.
+     */
+    private static void administrativeParts(CaseDetails details, ContractEndRiv contractEnd, List<Part> parts,
+                                            List<Finding> findings) {
+        boolean required = contractEnd == null || contractEnd.requiresAnyPart();
+        for (Art6Part part : Art6Part.values()) {
+            List<DetailField> missing = DetailField.missing(part, details);
+            Status status = missing.isEmpty() ? Status.AANWEZIG
+                    : required ? Status.ONTBREEKT : Status.NIET_VAN_TOEPASSING;
+            parts.add(new Part(part.name(), part.title(), "werkgever", required, status, null, List.of()));
+            if (status == Status.ONTBREEKT) {
+                findings.add(new Finding(part.name(), part.title(), status, null, "Nog vast te leggen bij de"
+                        + " gegevens van de zaak: " + missing.stream().map(DetailField::label)
+                        .collect(Collectors.joining(", ")) + "."));
+            }
+        }
     }
 
     public Completeness completeness(CaseFile file) {
@@ -93,7 +122,8 @@ public class ReintegrationReports {
                         || entry.type() == DossierEntryType.STEP_IMPORTED) && entry.elementId() != null
                         && part.producedBy(entry.elementId(), declaredParts))
                 .map(entry -> new Document(entry.subject(), dateOf(entry), entry.recordedBy(),
-                        entry.role(), entry.dueDate(), entry.deadlineMet(), printable(entry.content())))
+                        entry.role(), entry.dueDate(), entry.deadlineMet(), printable(entry.content()),
+                        entry.processInstanceId(), entry.elementId()))
                 .sorted(Comparator.comparing(Document::date))
                 .toList();
     }
@@ -141,11 +171,11 @@ public class ReintegrationReports {
 
     private static String explanation(RivPart part, Status status, LocalDate due, List<Document> documents) {
         if (status == Status.ONTBREEKT) {
-            return part.title() + " ontbreekt; de wettelijke termijn was " + due + ".";
+            return part.title() + " ontbreekt; de wettelijke termijn was " + DutchValues.date(due) + ".";
         }
         if (part == RivPart.EVALUATIES && (documents.isEmpty() || documents.stream()
                 .noneMatch(document -> Boolean.FALSE.equals(document.onTime())))) {
-            return "De volgende evaluatie had uiterlijk " + due + " gehouden moeten worden.";
+            return "De volgende evaluatie had uiterlijk " + DutchValues.date(due) + " gehouden moeten worden.";
         }
         return part.title() + " is na de wettelijke termijn opgesteld.";
     }

@@ -16,8 +16,10 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 class ReportRendering {
 
     private final TemplateEngine templates = new TemplateEngine();
+    private final RivPresentation presentation;
 
-    ReportRendering() {
+    ReportRendering(RivPresentation presentation) {
+        this.presentation = presentation;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");
@@ -28,7 +30,7 @@ class ReportRendering {
 
     String html(ReintegrationReport report) {
         Context context = new Context(Locale.forLanguageTag("nl-NL"));
-        context.setVariable("report", report);
+        context.setVariable("report", presentation.of(report));
         return templates.process("re-integratieverslag", context);
     }
 
