@@ -72,8 +72,9 @@ class ContractEndIT {
     private String reportWithContractEnd(LocalDate contractEnd, LocalDate until) throws Exception {
         onDay(FIRST_SICK_DAY);
         HttpResponse<String> opened = http.post("/api/cases", """
-                {"employeeId": "tim", "employerId": "acme-bouw", "firstSickDay": "%s", "contractEndDate": "%s"}"""
-                .formatted(FIRST_SICK_DAY, contractEnd), "anna", "anna");
+                {"employeeId": "tim", "employerId": "acme-bouw", "firstSickDay": "%s", "contractEndDate": "%s",
+                 "details": %s}"""
+                .formatted(FIRST_SICK_DAY, contractEnd, ApiCases.DETAILS), "anna", "anna");
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
         String caseId = objectMapper.readTree(opened.body()).path("caseId").asText();
         play(caseId, until);
