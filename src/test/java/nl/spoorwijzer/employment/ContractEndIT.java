@@ -122,8 +122,10 @@ class ContractEndIT {
         assertThat(entries(caseId, DossierEntryType.CASE_CLOSED).get(0).content())
                 .containsEntry("afsluitreden", "ziekUitDienst");
         String html = http.get("/api/cases/" + caseId + "/reintegration-report", "anna", "anna").body();
-        assertThat(html).contains("Zaak beëindigd: ziek uit dienst").contains(handover.get("reintegratieverslag")
-                .toString());
+        assertThat(html).contains("Zaak beëindigd: ziek uit dienst").as("the kind of verslag in Dutch")
+                .contains(Map.of("GEEN", "Niet nodig (alleen de ziek-uit-dienstmelding)",
+                        "VERKORT", "Verkort re-integratieverslag", "VOLLEDIG", "Volledig re-integratieverslag")
+                        .get(handover.get("reintegratieverslag").toString()));
         return reports.compile(caseFiles.find(caseId).orElseThrow());
     }
 
