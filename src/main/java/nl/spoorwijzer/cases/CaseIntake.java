@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.spoorwijzer.casedetails.CaseDetails;
+import nl.spoorwijzer.casedetails.CaseDetailsRecords;
 import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.casefile.CaseFile;
 import nl.spoorwijzer.casefile.CaseFileRepository;
@@ -47,9 +49,12 @@ public class CaseIntake {
     private final Relapses relapses;
     private final RunningCaseImport runningCaseImport;
     private final Clock clock;
+    private final CaseDetailsRecords caseDetails;
 
     public CaseIntake(RuntimeService runtimeService, CaseFileRepository cases, CaseAccess access,
-                      Relapses relapses, RunningCaseImport runningCaseImport, Clock clock) {
+                      Relapses relapses, RunningCaseImport runningCaseImport, Clock clock,
+                      CaseDetailsRecords caseDetails) {
+        this.caseDetails = caseDetails;
         this.runningCaseImport = runningCaseImport;
         this.relapses = relapses;
         this.runtimeService = runtimeService;
@@ -102,6 +107,9 @@ public class CaseIntake {
             throw RuleViolationException.invalid("employeeId", "unknown employee '" + employee + "' at employer '"
                     + employer + "'");
         }
+        // Details given with the report are recorded with a new case (a continued case keeps its own).
+        CaseDetails details = request.details() == null ? null
+                : caseDetails.checkAtIntake(request.details(), firstSickDay);
         List<TakenStep> steps = request.isImport() ? ImportedSteps.check(request.steps(), firstSickDay, today,
                 runningCaseImport.finalPhase(firstSickDay)) : List.of();
         // The employee's case that a sick report is judged against: open, recovered (its herstelperiode runs) or
@@ -159,6 +167,9 @@ public class CaseIntake {
         }
         if (request.isImport()) {
             runningCaseImport.apply(started.getId(), steps, access.callerId());
+        }
+        if (details != null) {
+            caseDetails.recordAtIntake(caseId, started.getId(), employer, details);
         }
         return new Opened(caseId, false);
     }

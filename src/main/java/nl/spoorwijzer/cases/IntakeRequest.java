@@ -1,15 +1,23 @@
 package nl.spoorwijzer.cases;
 
 import java.util.List;
+import nl.spoorwijzer.casedetails.CaseDetails;
 
 /**
  * A sick report from another system (HR, payroll, an arbodienst portal). Dates are ISO text, checked by the API.
  *
  * @param steps for a running case moved into the platform: the legal steps already taken elsewhere (may be empty);
  *              null for a plain sick report
+ * @param details  optional: the case's data for the re-integratieverslag (as {@code PUT /api/cases/{id}/details}),
+ *                 recorded with a new case
  */
 public record IntakeRequest(String employeeId, String employerId, String firstSickDay, String contractEndDate,
-                            String note, List<StepTaken> steps) {
+                            String note, List<StepTaken> steps, CaseDetails details) {
+
+    public IntakeRequest(String employeeId, String employerId, String firstSickDay, String contractEndDate,
+                         String note, List<StepTaken> steps) {
+        this(employeeId, employerId, firstSickDay, contractEndDate, note, steps, null);
+    }
 
     public IntakeRequest(String employeeId, String employerId, String firstSickDay, String contractEndDate,
                          String note) {

@@ -32,6 +32,11 @@ public enum DossierEntryType {
      * re-integratieverslag the sickness length asks for) and which open tasks ended with the employer's duties.
      */
     HANDOVER_TO_UWV,
+    /**
+     * The werkgever recorded or changed the case's data for the re-integratieverslag (Regeling procesgang art. 6 lid
+     * 1 a–d, hours worked): which fields, from what to what.
+     */
+    CASE_DETAILS_CHANGED,
     /** The spoor 2 trajectory ended: placement, a structural spoor 1 result or the end of the waiting period. */
     TRAJECTORY_ENDED,
     /** A document was added to the case: its file name, type, size, SHA-256 and the RIV part (step) it belongs to. */

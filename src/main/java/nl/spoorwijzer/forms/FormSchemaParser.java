@@ -58,9 +58,13 @@ public class FormSchemaParser {
     private static FormField field(JsonNode c) {
         JsonNode validate = c.path("validate");
         List<String> options = new ArrayList<>();
+        Map<String, String> optionLabels = new LinkedHashMap<>();
         for (JsonNode option : c.path("values")) {
             options.add(option.path("value").asText());
+            optionLabels.put(option.path("value").asText(), option.path("label").asText(option.path("value").asText()));
         }
+        String label = c.hasNonNull("label") && !c.get("label").asText().isBlank() ? c.get("label").asText()
+                : c.path("dateLabel").asText(null);
         String hide = c.path("conditional").path("hide").asText(null);
         if (hide != null && hide.startsWith("=")) {
             hide = hide.substring(1);
@@ -82,6 +86,8 @@ public class FormSchemaParser {
                 c.path("valuesKey").asText(null),
                 truthy(c.get("readonly")) || truthy(c.get("disabled")),
                 hide == null || hide.isBlank() ? null : hide,
+                label,
+                java.util.Collections.unmodifiableMap(optionLabels),
                 "true".equals(c.path("properties").path(FormField.NOT_BEFORE_FIRST_SICK_DAY).asText()));
     }
 

@@ -41,13 +41,14 @@ final class ContractEndRiv {
         LocalDate end = LocalDate.parse(content.get("contractEinddatum").toString());
         long sickDays = ((Number) content.get("ziektedagen")).longValue();
         String riv = content.get("reintegratieverslag").toString();
+        String endDay = DutchValues.date(end);
         String explanation = switch (riv) {
-            case "GEEN" -> "Het contract eindigde op " + end + " na " + sickDays + " ziektedagen: korter dan de"
+            case "GEEN" -> "Het contract eindigde op " + endDay + " na " + sickDays + " ziektedagen: korter dan de"
                     + " drempel voor een re-integratieverslag. Alleen de ziek-uit-dienstmelding gaat naar UWV.";
-            case "VERKORT" -> "Het contract eindigde op " + end + " na " + sickDays + " ziektedagen: het verkort"
+            case "VERKORT" -> "Het contract eindigde op " + endDay + " na " + sickDays + " ziektedagen: het verkort"
                     + " re-integratieverslag (probleemanalyse en plan van aanpak) gaat met de ziek-uit-dienstmelding"
                     + " naar UWV.";
-            default -> "Het contract eindigde op " + end + " na " + sickDays + " ziektedagen: het volledige"
+            default -> "Het contract eindigde op " + endDay + " na " + sickDays + " ziektedagen: het volledige"
                     + " re-integratieverslag, met de eindevaluatie uiterlijk op de laatste dag van het dienstverband,"
                     + " gaat met de ziek-uit-dienstmelding naar UWV.";
         };
@@ -72,6 +73,11 @@ final class ContractEndRiv {
     /** The eindevaluatie of a full verslag is due on the last day of employment; other dates stay. */
     LocalDate dueDate(RivPart part, LocalDate due) {
         return part == RivPart.EINDEVALUATIE && "VOLLEDIG".equals(ending.riv()) ? ending.contractEndDate() : due;
+    }
+
+    /** Does UWV get a verslag at all (not below the first threshold)? */
+    boolean requiresAnyPart() {
+        return !"GEEN".equals(ending.riv());
     }
 
     boolean requires(RivPart part, LocalDate due) {

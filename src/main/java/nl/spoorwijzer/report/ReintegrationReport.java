@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import nl.spoorwijzer.casedetails.CaseDetails;
 
 /** The re-integratieverslag of a case as compiled from its dossier today. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -17,7 +18,8 @@ public record ReintegrationReport(
         List<Part> parts,
         Completeness completeness,
         Ending ending,
-        List<Attachment> otherAttachments) {
+        List<Attachment> otherAttachments,
+        CaseDetails details) {
 
     /**
      * How the case ended early, when that changes what the RIV holds: ziek uit dienst (the contract ended during
@@ -41,22 +43,36 @@ public record ReintegrationReport(
                              String role, LocalDate date, String description) {
     }
 
-    /** One completed step: what, when, by whom in which role, and whether it met its legal date. */
+    /**
+     * One completed step: what, when, by whom in which role, and whether it met its legal date; the task it was
+     * (and the process instance), whose form labels its values.
+     */
     public record Document(String subject, LocalDate date, String recordedBy, String role, LocalDate dueDate,
-                           Boolean onTime, Map<String, Object> content) {
+                           Boolean onTime, Map<String, Object> content, String processInstanceId, String taskKey) {
     }
 
     public enum Status {
         /** Present, and on time where the law sets a date. */
-        AANWEZIG,
+        AANWEZIG("Aanwezig"),
         /** Present, but (one of its documents) after its legal date. */
-        TE_LAAT,
+        TE_LAAT("Te laat"),
         /** Its legal date passed and it is not there. */
-        ONTBREEKT,
+        ONTBREEKT("Ontbreekt"),
         /** Not due yet. */
-        NOG_NIET_NODIG,
+        NOG_NIET_NODIG("Nog niet nodig"),
         /** An attachment this case does not have. */
-        NIET_VAN_TOEPASSING
+        NIET_VAN_TOEPASSING("Niet van toepassing");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        /** The status as the verslag and Tasklist show it. */
+        public String label() {
+            return label;
+        }
     }
 
     /** What UWV would sanction today: the required parts that are missing or late. */

@@ -7,6 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
+import nl.spoorwijzer.casedetails.Art6Part;
+import nl.spoorwijzer.casedetails.CaseDetails;
+import nl.spoorwijzer.casedetails.CaseDetailsRecords;
+import nl.spoorwijzer.casedetails.DetailField;
 import nl.spoorwijzer.casefile.CaseFile;
 import nl.spoorwijzer.documents.CaseDocuments;
 import nl.spoorwijzer.documents.DocumentInfo;
@@ -37,10 +42,13 @@ public class ReintegrationReports {
     private final PoortwachterCalendar calendar;
     private final DeclaredTaskProperties declaredProperties;
     private final CaseDocuments caseDocuments;
+    private final CaseDetailsRecords caseDetails;
 
     public ReintegrationReports(DossierRepository dossier, LegalTime time, PoortwachterCalendar calendar,
-                                DeclaredTaskProperties declaredProperties, CaseDocuments caseDocuments) {
+                                DeclaredTaskProperties declaredProperties, CaseDocuments caseDocuments,
+                                CaseDetailsRecords caseDetails) {
         this.caseDocuments = caseDocuments;
+        this.caseDetails = caseDetails;
         this.dossier = dossier;
         this.time = time;
         this.calendar = calendar;
@@ -60,6 +68,8 @@ public class ReintegrationReports {
         List<Part> parts = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         List<DocumentInfo> uploaded = caseDocuments.of(file.caseId());
+        CaseDetails details = caseDetails.of(file);
+        administrativeParts(details, contractEnd, parts, findings);
         for (RivPart definition : RivPart.values()) {
             List<Document> documents = documents(entries, definition, declaredParts);
             LocalDate due = dueDate(definition, timeline, documents, entries, declaredParts);
@@ -78,7 +88,7 @@ public class ReintegrationReports {
         }
         return new ReintegrationReport(file.caseId(), file.employerId(), file.employeeId(), file.firstSickDay(),
                 time.today(), timeline, parts, new Completeness(findings.isEmpty(), findings),
-                contractEnd == null ? null : contractEnd.ending(), attachments(uploaded, null));
+                contractEnd == null ? null : contractEnd.ending(), attachments(uploaded, null), details);
     }
 
     /** The files uploaded for a part (or for none: {@code step} null), oldest first. */
@@ -93,6 +103,27 @@ public class ReintegrationReports {
             }
         }
         return attachments;
+    }
+
+    /**
+     * Art. 6 lid 1 a–d, recorded once by the werkgever: present when every field the verslag needs has a value, and
+     * missing (named field by field) otherwise — whenever a verslag is asked for at all.
+     */
+    private static void administrativeParts(CaseDetails details, ContractEndRiv contractEnd, List<Part> parts,
+                                            List<Finding> findings) {
+        boolean required = contractEnd == null || contractEnd.requiresAnyPart();
+        for (Art6Part part : Art6Part.values()) {
+            List<DetailField> missing = DetailField.missing(part, details);
+            Status status = missing.isEmpty() ? Status.AANWEZIG
+                    : required ? Status.ONTBREEKT : Status.NIET_VAN_TOEPASSING;
+            parts.add(new Part(part.name(), part.title(), "werkgever", required, status, null, List.of(),
+                    List.of()));
+            if (status == Status.ONTBREEKT) {
+                findings.add(new Finding(part.name(), part.title(), status, null, "Nog vast te leggen bij de"
+                        + " gegevens van de zaak: " + missing.stream().map(DetailField::label)
+                        .collect(Collectors.joining(", ")) + "."));
+            }
+        }
     }
 
     public Completeness completeness(CaseFile file) {
@@ -114,7 +145,8 @@ public class ReintegrationReports {
                         || entry.type() == DossierEntryType.STEP_IMPORTED) && entry.elementId() != null
                         && part.producedBy(entry.elementId(), declaredParts))
                 .map(entry -> new Document(entry.subject(), dateOf(entry), entry.recordedBy(),
-                        entry.role(), entry.dueDate(), entry.deadlineMet(), printable(entry.content())))
+                        entry.role(), entry.dueDate(), entry.deadlineMet(), printable(entry.content()),
+                        entry.processInstanceId(), entry.elementId()))
                 .sorted(Comparator.comparing(Document::date))
                 .toList();
     }
@@ -162,11 +194,11 @@ public class ReintegrationReports {
 
     private static String explanation(RivPart part, Status status, LocalDate due, List<Document> documents) {
         if (status == Status.ONTBREEKT) {
-            return part.title() + " ontbreekt; de wettelijke termijn was " + due + ".";
+            return part.title() + " ontbreekt; de wettelijke termijn was " + DutchValues.date(due) + ".";
         }
         if (part == RivPart.EVALUATIES && (documents.isEmpty() || documents.stream()
                 .noneMatch(document -> Boolean.FALSE.equals(document.onTime())))) {
-            return "De volgende evaluatie had uiterlijk " + due + " gehouden moeten worden.";
+            return "De volgende evaluatie had uiterlijk " + DutchValues.date(due) + " gehouden moeten worden.";
         }
         return part.title() + " is na de wettelijke termijn opgesteld.";
     }

@@ -20,9 +20,11 @@ class ReportRendering {
 
     private final TemplateEngine templates = new TemplateEngine();
     private final TimelinePictures timelinePictures;
+    private final RivPresentation presentation;
 
-    ReportRendering(TimelinePictures timelinePictures) {
+    ReportRendering(TimelinePictures timelinePictures, RivPresentation presentation) {
         this.timelinePictures = timelinePictures;
+        this.presentation = presentation;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");
@@ -33,8 +35,7 @@ class ReportRendering {
 
     String html(ReintegrationReport report) {
         Context context = new Context(Locale.forLanguageTag("nl-NL"));
-        context.setVariable("report", report);
-        context.setVariable("timelineSvg", timelinePictures.svgOf(report.caseId()));
+        context.setVariable("report", presentation.of(report, timelinePictures.svgOf(report.caseId())));
         return templates.process("re-integratieverslag", context);
     }
 

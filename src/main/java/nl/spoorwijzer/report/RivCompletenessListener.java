@@ -35,7 +35,7 @@ class RivCompletenessListener implements TaskListener {
         if (report.completeness().complete()) {
             text.append("Alle verplichte onderdelen die nu nodig zijn, zijn aanwezig en op tijd.");
         } else {
-            report.completeness().findings().forEach(finding -> text.append(finding.status()).append(": ")
+            report.completeness().findings().forEach(finding -> text.append(finding.status().label()).append(": ")
                     .append(finding.explanation()).append('\n'));
         }
         String toCome = report.parts().stream().filter(part -> part.required() && part.status() == Status.NOG_NIET_NODIG)

@@ -72,8 +72,9 @@ class ContractEndIT {
     private String reportWithContractEnd(LocalDate contractEnd, LocalDate until) throws Exception {
         onDay(FIRST_SICK_DAY);
         HttpResponse<String> opened = http.post("/api/cases", """
-                {"employeeId": "tim", "employerId": "acme-bouw", "firstSickDay": "%s", "contractEndDate": "%s"}"""
-                .formatted(FIRST_SICK_DAY, contractEnd), "anna", "anna");
+                {"employeeId": "tim", "employerId": "acme-bouw", "firstSickDay": "%s", "contractEndDate": "%s",
+                 "details": %s}"""
+                .formatted(FIRST_SICK_DAY, contractEnd, ApiCases.DETAILS), "anna", "anna");
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
         String caseId = objectMapper.readTree(opened.body()).path("caseId").asText();
         play(caseId, until);
@@ -121,8 +122,10 @@ class ContractEndIT {
         assertThat(entries(caseId, DossierEntryType.CASE_CLOSED).get(0).content())
                 .containsEntry("afsluitreden", "ziekUitDienst");
         String html = http.get("/api/cases/" + caseId + "/reintegration-report", "anna", "anna").body();
-        assertThat(html).contains("Zaak beëindigd: ziek uit dienst").contains(handover.get("reintegratieverslag")
-                .toString());
+        assertThat(html).contains("Zaak beëindigd: ziek uit dienst").as("the kind of verslag in Dutch")
+                .contains(Map.of("GEEN", "Niet nodig (alleen de ziek-uit-dienstmelding)",
+                        "VERKORT", "Verkort re-integratieverslag", "VOLLEDIG", "Volledig re-integratieverslag")
+                        .get(handover.get("reintegratieverslag").toString()));
         return reports.compile(caseFiles.find(caseId).orElseThrow());
     }
 

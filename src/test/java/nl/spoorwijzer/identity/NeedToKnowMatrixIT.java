@@ -89,6 +89,7 @@ class NeedToKnowMatrixIT {
             | `GET /api/cases/{id}/reintegration-report/completeness` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/documents` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/documents/{documentId}` | Y | Y | Y | Y | - | Y | - | - | - | Y |
+            | `GET /api/cases/{id}/details` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/access-log` | - | Y | - | - | - | - | - | - | - | Y |
             | `GET /engine-rest/task?processInstanceBusinessKey=` | O | O | O | O | - | O | - | - | - | Y |
             | `GET /engine-rest/task/{id}/form-variables` | O | O | O | O | - | O | - | - | - | Y |
@@ -106,6 +107,7 @@ class NeedToKnowMatrixIT {
             | `POST /api/cases/{id}/recovery` (partial) | Y | - | - | - | - | - | - | - | - | Y |
             | `POST /api/cases/{id}/uwv-decisions` (VVL) | Y | - | Y | - | - | - | - | - | - | Y |
             | `POST /api/cases` (sick report of another employee) | Y | - | - | - | - | - | - | - | - | Y |
+            | `PUT /api/cases/{id}/details` | Y | - | - | - | - | - | - | - | - | Y |
             | `PUT /api/cases/{id}/contract-end` | Y | - | - | - | - | - | - | - | - | Y |
             | `POST /api/cases/{id}/documents` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `DELETE /engine-rest/process-instance/{id}` | - | - | - | - | - | - | - | - | - | Y |
@@ -339,6 +341,8 @@ class NeedToKnowMatrixIT {
                         (c, u, t) -> get("/api/cases/" + c.caseId + "/documents", u)),
                 read("`GET /api/cases/{id}/documents/{documentId}`", Kind.SINGLE,
                         (c, u, t) -> get("/api/cases/" + c.caseId + "/documents/" + c.documentId, u)),
+                read("`GET /api/cases/{id}/details`", Kind.SINGLE,
+                        (c, u, t) -> get("/api/cases/" + c.caseId + "/details", u)),
                 read("`GET /api/cases/{id}/access-log`", Kind.SINGLE,
                         (c, u, t) -> get("/api/cases/" + c.caseId + "/access-log", u)),
                 read("`GET /engine-rest/task?processInstanceBusinessKey=`", Kind.TASK_ROWS,
@@ -377,6 +381,10 @@ class NeedToKnowMatrixIT {
                                 {"type": "VVL", "decisionDate": "%s", "weeks": 13, "employerAgreed": true,
                                  "employeeAgreed": true}""".formatted(today()), u, u)),
                 write("`POST /api/cases` (sick report of another employee)", Kind.WRITE, this::intake),
+                write("`PUT /api/cases/{id}/details`", Kind.WRITE,
+                        (c, u, t) -> send("PUT", "/api/cases/" + c.caseId + "/details", """
+                                {"function": {"title": "Medewerker %s", "contractHoursPerWeek": 32}}"""
+                                .formatted(detailChanges.incrementAndGet()), u)),
                 write("`PUT /api/cases/{id}/contract-end`", Kind.WRITE,
                         (c, u, t) -> send("PUT", "/api/cases/" + c.caseId + "/contract-end", """
                                 {"contractEndDate": "%s", "reason": "Tijdelijk contract niet verlengd"}"""
@@ -385,6 +393,8 @@ class NeedToKnowMatrixIT {
                 write("`DELETE /engine-rest/process-instance/{id}`", Kind.WRITE,
                         (c, u, t) -> send("DELETE", engineRest("/process-instance/" + c.root), null, u)));
     }
+
+    private final AtomicInteger detailChanges = new AtomicInteger();
 
     /** Each allowed change of the contract end sets another date (the same date again is refused). */
     private final AtomicInteger contractEndChanges = new AtomicInteger();

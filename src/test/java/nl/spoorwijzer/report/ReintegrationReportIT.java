@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import nl.spoorwijzer.demo.SimulatedAnswers;
 import nl.spoorwijzer.dossier.DossierRepository;
@@ -56,7 +58,8 @@ class ReintegrationReportIT {
     }
 
     private String casePlayedUntil(int lastDay, int lateByDays) {
-        return cases.reportAndPlay(FIRST_SICK_DAY, day(lastDay), SimulatedAnswers::onTime, lateByDays);
+        return cases.reportAndPlay(FIRST_SICK_DAY, day(lastDay), SimulatedAnswers::onTime, lateByDays,
+                ApiCases.DETAILS);
     }
 
     private JsonNode completeness(String caseId) throws Exception {
@@ -90,15 +93,18 @@ class ReintegrationReportIT {
         assertThat(html.body()).contains(REQUIRED_SECTIONS).contains("Spoor 2: rapportages van het re-integratiebureau");
         assertThat(section(html.body(), "Eerstejaarsevaluatie"))
                 .as("the employer's view and the employee's own view, each signed by its author and role")
-                .contains("Eerstejaarsevaluatie houden", "(werkgever)", "visieWerkgeverEje")
-                .contains("Eigen visie op de eerstejaarsevaluatie geven", "(werknemer)", "visieWerknemerEje",
-                        "Ik sta open voor ander werk.");
+                .contains("Eerstejaarsevaluatie houden", "(werkgever)", "Visie van de werkgever")
+                .contains("Eigen visie op de eerstejaarsevaluatie geven", "(werknemer)",
+                        "Uw eigen visie op de eerstejaarsevaluatie", "Ik sta open voor ander werk.");
         assertThat(section(html.body(), "Periodieke evaluaties"))
                 .contains("Voortgang evalueren", "(werkgever)", "Eigen visie op de voortgang geven", "(werknemer)",
-                        "visieWerknemerEvaluatie");
+                        "Uw eigen visie op de voortgang");
         assertThat(section(html.body(), "Eindevaluatie plan van aanpak"))
-                .contains("Eindevaluatie houden", "(werkgever)", "visieWerkgeverEind")
-                .contains("Eigen visie op de eindevaluatie geven", "(werknemer)", "visieWerknemerEind");
+                .contains("Eindevaluatie houden", "(werkgever)", "Visie van de werkgever")
+                .contains("Eigen visie op de eindevaluatie geven", "(werknemer)", "Uw eigen visie op de eindevaluatie");
+        assertReadableForAnAssessor(html.body());
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "re-integratieverslag.html"), html.body()); // for src/docs' picture
         HttpResponse<String> withoutAccept = http.get("/api/cases/" + caseId + "/reintegration-report", "anna", "anna");
         assertThat(withoutAccept.headers().firstValue("Content-Type")).as("HTML unless PDF is asked for")
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
@@ -114,6 +120,39 @@ class ReintegrationReportIT {
             assertThat(text).contains("Ik heb me volledig ingezet."); // the employee's own view
             assertThat(text).contains("Voortgangsrapportage opstellen"); // the bureau's reports as sections
         }
+    }
+
+    /** Labels from the forms, Dutch values, names instead of ids, milestones in the law's order: nothing raw. */
+    private static void assertReadableForAnAssessor(String html) {
+        String text = visibleText(html);
+        assertThat(text).as("the parties by name").contains("Tim Vermeulen", "Acme Bouw", "Eva de Vries");
+        assertThat(text).doesNotContain(" tim ", "acme-bouw ");
+        assertThat(text).as("art. 6 lid 1 a-d in order").containsSubsequence(
+                "a. Administratieve gegevens van werknemer, werkgever en arbodienst", "Loonheffingennummer",
+                "123456789L01", "b. Aard van het bedrijf", "c. Functie van de werknemer", "Timmerman",
+                "38 uur per week", "d. Opleiding, werkervaring en vaardigheden", "MBO 3 Timmeren",
+                "Feitelijk gewerkte uren", "Wettelijke termijnen", "Probleemanalyse en bijstellingen");
+        assertThat(text).as("dates dd-mm-jjjj").contains("Geboortedatum werknemer 12-06-1984")
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(text).as("milestones in the law's order with their state").containsSubsequence(
+                "Ziekmelding aan bedrijfsarts", "Probleemanalyse", "Gedaan, op tijd",
+                "Plan van aanpak", "Ziekmelding bij UWV (42e week)", "Eerstejaarsevaluatie", "Uiterste start spoor 2",
+                "Eindevaluatie en actueel oordeel", "WIA-aanvraag en re-integratieverslag", "Einde wachttijd");
+        assertThat(text).as("a radio by its option label, a checkbox as Ja/Nee, each under the form's label")
+                .contains("Is er sprake van dreigend langdurig verzuim? Ja")
+                .contains("Terugkeer in het eigen werk is twijfelachtig (arbeidsdeskundig onderzoek aanbevolen) Nee")
+                .as("a select by its option label").contains("Prognose Herstel duurt langer dan 3 maanden");
+        assertThat(text).as("no variable name").doesNotContainPattern("\\b[a-z]+[A-Z][a-zA-Z]*\\b")
+                .as("no enum constant").doesNotContainPattern("[A-Z]{3,}_[A-Z]+")
+                .as("no raw boolean").doesNotContainPattern("\\b(true|false)\\b");
+    }
+
+    static final String DATE_42 = "15-02-2026"; // day 42 of a sickness from 5 January 2026
+
+    /** What a reader sees: the HTML without its style, comments and tags. */
+    static String visibleText(String html) {
+        return html.replaceAll("(?s)<style.*?</style>", " ").replaceAll("(?s)<!--.*?-->", " ")
+                .replaceAll("<[^>]+>", " ").replace("&#39;", "'").replace("&amp;", "&").replaceAll("\\s+", " ");
     }
 
     /** The HTML of one part of the report: from its heading to the next part's. */

@@ -51,12 +51,38 @@ public final class ApiCases {
         return Date.from(day.atTime(23, 59, 59).atZone(AMSTERDAM).toInstant());
     }
 
+    /**
+     * Every field of the case details (art. 6 lid 1 a-d) for tim at acme-bouw, first sick day in 2026: a RIV without
+     * them is incomplete.
+     */
+    public static final String DETAILS = """
+            {"employee": {"dateOfBirth": "1984-06-12", "personnelNumber": "P-1042"},
+             "employer": {"street": "Bouwstraat 12", "postalCode": "3511ab", "city": "Utrecht",
+                          "payrollTaxNumber": "123456789L01", "kvkNumber": "12345678",
+                          "natureOfBusiness": "Aannemer in woningbouw en renovatie, 120 medewerkers",
+                          "contactName": "Anna Jansen", "contactPhone": "030-1234567",
+                          "contactEmail": "hr@acme-bouw.nl"},
+             "occupationalHealth": {"arbodienst": "Arbodienst West", "bedrijfsarts": "Eva de Vries",
+                                    "phone": "030-7654321"},
+             "function": {"title": "Timmerman", "description": "Bouwt kozijnen en trappen; tillen tot 25 kg, veel staan",
+                          "contractHoursPerWeek": 38,
+                          "employedSince": "2015-03-01"},
+             "skills": {"education": "MBO 3 Timmeren", "experience": "12 jaar timmerman, 3 jaar voorman",
+                        "skills": "VCA-basis, heftruckcertificaat"}}""";
+
     /** Reports tim sick on his first sick day (the clock is set to it) and plays the case until the given day. */
     public String reportAndPlay(LocalDate firstSickDay, LocalDate until, Function<String, Map<String, Object>> answers,
                                 int lateByDays) {
+        return reportAndPlay(firstSickDay, until, answers, lateByDays, null);
+    }
+
+    /** As above, with the case details ({@link #DETAILS}) given at intake when {@code details} is not null. */
+    public String reportAndPlay(LocalDate firstSickDay, LocalDate until, Function<String, Map<String, Object>> answers,
+                                int lateByDays, String details) {
         onDay(firstSickDay);
         HttpResponse<String> opened = http.post("/api/cases", """
-                {"employeeId": "tim", "employerId": "acme-bouw", "firstSickDay": "%s"}""".formatted(firstSickDay),
+                {"employeeId": "tim", "employerId": "acme-bouw", "firstSickDay": "%s"%s}""".formatted(firstSickDay,
+                        details == null ? "" : ", \"details\": " + details),
                 "anna", "anna");
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
         String caseId;

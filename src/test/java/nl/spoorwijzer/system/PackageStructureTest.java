@@ -41,7 +41,7 @@ class PackageStructureTest {
                 .layer("case actions").definedBy(BASE + ".recovery..", BASE + ".uwv..", BASE + ".agreements..",
                         BASE + ".employment..")
                 .layer("cases").definedBy(BASE + ".cases..")
-                .layer("report").definedBy(BASE + ".report..", BASE + ".dashboard..")
+                .layer("report").definedBy(BASE + ".report..", BASE + ".dashboard..", BASE + ".casedetails..")
                 .layer("documents").definedBy(BASE + ".documents..")
                 .layer("engine guards").definedBy(BASE + ".forms..", BASE + ".modelling..")
                 .layer("case read model").definedBy(BASE + ".casefile..")
@@ -77,8 +77,8 @@ class PackageStructureTest {
     @Test
     void everyFeaturePackageHasItsLayer() {
         Set<String> layered = Set.of("demo", "recovery", "uwv", "agreements", "employment", "cases",
-                "report", "dashboard", "documents", "forms", "modelling", "casefile", "process", "dossier", "audit",
-                "identity",
+                "report", "dashboard", "casedetails", "documents", "forms", "modelling", "casefile", "process", "dossier",
+                "audit", "identity",
                 "timeline", "system");
         Set<String> packages = new TreeSet<>();
         classes.forEach(type -> {
