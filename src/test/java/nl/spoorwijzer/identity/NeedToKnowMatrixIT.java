@@ -96,7 +96,7 @@ class NeedToKnowMatrixIT {
             | `GET /engine-rest/task/{id}/variables` | O | O | O | O | - | O | - | - | - | Y |
             | `GET /engine-rest/process-instance?businessKey=` | Y | Y | Y | Y | - | Y | - | - | Y | Y |
             | `GET /engine-rest/process-instance/{id}/variables` | - | - | - | - | - | - | - | - | - | Y |
-            | `GET /engine-rest/variable-instance?processInstanceIdIn=` | - | - | - | - | - | - | - | - | - | Y |
+            | `GET /engine-rest/variable-instance?processInstanceIdIn=` | O | O | O | O | - | O | - | - | - | Y |
             | `GET /engine-rest/history/process-instance?processInstanceId=` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /engine-rest/history/variable-instance?processInstanceId=` | - | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /engine-rest/history/detail?processInstanceId=` (none kept) | - | Y | Y | Y | - | Y | - | - | - | Y |
@@ -304,6 +304,11 @@ class NeedToKnowMatrixIT {
         ROWS,
         /** A query for the case's tasks: as ROWS, O = the tasks the caller is candidate or assignee of. */
         TASK_ROWS,
+        /**
+         * A query for the case's variables: as ROWS, O = only the variables of the tasks the caller is candidate or
+         * assignee of (the task-local names of the case, process/TaskCaseLabels).
+         */
+        TASK_VARIABLE_ROWS,
         /** Asked of each open task of the case: allowed for the tasks of the cell (O: the caller's own). */
         EACH_TASK,
         /** A change: 2xx (or the form's 400 for a task) when allowed, 403/404 when refused. */
@@ -355,7 +360,7 @@ class NeedToKnowMatrixIT {
                         (c, u, t) -> get(engineRest("/process-instance?businessKey=" + c.caseId), u)),
                 read("`GET /engine-rest/process-instance/{id}/variables`", Kind.SINGLE,
                         (c, u, t) -> get(engineRest("/process-instance/" + c.root + "/variables"), u)),
-                read("`GET /engine-rest/variable-instance?processInstanceIdIn=`", Kind.ROWS,
+                read("`GET /engine-rest/variable-instance?processInstanceIdIn=`", Kind.TASK_VARIABLE_ROWS,
                         (c, u, t) -> get(engineRest("/variable-instance?processInstanceIdIn="
                                 + String.join(",", instancesOf(c))), u)),
                 read("`GET /engine-rest/history/process-instance?processInstanceId=`", Kind.ROWS,
@@ -426,11 +431,12 @@ class NeedToKnowMatrixIT {
         List<String> users = new ArrayList<>(USERS);
         users.sort((a, b) -> Boolean.compare(!row.get(c.partOf(a)).equals("-"), !row.get(c.partOf(b)).equals("-")));
         Set<String> truth = switch (endpoint.kind()) {
-            case ROWS, TASK_ROWS -> ids(endpoint.call().send(c, "demo", null));
+            case ROWS, TASK_ROWS, TASK_VARIABLE_ROWS -> ids(endpoint.call().send(c, "demo", null));
             default -> Set.of();
         };
         boolean mayBeEmpty = endpoint.label().contains("(none kept)");
-        if (endpoint.kind() == Kind.ROWS || endpoint.kind() == Kind.TASK_ROWS) {
+        if (endpoint.kind() == Kind.ROWS || endpoint.kind() == Kind.TASK_ROWS
+                || endpoint.kind() == Kind.TASK_VARIABLE_ROWS) {
             if (mayBeEmpty) {
                 assertThat(truth).as("%s: history keeps no variable details (data minimisation)", c.name).isEmpty();
             } else {
@@ -483,10 +489,14 @@ class NeedToKnowMatrixIT {
             }
             case SINGLE -> endpoint.label().equals("`GET /api/cases/{id}`") && !hasEmployee(tree(response.body()))
                     ? "S" : "Y";
-            case ROWS, TASK_ROWS -> {
+            case ROWS, TASK_ROWS, TASK_VARIABLE_ROWS -> {
                 Set<String> rows = ids(response);
-                Set<String> own = endpoint.kind() == Kind.TASK_ROWS
-                        ? truth.stream().filter(task -> ownTask(task, user)).collect(Collectors.toSet()) : null;
+                Set<String> own = switch (endpoint.kind()) {
+                    case TASK_ROWS -> truth.stream().filter(task -> ownTask(task, user)).collect(Collectors.toSet());
+                    case TASK_VARIABLE_ROWS -> truth.stream().filter(variable -> ownTaskVariable(variable, user))
+                            .collect(Collectors.toSet());
+                    default -> null;
+                };
                 if (expected.equals("O") && rows.equals(own)) {
                     yield "O";
                 }
@@ -597,6 +607,12 @@ class NeedToKnowMatrixIT {
             }
         }
         return candidates.entrySet().stream().anyMatch(e -> e.getValue() > 0 && groups.contains(e.getKey()));
+    }
+
+    private boolean ownTaskVariable(String variableId, String user) {
+        VariableInstance variable = engine.getRuntimeService().createVariableInstanceQuery()
+                .variableId(variableId).singleResult();
+        return variable != null && variable.getTaskId() != null && ownTask(variable.getTaskId(), user);
     }
 
     private Set<String> ids(HttpResponse<String> response) {

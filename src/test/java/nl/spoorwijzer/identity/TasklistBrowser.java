@@ -117,6 +117,21 @@ final class TasklistBrowser implements AutoCloseable {
     record ListedTask(String name, String taskId) {
     }
 
+    /**
+     * What the list shows of one task: its name, dates and the filter's variables (label: value), all of them (the
+     * card is expanded first; folded, Tasklist shows the first two).
+     */
+    String listedTaskText(String taskId) {
+        WebElement card = driver.findElement(By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,"
+                + "'task')][.//h4[contains(@class,'task')]/a[contains(@href,'task=" + taskId + "')]]"));
+        if (card.findElements(By.cssSelector(".task-card-details.expanded")).isEmpty()) {
+            click(card.findElement(By.cssSelector(".shutter.actions")));
+            wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(card,
+                    By.cssSelector(".task-card-details.expanded")));
+        }
+        return card.getText();
+    }
+
     private static String taskIdOf(String href) {
         int start = href == null ? -1 : href.indexOf("task=");
         if (start < 0) {
@@ -207,9 +222,14 @@ final class TasklistBrowser implements AutoCloseable {
 
     /** Saves what the browser shows as target/browser/{name}.png. */
     void screenshot(String name) {
+        screenshotTo(SCREENSHOTS.resolve(name + ".png"));
+    }
+
+    /** Saves what the browser shows as the given PNG file (e.g. a README picture under src/docs/). */
+    void screenshotTo(Path file) {
         try {
             Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(png, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(png, file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
