@@ -69,7 +69,7 @@ public class ReintegrationReports {
         List<Finding> findings = new ArrayList<>();
         List<DocumentInfo> uploaded = caseDocuments.of(file.caseId());
         CaseDetails details = caseDetails.of(file);
-        administrativeParts(details, contractEnd, parts, findings);
+        administrativeParts(details, contractEnd, timeline, today, parts, findings);
         for (RivPart definition : RivPart.values()) {
             List<Document> documents = documents(entries, definition, declaredParts);
             LocalDate due = dueDate(definition, timeline, documents, entries, declaredParts);
@@ -106,20 +106,27 @@ public class ReintegrationReports {
     }
 
     /**
-     * Art. 6 lid 1 a–d, recorded once by the werkgever: present when every field the verslag needs has a value, and
-     * missing (named field by field) otherwise — whenever a verslag is asked for at all.
+     * Art. 6 lid 1 a–d, recorded once by the werkgever: present when every field the verslag needs has a value. They
+     * are due with the verslag itself — with the WIA application (the employee's view is due then too), or on the
+     * contract's last day when a ziek-uit-dienst verslag is asked for — and missing only after that; until then the
+     * part names what is still to be recorded.
      */
-    private static void administrativeParts(CaseDetails details, ContractEndRiv contractEnd, List<Part> parts,
+    private static void administrativeParts(CaseDetails details, ContractEndRiv contractEnd,
+                                            Map<String, Object> timeline, LocalDate today, List<Part> parts,
                                             List<Finding> findings) {
         boolean required = contractEnd == null || contractEnd.requiresAnyPart();
+        Object wiaApplication = timeline.get(RivPart.VISIE_WERKNEMER.milestone());
+        LocalDate due = contractEnd != null ? contractEnd.ending().contractEndDate()
+                : wiaApplication == null ? null : LocalDate.parse(wiaApplication.toString());
         for (Art6Part part : Art6Part.values()) {
             List<DetailField> missing = DetailField.missing(part, details);
             Status status = missing.isEmpty() ? Status.AANWEZIG
-                    : required ? Status.ONTBREEKT : Status.NIET_VAN_TOEPASSING;
-            parts.add(new Part(part.name(), part.title(), "werkgever", required, status, null, List.of(),
+                    : !required ? Status.NIET_VAN_TOEPASSING
+                    : due != null && today.isAfter(due) ? Status.ONTBREEKT : Status.NOG_NIET_NODIG;
+            parts.add(new Part(part.name(), part.title(), "werkgever", required, status, due, List.of(),
                     List.of()));
             if (status == Status.ONTBREEKT) {
-                findings.add(new Finding(part.name(), part.title(), status, null, "Nog vast te leggen bij de"
+                findings.add(new Finding(part.name(), part.title(), status, due, "Nog vast te leggen bij de"
                         + " gegevens van de zaak: " + missing.stream().map(DetailField::label)
                         .collect(Collectors.joining(", ")) + "."));
             }

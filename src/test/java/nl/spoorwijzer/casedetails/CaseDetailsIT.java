@@ -70,6 +70,20 @@ class CaseDetailsIT {
     }
 
     @Test
+    void missingDetailsAreWhatUwvWouldSanctionOnceTheVerslagIsDue() throws Exception {
+        String caseId = newCase(null);
+        JsonNode timeline = read(http.get("/api/cases/" + caseId + "/timeline", "anna", "anna"));
+        ApiCases.onDay(LocalDate.parse(timeline.path("wia-aanvraag").asText()).plusDays(1));
+        JsonNode check = read(http.get("/api/cases/" + caseId + "/reintegration-report/completeness", "anna", "anna"));
+        assertThat(check.path("complete").asBoolean()).isFalse();
+        // (b) may come from the employer's earlier cases; the employee's own data never does.
+        assertThat(check.path("findings")).filteredOn(finding -> finding.path("dueDate").asText()
+                        .equals(timeline.path("wia-aanvraag").asText()))
+                .extracting(finding -> finding.path("part").asText())
+                .contains("ADMINISTRATIEVE_GEGEVENS", "FUNCTIE", "VAARDIGHEDEN");
+    }
+
+    @Test
     void theWerkgeverRecordsTheDetailsAndEachChangeIsInTheDossier() throws Exception {
         String caseId = newCase(null);
         JsonNode before = read(http.get("/api/cases/" + caseId + "/details", "anna", "anna"));
@@ -80,10 +94,7 @@ class CaseDetailsIT {
         assertThat(before.path("labels").path("function.description").asText())
                 .isEqualTo("Omschrijving van het werk (geen medische gegevens)");
         JsonNode check = read(http.get("/api/cases/" + caseId + "/reintegration-report/completeness", "anna", "anna"));
-        assertThat(check.path("complete").asBoolean()).as("art. 6 lid 1 data missing").isFalse();
-        // (b) may come from the employer's earlier cases; the employee's own data never does.
-        assertThat(check.path("findings")).extracting(finding -> finding.path("part").asText())
-                .contains("ADMINISTRATIEVE_GEGEVENS", "FUNCTIE", "VAARDIGHEDEN");
+        assertThat(check.path("complete").asBoolean()).as("due with the verslag, not on day 10").isTrue();
 
         HttpResponse<String> recorded = put(caseId, ApiCases.DETAILS, "anna");
         assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
