@@ -81,8 +81,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * otherwise a 500.
      */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> anyOther(Exception e) {
+    ResponseEntity<?> anyOther(Exception e) {
         Problem problem = localized(Problems.answer(e));
+        if (browserPage()) {
+            return ErrorPage.response(problem);
+        }
         return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
     }
 
@@ -119,9 +122,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     ? Problem.of(status.value(), SafeText.of(detailOf(body, e), Problem.titleOf(status.value()) + "."))
                     : Problems.answer(e);
         };
+        if (browserPage()) {
+            return ErrorPage.response(problem);
+        }
         problem = localized(problem);
         return super.handleExceptionInternal(e, problem.toProblemDetail(), headers,
                 HttpStatusCode.valueOf(problem.status()), request);
+    }
+
+    /** A browser navigating to a page (not an API call) gets the Dutch error page instead of a problem detail. */
+    private static boolean browserPage() {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return false;
+        }
+        String path = attributes.getRequest().getRequestURI().substring(attributes.getRequest().getContextPath()
+                .length());
+        return ProblemErrorController.wantsHtml(attributes.getRequest().getHeader(HttpHeaders.ACCEPT))
+                && !SecurityHeadersFilter.under("/api", path) && !SecurityHeadersFilter.under("/engine-rest", path);
     }
 
     /** The problem in the language the current request asks for. */

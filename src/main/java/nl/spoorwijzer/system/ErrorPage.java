@@ -1,5 +1,8 @@
 package nl.spoorwijzer.system;
 
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -12,6 +15,13 @@ final class ErrorPage {
     static final String START_PAGE = "/camunda/app/welcome/default/";
 
     private ErrorPage() {
+    }
+
+    static ResponseEntity<Object> response(Problem problem) {
+        return ResponseEntity.status(problem.status())
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .header(SecurityHeadersFilter.CSP, SecurityHeadersFilter.CSP_HTML_REPORT)
+                .body(of(problem));
     }
 
     static String of(Problem problem) {

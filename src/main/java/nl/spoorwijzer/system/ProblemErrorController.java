@@ -2,7 +2,6 @@ package nl.spoorwijzer.system;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,10 +23,7 @@ class ProblemErrorController implements ErrorController {
     ResponseEntity<?> error(HttpServletRequest request) {
         Problem problem = problemOf(request);
         if (wantsHtml(request.getHeader(HttpHeaders.ACCEPT))) {
-            return ResponseEntity.status(problem.status())
-                    .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                    .header(SecurityHeadersFilter.CSP, SecurityHeadersFilter.CSP_HTML_REPORT)
-                    .body(ErrorPage.of(problem));
+            return ErrorPage.response(problem);
         }
         problem = DutchProblems.forLanguage(problem, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         return ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -40,19 +40,19 @@ final class TasklistBrowser implements AutoCloseable {
     private final WebDriverWait wait;
     private final String tasklist;
 
-    private TasklistBrowser(int port) {
+    private TasklistBrowser(int port, String locale) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000", "--lang=nl-NL");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "nl-NL,nl"));
+                "--disable-sync", "--window-size=1400,1000", "--lang=" + locale);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", locale));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
         ChromeDriver chrome = new ChromeDriver(service, options);
         // A browser in the Netherlands: form-js takes its date format from the JavaScript locale (Intl), which
         // headless Chromium leaves at en-US whatever --lang says, and Tasklist shows times in the browser's zone.
-        chrome.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", "nl-NL"));
+        chrome.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", locale));
         chrome.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Europe/Amsterdam"));
         driver = chrome;
         wait = new WebDriverWait(driver, WAIT);
@@ -61,7 +61,12 @@ final class TasklistBrowser implements AutoCloseable {
 
     /** A fresh browser (no cookies, no saved form state) logged in to Tasklist as the user (password = user id). */
     static TasklistBrowser logIn(int port, String user) {
-        TasklistBrowser browser = new TasklistBrowser(port);
+        return logIn(port, user, "nl-NL");
+    }
+
+    /** The same in a browser set to another language and JavaScript locale (e.g. "en-US"). */
+    static TasklistBrowser logIn(int port, String user, String locale) {
+        TasklistBrowser browser = new TasklistBrowser(port, locale);
         try {
             Files.createDirectories(SCREENSHOTS);
             browser.driver.get(browser.tasklist);
