@@ -22,8 +22,9 @@ export default {
     long: 'dddd D MMMM YYYY HH:mm',
     short: 'DD-MM-YYYY'
   },
-  // Camunda Forms date fields read and show dd-mm-jjjj in every browser (see the script).
-  customScripts: ['scripts/formulierdatums'],
+  // Camunda Forms date fields read and show dd-mm-jjjj in every browser; the task list sorts by legal due date by
+  // default (see the scripts).
+  customScripts: ['scripts/formulierdatums', 'scripts/spoorwijzer/termijn-sortering'],
   // The first-login hint points to Camunda's welcome page with a text of Camunda's; not for case handlers.
   disableWelcomeMessage: true,
   shortcuts: {
