@@ -5,8 +5,12 @@ import java.time.LocalDate;
 import java.util.List;
 import nl.spoorwijzer.casefile.CaseFile;
 import nl.spoorwijzer.casefile.CasePhase;
+import nl.spoorwijzer.dossier.DossierEntry;
 
-/** A case as the API shows it. */
+/**
+ * A case as the API shows it. {@code placements} and {@code jobApplications}: the dossier entries of the loonwaarde
+ * and proefplaatsingen and of the job applications recorded on the case, oldest first.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseView(
         String caseId,
@@ -25,7 +29,9 @@ public record CaseView(
         String spoor2Status,
         Integer jobApplicationCount,
         Object timeline,
-        Object reintegrationReport) {
+        Object reintegrationReport,
+        List<DossierEntry> placements,
+        List<DossierEntry> jobApplications) {
 
     /** An open step of the case: what, for which role (or the employee), by when. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -41,13 +47,13 @@ public record CaseView(
                 : openTasks.stream().map(task -> new OpenTask(task.name(), task.role(), null, task.dueDate())).toList();
         return new CaseView(caseId, employerId, null, firstSickDay, status, phase, nextDeadline, nextDeadlineTask,
                 overdue, closedReason, recoveredOn, partialRecoveryPercentage, steps, spoor2Status, null, timeline,
-                null);
+                null, null, null);
     }
 
     static CaseView summary(CaseFile file, LocalDate today) {
         return new CaseView(file.caseId(), file.employerId(), file.employeeId(), file.firstSickDay(), file.status(),
                 file.phase(), file.nextDeadline(), file.nextDeadlineTask(),
                 file.nextDeadline() != null && file.nextDeadline().isBefore(today), file.closedReason(),
-                file.recoveredOn(), file.partialRecoveryPercentage(), null, null, null, null, null);
+                file.recoveredOn(), file.partialRecoveryPercentage(), null, null, null, null, null, null, null);
     }
 }

@@ -6,8 +6,10 @@ import java.util.List;
 import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.casefile.CaseFile;
 import nl.spoorwijzer.dossier.DossierEntry;
+import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.dossier.DossierRepository;
 import nl.spoorwijzer.identity.Organisations;
+import nl.spoorwijzer.process.CaseAction;
 import nl.spoorwijzer.process.ProcessKeys;
 import nl.spoorwijzer.process.ProcessVariables;
 import nl.spoorwijzer.process.TaskRoles;
@@ -60,8 +62,15 @@ public class CaseViews {
                 summary.nextDeadlineTask(), summary.overdue(), summary.closedReason(), summary.recoveredOn(),
                 summary.partialRecoveryPercentage(), openTasks(file),
                 spoor2Status(caseId), jobApplications(file), DossierEntry.latestTimeline(entries),
-                reintegrationReports.completeness(file, entries)));
+                reintegrationReports.completeness(file, entries), recorded(entries, CaseAction.PLACEMENT),
+                recorded(entries, CaseAction.JOB_APPLICATION)));
         return access.mayReadContents(file) ? view : view.statusOnly();
+    }
+
+    /** What was recorded by a case action (or, before it was one, by its task). */
+    private static List<DossierEntry> recorded(List<DossierEntry> entries, CaseAction action) {
+        return entries.stream().filter(entry -> entry.type() == DossierEntryType.TASK_COMPLETED
+                && action.elementId().equals(entry.elementId())).toList();
     }
 
     private List<CaseView.OpenTask> openTasks(CaseFile file) {
