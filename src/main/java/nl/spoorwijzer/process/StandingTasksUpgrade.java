@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -22,9 +23,10 @@ import org.springframework.stereotype.Component;
  * ({@link CaseAction}) lose the tasks that stood open for them in everyone's list. The case's standing task
  * "Loonwaarde of proefplaatsing vastleggen" is cancelled where it waits (the case stays on its model version, in
  * which nothing else differs); a running spoor 2 trajectory loses "Sollicitatie registreren" and moves to the
- * latest version of its model, whose event subprocess counts the job applications recorded on the case. Cancelling
- * skips the tasks' listeners: nothing was done, so nothing is recorded. A case that cannot be upgraded keeps its task
- * and is named in the log; the others are upgraded each in a transaction of its own.
+ * latest version of its model (Camunda's migration), whose event subprocess counts the job applications recorded
+ * on the case. Cancelling skips the tasks' listeners: nothing was done, so nothing is recorded. Each instance is
+ * upgraded in transactions of its own; one that cannot be is named in the log (a trajectory that cannot migrate is
+ * answered 409 by the job application API until the process owner migrates it in Cockpit).
  */
 @Component
 @Order(4)
@@ -72,8 +74,10 @@ class StandingTasksUpgrade implements ApplicationRunner {
             if (latest == null || latest.getId().equals(trajectory.getProcessDefinitionId())) {
                 continue;
             }
+            // Two steps: a migration reads the instance's activities from the database, where the cancelled task
+            // would still be until the cancellation is committed.
+            inOwnTransaction(trajectory, () -> cancel(trajectory, CaseAction.JOB_APPLICATION.elementId()));
             upgraded += inOwnTransaction(trajectory, () -> {
-                cancel(trajectory, CaseAction.JOB_APPLICATION.elementId());
                 MigrationPlan plan = plans.computeIfAbsent(trajectory.getProcessDefinitionId(), source ->
                         runtime.createMigrationPlan(source, latest.getId()).mapEqualActivities().build());
                 runtime.newMigration(plan).processInstanceIds(List.of(trajectory.getId())).skipCustomListeners()
@@ -95,6 +99,20 @@ class StandingTasksUpgrade implements ApplicationRunner {
         }
     }
 
+    /** Camunda names a refused migration's reasons in its validation report, not in the message. */
+    private static String why(RuntimeException e) {
+        if (e instanceof MigratingProcessInstanceValidationException refused) {
+            StringBuilder reasons = new StringBuilder(e.getMessage());
+            refused.getValidationReport().getFailures().forEach(failure -> reasons.append(' ').append(failure));
+            refused.getValidationReport().getActivityInstanceReports().forEach(report -> reasons.append(' ')
+                    .append(report.getSourceScopeId()).append(": ").append(report.getFailures()));
+            refused.getValidationReport().getTransitionInstanceReports().forEach(report -> reasons.append(' ')
+                    .append(report.getSourceScopeId()).append(": ").append(report.getFailures()));
+            return reasons.toString();
+        }
+        return e.toString();
+    }
+
     private int inOwnTransaction(ProcessInstance instance, Runnable work) {
         try {
             configuration.getCommandExecutorTxRequiresNew().execute(context -> {
@@ -104,7 +122,7 @@ class StandingTasksUpgrade implements ApplicationRunner {
             return 1;
         } catch (RuntimeException e) {
             LOG.warn("Process instance {} of case {} keeps its standing task: {}", instance.getId(),
-                    instance.getBusinessKey(), e.toString());
+                    instance.getBusinessKey(), why(e));
             return 0;
         }
     }
