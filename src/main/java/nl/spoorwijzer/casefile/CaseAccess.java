@@ -192,6 +192,12 @@ public class CaseAccess {
                 && Arrays.stream(roles).map(Role::groupId).anyMatch(groups::contains);
     }
 
+    /** Is the caller a member of the role's group (whatever organisation or employer he works for)? */
+    public boolean callerActsAs(Role role) {
+        List<String> groups = caller().getGroupIds();
+        return groups != null && groups.contains(role.groupId());
+    }
+
     public boolean employerExists(String employerId) {
         return asDirectory(() -> identityService.createTenantQuery().tenantId(employerId).count() > 0);
     }

@@ -5,8 +5,12 @@ import java.time.LocalDate;
 import java.util.List;
 import nl.spoorwijzer.casefile.CaseFile;
 import nl.spoorwijzer.casefile.CasePhase;
+import nl.spoorwijzer.dossier.DossierEntry;
 
-/** A case as the API shows it. */
+/**
+ * A case as the API shows it. {@code placements} and {@code jobApplications}: the dossier entries of the loonwaarde
+ * and proefplaatsingen and of the job applications recorded on the case, oldest first.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseView(
         String caseId,
@@ -26,6 +30,8 @@ public record CaseView(
         Integer jobApplicationCount,
         Object timeline,
         Object reintegrationReport,
+        List<DossierEntry> placements,
+        List<DossierEntry> jobApplications,
         String employeeName,
         String employerName,
         List<String> actions) {
@@ -47,13 +53,15 @@ public record CaseView(
     CaseView withNames(String employee, String employer) {
         return new CaseView(caseId, employerId, employeeId, firstSickDay, status, phase, nextDeadline,
                 nextDeadlineTask, overdue, closedReason, recoveredOn, partialRecoveryPercentage, openTasks,
-                spoor2Status, jobApplicationCount, timeline, reintegrationReport, employee, employer, actions);
+                spoor2Status, jobApplicationCount, timeline, reintegrationReport, placements, jobApplications, employee,
+                employer, actions);
     }
 
     CaseView withActions(List<String> allowed) {
         return new CaseView(caseId, employerId, employeeId, firstSickDay, status, phase, nextDeadline,
                 nextDeadlineTask, overdue, closedReason, recoveredOn, partialRecoveryPercentage, openTasks,
-                spoor2Status, jobApplicationCount, timeline, reintegrationReport, employeeName, employerName, allowed);
+                spoor2Status, jobApplicationCount, timeline, reintegrationReport, placements, jobApplications,
+                employeeName, employerName, allowed);
     }
 
     /**
@@ -66,13 +74,14 @@ public record CaseView(
                 .toList();
         return new CaseView(caseId, employerId, null, firstSickDay, status, phase, nextDeadline, nextDeadlineTask,
                 overdue, closedReason, recoveredOn, partialRecoveryPercentage, steps, spoor2Status, null, timeline,
-                null, null, null, List.of());
+                null, null, null, null, null, List.of());
     }
 
     static CaseView summary(CaseFile file, LocalDate today) {
         return new CaseView(file.caseId(), file.employerId(), file.employeeId(), file.firstSickDay(), file.status(),
                 file.phase(), file.nextDeadline(), file.nextDeadlineTask(),
                 file.nextDeadline() != null && file.nextDeadline().isBefore(today), file.closedReason(),
-                file.recoveredOn(), file.partialRecoveryPercentage(), null, null, null, null, null, null, null, null);
+                file.recoveredOn(), file.partialRecoveryPercentage(), null, null, null, null, null, null, null, null,
+                null, null);
     }
 }

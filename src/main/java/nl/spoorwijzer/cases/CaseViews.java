@@ -9,9 +9,11 @@ import java.util.Objects;
 import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.casefile.CaseFile;
 import nl.spoorwijzer.dossier.DossierEntry;
+import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.dossier.DossierRepository;
 import nl.spoorwijzer.identity.Organisations;
 import nl.spoorwijzer.identity.Role;
+import nl.spoorwijzer.process.CaseAction;
 import nl.spoorwijzer.process.ProcessKeys;
 import nl.spoorwijzer.process.ProcessVariables;
 import nl.spoorwijzer.process.TaskRoles;
@@ -66,7 +68,8 @@ public class CaseViews {
                 summary.nextDeadlineTask(), summary.overdue(), summary.closedReason(), summary.recoveredOn(),
                 summary.partialRecoveryPercentage(), openTasks(file),
                 spoor2Status(caseId), jobApplications(file), DossierEntry.latestTimeline(entries),
-                reintegrationReports.completeness(file, entries), null, null, null));
+                reintegrationReports.completeness(file, entries), recorded(entries, CaseAction.PLACEMENT),
+                recorded(entries, CaseAction.JOB_APPLICATION), null, null, null));
         if (!access.mayReadContents(file)) {
             return view.statusOnly();
         }
@@ -106,6 +109,12 @@ public class CaseViews {
             actions.add(CaseView.ACCESS_LOG);
         }
         return actions;
+    }
+
+    /** What was recorded by a case action (or, before it was one, by its task). */
+    private static List<DossierEntry> recorded(List<DossierEntry> entries, CaseAction action) {
+        return entries.stream().filter(entry -> entry.type() == DossierEntryType.TASK_COMPLETED
+                && action.elementId().equals(entry.elementId())).toList();
     }
 
     private List<CaseView.OpenTask> openTasks(CaseFile file) {

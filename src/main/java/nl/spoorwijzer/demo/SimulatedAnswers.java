@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
@@ -14,10 +13,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * cases, the process tests and the benchmarks complete tasks with. Dates are the engine's "today".
  */
 public final class SimulatedAnswers {
-
-    /** Tasks that stay available for the whole case (a person records something whenever it happens). */
-    public static final Set<String> STANDING_TASKS =
-            Set.of("loonwaardeOfProefplaatsingVastleggen", "sollicitatieRegistreren");
 
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
@@ -28,12 +23,15 @@ public final class SimulatedAnswers {
         return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), AMSTERDAM).toString();
     }
 
-    /** The answers of a person who completes every task at once; standing tasks are left open ({@code null}). */
+    /** The answers of a person who completes every task at once. */
     public static Map<String, Object> onTime(String taskKey) {
-        return STANDING_TASKS.contains(taskKey) ? null : defaults(taskKey);
+        return defaults(taskKey);
     }
 
-    /** The usual answers for a task; throws for a task it does not know, so a new task is noticed. */
+    /**
+     * The usual answers for a task, or for a case action by the id of the task it replaced ({@code CaseAction});
+     * throws for a task it does not know, so a new task is noticed.
+     */
     public static Map<String, Object> defaults(String taskKey) {
         Map<String, Object> values = new HashMap<>();
         switch (taskKey) {

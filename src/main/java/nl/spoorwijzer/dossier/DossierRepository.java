@@ -3,6 +3,7 @@ package nl.spoorwijzer.dossier;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -10,6 +11,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -38,6 +43,27 @@ public class DossierRepository {
                 entry.caseId(), entry.processInstanceId(), entry.tenantId(), entry.type().name(), entry.subject(),
                 entry.elementId(), entry.recordedBy(), entry.role(), entry.recordedAt(), entry.dueDate(),
                 entry.deadlineMet(), toJson(entry.content()));
+    }
+
+    /** Appends the entry and answers it as stored, with its id. */
+    public DossierEntry appendReturning(DossierEntry entry) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO dossier_entry (case_id, process_instance_id, tenant_id, entry_type, subject, element_id,
+                        recorded_by, role, recorded_at, due_date, deadline_met, content)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+            Object[] values = {entry.caseId(), entry.processInstanceId(), entry.tenantId(), entry.type().name(),
+                    entry.subject(), entry.elementId(), entry.recordedBy(), entry.role(), entry.recordedAt(),
+                    entry.dueDate(), entry.deadlineMet(), toJson(entry.content())};
+            for (int i = 0; i < values.length; i++) {
+                StatementCreatorUtils.setParameterValue(insert, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
+            }
+            return insert;
+        }, keys);
+        return new DossierEntry(keys.getKey().longValue(), entry.caseId(), entry.processInstanceId(),
+                entry.tenantId(), entry.type(), entry.subject(), entry.elementId(), entry.recordedBy(), entry.role(),
+                entry.recordedAt(), entry.dueDate(), entry.deadlineMet(), entry.content());
     }
 
     /** All entries of a case in the order they were recorded. */

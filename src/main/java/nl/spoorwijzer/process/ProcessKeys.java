@@ -26,6 +26,8 @@ public final class ProcessKeys {
         public static final String EINDDATUM_CONTRACT_GEWIJZIGD = "EinddatumContractGewijzigd";
         /** The werkgever proposed another deadline (Regeling procesgang art. 5): the werknemer confirms or not. */
         public static final String AFWIJKING_TERMIJN_VOORGESTELD = "AfwijkingTermijnVoorgesteld";
+        /** spoor-2-traject: a job application was recorded on the case; the trajectory counts it. */
+        public static final String SOLLICITATIE_GEREGISTREERD = "SollicitatieGeregistreerd";
 
         private Messages() {
         }

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
+import nl.spoorwijzer.demo.SimulatedAnswers;
 import nl.spoorwijzer.dossier.DossierRepository;
 import nl.spoorwijzer.support.HttpTestClient;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -27,7 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FormSubmissionIT {
 
-    private static final String LOONWAARDE = "loonwaardeOfProefplaatsingVastleggen";
+    /** The werkgever's first task of a new case. */
+    private static final String ZIEKMELDING = "ziekmeldingDoorgeven";
 
     @LocalServerPort int port;
     @Autowired ObjectMapper json;
@@ -60,18 +62,17 @@ class FormSubmissionIT {
     void aCompletionThatRewritesTheCasesIdentityAndDatesIsRefusedAndNothingIsStored() throws Exception {
         Map<String, Object> before = engine.getRuntimeService().getVariables(processInstanceId);
         int entriesBefore = dossier.findByCase(caseId).size();
-        String taskId = task(LOONWAARDE).getId();
+        String taskId = task(ZIEKMELDING).getId();
 
         HttpResponse<String> exploit = http.post("/engine-rest/task/" + taskId + "/submit-form", """
-                {"variables": {"registratieSoort": {"value": "loonwaarde"},
-                               "registratieToelichting": {"value": "Loonwaarde vastgesteld."},
+                {"variables": {"bedrijfsarts": {"value": "Arbodienst West"},
                                "werknemerId": {"value": "bram"}, "werkgeverId": {"value": "zorggroep-noord"},
                                "eindeWachttijdDatum": {"value": "2099-12-31"},
-                               "loonwaardePercentage": {"value": -500}}}""", "anna", "anna");
+                               "meldingBedrijfsartsDatum": {"value": "gisteren"}}}""", "anna", "anna");
 
         assertThat(exploit.statusCode()).as(exploit.body()).isEqualTo(400);
         assertThat(exploit.body()).contains("werknemerId", "werkgeverId", "eindeWachttijdDatum",
-                "loonwaardePercentage");
+                "meldingBedrijfsartsDatum");
         assertThat(engine.getRuntimeService().getVariables(processInstanceId)).isEqualTo(before);
         assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
         assertThat(dossier.findByCase(caseId)).hasSize(entriesBefore);
@@ -81,27 +82,29 @@ class FormSubmissionIT {
 
     @Test
     void aSelectValueOutsideItsOptionsAndAMissingRequiredFieldAreRefusedOnEveryRoute() {
-        String taskId = task(LOONWAARDE).getId();
+        engine.getTaskService().complete(task(ZIEKMELDING).getId(), SimulatedAnswers.defaults(ZIEKMELDING));
+        String taskId = task("probleemanalyseOpstellen").getId();
         String outsideOptions = """
-                {"variables": {"registratieSoort": {"value": "ontslag"},
-                               "registratieToelichting": {"value": "x"}}}""";
+                {"variables": {"dreigendLangdurigVerzuim": {"value": "ja"}, "prognose": {"value": "ontslag"},
+                               "functioneleBeperkingen": {"value": "x"}, "mogelijkheden": {"value": "x"},
+                               "advies": {"value": "x"}}}""";
         for (String route : new String[] {"/submit-form", "/complete", "/resolve"}) {
             HttpResponse<String> refused = http.post("/engine-rest/task/" + taskId + route, outsideOptions,
-                    "anna", "anna");
+                    "eva", "eva");
             assertThat(refused.statusCode()).as(route + " " + refused.body()).isEqualTo(400);
             assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
-            assertThat(refused.body()).as(route).contains("\"field\":\"registratieSoort\"", "must be one of");
+            assertThat(refused.body()).as(route).contains("\"field\":\"prognose\"", "must be one of");
         }
-        HttpResponse<String> empty = http.post("/engine-rest/task/" + taskId + "/complete", "{}", "anna", "anna");
+        HttpResponse<String> empty = http.post("/engine-rest/task/" + taskId + "/complete", "{}", "eva", "eva");
         assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
-        assertThat(empty.body()).contains("registratieToelichting", "is required");
+        assertThat(empty.body()).contains("functioneleBeperkingen", "is required");
         assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
     }
 
     @Test
     void aTaskCannotBeEndedWithoutItsFormByABpmnErrorOrEscalation() {
-        String taskId = task(LOONWAARDE).getId();
+        String taskId = task(ZIEKMELDING).getId();
         HttpResponse<String> error = http.post("/engine-rest/task/" + taskId + "/bpmnError", """
                 {"errorCode": "x", "variables": {"werknemerId": {"value": "bram"},
                                                  "eindeWachttijdDatum": {"value": "2099-12-31"}}}""", "anna", "anna");
@@ -142,19 +145,20 @@ class FormSubmissionIT {
 
     @Test
     void aSubmissionByTheFormsRulesIsStored() {
-        String taskId = task(LOONWAARDE).getId();
+        String taskId = task(ZIEKMELDING).getId();
         HttpResponse<String> done = http.post("/engine-rest/task/" + taskId + "/submit-form", """
-                {"variables": {"registratieSoort": {"value": "loonwaarde"}, "loonwaardePercentage": {"value": 60},
-                               "registratieToelichting": {"value": "Loonwaarde vastgesteld door de arbeidsdeskundige."}}}""",
-                "anna", "anna");
+                {"variables": {"meldingBedrijfsartsDatum": {"value": "%s"},
+                               "bedrijfsarts": {"value": "Arbodienst West, dr. Eva de Vries"}}}"""
+                        .formatted(LocalDate.now(ZoneId.of("Europe/Amsterdam"))), "anna", "anna");
         assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
-        assertThat(engine.getRuntimeService().getVariable(processInstanceId, "loonwaardePercentage")).isEqualTo(60);
+        assertThat(engine.getRuntimeService().getVariable(processInstanceId, "bedrijfsarts"))
+                .isEqualTo("Arbodienst West, dr. Eva de Vries");
         assertThat(engine.getRuntimeService().getVariable(processInstanceId, "werknemerId")).isEqualTo("tim");
     }
 
     @Test
     void nobodyWritesTheCasesIdentityOrLegalDatesThroughTheVariableApis() {
-        String taskId = task(LOONWAARDE).getId();
+        String taskId = task(ZIEKMELDING).getId();
         Object due = engine.getRuntimeService().getVariable(processInstanceId, "probleemanalyseDue");
         String body = """
                 {"value": "bram", "type": "String"}""";
@@ -173,7 +177,7 @@ class FormSubmissionIT {
             assertThat(message.statusCode()).as(user + " " + message.body()).isEqualTo(403);
         }
         assertThat(engine.getRuntimeService().getVariable(processInstanceId, "loonsanctieWeken")).isNull();
-        String activity = task(LOONWAARDE).getTaskDefinitionKey();
+        String activity = task(ZIEKMELDING).getTaskDefinitionKey();
         HttpResponse<String> modification = http.post("/engine-rest/process-instance/" + processInstanceId
                 + "/modification", """
                 {"instructions": [{"type": "startBeforeActivity", "activityId": "%s",

@@ -75,7 +75,8 @@ class NeedToKnowMatrixIT {
      * Y = sees the case's rows (all of them, as the administrator does) / may do it; O = only the case's tasks it is
      * a candidate or assignee of (and their variables); S = status only (the case without its employee); - = refused:
      * 403 or 404, or a list without the case's rows, and none of the case's values in the answer. A task completed
-     * with an empty form counts as Y when the form refuses it (400): the right to work the task was there.
+     * with an empty form counts as Y when the form refuses it (400): the right to work the task was there; so does a
+     * case action sent with an empty body that its form refuses (400) or the case's state does (409: no spoor 2).
      */
     static final String POLICY = """
             | Endpoint | werkgever | werknemer | bedrijfsarts | AD, onderzoek open | AD, onderzoek klaar | re-integratiebureau | geen partij | procesbeheerder | management | admin |
@@ -106,6 +107,8 @@ class NeedToKnowMatrixIT {
             | `PUT /engine-rest/process-instance/{id}/variables/{name}` | - | - | - | - | - | - | - | - | - | Y |
             | `POST /api/cases/{id}/recovery` (partial) | Y | - | - | - | - | - | - | - | - | Y |
             | `POST /api/cases/{id}/uwv-decisions` (VVL) | Y | - | Y | - | - | - | - | - | - | Y |
+            | `POST /api/cases/{id}/placements` (empty body) | Y | - | - | - | - | - | - | - | - | Y |
+            | `POST /api/cases/{id}/job-applications` (empty body) | - | Y | - | - | - | Y | - | - | - | Y |
             | `POST /api/cases` (sick report of another employee) | Y | - | - | - | - | - | - | - | - | Y |
             | `PUT /api/cases/{id}/details` | Y | - | - | - | - | - | - | - | - | Y |
             | `PUT /api/cases/{id}/contract-end` | Y | - | - | - | - | - | - | - | - | Y |
@@ -385,6 +388,10 @@ class NeedToKnowMatrixIT {
                         (c, u, t) -> http.post("/api/cases/" + c.caseId + "/uwv-decisions", """
                                 {"type": "VVL", "decisionDate": "%s", "weeks": 13, "employerAgreed": true,
                                  "employeeAgreed": true}""".formatted(today()), u, u)),
+                write("`POST /api/cases/{id}/placements` (empty body)", Kind.WRITE,
+                        (c, u, t) -> http.post("/api/cases/" + c.caseId + "/placements", "{}", u, u)),
+                write("`POST /api/cases/{id}/job-applications` (empty body)", Kind.WRITE,
+                        (c, u, t) -> http.post("/api/cases/" + c.caseId + "/job-applications", "{}", u, u)),
                 write("`POST /api/cases` (sick report of another employee)", Kind.WRITE, this::intake),
                 write("`PUT /api/cases/{id}/details`", Kind.WRITE,
                         (c, u, t) -> send("PUT", "/api/cases/" + c.caseId + "/details", """
@@ -469,7 +476,8 @@ class NeedToKnowMatrixIT {
                            HttpResponse<String> response, Set<String> truth) {
         int status = response.statusCode();
         if (endpoint.kind() == Kind.WRITE) {
-            return status / 100 == 2 ? "Y" : refused(status) ? "-" : "?" + status;
+            boolean refusedByFormOrState = endpoint.label().contains("(empty body)") && (status == 400 || status == 409);
+            return status / 100 == 2 || refusedByFormOrState ? "Y" : refused(status) ? "-" : "?" + status;
         }
         if (refused(status)) {
             return "-";

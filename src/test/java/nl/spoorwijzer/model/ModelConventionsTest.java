@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.spoorwijzer.casefile.CasePhase;
+import nl.spoorwijzer.process.CaseAction;
 import nl.spoorwijzer.process.ProcessKeys;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -54,6 +55,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * readable ids, a diagram shape for every element, historyTimeToLive and versionTag, and for every user task a role
  * and a Camunda Form that exists in forms/. A user task declares its case phase and RIV part with
  * {@code camunda:properties} that name existing values, and every task with a legal due date has its miss watch.
+ * Every form is a task's, a start event's or a case action's.
  */
 class ModelConventionsTest {
 
@@ -176,6 +178,29 @@ class ModelConventionsTest {
             checked++;
         }
         assertThat(checked).as("task forms checked").isGreaterThanOrEqualTo(taskForms.size());
+    }
+
+    /**
+     * A form in forms/ is a user task's or a start event's, or the rules of a case action ({@link CaseAction}): what
+     * the parties record at any time through the case API. A form nothing uses would be a rule nobody applies; an
+     * action's form that a task also used would make the action a standing task again.
+     */
+    @Test
+    void everyFormBelongsToATaskAStartEventOrACaseAction() throws IOException {
+        Set<String> used = new TreeSet<>();
+        for (Path file : ModelFiles.in("processes", ".bpmn")) {
+            BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+            model.getModelElementsByType(UserTask.class).forEach(task -> used.add(task.getCamundaFormRef()));
+            model.getModelElementsByType(StartEvent.class).stream().map(StartEvent::getCamundaFormRef)
+                    .filter(form -> form != null).forEach(used::add);
+        }
+        Set<String> actionForms = Arrays.stream(CaseAction.values()).map(CaseAction::formId)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(used).as("no task records what a case action records").doesNotContainAnyElementsOf(actionForms);
+        Set<String> unused = new TreeSet<>(formIds());
+        unused.removeAll(used);
+        assertThat(unused).as("forms of no task or start event: the case actions' forms only")
+                .isEqualTo(actionForms);
     }
 
     @ParameterizedTest

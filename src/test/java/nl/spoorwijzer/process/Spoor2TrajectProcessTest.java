@@ -106,9 +106,14 @@ class Spoor2TrajectProcessTest {
         }
     }
 
-    /** The employee registers a job application (the task stays available for the next one). */
+    /**
+     * A job application recorded on the case (POST /api/cases/{caseId}/job-applications): the platform sends it to
+     * the trajectory with the form's values; no task waits for it.
+     */
     private void registerJobApplication(CaseDriver driver, String employer) {
-        driver.complete("sollicitatieRegistreren", answers("sollicitatieRegistreren", "sollicitatieWerkgever", employer));
+        engine.getRuntimeService().createMessageCorrelation(ProcessKeys.Messages.SOLLICITATIE_GEREGISTREERD)
+                .processInstanceId(trajectory(driver).getId())
+                .setVariables(answers("sollicitatieRegistreren", "sollicitatieWerkgever", employer)).correlate();
     }
 
     @Test
@@ -121,8 +126,7 @@ class Spoor2TrajectProcessTest {
                 .isEqualTo(SimulatedAnswers.defaults("probleemanalyseOpstellen").get("functioneleBeperkingen"));
         throughIntakeAndPlan(driver);
 
-        Task application = driver.task("sollicitatieRegistreren");
-        Assertions.assertThat(application.getAssignee()).isEqualTo(employee);
+        assertThat(trajectory).as("no task stands open for job applications").isWaitingAtExactly("rapportagemomentBereikt");
         driver.onDay(340);
         registerJobApplication(driver, "Bouwbedrijf De Vries");
         driver.onDay(345);
@@ -161,9 +165,6 @@ class Spoor2TrajectProcessTest {
                 .filter(e -> e.elementId().equals("detacheringVastleggen")).findFirst().orElseThrow();
         Assertions.assertThat(secondment.content()).containsEntry("inlener", "Installatiebedrijf Noord")
                 .containsEntry("loonwaardePercentage", 55).containsEntry("detacheringUren", 24);
-        Assertions.assertThat(dossier(driver, DossierEntryType.TASK_COMPLETED))
-                .filteredOn(e -> e.elementId().equals("sollicitatieRegistreren")).hasSize(2)
-                .allSatisfy(e -> Assertions.assertThat(e.role()).isEqualTo("werknemer"));
         DossierEntry reportEntry = dossier(driver, DossierEntryType.TASK_COMPLETED).stream()
                 .filter(e -> e.elementId().equals("voortgangsrapportageOpstellen")).findFirst().orElseThrow();
         Assertions.assertThat(reportEntry.content()).containsEntry("sollicitatiesSindsVorigeRapportage", 2);
@@ -201,7 +202,7 @@ class Spoor2TrajectProcessTest {
                 "rapportageVervolg", "passendeFunctieGevonden", "gevondenFunctie", "Magazijnmedewerker"));
         driver.complete("passendheidToetsen", answers("passendheidToetsen", "functiePassend", "nee"));
 
-        assertThat(trajectory(driver)).isWaitingAt("rapportagemomentBereikt", "sollicitatieRegistreren");
+        assertThat(trajectory(driver)).isWaitingAt("rapportagemomentBereikt");
     }
 
     @Test
@@ -220,7 +221,7 @@ class Spoor2TrajectProcessTest {
         Assertions.assertThat(revision.getName()).isEqualTo("Plan van aanpak bijstellen");
         Assertions.assertThat(revision.getProcessInstanceId()).isEqualTo(driver.instance().getId());
         Assertions.assertThat(CaseDriver.candidateGroups(engine, revision)).containsExactly("werkgever");
-        assertThat(trajectory(driver)).isWaitingAt("rapportagemomentBereikt", "sollicitatieRegistreren");
+        assertThat(trajectory(driver)).isWaitingAt("rapportagemomentBereikt");
         driver.complete("planBijstellenNaSpoor2", answers("planBijstellenNaSpoor2"));
         Task review = driver.task("bijgesteldPlanNaSpoor2Beoordelen");
         Assertions.assertThat(review.getAssignee()).as("the employee judges the revision himself").isEqualTo(employee);
@@ -246,7 +247,7 @@ class Spoor2TrajectProcessTest {
         driver.complete("planSpoor2Beoordelen", answers("planSpoor2Beoordelen"));
 
         assertThat(trajectory(driver)).hasPassed("deskundigenoordeelSpoor2Verwerken")
-                .isWaitingAt("rapportagemomentBereikt", "sollicitatieRegistreren");
+                .isWaitingAt("rapportagemomentBereikt");
     }
 
     @Test
