@@ -14,7 +14,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,7 +26,6 @@ import org.springframework.web.multipart.MultipartFile;
  * upload, never rendered by the browser.
  */
 @RestController
-@RequestMapping("/api/cases/{caseId}/documents")
 class DocumentController {
 
     private final CaseDocuments documents;
@@ -38,7 +36,8 @@ class DocumentController {
         this.access = access;
     }
 
-    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/api/cases/{caseId}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a document to the case (multipart: file, step?, description?): PDF, PNG, JPEG, docx,"
             + " xlsx, odt or ods, recognised by its content; at most spoorwijzer.documents.max-size (413); scanned"
             + " before it is stored (422 when refused). step is a part of the re-integratieverslag, e.g."
@@ -52,14 +51,24 @@ class DocumentController {
                 .body(stored);
     }
 
-    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    /** Not case data: the parts of the re-integratieverslag a document can belong to, for an upload form. */
+    @GetMapping(path = "/api/document-steps", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The steps a document can belong to (the parts of the re-integratieverslag), in order")
+    List<Step> steps() {
+        return documents.steps().entrySet().stream().map(step -> new Step(step.getKey(), step.getValue())).toList();
+    }
+
+    record Step(String step, String name) {
+    }
+
+    @GetMapping(path = "/api/cases/{caseId}/documents", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The case's documents, newest first, without their content")
     List<DocumentInfo> list(@PathVariable String caseId) {
         access.requireContents(caseId);
         return documents.of(caseId);
     }
 
-    @GetMapping("/{documentId}")
+    @GetMapping("/api/cases/{caseId}/documents/{documentId}")
     @Operation(summary = "The document's content as an attachment, of the type recognised on upload")
     ResponseEntity<byte[]> download(@PathVariable String caseId, @PathVariable String documentId) {
         access.requireContents(caseId);

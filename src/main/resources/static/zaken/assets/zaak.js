@@ -365,10 +365,15 @@ function placementForm() {
 }
 
 function uploadForm() {
-  const labels = { file: 'Bestand', description: 'Omschrijving' };
+  const labels = { file: 'Bestand', step: 'Hoort bij', description: 'Omschrijving' };
+  const step = el('select', { id: 'document-stap', name: 'step' }, el('option', { value: '' }, 'Geen onderdeel'));
+  // The parts of the re-integratieverslag a document can belong to (not case data).
+  getJson('/api/document-steps').then(steps => steps.forEach(s => step.append(el('option', { value: s.step }, s.name))))
+    .catch(() => {});
   return actionForm('document', 'Document toevoegen', [
     field(labels.file, el('input', { id: 'document-bestand', name: 'file', type: 'file' }),
       'PDF, afbeelding of Office-document.'),
+    field(labels.step, step, 'Het onderdeel van het re-integratieverslag waar het document bij hoort.'),
     field(labels.description, el('input', { id: 'document-omschrijving', name: 'description', type: 'text', maxlength: 500 }),
       'Bijvoorbeeld: rapport van de arbeidsdeskundige.'),
   ], 'Document opslaan', labels, async form => {
@@ -376,6 +381,9 @@ function uploadForm() {
     const file = form.elements.file.files[0];
     if (file) {
       data.append('file', file);
+    }
+    if (value(form, 'step')) {
+      data.append('step', value(form, 'step'));
     }
     if (value(form, 'description')) {
       data.append('description', value(form, 'description'));

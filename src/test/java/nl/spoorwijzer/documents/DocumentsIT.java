@@ -234,9 +234,10 @@ class DocumentsIT {
         String html = http.get("/api/cases/" + caseId + "/reintegration-report", "anna", "anna").body();
         String analysisPart = html.substring(html.indexOf("Probleemanalyse en bijstellingen</h2>"),
                 html.indexOf("Plan van aanpak en bijstellingen</h2>"));
-        assertThat(analysisPart).contains("Bijlagen bij dit onderdeel", "probleemanalyse.pdf", "eva (bedrijfsarts)",
-                FIRST_SICK_DAY.plusDays(9).toString());
-        assertThat(html.substring(html.indexOf("Overige bijlagen"))).contains("brief UWV.jpg", "anna (werkgever)",
+        assertThat(analysisPart).contains("Bijlagen bij dit onderdeel", "probleemanalyse.pdf",
+                "toegevoegd door Eva de Vries (bedrijfsarts)",
+                FIRST_SICK_DAY.plusDays(9).format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")));
+        assertThat(html.substring(html.indexOf("Overige bijlagen"))).contains("brief UWV.jpg", "(werkgever)",
                 "Brief van UWV");
 
         HttpResponse<byte[]> zip = http.getBytes("/api/cases/" + caseId + "/reintegration-report",

@@ -683,10 +683,12 @@ class NeedToKnowMatrixIT {
     private void collectSecrets(MatrixCase c, String marker) {
         c.marker = marker;
         c.secrets.add(marker);
-        // Ids the caller names or may know anyway are no secrets: the case, its instances, the employer.
+        // Ids the caller names or may know anyway are no secrets: the case, its instances, the employer (and its name,
+        // which every task of the case carries and every case of that employer shows).
         Set<String> ids = new LinkedHashSet<>(instancesOf(c));
         ids.add(c.caseId);
         ids.add(c.employer);
+        ids.add(engine.getIdentityService().createTenantQuery().tenantId(c.employer).singleResult().getName());
         for (VariableInstance variable : engine.getRuntimeService().createVariableInstanceQuery()
                 .processInstanceIdIn(instancesOf(c).toArray(String[]::new)).list()) {
             distinctive(variable.getValue(), ids).ifPresent(c.secrets::add);

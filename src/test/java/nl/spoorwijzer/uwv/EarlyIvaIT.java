@@ -96,7 +96,7 @@ class EarlyIvaIT {
     @Test
     void aGrantWhoseWaitingPeriodHasEndedClosesTheCaseAtOnceWithUwvsDate() throws Exception {
         String caseId = caseRunningUntil(200);
-        assertThat(openTasks(caseId)).isPositive();
+        assertThat(new CasePlayer(engine, caseId).isEnded()).as("running on day 200").isFalse();
 
         JsonNode closed = ok(decide(caseId, ivaDecision(100, 200, true, 180)));
 
