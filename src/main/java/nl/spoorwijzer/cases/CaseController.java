@@ -13,6 +13,7 @@ import nl.spoorwijzer.casefile.CasePhase;
 import nl.spoorwijzer.casefile.CaseQuery;
 import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierRepository;
+import nl.spoorwijzer.report.ReadableDossier;
 import nl.spoorwijzer.system.ConflictRetry;
 import nl.spoorwijzer.system.RuleViolationException;
 import org.springframework.http.ResponseEntity;
@@ -43,9 +44,11 @@ class CaseController {
     private final DossierRepository dossier;
     private final Clock clock;
     private final ConflictRetry retry;
+    private final ReadableDossier readableDossier;
 
     CaseController(CaseIntake intake, CaseViews views, CaseFileRepository cases, CaseAccess access,
-                   DossierRepository dossier, Clock clock, ConflictRetry retry) {
+                   DossierRepository dossier, Clock clock, ConflictRetry retry, ReadableDossier readableDossier) {
+        this.readableDossier = readableDossier;
         this.intake = intake;
         this.views = views;
         this.cases = cases;
@@ -112,5 +115,13 @@ class CaseController {
     List<DossierEntry> dossier(@PathVariable String caseId) {
         access.requireContents(caseId);
         return dossier.findByCase(caseId);
+    }
+
+    @GetMapping("/{caseId}/dossier/readable")
+    @Operation(summary = "The dossier as a person reads it (the case screen): names, form labels, Dutch values and"
+            + " dates; in the order recorded")
+    List<ReadableDossier.Entry> readableDossier(@PathVariable String caseId) {
+        access.requireContents(caseId);
+        return readableDossier.of(dossier.findByCase(caseId));
     }
 }

@@ -46,6 +46,12 @@ final class ContentTypes {
                     + DocumentType.accepted() + ", recognised by their content (no HTML, SVG, scripts, executables,"
                     + " archives or macro-enabled office files)");
         }
+        if (!contentAgrees(type, byContent)) {
+            // Tika lets the name decide when its type is a narrower kind of what the content looks like: a plain zip
+            // called .docx, or bytes it has no signature for called .pdf. The content alone must say so too.
+            throw refused("the content is " + byContent.getBaseType() + ", which is not accepted as "
+                    + type.label() + "; accepted are " + DocumentType.accepted() + ", recognised by their content");
+        }
         if (!extension.isEmpty() && !type.extensions().contains(extension)) {
             throw refused("the name '." + extension + "' does not match the content (" + type.label()
                     + "); name it ." + type.extensions().get(0));
@@ -54,6 +60,14 @@ final class ContentTypes {
     }
 
     record Recognised(DocumentType type, String fileName) {
+    }
+
+    /** PDF and images by their own signature; office files by an office container's (the name picks docx or xlsx). */
+    private static boolean contentAgrees(DocumentType type, MediaType byContent) {
+        String content = byContent.getBaseType().toString();
+        return content.equals(type.mediaType())
+                || type.mediaType().startsWith("application/vnd.openxmlformats-officedocument.")
+                && content.equals("application/x-tika-ooxml");
     }
 
     private static boolean isOfficeContainer(MediaType type) {

@@ -41,7 +41,8 @@ class DocumentController {
     @Operation(summary = "Add a document to the case (multipart: file, step?, description?): PDF, PNG, JPEG, docx,"
             + " xlsx, odt or ods, recognised by its content; at most spoorwijzer.documents.max-size (413); scanned"
             + " before it is stored (422 when refused). step is a part of the re-integratieverslag, e.g."
-            + " PROBLEEMANALYSE. Recorded in the dossier.")
+            + " PROBLEEMANALYSE. Recorded in the dossier. Every party of the case reads it, the werkgever too: nothing"
+            + " medical (no diagnosis, complaints, treatment or letters of a treating physician).")
     ResponseEntity<DocumentInfo> upload(@PathVariable String caseId, @RequestPart("file") MultipartFile file,
                                         @RequestParam(name = "step", required = false) String step,
                                         @RequestParam(name = "description", required = false) String description) {

@@ -57,10 +57,10 @@ public class TaskCaseLabels implements TaskListener {
         String employer = caseInstance.getTenantId();
         AsPlatform.inCommand(() -> {
             if (employee != null) {
-                task.setVariableLocal(WERKNEMER_NAAM, employeeName(employee.toString()));
+                task.setVariableLocal(WERKNEMER_NAAM, asMarkdownText(employeeName(employee.toString())));
             }
             if (employer != null) {
-                task.setVariableLocal(WERKGEVER_NAAM, employerName(employer));
+                task.setVariableLocal(WERKGEVER_NAAM, asMarkdownText(employerName(employer)));
             }
             return null;
         });
@@ -78,6 +78,14 @@ public class TaskCaseLabels implements TaskListener {
             return null;
         }
         return Math.toIntExact(SicknessDays.week(firstSickDay, RecoveryGaps.parse((String) recoveryGaps), day));
+    }
+
+    /**
+     * A name as plain text in the form header's markdown: a user may edit his own profile, and "[Log in](https://…)"
+     * as a last name would otherwise be a working link on every task of his case. Names need none of these signs.
+     */
+    static String asMarkdownText(String name) {
+        return name == null ? null : name.replaceAll("[\\[\\]()*_`<>#!|\\\\~{}]", "").replaceAll("\\s+", " ").strip();
     }
 
     private String employeeName(String userId) {

@@ -124,6 +124,12 @@ public class TimelinePictures {
         List<Band> bands = new ArrayList<>();
         LocalDate spoor1End = closedOn != null && closedOn.isBefore(end) ? closedOn : end;
         bands.add(new Band(Kind.SPOOR_1, file.firstSickDay(), spoor1End, "Spoor 1"));
+        if (!steps) {
+            // Whoever sees only the case's status (management) sees its dates, not its history: no spoor 2 start,
+            // no recovery gaps (relapses), no UWV decisions.
+            return new TimelinePicture(file.caseId(), file.firstSickDay(), today,
+                    weeks(input, endWithoutExtensions, end), marks, bands);
+        }
         spoor2(entries, closedOn, end).ifPresent(bands::add);
         for (RecoveryGap gap : input.gaps()) {
             bands.add(new Band(Kind.HERSTEL, gap.firstHealthyDay(), gap.lastHealthyDay(),

@@ -33,7 +33,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BASIC_PREFIX = "Basic ";
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final IdentityService identityService;
     private final String engineName;
@@ -46,6 +46,12 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!SAFE_METHODS.contains(request.getMethod()) && fromAnotherSite(request)) {
+            // A browser attaches cached Basic credentials by itself, and a multipart form needs no CORS preflight:
+            // a change to /api is never made from another site's page, however it authenticates.
+            rejectCrossSite(request, response);
+            return;
+        }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         String userId;
         if (authorization != null) {
@@ -121,6 +127,19 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         String rule = dutch(request)
                 ? "een wijziging vanuit de browser moet het CSRF-token van de sessie meesturen; laad de pagina opnieuw"
                 : "a change made with the webapps' session must carry the session's CSRF token; reload the page";
+        write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", (dutch(request)
+                ? "Geweigerd, er is niets vastgelegd: " : "Refused, nothing was stored: ") + rule, rule);
+    }
+
+    /** Browsers say where a request comes from ({@code Sec-Fetch-Site}); other clients send no such header. */
+    private static boolean fromAnotherSite(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        return "cross-site".equals(site) || "same-site".equals(site);
+    }
+
+    private static void rejectCrossSite(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String rule = dutch(request) ? "een wijziging kan niet vanaf een andere website worden gedaan"
+                : "a change cannot be made from another site's page";
         write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", (dutch(request)
                 ? "Geweigerd, er is niets vastgelegd: " : "Refused, nothing was stored: ") + rule, rule);
     }

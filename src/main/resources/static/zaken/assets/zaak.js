@@ -372,7 +372,7 @@ function uploadForm() {
     .catch(() => {});
   return actionForm('document', 'Document toevoegen', [
     field(labels.file, el('input', { id: 'document-bestand', name: 'file', type: 'file' }),
-      'PDF, afbeelding of Office-document.'),
+      'PDF, afbeelding of Office-document. Alle partijen van de zaak, ook de werkgever, kunnen het lezen: geen medische gegevens (diagnose, klachten, behandeling, brieven van behandelaars).'),
     field(labels.step, step, 'Het onderdeel van het re-integratieverslag waar het document bij hoort.'),
     field(labels.description, el('input', { id: 'document-omschrijving', name: 'description', type: 'text', maxlength: 500 }),
       'Bijvoorbeeld: rapport van de arbeidsdeskundige.'),
@@ -439,34 +439,23 @@ async function documents() {
   return target;
 }
 
-function contentLines(content) {
-  return Object.entries(content || {}).filter(([key]) => key !== 'termijnen')
-    .map(([key, value]) => {
-      let shown = value;
-      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) {
-        shown = value.length > 10 ? dateTime(value) : date(value);
-      } else if (typeof value === 'boolean') {
-        shown = value ? 'ja' : 'nee';
-      } else if (value !== null && typeof value === 'object') {
-        shown = JSON.stringify(value);
-      }
-      return el('div', {}, el('dt', {}, key), el('dd', {}, shown ?? '—'));
-    });
+function valueLines(values) {
+  return (values || []).map(value => el('div', {}, el('dt', {}, value.label), el('dd', {}, value.value ?? '—')));
 }
 
 async function dossier() {
-  const entries = await getJsonOrNull(`${api}/dossier`);
+  const entries = await getJsonOrNull(`${api}/dossier/readable`);
   if (entries === null) {
     return null;
   }
   const items = [...entries].reverse().map(entry => {
-    const lines = contentLines(entry.content);
+    const lines = valueLines(entry.values);
     return el('li', { class: `entry type-${entry.type.toLowerCase()}` },
       el('div', { class: 'entry-head' },
         el('span', { class: 'entry-type' }, ENTRY_TYPES[entry.type] || entry.type),
         el('time', { datetime: entry.recordedAt }, dateTime(entry.recordedAt))),
       el('p', { class: 'entry-subject' }, entry.subject || ''),
-      el('p', { class: 'entry-meta' }, 'Door ', entry.recordedBy || 'Spoorwijzer',
+      el('p', { class: 'entry-meta' }, 'Door ', entry.recordedByName || 'Spoorwijzer',
         entry.role ? ` (${roleLabel(entry.role)})` : '',
         entry.dueDate ? ` · termijn ${date(entry.dueDate)}` : '',
         entry.deadlineMet === true ? el('span', { class: 'badge ok' }, 'op tijd') : null,

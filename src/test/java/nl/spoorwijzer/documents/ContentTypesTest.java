@@ -44,6 +44,15 @@ class ContentTypesTest {
         assertRefused("gewone tekst".getBytes(), "notities.txt", "text/plain");
     }
 
+    @Test
+    void aNameCannotMakeAContainerOrUnknownBytesAcceptable() {
+        assertRefused(SampleFiles.plainZip(), "plan.docx", "application/zip");
+        assertRefused(SampleFiles.plainZip(), "werkblad.ods", "application/zip");
+        byte[] unknown = {0x00, 0x13, 0x37, (byte) 0xfe, 0x01, 0x02, 0x7f, 0x00, 0x11, 0x22, 0x33, (byte) 0x99};
+        assertRefused(unknown, "rapport.pdf", "application/octet-stream");
+        assertRefused(unknown, "scan.png", "application/octet-stream");
+    }
+
     private static void assertRefused(byte[] content, String name, String why) {
         assertThatThrownBy(() -> ContentTypes.recognise(content, name))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> {

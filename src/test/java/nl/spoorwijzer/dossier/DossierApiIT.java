@@ -55,6 +55,7 @@ class DossierApiIT {
         assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
 
         var response = http.get("/api/cases/" + caseId + "/dossier", "demo", "demo");
+        var readable = http.get("/api/cases/" + caseId + "/dossier/readable", "anna", "anna");
         engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId).list()
                 .forEach(p -> engine.getRuntimeService().deleteProcessInstance(p.getId(), "test"));
         assertThat(response.statusCode()).isEqualTo(200);
@@ -68,6 +69,17 @@ class DossierApiIT {
         assertThat(task.path("role").asText()).isEqualTo("werkgever");
         assertThat(task.path("deadlineMet").asBoolean()).isTrue();
         assertThat(task.path("content").path("bedrijfsarts").asText()).isEqualTo("Arbodienst Noord");
+
+        // The case screen's dossier: the form's labels, Dutch dates and the name of who recorded it.
+        assertThat(readable.statusCode()).as(readable.body()).isEqualTo(200);
+        JsonNode shown = objectMapper.readTree(readable.body()).get(1);
+        assertThat(shown.path("recordedByName").asText()).isNotEqualTo("demo").isNotBlank();
+        assertThat(shown.path("values")).extracting(value -> value.path("label").asText() + ": "
+                + value.path("value").asText()).contains(
+                "Bedrijfsarts of arbodienst: Arbodienst Noord",
+                "Datum melding aan bedrijfsarts/arbodienst: " + LocalDate.parse(firstSickDay)
+                        .format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")));
+        assertThat(readable.body()).doesNotContain("meldingBedrijfsartsDatum", firstSickDay);
     }
 
     @Test

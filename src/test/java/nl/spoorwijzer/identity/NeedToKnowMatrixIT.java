@@ -86,6 +86,7 @@ class NeedToKnowMatrixIT {
             | `GET /api/cases/{id}/timeline` | Y | Y | Y | Y | - | Y | - | - | Y | Y |
             | `GET /api/cases/{id}/timeline.svg` | Y | Y | Y | Y | - | Y | - | - | Y | Y |
             | `GET /api/cases/{id}/dossier` | Y | Y | Y | Y | - | Y | - | - | - | Y |
+            | `GET /api/cases/{id}/dossier/readable` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/reintegration-report` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/reintegration-report/completeness` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/documents` | Y | Y | Y | Y | - | Y | - | - | - | Y |
@@ -341,6 +342,8 @@ class NeedToKnowMatrixIT {
                         (c, u, t) -> get("/api/cases/" + c.caseId + "/timeline.svg", u)),
                 read("`GET /api/cases/{id}/dossier`", Kind.SINGLE,
                         (c, u, t) -> get("/api/cases/" + c.caseId + "/dossier", u)),
+                read("`GET /api/cases/{id}/dossier/readable`", Kind.SINGLE,
+                        (c, u, t) -> get("/api/cases/" + c.caseId + "/dossier/readable", u)),
                 read("`GET /api/cases/{id}/reintegration-report`", Kind.SINGLE,
                         (c, u, t) -> get("/api/cases/" + c.caseId + "/reintegration-report", u)),
                 read("`GET /api/cases/{id}/reintegration-report/completeness`", Kind.SINGLE,

@@ -109,6 +109,25 @@ class WebappSessionIT {
     }
 
     @Test
+    void noChangeComesFromAnotherSitesPageEvenWithBasicCredentials() {
+        String recovery = """
+                {"date": "%s", "percentage": 50}""".formatted(LocalDate.now(ApiCases.AMSTERDAM).minusDays(1));
+        for (String site : new String[] {"cross-site", "same-site"}) {
+            HttpResponse<String> forged = basic.send(basic.request("/api/cases/" + caseId + "/recovery")
+                    .header("Authorization", HttpTestClient.basic("anna", "anna"))
+                    .header("Content-Type", "application/json").header("Sec-Fetch-Site", site)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(recovery)).build());
+            assertThat(forged.statusCode()).as(site).isEqualTo(403);
+        }
+        assertThat(dossier.findByCase(caseId)).noneMatch(entry -> entry.type() == DossierEntryType.RECOVERY);
+        HttpResponse<String> sameOrigin = basic.send(basic.request("/api/cases/" + caseId + "/recovery")
+                .header("Authorization", HttpTestClient.basic("anna", "anna"))
+                .header("Content-Type", "application/json").header("Sec-Fetch-Site", "same-origin")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(recovery)).build());
+        assertThat(sameOrigin.statusCode()).as(sameOrigin.body()).isEqualTo(200);
+    }
+
+    @Test
     void onlyAPlainClientIsSentTheBasicChallenge() {
         HttpResponse<String> plain = basic.get("/api/cases");
         assertThat(plain.statusCode()).isEqualTo(401);
