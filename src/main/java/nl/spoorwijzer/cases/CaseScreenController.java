@@ -60,10 +60,20 @@ class CaseScreenController {
                 + (user.getLastName() == null ? "" : user.getLastName())).trim();
         boolean session = caller.getUserId().equals(WebappSession.userId(request, engine.getName()))
                 && request.getHeader("Authorization") == null;
-        return new Me(caller.getUserId(), name, groups, roles, session ? WebappSession.csrfToken(request) : null);
+        List<String> tenants = caller.getTenantIds() == null ? List.of() : caller.getTenantIds();
+        List<Employer> employers = tenants.isEmpty() ? List.of() : access.asDirectory(() -> identity.createTenantQuery()
+                .tenantIdIn(tenants.toArray(String[]::new)).orderByTenantName().asc().list()).stream()
+                .map(tenant -> new Employer(tenant.getId(), tenant.getName())).toList();
+        return new Me(caller.getUserId(), name, groups, roles, employers,
+                session ? WebappSession.csrfToken(request) : null);
     }
 
-    record Me(String userId, String name, List<String> groups, List<String> roles, String csrfToken) {
+    /** Who the caller is, the employers he works for (a sick report names one), and the session's CSRF token. */
+    record Me(String userId, String name, List<String> groups, List<String> roles, List<Employer> employers,
+              String csrfToken) {
+    }
+
+    record Employer(String id, String name) {
     }
 
     private String page(HttpServletRequest request, String page) {

@@ -125,6 +125,39 @@ class WorkplaceBrowserIT {
         assertThat(documents).extracting(document -> document.path("uploadedBy").asText()).containsExactly("tim");
     }
 
+    @Test
+    void theWerkgeverReportsSicknessOnTheCaseListAndSeesTheCaseAndItsFirstStep() throws Exception {
+        browser = logIn("anna");
+        WebDriver page = browser.driver();
+        page.get("http://localhost:" + port + "/zaken");
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#actie-ziekmelding")));
+        browser.click(page.findElement(By.cssSelector("#actie-ziekmelding summary")));
+        String firstSickDay = today.minusDays(2).format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy"));
+
+        page.findElement(By.id("melding-werknemer")).sendKeys("nobody");
+        page.findElement(By.id("melding-datum")).sendKeys(firstSickDay);
+        browser.click(page.findElement(By.cssSelector("#form-ziekmelding button[type=submit]")));
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("melding-werknemer-fout")));
+        assertThat(page.findElement(By.cssSelector("#form-ziekmelding .form-error")).getText())
+                .contains("Niet vastgelegd");
+
+        page.findElement(By.id("melding-werknemer")).clear();
+        page.findElement(By.id("melding-werknemer")).sendKeys("tim");
+        browser.click(page.findElement(By.cssSelector("#form-ziekmelding button[type=submit]")));
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("geopend")));
+        String opened = page.findElement(By.id("geopend")).getText();
+        assertThat(opened).contains("Vastgelegd", "Tim Vermeulen", "Ziekmelding doorgeven aan bedrijfsarts",
+                "Open de zaak");
+        String caseId = opened.replaceAll("(?s).*Zaak (ZV-[0-9A-Z-]+).*", "$1");
+        JsonNode stored = caseOf(caseId, "anna");
+        assertThat(stored.path("employeeId").asText()).isEqualTo("tim");
+        assertThat(stored.path("firstSickDay").asText()).isEqualTo(today.minusDays(2).toString());
+
+        browser.click(page.findElement(By.linkText("Open de zaak")));
+        browser.waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Tim Vermeulen"));
+        assertThat(page.getCurrentUrl()).endsWith("/zaken/" + caseId);
+    }
+
     /**
      * In the filter, the task whose card names the employee; its form's header names the case and links to the case
      * screen, which then shows that employee.
