@@ -82,6 +82,27 @@ public final class DutchProblems {
                 "wordt door het platform toegekend (het zaaknummer); start zonder");
         rule("this step has no form, so it takes no values", "hoort bij een stap zonder formulier en wordt niet"
                 + " aangenomen");
+        // The case screen's actions (recovery, UWV decisions, documents, details): what a case handler meets most.
+        rule("is required: (?:the first day of \\(partial\\) recovery|a date in ISO format YYYY-MM-DD|the date of"
+                + " UWV's decision|the day the employee applied)", "is verplicht (een datum)");
+        rule("is required: one of (.+)", "is verplicht: een van $1");
+        rule("is required, at most (\\d+) characters, in functional terms .*",
+                "is verplicht, hoogstens $1 tekens, in functionele termen (geen diagnose, klachten of behandeling)");
+        rule("must be after (\\d{4})-(\\d{2})-(\\d{2}), the first sick day of the current sickness period .*",
+                "moet na $3-$2-$1 liggen, de eerste ziektedag van de huidige ziekteperiode (BW 7:629 lid 10)");
+        rule("must be between 1 and 100 \\(100 = full recovery;.*",
+                "moet tussen 1 en 100 liggen (100 = volledig hersteld; bij gedeeltelijk herstel loopt de termijn door)");
+        rule("the case is already recovered since (\\d{4})-(\\d{2})-(\\d{2}).*",
+                "de zaak is al hersteld sinds $3-$2-$1; een nieuwe ziekmelding binnen 28 dagen zet haar voort");
+        rule("the case is closed \\((.*)\\)", "de zaak is afgesloten ($1)");
+        rule("is empty: choose a file with content", "is leeg: kies een bestand met inhoud");
+        rule("must be one of the parts of the re-integratieverslag: (.+)",
+                "moet een onderdeel van het re-integratieverslag zijn: $1");
+        rule("must be 0 to (\\d+) hours per week", "moet 0 tot $1 uur per week zijn");
+        rule("must be a Dutch postal code: .*", "moet een Nederlandse postcode zijn: 4 cijfers en 2 letters (bijv. 3511 AB)");
+        rule("must be a KvK number: 8 digits", "moet een KvK-nummer van 8 cijfers zijn");
+        rule("must be a loonheffingennummer: .*", "moet een loonheffingennummer zijn: 9 cijfers, de letter L en 2 cijfers"
+                + " (bijv. 123456789L01)");
         rule("unknown employee '(.+)'", "noemt een onbekende werknemer ('$1')");
         rule("unknown employer '(.+)'", "noemt een onbekende werkgever ('$1')");
     }

@@ -86,4 +86,17 @@ class DutchProblemsTest {
         assertThat(ProblemErrorController.wantsHtml("text/html,application/xhtml+xml,*/*;q=0.8")).isTrue();
         assertThat(ProblemErrorController.wantsHtml("application/json")).isFalse();
     }
+
+    @Test
+    void theCaseScreensCommonRefusalsSpeakDutch() {
+        assertThat(DutchProblems.rule("the case is already recovered since 2026-12-04; a new sick report (POST"
+                + " /api/cases) within 28 days continues it"))
+                .isEqualTo("de zaak is al hersteld sinds 04-12-2026; een nieuwe ziekmelding binnen 28 dagen zet haar voort");
+        assertThat(DutchProblems.rule("must be after 2026-11-15, the first sick day of the current sickness period"
+                + " (BW 7:629 lid 10)")).startsWith("moet na 15-11-2026 liggen");
+        assertThat(DutchProblems.rule("is required: the first day of (partial) recovery")).isEqualTo(
+                "is verplicht (een datum)");
+        assertThat(DutchProblems.rule("must be a KvK number: 8 digits")).isEqualTo("moet een KvK-nummer van 8 cijfers zijn");
+        assertThat(DutchProblems.rule("is empty: choose a file with content")).startsWith("is leeg");
+    }
 }
