@@ -103,6 +103,34 @@ public final class DutchProblems {
         rule("must be a KvK number: 8 digits", "moet een KvK-nummer van 8 cijfers zijn");
         rule("must be a loonheffingennummer: .*", "moet een loonheffingennummer zijn: 9 cijfers, de letter L en 2 cijfers"
                 + " (bijv. 123456789L01)");
+        rule("must be given: a loonsanctie extends the waiting period by (\\d+) to (\\d+) weeks .*",
+                "is verplicht: een loonsanctie verlengt de wachttijd met $1 tot $2 weken (WIA art. 25 lid 9)");
+        rule("must be given: a voluntary extension of wage payment \\(VVL\\) is at least (\\d+) weeks .*",
+                "is verplicht: een vrijwillige verlenging van de loondoorbetaling (VVL) is minstens $1 weken (WIA art. 24)");
+        rule("must be true: a VVL is requested jointly by werkgever and werknemer .*",
+                "moet aangevinkt zijn: werkgever en werknemer vragen een VVL samen aan (WIA art. 24)");
+        rule("a loonsanctie of (\\d+) weeks is already imposed; .*",
+                "er is al een loonsanctie van $1 weken opgelegd; UWV bekort die met een besluit tot bekorting");
+        rule("there is no loonsanctie to shorten in this case", "deze zaak heeft geen loonsanctie om te bekorten");
+        rule("the loonsanctie was already shortened; it ends on (\\d{4})-(\\d{2})-(\\d{2})",
+                "de loonsanctie is al bekort; zij eindigt op $3-$2-$1");
+        rule("no step of this case waits for a deskundigenoordeel;.*", "geen stap van deze zaak wacht op een"
+                + " deskundigenoordeel; vraag er eerst een aan (taak Deskundigenoordeel aanvragen)");
+        rule("must name 1 to (\\d+) shortcomings from UWV's decision.*",
+                "moet 1 tot $1 tekortkomingen uit het besluit van UWV noemen; elk wordt een hersteltaak");
+        rule("each shortcoming is a text of 1 to 1000 characters", "elke tekortkoming is een tekst van 1 tot 1000 tekens");
+        rule("the case is (\\w+); (?:UWV decisions apply to a running case|.* are recorded on a running case)",
+                "de zaak loopt niet meer ($1); dit wordt alleen bij een lopende zaak vastgelegd");
+        rule("UWV granted an early IVA in this case.*", "UWV heeft in deze zaak een vervroegde IVA toegekend: de"
+                + " re-integratie is beëindigd");
+        rule("UWV already decided on an early IVA application in this case.*", "UWV heeft in deze zaak al over een"
+                + " aanvraag voor een vervroegde IVA beslist; de werknemer vraagt die maar één keer aan (WIA art. 23 lid 6)");
+        rule("is required: true when UWV granted the early IVA, false when it refused",
+                "is verplicht: ja als UWV de vervroegde IVA toekende, nee als UWV die weigerde");
+        rule("must not be before the first sick day (\\d{4})-(\\d{2})-(\\d{2})",
+                "mag niet voor de eerste ziektedag ($3-$2-$1) liggen");
+        rule("no spoor 2 trajectory runs in this case;.*", "in deze zaak loopt geen spoor 2-traject; sollicitaties"
+                + " worden vastgelegd zolang het loopt");
         rule("unknown employee '(.+)'", "noemt een onbekende werknemer ('$1')");
         rule("unknown employer '(.+)'", "noemt een onbekende werkgever ('$1')");
     }

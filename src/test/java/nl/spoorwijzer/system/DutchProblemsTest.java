@@ -98,5 +98,10 @@ class DutchProblemsTest {
                 "is verplicht (een datum)");
         assertThat(DutchProblems.rule("must be a KvK number: 8 digits")).isEqualTo("moet een KvK-nummer van 8 cijfers zijn");
         assertThat(DutchProblems.rule("is empty: choose a file with content")).startsWith("is leeg");
+        assertThat(DutchProblems.rule("must be given: a loonsanctie extends the waiting period by 1 to 52 weeks"
+                + " (WIA art. 25 lid 9)")).isEqualTo("is verplicht: een loonsanctie verlengt de wachttijd met 1 tot 52"
+                + " weken (WIA art. 25 lid 9)");
+        assertThat(DutchProblems.rule("the case is closed; UWV decisions apply to a running case"))
+                .startsWith("de zaak loopt niet meer (closed)");
     }
 }
