@@ -72,7 +72,9 @@ class StandingTasksUpgradeIT {
 
         deploy("modellen van nu", "classpath:processes/*.bpmn", "classpath:processes/*.dmn",
                 "classpath:forms/*.form");
-        assertThat(upgrade.upgrade()).as("the case and its trajectory").isEqualTo(2);
+        // At least the case and its trajectory: cases other test classes left running (on a shared database) may be
+        // upgraded too; what matters for this case is asserted below.
+        assertThat(upgrade.upgrade()).as("the case and its trajectory").isGreaterThanOrEqualTo(2);
 
         assertThat(openStandingTasks(caseId)).as("gone from everyone's list").isEmpty();
         String latestTrajectoryModel = engine.getRepositoryService().createProcessDefinitionQuery()
