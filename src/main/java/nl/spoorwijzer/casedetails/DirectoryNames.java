@@ -3,6 +3,7 @@ package nl.spoorwijzer.casedetails;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.spoorwijzer.casefile.CaseAccess;
+import nl.spoorwijzer.identity.DisplayNames;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -31,12 +32,7 @@ public class DirectoryNames {
             return null;
         }
         User user = access.asDirectory(() -> identityService.createUserQuery().userId(userId).singleResult());
-        if (user == null) {
-            return userId;
-        }
-        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).trim();
-        return name.isEmpty() ? userId : name;
+        return user == null ? userId : DisplayNames.of(user);
     }
 
     /** The employer's name (its tenant's). */
@@ -45,7 +41,7 @@ public class DirectoryNames {
             return null;
         }
         Tenant tenant = access.asDirectory(() -> identityService.createTenantQuery().tenantId(tenantId).singleResult());
-        return tenant == null || tenant.getName() == null || tenant.getName().isBlank() ? tenantId : tenant.getName();
+        return tenant == null ? tenantId : DisplayNames.of(tenant);
     }
 
     /** An organisation's or role's name (its group's), or null when there is no such group. */

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import nl.spoorwijzer.casefile.CaseAccess;
+import nl.spoorwijzer.identity.DisplayNames;
 import nl.spoorwijzer.identity.Role;
 import nl.spoorwijzer.system.WebappSession;
 import org.camunda.bpm.engine.IdentityService;
@@ -55,9 +56,7 @@ class CaseScreenController {
         User user = access.asDirectory(() -> identity.createUserQuery().userId(caller.getUserId()).singleResult());
         List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
         List<String> roles = groups.stream().map(Role::ofGroup).flatMap(Optional::stream).map(Role::label).toList();
-        String name = user == null ? caller.getUserId()
-                : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).trim();
+        String name = user == null ? caller.getUserId() : DisplayNames.of(user);
         boolean session = caller.getUserId().equals(WebappSession.userId(request, engine.getName()))
                 && request.getHeader("Authorization") == null;
         List<String> tenants = caller.getTenantIds() == null ? List.of() : caller.getTenantIds();

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.stream.Collectors;
 import nl.spoorwijzer.casefile.CaseAccess;
+import nl.spoorwijzer.identity.DisplayNames;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
@@ -31,7 +32,7 @@ class PartyNames {
             return Map.of();
         }
         return access.asDirectory(() -> identityService.createUserQuery().userIdIn(ids).list().stream()
-                .collect(Collectors.toMap(User::getId, PartyNames::fullName)));
+                .collect(Collectors.toMap(User::getId, DisplayNames::of)));
     }
 
     Map<String, String> employers(Collection<String> tenantIds) {
@@ -40,13 +41,6 @@ class PartyNames {
             return Map.of();
         }
         return access.asDirectory(() -> identityService.createTenantQuery().tenantIdIn(ids).list().stream()
-                .collect(Collectors.toMap(Tenant::getId, tenant -> tenant.getName() == null ? tenant.getId()
-                        : tenant.getName())));
-    }
-
-    private static String fullName(User user) {
-        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).trim();
-        return name.isEmpty() ? user.getId() : name;
+                .collect(Collectors.toMap(Tenant::getId, DisplayNames::of)));
     }
 }

@@ -2,15 +2,14 @@ package nl.spoorwijzer.process;
 
 import static nl.spoorwijzer.process.ProcessVariables.EERSTE_ZIEKTEDAG;
 import static nl.spoorwijzer.process.ProcessVariables.HERSTELPERIODES;
+import static nl.spoorwijzer.process.ProcessVariables.WERKGEVER_NAAM;
 import static nl.spoorwijzer.process.ProcessVariables.WERKNEMER_ID;
 import static nl.spoorwijzer.process.ProcessVariables.WERKNEMER_NAAM;
-import static nl.spoorwijzer.process.ProcessVariables.WERKGEVER_NAAM;
 import static nl.spoorwijzer.process.ProcessVariables.ZAAK_ID;
 import static nl.spoorwijzer.process.ProcessVariables.ZIEKTEWEEK;
 
 import java.time.LocalDate;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import nl.spoorwijzer.identity.DisplayNames;
 import nl.spoorwijzer.timeline.SicknessDays;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -90,17 +89,12 @@ public class TaskCaseLabels implements TaskListener {
 
     private String employeeName(String userId) {
         User user = identity.createUserQuery().userId(userId).singleResult();
-        if (user == null) {
-            return userId;
-        }
-        String name = Stream.of(user.getFirstName(), user.getLastName()).filter(part -> part != null
-                && !part.isBlank()).map(String::trim).collect(Collectors.joining(" "));
-        return name.isEmpty() ? userId : name;
+        return user == null ? userId : DisplayNames.of(user);
     }
 
     private String employerName(String tenantId) {
         Tenant tenant = identity.createTenantQuery().tenantId(tenantId).singleResult();
-        return tenant == null || tenant.getName() == null || tenant.getName().isBlank() ? tenantId : tenant.getName();
+        return tenant == null ? tenantId : DisplayNames.of(tenant);
     }
 
     /** The case process (poortwachter) a task's process belongs to: the top of its call hierarchy. */
