@@ -9,7 +9,10 @@ import nl.spoorwijzer.dossier.DossierEntry;
 
 /**
  * A case as the API shows it. {@code placements} and {@code jobApplications}: the dossier entries of the loonwaarde
- * and proefplaatsingen and of the job applications recorded on the case, oldest first.
+ * and proefplaatsingen and of the job applications recorded on the case, oldest first. {@code
+ * openExpertOpinionRequests}: the deskundigenoordeel requests UWV has not answered yet; {@code expertOpinions}: UWV's
+ * deskundigenoordelen with what follows from each ({@code gevolg} in their content); {@code gevolg}: in the answer to
+ * a UWV decision, what follows from it (Dutch).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseView(
@@ -34,7 +37,10 @@ public record CaseView(
         List<DossierEntry> jobApplications,
         String employeeName,
         String employerName,
-        List<String> actions) {
+        List<String> actions,
+        List<DossierEntry> openExpertOpinionRequests,
+        List<DossierEntry> expertOpinions,
+        String gevolg) {
 
     /** What the caller may do on the case screen ({@link #actions}); the API still decides each request. */
     public static final String RECOVERY = "recovery";
@@ -43,6 +49,8 @@ public record CaseView(
     public static final String DOCUMENT_UPLOAD = "documentUpload";
     public static final String REINTEGRATION_REPORT = "reintegrationReport";
     public static final String ACCESS_LOG = "accessLog";
+    /** The case's werkgever or werknemer records a deskundigenoordeel request (POST .../expert-opinion-requests). */
+    public static final String EXPERT_OPINION_REQUEST = "expertOpinionRequest";
 
     /** An open step of the case: what, for which role (or the employee), by when; its Tasklist task. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -54,14 +62,22 @@ public record CaseView(
         return new CaseView(caseId, employerId, employeeId, firstSickDay, status, phase, nextDeadline,
                 nextDeadlineTask, overdue, closedReason, recoveredOn, partialRecoveryPercentage, openTasks,
                 spoor2Status, jobApplicationCount, timeline, reintegrationReport, placements, jobApplications, employee,
-                employer, actions);
+                employer, actions, openExpertOpinionRequests, expertOpinions, gevolg);
     }
 
     CaseView withActions(List<String> allowed) {
         return new CaseView(caseId, employerId, employeeId, firstSickDay, status, phase, nextDeadline,
                 nextDeadlineTask, overdue, closedReason, recoveredOn, partialRecoveryPercentage, openTasks,
                 spoor2Status, jobApplicationCount, timeline, reintegrationReport, placements, jobApplications,
-                employeeName, employerName, allowed);
+                employeeName, employerName, allowed, openExpertOpinionRequests, expertOpinions, gevolg);
+    }
+
+    /** The view as the answer to a UWV decision: with what follows from it (null: nothing to say). */
+    public CaseView withGevolg(String consequence) {
+        return new CaseView(caseId, employerId, employeeId, firstSickDay, status, phase, nextDeadline,
+                nextDeadlineTask, overdue, closedReason, recoveredOn, partialRecoveryPercentage, openTasks,
+                spoor2Status, jobApplicationCount, timeline, reintegrationReport, placements, jobApplications,
+                employeeName, employerName, actions, openExpertOpinionRequests, expertOpinions, consequence);
     }
 
     /**
@@ -74,7 +90,7 @@ public record CaseView(
                 .toList();
         return new CaseView(caseId, employerId, null, firstSickDay, status, phase, nextDeadline, nextDeadlineTask,
                 overdue, closedReason, recoveredOn, partialRecoveryPercentage, steps, spoor2Status, null, timeline,
-                null, null, null, null, null, List.of());
+                null, null, null, null, null, List.of(), null, null, null);
     }
 
     static CaseView summary(CaseFile file, LocalDate today) {
@@ -82,6 +98,6 @@ public record CaseView(
                 file.phase(), file.nextDeadline(), file.nextDeadlineTask(),
                 file.nextDeadline() != null && file.nextDeadline().isBefore(today), file.closedReason(),
                 file.recoveredOn(), file.partialRecoveryPercentage(), null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null, null, null);
     }
 }

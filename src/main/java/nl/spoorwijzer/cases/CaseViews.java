@@ -11,6 +11,7 @@ import nl.spoorwijzer.casefile.CaseFile;
 import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.dossier.DossierRepository;
+import nl.spoorwijzer.dossier.ExpertOpinionEntries;
 import nl.spoorwijzer.identity.Organisations;
 import nl.spoorwijzer.identity.Role;
 import nl.spoorwijzer.process.CaseAction;
@@ -69,7 +70,8 @@ public class CaseViews {
                 summary.partialRecoveryPercentage(), openTasks(file),
                 spoor2Status(caseId), jobApplications(file), DossierEntry.latestTimeline(entries),
                 reintegrationReports.completeness(file, entries), recorded(entries, CaseAction.PLACEMENT),
-                recorded(entries, CaseAction.JOB_APPLICATION), null, null, null));
+                recorded(entries, CaseAction.JOB_APPLICATION), null, null, null,
+                ExpertOpinionEntries.openRequests(entries), ExpertOpinionEntries.opinions(entries), null));
         if (!access.mayReadContents(file)) {
             return view.statusOnly();
         }
@@ -102,6 +104,9 @@ public class CaseViews {
         }
         if (open && access.mayReportFor(file.employerId(), Role.WERKGEVER, Role.BEDRIJFSARTS)) {
             actions.add(CaseView.UWV_DECISION);
+        }
+        if (open && !access.callerIsAdmin() && (werkgever || access.callerId().equals(file.employeeId()))) {
+            actions.add(CaseView.EXPERT_OPINION_REQUEST);
         }
         actions.add(CaseView.DOCUMENT_UPLOAD);
         actions.add(CaseView.REINTEGRATION_REPORT);

@@ -40,5 +40,10 @@ public enum DossierEntryType {
     /** The spoor 2 trajectory ended: placement, a structural spoor 1 result or the end of the waiting period. */
     TRAJECTORY_ENDED,
     /** A document was added to the case: its file name, type, size, SHA-256 and the RIV part (step) it belongs to. */
-    DOCUMENT_ADDED
+    DOCUMENT_ADDED,
+    /**
+     * Werkgever or werknemer asked UWV for a deskundigenoordeel (Wet SUWI art. 32): the question, who asked and
+     * when it was filed; open until UWV's opinion ({@code UWV_DECISION} of type DESKUNDIGENOORDEEL) names it.
+     */
+    EXPERT_OPINION_REQUESTED
 }

@@ -28,6 +28,8 @@ public final class ProcessKeys {
         public static final String AFWIJKING_TERMIJN_VOORGESTELD = "AfwijkingTermijnVoorgesteld";
         /** spoor-2-traject: a job application was recorded on the case; the trajectory counts it. */
         public static final String SOLLICITATIE_GEREGISTREERD = "SollicitatieGeregistreerd";
+        /** The plan van aanpak must be revised (event subprocess bijstellingNaSpoor2; also after a deskundigenoordeel). */
+        public static final String PLAN_BIJSTELLING_NODIG = "PlanBijstellingNodig";
 
         private Messages() {
         }

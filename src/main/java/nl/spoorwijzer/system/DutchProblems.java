@@ -131,6 +131,25 @@ public final class DutchProblems {
                 "mag niet voor de eerste ziektedag ($3-$2-$1) liggen");
         rule("no spoor 2 trajectory runs in this case;.*", "in deze zaak loopt geen spoor 2-traject; sollicitaties"
                 + " worden vastgelegd zolang het loopt");
+        rule("a deskundigenoordeel on the re-integration efforts can be requested until (\\d{4})-(\\d{2})-(\\d{2}),.*",
+                "een deskundigenoordeel over de re-integratie-inspanningen kan worden aangevraagd tot en met $3-$2-$1,"
+                        + " 6 maanden voor het einde van de wachttijd; vraag nu naar geschiktheid voor het eigen werk of"
+                        + " passende arbeid");
+        rule("a deskundigenoordeel is requested by the werkgever or the werknemer of the case.*",
+                "alleen de werkgever of de werknemer van de zaak vraagt een deskundigenoordeel aan (Wet SUWI art. 32)");
+        rule("is required: the day the request was filed with UWV", "is verplicht (de datum waarop de aanvraag bij UWV"
+                + " is ingediend)");
+        rule("is required: one of (.+) \\(the question the opinion answers\\)",
+                "is verplicht: een van $1 (de vraag die het oordeel beantwoordt)");
+        rule("must be one of (.+) for vraag (\\w+)", "moet voor vraag $2 een van deze waarden zijn: $1");
+        rule("can be true only with an adverse oordeel.*", "kan alleen ja zijn bij een ongunstig oordeel (NIET_GESCHIKT,"
+                + " NIET_PASSEND of ONVOLDOENDE)");
+        rule("names no deskundigenoordeel request of this case.*", "noemt geen aanvraag voor een deskundigenoordeel"
+                + " van deze zaak");
+        rule("request (\\d+) was already answered", "aanvraag $1 is al beantwoord");
+        rule("must be the question of request (\\d+) \\((\\w+)\\)", "moet de vraag van aanvraag $1 zijn ($2)");
+        rule("the case is closed; deskundigenoordeel requests are recorded on a running case",
+                "de zaak is afgesloten; een aanvraag voor een deskundigenoordeel wordt bij een lopende zaak vastgelegd");
         rule("unknown employee '(.+)'", "noemt een onbekende werknemer ('$1')");
         rule("unknown employer '(.+)'", "noemt een onbekende werkgever ('$1')");
     }

@@ -29,9 +29,10 @@ class UwvDecisionController {
     @PostMapping("/api/cases/{caseId}/uwv-decisions")
     @Operation(summary = "Record a UWV decision: LOONSANCTIE or VVL move the end of the waiting period (and every"
             + " pending timer and due date), BEKORTING ends a sanction 6 weeks after it was granted,"
-            + " DESKUNDIGENOORDEEL goes to the step waiting for it")
+            + " DESKUNDIGENOORDEEL (vraag, oordeel, optional requestId) goes to the step waiting for it or into the"
+            + " dossier, closes the request it answers and says in gevolg what follows from it")
     CaseView uwvDecision(@PathVariable String caseId, @RequestBody UwvDecisionRequest request) {
-        retry.run(() -> decisions.record(access.requireVisible(caseId), request));
-        return views.details(caseId);
+        String gevolg = retry.inTransaction(() -> decisions.record(access.requireVisible(caseId), request));
+        return views.details(caseId).withGevolg(gevolg);
     }
 }

@@ -18,7 +18,8 @@ public record UwvDecisionRequest(
         Boolean employerAgreed,
         @Schema(description = "VVL: the werknemer agreed to the joint request")
         Boolean employeeAgreed,
-        @Schema(description = "DESKUNDIGENOORDEEL: UWV's conclusion, in functional terms (no medical details)")
+        @Schema(description = "DESKUNDIGENOORDEEL: UWV's conclusion in its words, in functional terms (no medical"
+                + " details); optional when oordeel is given")
         String conclusion,
         @Schema(description = "VERVROEGDE_IVA: the day the employee applied, YYYY-MM-DD, in sickness weeks 3-68"
                 + " (spoorwijzer.timeline.early-iva)")
@@ -27,5 +28,17 @@ public record UwvDecisionRequest(
         Boolean granted,
         @Schema(description = "VERVROEGDE_IVA, for a grant: the last day of the shortened waiting period UWV set,"
                 + " YYYY-MM-DD: 13-78 weeks of sickness and at least 10 weeks after the application")
-        String waitingPeriodEnd) {
+        String waitingPeriodEnd,
+        @Schema(description = "DESKUNDIGENOORDEEL: the question it answers, GESCHIKTHEID_EIGEN_WERK, PASSENDE_ARBEID or"
+                + " RE_INTEGRATIE_INSPANNINGEN; may be left out when requestId or the step waiting for it says it")
+        String vraag,
+        @Schema(description = "DESKUNDIGENOORDEEL: UWV's verdict on the question: GESCHIKT or NIET_GESCHIKT,"
+                + " PASSEND or NIET_PASSEND, VOLDOENDE or ONVOLDOENDE; required unless a step waits for the opinion")
+        String oordeel,
+        @Schema(description = "DESKUNDIGENOORDEEL: the id of the request it answers (GET .../expert-opinion-requests);"
+                + " without it the oldest open request with the same question is closed")
+        Long requestId,
+        @Schema(description = "DESKUNDIGENOORDEEL: UWV advises to start spoor 2 (only with an adverse oordeel)")
+        Boolean spoor2Inzetten) {
+
 }

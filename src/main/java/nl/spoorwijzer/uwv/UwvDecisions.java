@@ -14,7 +14,11 @@ import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.casefile.CaseFile;
 import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierEntryType;
+import nl.spoorwijzer.dossier.ExpertOpinionEntries;
 import nl.spoorwijzer.identity.Role;
+import nl.spoorwijzer.opinions.ExpertOpinion;
+import nl.spoorwijzer.opinions.ExpertOpinionOutcome;
+import nl.spoorwijzer.opinions.ExpertOpinions;
 import nl.spoorwijzer.process.CaseDossier;
 import nl.spoorwijzer.process.CaseRescheduling.MovedTimeline;
 import nl.spoorwijzer.process.CaseRescheduling;
@@ -29,24 +33,20 @@ import nl.spoorwijzer.system.RuleViolationException;
 import nl.spoorwijzer.timeline.LegalTerms;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.runtime.EventSubscription;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records UWV's decisions on a case. A loonsanctie, its bekorting and a VVL move the end of the waiting period (and
  * a VVL the WIA application), so every pending timer and due date of the case moves with them; a loonsanctie's
- * shortcomings become repair tasks; a deskundigenoordeel goes to the step waiting for it. Each decision is a dossier
+ * shortcomings become repair tasks; a deskundigenoordeel goes to the step waiting for it or, when none waits, into
+ * the dossier with what follows from it ({@link ExpertOpinions}). Each decision is a dossier
  * entry. Everything is checked before anything is written, and it all happens in one transaction.
  */
 @Component("uwvDecisions")
 public class UwvDecisions {
 
     static final int MAX_SHORTCOMINGS = 20;
-    static final List<String> OPINION_MESSAGES =
-            List.of(ProcessKeys.Messages.DESKUNDIGENOORDEEL_ONTVANGEN,
-                    ProcessKeys.Messages.DESKUNDIGENOORDEEL_SPOOR_2_ONTVANGEN);
 
     private static final TypeReference<List<String>> TEXTS = new TypeReference<>() { };
 
@@ -57,10 +57,13 @@ public class UwvDecisions {
     private final LegalTime time;
     private final ObjectMapper json;
     private final EarlyIvaDecisions earlyIva;
+    private final ExpertOpinions opinions;
 
     public UwvDecisions(RuntimeService runtimeService, CaseAccess access, CaseRescheduling rescheduling,
-                        CaseDossier dossier, LegalTime time, ObjectMapper json, EarlyIvaDecisions earlyIva) {
+                        CaseDossier dossier, LegalTime time, ObjectMapper json, EarlyIvaDecisions earlyIva,
+                        ExpertOpinions opinions) {
         this.earlyIva = earlyIva;
+        this.opinions = opinions;
         this.runtimeService = runtimeService;
         this.access = access;
         this.rescheduling = rescheduling;
@@ -79,8 +82,9 @@ public class UwvDecisions {
         }
     }
 
+    /** Records the decision; answers what follows from it in Dutch (a deskundigenoordeel's gevolg), else null. */
     @Transactional
-    public void record(CaseFile file, UwvDecisionRequest request) {
+    public String record(CaseFile file, UwvDecisionRequest request) {
         if (!access.mayReportFor(file.employerId(), Role.WERKGEVER, Role.BEDRIJFSARTS)) {
             throw RuleViolationException.notAllowed("caseId", "only the employer side (werkgever, bedrijfsarts)"
                     + " records UWV decisions for employer '" + file.employerId() + "'");
@@ -99,7 +103,7 @@ public class UwvDecisions {
         }
         if (type == UwvDecisionType.VERVROEGDE_IVA) {
             earlyIva.record(file, request, decisionDate, variables.get(VERVROEGDE_IVA_BESLUIT));
-            return;
+            return null;
         }
         Map<String, Object> content = switch (type) {
             case LOONSANCTIE -> loonsanctie(file, request, decisionDate, variables);
@@ -110,6 +114,8 @@ public class UwvDecisions {
         };
         dossier.recordForCase(file.caseId(), file.processInstanceId(), file.employerId(), DossierEntryType.UWV_DECISION,
                 "UWV-besluit: " + type.name().toLowerCase(), content);
+        Object consequence = content.get(ExpertOpinionEntries.CONSEQUENCE);
+        return consequence == null ? null : consequence.toString();
     }
 
     private Map<String, Object> loonsanctie(CaseFile file, UwvDecisionRequest request, LocalDate decisionDate,
@@ -167,39 +173,9 @@ public class UwvDecisions {
 
     private Map<String, Object> deskundigenoordeel(CaseFile file, UwvDecisionRequest request,
                                                    LocalDate decisionDate) {
-        String conclusion = request.conclusion() == null ? "" : request.conclusion().trim();
-        if (conclusion.isEmpty() || conclusion.length() > MAX_TEXT_LENGTH) {
-            throw RuleViolationException.invalid("conclusion", "is required, at most " + MAX_TEXT_LENGTH
-                    + " characters, in functional terms (no diagnosis, symptoms or treatment)");
-        }
-        EventSubscription waiting = access.withoutCaller(() -> waitingForOpinion(file.caseId()));
-        if (waiting == null) {
-            throw RuleViolationException.conflict("type", "no step of this case waits for a deskundigenoordeel;"
-                    + " request one first (task Deskundigenoordeel aanvragen)");
-        }
-        Map<String, Object> content = new LinkedHashMap<>();
-        content.put("type", UwvDecisionType.DESKUNDIGENOORDEEL.name());
-        content.put("besluitdatum", decisionDate.toString());
-        content.put("conclusie", conclusion);
-        access.runWithoutCaller(() -> runtimeService.createMessageCorrelation(waiting.getEventName())
-                .processInstanceId(waiting.getProcessInstanceId())
-                .setVariable("deskundigenoordeelConclusie", conclusion)
-                .setVariable(DESKUNDIGENOORDEEL_DATUM, decisionDate.toString())
-                .correlateWithResult());
-        return content;
-    }
-
-    private EventSubscription waitingForOpinion(String caseId) {
-        for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
-                .list()) {
-            for (EventSubscription subscription : runtimeService.createEventSubscriptionQuery()
-                    .processInstanceId(instance.getId()).eventType("message").list()) {
-                if (OPINION_MESSAGES.contains(subscription.getEventName())) {
-                    return subscription;
-                }
-            }
-        }
-        return null;
+        ExpertOpinionOutcome outcome = opinions.record(file, new ExpertOpinion(decisionDate, request.vraag(),
+                request.oordeel(), request.requestId(), request.conclusion(), request.spoor2Inzetten()));
+        return outcome.content();
     }
 
     private static UwvDecisionType type(String value) {
