@@ -120,9 +120,9 @@ public class ExpertOpinionRequests {
 
     private static void requireWithinLastDay(LocalDate lastDay, LocalDate filedOn, String field) {
         if (lastDay != null && filedOn.isAfter(lastDay)) {
-            throw RuleViolationException.conflict(field, "a deskundigenoordeel on the re-integration efforts can be"
-                    + " requested until " + lastDay + ", 6 months before the end of the waiting period (seed 000);"
-                    + " ask about GESCHIKTHEID_EIGEN_WERK or PASSENDE_ARBEID instead");
+            throw RuleViolationException.conflict(field, "must be on or before " + lastDay + ", the last day to request"
+                    + " a deskundigenoordeel on the re-integration efforts (6 months before the end of the waiting"
+                    + " period, seed 000); ask about GESCHIKTHEID_EIGEN_WERK or PASSENDE_ARBEID instead");
         }
     }
 

@@ -131,10 +131,10 @@ public final class DutchProblems {
                 "mag niet voor de eerste ziektedag ($3-$2-$1) liggen");
         rule("no spoor 2 trajectory runs in this case;.*", "in deze zaak loopt geen spoor 2-traject; sollicitaties"
                 + " worden vastgelegd zolang het loopt");
-        rule("a deskundigenoordeel on the re-integration efforts can be requested until (\\d{4})-(\\d{2})-(\\d{2}),.*",
-                "een deskundigenoordeel over de re-integratie-inspanningen kan worden aangevraagd tot en met $3-$2-$1,"
-                        + " 6 maanden voor het einde van de wachttijd; vraag nu naar geschiktheid voor het eigen werk of"
-                        + " passende arbeid");
+        rule("must be on or before (\\d{4})-(\\d{2})-(\\d{2}), the last day to request a deskundigenoordeel on the"
+                + " re-integration efforts.*", "ligt na $3-$2-$1, de laatste dag waarop een deskundigenoordeel over de"
+                + " re-integratie-inspanningen kan worden aangevraagd (6 maanden voor het einde van de wachttijd); vraag"
+                + " nu naar geschiktheid voor het eigen werk of passende arbeid");
         rule("a deskundigenoordeel is requested by the werkgever or the werknemer of the case.*",
                 "alleen de werkgever of de werknemer van de zaak vraagt een deskundigenoordeel aan (Wet SUWI art. 32)");
         rule("is required: the day the request was filed with UWV", "is verplicht (de datum waarop de aanvraag bij UWV"

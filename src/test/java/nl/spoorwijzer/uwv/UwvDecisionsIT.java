@@ -162,9 +162,10 @@ class UwvDecisionsIT {
     @Test
     void aDeskundigenoordeelReachesTheStepWaitingForIt() throws Exception {
         String caseId = caseRunningUntil(100);
+        // Without a step waiting for it, an opinion must say which question it answers (opinions/ExpertOpinionsIT).
         assertRefused(decide(caseId, """
                 {"type": "DESKUNDIGENOORDEEL", "decisionDate": "%s", "conclusion": "Plan is passend"}"""
-                .formatted(day(100))), 409, "type", "waits for a deskundigenoordeel");
+                .formatted(day(100))), 400, "vraag", "required");
 
         String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
                 .processDefinitionKey("poortwachter").singleResult().getId();
