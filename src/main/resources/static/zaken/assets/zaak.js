@@ -214,7 +214,8 @@ function recoveryForm() {
 
 const UWV_FIELDS = {
   LOONSANCTIE: ['decisionDate', 'weeks', 'shortcomings'], BEKORTING: ['decisionDate'],
-  VVL: ['decisionDate', 'weeks', 'employerAgreed', 'employeeAgreed'], DESKUNDIGENOORDEEL: ['decisionDate', 'conclusion'],
+  VVL: ['decisionDate', 'weeks', 'employerAgreed', 'employeeAgreed'],
+  DESKUNDIGENOORDEEL: ['decisionDate', 'vraag', 'oordeel', 'conclusion'],
   VERVROEGDE_IVA: ['applicationDate', 'decisionDate', 'granted', 'waitingPeriodEnd'],
 };
 
@@ -224,6 +225,7 @@ function uwvForm() {
     shortcomings: 'Tekortkomingen die UWV noemt', employerAgreed: 'Werkgever akkoord',
     employeeAgreed: 'Werknemer akkoord', conclusion: 'Conclusie van UWV', applicationDate: 'Datum van de aanvraag',
     granted: 'Toegekend', waitingPeriodEnd: 'Laatste dag van de verkorte wachttijd',
+    vraag: 'Vraag die het oordeel beantwoordt', oordeel: 'Oordeel van UWV',
   };
   const type = el('select', { id: 'uwv-type', name: 'type' },
     el('option', { value: 'LOONSANCTIE' }, 'Loonsanctie'),
@@ -249,6 +251,10 @@ function uwvForm() {
       'Eén tekortkoming per regel; voor elke tekortkoming komt een hersteltaak voor de werkgever.'),
     check('uwv-werkgever', 'employerAgreed', 'De werkgever stemt in met de VVL'),
     check('uwv-werknemer', 'employeeAgreed', 'De werknemer stemt in met de VVL'),
+    field(labels.vraag, opinionQuestionSelect('uwv-vraag', true),
+      'Leeg laten als de stap die op het oordeel wacht de vraag al kent.'),
+    field(labels.oordeel, el('select', { id: 'uwv-oordeel', name: 'oordeel' }, el('option', { value: '' }, '—'),
+      Object.entries(OPINION_VERDICTS).map(([key, text]) => el('option', { value: key }, text)))),
     field(labels.conclusion, el('textarea', { id: 'uwv-conclusie', name: 'conclusion', rows: 3 }),
       'In functionele termen; geen medische gegevens.'),
     granted,
@@ -264,8 +270,8 @@ function uwvForm() {
         body.shortcomings = value(form, 'shortcomings').split('\n').map(s => s.trim()).filter(Boolean);
       } else if (name === 'employerAgreed' || name === 'employeeAgreed') {
         body[name] = form.elements[name].checked;
-      } else if (name === 'conclusion') {
-        body.conclusion = value(form, 'conclusion');
+      } else if (name === 'conclusion' || name === 'vraag' || name === 'oordeel') {
+        body[name] = value(form, name) || null;
       } else if (name === 'granted') {
         const chosen = form.querySelector('input[name=granted]:checked');
         body.granted = chosen ? chosen.value === 'true' : null;
@@ -284,7 +290,7 @@ function uwvForm() {
       case 'VVL':
         return `Verlenging van ${body.weeks} weken. De wachttijd eindigt nu op ${date(end)}; de WIA-aanvraag schuift mee.`;
       case 'DESKUNDIGENOORDEEL':
-        return 'Het deskundigenoordeel is toegevoegd aan het dossier en gaat naar de stap die erop wachtte.';
+        return updated && updated.gevolg ? updated.gevolg : 'Het deskundigenoordeel is toegevoegd aan het dossier.';
       default:
         return body.granted
           ? `Vervroegde IVA toegekend: de re-integratieverplichtingen zijn beëindigd, de open taken vervallen en de zaak sluit per ${date(body.waitingPeriodEnd)}.`
@@ -302,6 +308,55 @@ function uwvForm() {
   type.addEventListener('change', sync);
   sync();
   return details;
+}
+
+const OPINION_QUESTIONS = {
+  GESCHIKTHEID_EIGEN_WERK: 'Geschiktheid voor het eigen werk', PASSENDE_ARBEID: 'Passende arbeid',
+  RE_INTEGRATIE_INSPANNINGEN: 'Re-integratie-inspanningen',
+};
+const OPINION_VERDICTS = {
+  GESCHIKT: 'Geschikt voor het eigen werk', NIET_GESCHIKT: 'Niet geschikt voor het eigen werk',
+  PASSEND: 'De arbeid is passend', NIET_PASSEND: 'De arbeid is niet passend',
+  VOLDOENDE: 'Re-integratie-inspanningen voldoende', ONVOLDOENDE: 'Re-integratie-inspanningen onvoldoende',
+};
+
+function opinionQuestionSelect(id, optional) {
+  return el('select', { id, name: 'vraag' }, optional ? el('option', { value: '' }, '—') : null,
+    Object.entries(OPINION_QUESTIONS).map(([key, text]) => el('option', { value: key }, text)));
+}
+
+/** Werkgever or werknemer records a request for a deskundigenoordeel (seeds 000 and 003). */
+function expertOpinionRequestForm() {
+  const labels = { vraag: 'Vraag aan UWV', ingediendOp: 'Ingediend bij UWV op', toelichting: 'Toelichting' };
+  const lastDay = view.timeline ? view.timeline['deskundigenoordeel-inspanningen'] : null;
+  return actionForm('deskundigenoordeel', 'Deskundigenoordeel aangevraagd', [
+    field(labels.vraag, opinionQuestionSelect('oordeel-vraag', false), lastDay
+      ? `Over de re-integratie-inspanningen kan tot en met ${date(lastDay)}.` : null),
+    field(labels.ingediendOp, dateInput('oordeel-datum', 'ingediendOp')),
+    field(labels.toelichting, el('textarea', { id: 'oordeel-toelichting', name: 'toelichting', rows: 2, maxlength: 500 }),
+      'Kort; geen medische gegevens.'),
+  ], 'Aanvraag vastleggen', labels, async form => {
+    const body = { vraag: value(form, 'vraag'), ingediendOp: isoFromDutch(value(form, 'ingediendOp')),
+      toelichting: value(form, 'toelichting') || null };
+    await send('POST', `${api}/expert-opinion-requests`, body);
+    return `De aanvraag (${OPINION_QUESTIONS[body.vraag] || body.vraag}) staat open tot het oordeel van UWV binnen is.`;
+  });
+}
+
+/** Open requests and UWV's opinions with what follows from them. */
+function expertOpinions() {
+  const open = view.openExpertOpinionRequests || [];
+  const opinions = view.expertOpinions || [];
+  if (open.length === 0 && opinions.length === 0) {
+    return null;
+  }
+  const question = entry => OPINION_QUESTIONS[entry.content.vraag] || entry.content.vraag || '—';
+  return section('deskundigenoordelen', 'Deskundigenoordelen',
+    open.length ? el('ul', {}, open.map(entry => el('li', {},
+      `Open: ${question(entry)}, aangevraagd door de ${entry.content.aanvrager} op ${date(entry.content.ingediendOp)}`))) : null,
+    opinions.length ? el('ul', {}, opinions.map(entry => el('li', {},
+      `${date(entry.content.besluitdatum)}: ${question(entry)} — ${OPINION_VERDICTS[entry.content.oordeel] || entry.content.conclusie || ''}. `,
+      el('strong', {}, entry.content.gevolg || '')))) : null);
 }
 
 function placementForm() {
@@ -408,6 +463,7 @@ function actions() {
   if (allowed.includes('recovery')) parts.push(recoveryForm());
   if (allowed.includes('uwvDecision')) parts.push(uwvForm());
   if (allowed.includes('placement')) parts.push(placementForm());
+  if (allowed.includes('expertOpinionRequest')) parts.push(expertOpinionRequestForm());
   if (allowed.includes('documentUpload')) parts.push(uploadForm());
   if (allowed.includes('reintegrationReport')) parts.push(reportLinks());
   if (parts.length === 0) {
@@ -517,7 +573,7 @@ async function load() {
   if (statusOnly) {
     parts.push(el('p', { class: 'muted' }, 'Uw rol ziet alleen de status van deze zaak.'));
   } else {
-    parts.push(timeline(), tasks());
+    parts.push(timeline(), tasks(), expertOpinions());
     const actionSection = actions();
     if (actionSection) parts.push(actionSection);
     const [docs, history, log] = await Promise.all([documents(), dossier(), accessLog()]);

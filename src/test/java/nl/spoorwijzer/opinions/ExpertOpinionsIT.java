@@ -2,6 +2,7 @@ package nl.spoorwijzer.opinions;
 
 import static nl.spoorwijzer.support.ApiCases.onDay;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,13 +12,13 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import nl.spoorwijzer.demo.SimulatedAnswers;
 import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.dossier.DossierRepository;
 import nl.spoorwijzer.support.ApiCases;
 import nl.spoorwijzer.support.HttpTestClient;
+import nl.spoorwijzer.system.RuleViolationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -191,16 +192,7 @@ class ExpertOpinionsIT {
             + " aan en wacht de stap erop")
     void anOpinionAStepWaitsForContinuesThatStepAndClosesTheTasksRequest() throws Exception {
         // seed 003: "Is de medewerker het oneens, dan kan er een deskundigenoordeel aangevraagd worden."
-        Function<String, Map<String, Object>> rejectsThePlan = task -> switch (task) {
-            case "planVanAanpakBeoordelen" -> {
-                Map<String, Object> answers = new HashMap<>(SimulatedAnswers.onTime(task));
-                answers.put("akkoordMetPlan", "nee");
-                yield answers;
-            }
-            case "deskundigenoordeelAanvragen" -> null; // left open: completed below
-            default -> SimulatedAnswers.onTime(task);
-        };
-        String caseId = cases.reportAndPlay(FIRST_SICK_DAY, day(70), rejectsThePlan, 0);
+        String caseId = cases.reportAndPlay(FIRST_SICK_DAY, day(70), ExpertOpinionsIT::rejectsThePlan, 0);
         Task asking = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId)
                 .taskDefinitionKey("deskundigenoordeelAanvragen").singleResult();
         assertThat(asking).as("the werkgever's task after the rejected plan").isNotNull();
@@ -236,6 +228,42 @@ class ExpertOpinionsIT {
         engine.getTaskService().complete(processing.getId(), SimulatedAnswers.onTime("deskundigenoordeelVerwerken"));
         assertThat(openTasks(caseId)).as("the flow after the opinion goes on: the plan is revised")
                 .contains("planVanAanpakBijstellen");
+    }
+
+    @Test
+    void theOldTaskKeepsTheLastDayForTheEffortsToo() throws Exception {
+        String caseId = cases.reportAndPlay(FIRST_SICK_DAY, day(70), ExpertOpinionsIT::rejectsThePlan, 0);
+        LocalDate lastDay = LocalDate.parse(ok(http.get("/api/cases/" + caseId + "/timeline", "anna", "anna"))
+                .path("deskundigenoordeel-inspanningen").asText());
+        onDay(lastDay.plusDays(1));
+        Task asking = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId)
+                .taskDefinitionKey("deskundigenoordeelAanvragen").singleResult();
+        Map<String, Object> late = new HashMap<>(SimulatedAnswers.onTime("deskundigenoordeelAanvragen"));
+        assertThat(late).containsEntry("deskundigenoordeelOnderwerp", "planVanAanpak");
+        // The engine wraps a task listener's refusal; the platform's problem mapping finds it in the cause chain.
+        assertThatThrownBy(() -> engine.getTaskService().complete(asking.getId(), late))
+                .rootCause().isInstanceOfSatisfying(RuleViolationException.class, refused -> {
+                    assertThat(refused.field()).isEqualTo("deskundigenoordeelOnderwerp");
+                    assertThat(refused.rule()).contains(lastDay.toString());
+                });
+        assertThat(openTasks(caseId)).contains("deskundigenoordeelAanvragen");
+
+        late.put("deskundigenoordeelOnderwerp", "passendeArbeid");
+        engine.getTaskService().complete(asking.getId(), late);
+        assertThat(ok(http.get(requestsPath(caseId), "anna", "anna"))).singleElement()
+                .satisfies(request -> assertThat(request.path("vraag").asText()).isEqualTo("PASSENDE_ARBEID"));
+    }
+
+    private static Map<String, Object> rejectsThePlan(String task) {
+        return switch (task) {
+            case "planVanAanpakBeoordelen" -> {
+                Map<String, Object> answers = new HashMap<>(SimulatedAnswers.onTime(task));
+                answers.put("akkoordMetPlan", "nee");
+                yield answers;
+            }
+            case "deskundigenoordeelAanvragen" -> null; // left open: the test completes it
+            default -> SimulatedAnswers.onTime(task);
+        };
     }
 
     @Test
