@@ -138,6 +138,8 @@ class CaseScreenBrowserIT {
                 .hasSize(1);
         assertThat(browser.driver().findElements(By.id("actie-herstel"))).isEmpty();
         assertThat(browser.driver().findElements(By.id("actie-plaatsing"))).isEmpty();
+        assertThat(browser.driver().findElements(By.id("actie-deskundigenoordeel")))
+                .as("a deskundigenoordeel is asked by werkgever or werknemer, not the bedrijfsarts").isEmpty();
     }
 
     @Test
@@ -157,6 +159,8 @@ class CaseScreenBrowserIT {
         assertThat(browser.driver().findElement(By.id("inzage")).getText()).contains("anna");
         assertThat(browser.driver().findElements(By.id("actie-herstel"))).isEmpty();
         assertThat(browser.driver().findElements(By.id("actie-uwv"))).isEmpty();
+        assertThat(browser.driver().findElements(By.id("actie-deskundigenoordeel")))
+                .as("seed 000: the werknemer asks UWV for a deskundigenoordeel himself").hasSize(1);
         screenshot("zaakscherm-werknemer");
 
         browser.driver().get(base() + "/zaken/" + pietsCase);
