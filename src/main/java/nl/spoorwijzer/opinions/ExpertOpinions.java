@@ -85,8 +85,8 @@ public class ExpertOpinions {
         OpinionVerdict verdict = null;
         if (opinion.oordeel() != null || !toWaitingStep) {
             if (question == null) {
-                throw RuleViolationException.invalid("vraag", "is required: one of "
-                        + java.util.Arrays.toString(OpinionQuestion.values()) + " (the question the opinion answers)");
+                throw RuleViolationException.invalid("vraag", "is required when no step waits for the opinion: one of "
+                        + java.util.Arrays.toString(OpinionQuestion.values()));
             }
             verdict = OpinionVerdict.parse("oordeel", opinion.oordeel(), question);
         }

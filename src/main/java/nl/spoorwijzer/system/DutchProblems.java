@@ -139,17 +139,15 @@ public final class DutchProblems {
                 "alleen de werkgever of de werknemer van de zaak vraagt een deskundigenoordeel aan (Wet SUWI art. 32)");
         rule("is required: the day the request was filed with UWV", "is verplicht (de datum waarop de aanvraag bij UWV"
                 + " is ingediend)");
-        rule("is required: one of (.+) \\(the question the opinion answers\\)",
-                "is verplicht: een van $1 (de vraag die het oordeel beantwoordt)");
-        rule("must be one of (.+) for vraag (\\w+)", "moet voor vraag $2 een van deze waarden zijn: $1");
+        rule("is required when no step waits for the opinion: one of (.+)",
+                "is verplicht als geen stap op het oordeel wacht: een van $1");
+        rule("must answer vraag (\\w+): one of (.+)", "moet vraag $1 beantwoorden: een van deze waarden $2");
         rule("can be true only with an adverse oordeel.*", "kan alleen ja zijn bij een ongunstig oordeel (NIET_GESCHIKT,"
                 + " NIET_PASSEND of ONVOLDOENDE)");
         rule("names no deskundigenoordeel request of this case.*", "noemt geen aanvraag voor een deskundigenoordeel"
                 + " van deze zaak");
         rule("request (\\d+) was already answered", "aanvraag $1 is al beantwoord");
         rule("must be the question of request (\\d+) \\((\\w+)\\)", "moet de vraag van aanvraag $1 zijn ($2)");
-        rule("the case is closed; deskundigenoordeel requests are recorded on a running case",
-                "de zaak is afgesloten; een aanvraag voor een deskundigenoordeel wordt bij een lopende zaak vastgelegd");
         rule("unknown employee '(.+)'", "noemt een onbekende werknemer ('$1')");
         rule("unknown employer '(.+)'", "noemt een onbekende werkgever ('$1')");
     }

@@ -104,4 +104,21 @@ class DutchProblemsTest {
         assertThat(DutchProblems.rule("the case is closed; UWV decisions apply to a running case"))
                 .startsWith("de zaak loopt niet meer (closed)");
     }
+
+    @Test
+    void theDeskundigenoordeelRefusalsSpeakDutch() {
+        assertThat(DutchProblems.rule("must be on or before 2027-07-04, the last day to request a deskundigenoordeel on"
+                + " the re-integration efforts (6 months before the end of the waiting period, seed 000); ask about"
+                + " GESCHIKTHEID_EIGEN_WERK or PASSENDE_ARBEID instead"))
+                .startsWith("ligt na 04-07-2027, de laatste dag waarop een deskundigenoordeel over de"
+                        + " re-integratie-inspanningen kan worden aangevraagd");
+        assertThat(DutchProblems.rule("must answer vraag GESCHIKTHEID_EIGEN_WERK: one of [GESCHIKT, NIET_GESCHIKT]"))
+                .isEqualTo("moet vraag GESCHIKTHEID_EIGEN_WERK beantwoorden: een van deze waarden [GESCHIKT, NIET_GESCHIKT]");
+        assertThat(DutchProblems.rule("is required: the day the request was filed with UWV")).startsWith("is verplicht");
+        assertThat(DutchProblems.rule("is required when no step waits for the opinion: one of [PASSENDE_ARBEID]"))
+                .isEqualTo("is verplicht als geen stap op het oordeel wacht: een van [PASSENDE_ARBEID]");
+        assertThat(DutchProblems.rule("request 12 was already answered")).isEqualTo("aanvraag 12 is al beantwoord");
+        assertThat(DutchProblems.rule("the case is closed; deskundigenoordeel requests are recorded on a running case"))
+                .startsWith("de zaak loopt niet meer (closed)");
+    }
 }
