@@ -69,7 +69,8 @@ public class CaseViews {
                 summary.partialRecoveryPercentage(), openTasks(file),
                 spoor2Status(caseId), jobApplications(file), DossierEntry.latestTimeline(entries),
                 reintegrationReports.completeness(file, entries), recorded(entries, CaseAction.PLACEMENT),
-                recorded(entries, CaseAction.JOB_APPLICATION), null, null, null));
+                recorded(entries, CaseAction.JOB_APPLICATION), null, null, null,
+                CooperationMeasureView.activeIn(entries)));
         if (!access.mayReadContents(file)) {
             return view.statusOnly();
         }

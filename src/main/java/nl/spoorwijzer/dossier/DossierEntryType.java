@@ -12,7 +12,7 @@ public enum DossierEntryType {
     DEADLINE_MISSED,
     /** A DMN decision with its inputs and outcome. */
     DECISION,
-    /** The case ended: recovery, structural return to work, the end of the waiting period, an early IVA or ziek uit dienst. */
+    /** The case ended, with its {@code process/EndReason}: recovery, structural return, end of the waiting period, … */
     CASE_CLOSED,
     /** Full recovery (the work pauses for 28 days) or partial recovery (a percentage; the clock keeps running). */
     RECOVERY,
@@ -40,5 +40,17 @@ public enum DossierEntryType {
     /** The spoor 2 trajectory ended: placement, a structural spoor 1 result or the end of the waiting period. */
     TRAJECTORY_ENDED,
     /** A document was added to the case: its file name, type, size, SHA-256 and the RIV part (step) it belongs to. */
-    DOCUMENT_ADDED
+    DOCUMENT_ADDED,
+    // issue 26 (cooperation, ends)
+    /**
+     * The werkgever took a measure because the werknemer does not cooperate (BW 7:629 lid 3 and 6): a warning, an
+     * opschorting or a stop of wage payment, with its ground, start and review date.
+     */
+    COOPERATION_MEASURE_TAKEN,
+    /** The werkgever reviewed a measure and keeps it, until a new review date. */
+    COOPERATION_MEASURE_REVIEWED,
+    /** A measure ended: the werknemer cooperates again from the recorded day. */
+    COOPERATION_MEASURE_ENDED,
+    /** Werkgever and werknemer signed a vaststellingsovereenkomst: the employment ends on its date. */
+    SETTLEMENT_AGREEMENT
 }
