@@ -70,7 +70,7 @@ public class CaseViews {
                 spoor2Status(caseId), jobApplications(file), DossierEntry.latestTimeline(entries),
                 reintegrationReports.completeness(file, entries), recorded(entries, CaseAction.PLACEMENT),
                 recorded(entries, CaseAction.JOB_APPLICATION), null, null, null,
-                CooperationMeasureView.activeIn(entries)));
+                CaseFile.CLOSED.equals(file.status()) ? List.of() : CooperationMeasureView.activeIn(entries)));
         if (!access.mayReadContents(file)) {
             return view.statusOnly();
         }

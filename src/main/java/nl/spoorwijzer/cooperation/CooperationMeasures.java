@@ -111,9 +111,16 @@ public class CooperationMeasures {
         scope.put(MAATREGEL_INGANGSDATUM, start.toString());
         scope.put(MAATREGEL_HERBEOORDELEN_OP, time.endOfDay(review));
         // the review's event subprocess gets the measure as its own (local) variables: several may run at once
-        access.runWithoutCaller(() -> runtimeService
-                .createMessageCorrelation(ProcessKeys.Messages.MAATREGEL_MEDEWERKING_GENOMEN)
-                .processInstanceId(file.processInstanceId()).setVariablesToTriggeredScope(scope).correlate());
+        access.runWithoutCaller(() -> {
+            try {
+                runtimeService.createMessageCorrelation(ProcessKeys.Messages.MAATREGEL_MEDEWERKING_GENOMEN)
+                        .processInstanceId(file.processInstanceId()).setVariablesToTriggeredScope(scope)
+                        .correlateWithResult();
+            } catch (MismatchingMessageCorrelationException olderModel) {
+                throw RuleViolationException.conflict("caseId", "this case runs on a model version without the"
+                        + " review of measures (poortwachter before 1.4.0); the process owner migrates it first");
+            }
+        });
         Map<String, Object> content = new LinkedHashMap<>();
         content.put(CooperationMeasureView.ID, id);
         content.put(CooperationMeasureView.KIND, kind.name());
