@@ -12,7 +12,8 @@ import nl.spoorwijzer.dossier.DossierEntry;
  * and proefplaatsingen and of the job applications recorded on the case, oldest first. {@code
  * openExpertOpinionRequests}: the deskundigenoordeel requests UWV has not answered yet; {@code expertOpinions}: UWV's
  * deskundigenoordelen with what follows from each ({@code gevolg} in their content); {@code gevolg}: in the answer to
- * a UWV decision, what follows from it (Dutch).
+ * a UWV decision, what follows from it (Dutch). {@code cooperationMeasures}: the measures for non-cooperation in
+ * force (contents: not in the status-only view).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseView(
@@ -40,7 +41,8 @@ public record CaseView(
         List<String> actions,
         List<DossierEntry> openExpertOpinionRequests,
         List<DossierEntry> expertOpinions,
-        String gevolg) {
+        String gevolg,
+        List<CooperationMeasureView> cooperationMeasures) {
 
     /** What the caller may do on the case screen ({@link #actions}); the API still decides each request. */
     public static final String RECOVERY = "recovery";
@@ -62,14 +64,16 @@ public record CaseView(
         return new CaseView(caseId, employerId, employeeId, firstSickDay, status, phase, nextDeadline,
                 nextDeadlineTask, overdue, closedReason, recoveredOn, partialRecoveryPercentage, openTasks,
                 spoor2Status, jobApplicationCount, timeline, reintegrationReport, placements, jobApplications, employee,
-                employer, actions, openExpertOpinionRequests, expertOpinions, gevolg);
+                employer, actions, openExpertOpinionRequests, expertOpinions, gevolg,
+                cooperationMeasures);
     }
 
     CaseView withActions(List<String> allowed) {
         return new CaseView(caseId, employerId, employeeId, firstSickDay, status, phase, nextDeadline,
                 nextDeadlineTask, overdue, closedReason, recoveredOn, partialRecoveryPercentage, openTasks,
                 spoor2Status, jobApplicationCount, timeline, reintegrationReport, placements, jobApplications,
-                employeeName, employerName, allowed, openExpertOpinionRequests, expertOpinions, gevolg);
+                employeeName, employerName, allowed, openExpertOpinionRequests, expertOpinions, gevolg,
+                cooperationMeasures);
     }
 
     /** The view as the answer to a UWV decision: with what follows from it (null: nothing to say). */
@@ -77,7 +81,8 @@ public record CaseView(
         return new CaseView(caseId, employerId, employeeId, firstSickDay, status, phase, nextDeadline,
                 nextDeadlineTask, overdue, closedReason, recoveredOn, partialRecoveryPercentage, openTasks,
                 spoor2Status, jobApplicationCount, timeline, reintegrationReport, placements, jobApplications,
-                employeeName, employerName, actions, openExpertOpinionRequests, expertOpinions, consequence);
+                employeeName, employerName, actions, openExpertOpinionRequests, expertOpinions, consequence,
+                cooperationMeasures);
     }
 
     /**
@@ -90,7 +95,7 @@ public record CaseView(
                 .toList();
         return new CaseView(caseId, employerId, null, firstSickDay, status, phase, nextDeadline, nextDeadlineTask,
                 overdue, closedReason, recoveredOn, partialRecoveryPercentage, steps, spoor2Status, null, timeline,
-                null, null, null, null, null, List.of(), null, null, null);
+                null, null, null, null, null, List.of(), null, null, null, null);
     }
 
     static CaseView summary(CaseFile file, LocalDate today) {
@@ -98,6 +103,6 @@ public record CaseView(
                 file.phase(), file.nextDeadline(), file.nextDeadlineTask(),
                 file.nextDeadline() != null && file.nextDeadline().isBefore(today), file.closedReason(),
                 file.recoveredOn(), file.partialRecoveryPercentage(), null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 }

@@ -71,7 +71,8 @@ public class CaseViews {
                 spoor2Status(caseId), jobApplications(file), DossierEntry.latestTimeline(entries),
                 reintegrationReports.completeness(file, entries), recorded(entries, CaseAction.PLACEMENT),
                 recorded(entries, CaseAction.JOB_APPLICATION), null, null, null,
-                ExpertOpinionEntries.openRequests(entries), ExpertOpinionEntries.opinions(entries), null));
+                ExpertOpinionEntries.openRequests(entries), ExpertOpinionEntries.opinions(entries), null,
+                CaseFile.CLOSED.equals(file.status()) ? List.of() : CooperationMeasureView.activeIn(entries)));
         if (!access.mayReadContents(file)) {
             return view.statusOnly();
         }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
+import nl.spoorwijzer.process.EndReason;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -16,8 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Prometheus metrics for monitoring (read at scrape time): open cases and cases past a legal deadline from the case
- * read model, and the engine's job and incident figures.
+ * Prometheus metrics for monitoring (read at scrape time): open cases, cases past a legal deadline and closed cases
+ * per end reason ({@code spoorwijzer_cases_closed{reason="vaststellingsovereenkomst"}}) from the case read model, and
+ * the engine's job and incident figures.
  */
 @Component
 class CaseMetrics implements MeterBinder {
@@ -41,6 +43,13 @@ class CaseMetrics implements MeterBinder {
                         "SELECT COUNT(*) FROM case_file WHERE status = 'OPEN' AND next_deadline < ?",
                         Date.valueOf(LocalDate.now(clock))))
                 .description("Open cases whose next legal deadline has passed").register(registry);
+        for (EndReason reason : EndReason.values()) {
+            Gauge.builder("spoorwijzer.cases.closed", this, metrics -> metrics.count(
+                            "SELECT COUNT(*) FROM case_file WHERE status = 'CLOSED' AND closed_reason = ?",
+                            reason.key()))
+                    .tag("reason", reason.key()).tag("label", reason.label())
+                    .description("Closed sickness cases by end reason (process/EndReason)").register(registry);
+        }
         FunctionCounter.builder("camunda.jobs.executed", this, metrics -> metrics.engineMetric(Metrics.JOB_SUCCESSFUL))
                 .description("Jobs (timers, async steps) executed successfully").register(registry);
         FunctionCounter.builder("camunda.jobs.failed", this, metrics -> metrics.engineMetric(Metrics.JOB_FAILED))

@@ -261,6 +261,10 @@ public final class SimulatedAnswers {
                 values.put("bekortingsverzoekIngediendOp", today());
                 values.put("bekortingsverzoekToelichting", "Alle tekortkomingen zijn hersteld.");
             }
+            case ProcessKeys.Tasks.MAATREGEL_HERBEOORDELEN -> {
+                values.put("maatregelUitkomst", "beeindigen");
+                values.put("medewerkingHersteldOp", today());
+            }
             default -> throw new IllegalArgumentException("no test answers for task " + taskKey);
         }
         return values;

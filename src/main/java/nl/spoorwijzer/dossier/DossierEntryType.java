@@ -12,7 +12,7 @@ public enum DossierEntryType {
     DEADLINE_MISSED,
     /** A DMN decision with its inputs and outcome. */
     DECISION,
-    /** The case ended: recovery, structural return to work, the end of the waiting period, an early IVA or ziek uit dienst. */
+    /** The case ended, with its {@code process/EndReason}: recovery, structural return, end of the waiting period, … */
     CASE_CLOSED,
     /** Full recovery (the work pauses for 28 days) or partial recovery (a percentage; the clock keeps running). */
     RECOVERY,
@@ -45,5 +45,17 @@ public enum DossierEntryType {
      * Werkgever or werknemer asked UWV for a deskundigenoordeel (Wet SUWI art. 32): the question, who asked and
      * when it was filed; open until UWV's opinion ({@code UWV_DECISION} of type DESKUNDIGENOORDEEL) names it.
      */
-    EXPERT_OPINION_REQUESTED
+    EXPERT_OPINION_REQUESTED,
+    // issue 26 (cooperation, ends)
+    /**
+     * The werkgever took a measure because the werknemer does not cooperate (BW 7:629 lid 3 and 6): a warning, an
+     * opschorting or a stop of wage payment, with its ground, start and review date.
+     */
+    COOPERATION_MEASURE_TAKEN,
+    /** The werkgever reviewed a measure and keeps it, until a new review date. */
+    COOPERATION_MEASURE_REVIEWED,
+    /** A measure ended: the werknemer cooperates again from the recorded day. */
+    COOPERATION_MEASURE_ENDED,
+    /** Werkgever and werknemer signed a vaststellingsovereenkomst: the employment ends on its date. */
+    SETTLEMENT_AGREEMENT
 }

@@ -1,6 +1,7 @@
 package nl.spoorwijzer.employment;
 
 import static nl.spoorwijzer.process.ProcessVariables.CONTRACT_EINDDATUM;
+import static nl.spoorwijzer.process.ProcessVariables.EINDE_DIENSTVERBAND_REDEN;
 import static nl.spoorwijzer.process.ProcessVariables.VERVROEGDE_IVA_BESLUIT;
 import static nl.spoorwijzer.process.ProcessVariables.VERVROEGDE_IVA_TOEGEKEND;
 
@@ -14,6 +15,7 @@ import nl.spoorwijzer.casefile.CaseFile;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.identity.Role;
 import nl.spoorwijzer.process.CaseDossier;
+import nl.spoorwijzer.process.EndReason;
 import nl.spoorwijzer.process.LegalTime;
 import nl.spoorwijzer.process.ProcessKeys;
 import nl.spoorwijzer.system.RequestValues;
@@ -64,8 +66,13 @@ public class ContractEndChange {
         LocalDate newEnd = newEnd(file, request.contractEndDate());
         String reason = reason(request.reason());
         Map<String, Object> current = access.withoutCaller(() -> runtimeService.getVariables(
-                file.processInstanceId(), List.of(CONTRACT_EINDDATUM, VERVROEGDE_IVA_BESLUIT)));
+                file.processInstanceId(), List.of(CONTRACT_EINDDATUM, VERVROEGDE_IVA_BESLUIT,
+                        EINDE_DIENSTVERBAND_REDEN)));
         LocalDate oldEnd = time.toDate(current.get(CONTRACT_EINDDATUM));
+        if (EndReason.VASTSTELLINGSOVEREENKOMST.key().equals(current.get(EINDE_DIENSTVERBAND_REDEN))) {
+            throw RuleViolationException.conflict("caseId", "a vaststellingsovereenkomst ends the employment on "
+                    + oldEnd + "; record a corrected agreement instead (POST /api/cases/{id}/settlement)");
+        }
         if (Objects.equals(oldEnd, newEnd)) {
             throw RuleViolationException.invalid("contractEndDate", newEnd == null
                     ? "the contract has no end date already" : newEnd + " is the contract end date already");

@@ -1,6 +1,8 @@
 package nl.spoorwijzer.employment;
 
 import static nl.spoorwijzer.process.ProcessVariables.CONTRACT_EINDDATUM;
+import static nl.spoorwijzer.process.ProcessVariables.EINDE_DIENSTVERBAND_REDEN;
+import static nl.spoorwijzer.process.ProcessVariables.VSO_ONDERTEKEND_OP;
 import static nl.spoorwijzer.process.ProcessVariables.ZIEK_UIT_DIENSTMELDING_DATUM;
 
 import java.time.LocalDate;
@@ -12,6 +14,7 @@ import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.process.AsPlatform;
 import nl.spoorwijzer.process.CaseDossier;
 import nl.spoorwijzer.process.CaseInstances;
+import nl.spoorwijzer.process.EndReason;
 import nl.spoorwijzer.process.LegalTime;
 import nl.spoorwijzer.timeline.ContractEnd.Riv;
 import nl.spoorwijzer.timeline.ContractEnd;
@@ -29,7 +32,10 @@ import org.springframework.stereotype.Component;
  * "Overdracht aan UWV vastleggen": the contract's last day has passed during sickness, so the employer's duties end
  * (domain reference §3.6). Records in the dossier what goes to UWV — the ziek-uit-dienstmelding (made on which day,
  * or not made) and the re-integratieverslag the length of the sickness on the last day asks for — and which open
- * tasks end with the duties. The case closes right after ("Zaak afsluiten: ziek uit dienst").
+ * tasks end with the duties. The case closes right after ("Zaak afsluiten: einde dienstverband") with the reason
+ * the employment ended ({@code eindeDienstverbandReden}, set here to {@code ziekUitDienst} unless a
+ * vaststellingsovereenkomst ended it): after a vaststellingsovereenkomst the employee is sick on the last day too, so
+ * the same melding and verslag go to UWV.
  */
 @Component("contractEndHandover")
 class ContractEndHandover implements JavaDelegate {
@@ -64,8 +70,16 @@ class ContractEndHandover implements JavaDelegate {
         Riv riv = rules.riv(sickDays, recoveryExpected);
         LocalDate reported = time.toDate(execution.getVariable(ZIEK_UIT_DIENSTMELDING_DATUM));
 
+        EndReason why = EndReason.of(execution.getVariable(EINDE_DIENSTVERBAND_REDEN))
+                .filter(EndReason::endsEmployment).orElse(EndReason.ZIEK_UIT_DIENST);
+        execution.setVariable(EINDE_DIENSTVERBAND_REDEN, why.key());
+
         Map<String, Object> content = new LinkedHashMap<>();
         content.put(CONTRACT_EINDDATUM, contractEnd.toString());
+        content.put(EINDE_DIENSTVERBAND_REDEN, why.key());
+        if (why == EndReason.VASTSTELLINGSOVEREENKOMST && execution.getVariable(VSO_ONDERTEKEND_OP) != null) {
+            content.put(VSO_ONDERTEKEND_OP, execution.getVariable(VSO_ONDERTEKEND_OP).toString());
+        }
         content.put("laatsteWerkdag", rules.reportDue(contractEnd).toString());
         content.put(SICK_DAYS, sickDays);
         content.put("ziekteweken", sickDays / 7);
@@ -77,7 +91,8 @@ class ContractEndHandover implements JavaDelegate {
         }
         content.put("naarUwv", toUwv(riv, contractEnd, rules.reportDue(contractEnd)));
         content.put("beeindigdeTaken", openTasks(execution.getProcessInstanceId()));
-        dossier.recordBySystem(execution, DossierEntryType.HANDOVER_TO_UWV, "Ziek uit dienst per " + contractEnd
+        dossier.recordBySystem(execution, DossierEntryType.HANDOVER_TO_UWV, (why == EndReason.ZIEK_UIT_DIENST
+                ? "Ziek uit dienst per " : "Ziek uit dienst na vaststellingsovereenkomst per ") + contractEnd
                 + ": overdracht aan UWV (" + title(riv) + ")", content);
     }
 

@@ -15,10 +15,10 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 /**
- * "Zaak afsluiten": records why and when the case ended — {@code hersteld} (full recovery, with the recovery
- * date), {@code structureelHervat} (spoor 1 result), {@code eindeWachttijd}, {@code vervroegdeIva} (with UWV's end
- * of the shortened waiting period) or {@code ziekUitDienst} (contract ended) — in the field {@code reason}. In the
- * spoor 2 trajectory it records why the trajectory ended.
+ * "Zaak afsluiten": records why and when the case ended — one of the {@link EndReason}s, e.g. {@code eindeWachttijd},
+ * {@code vervroegdeIva} (with UWV's end of the shortened waiting period), {@code ziekUitDienst} or
+ * {@code vaststellingsovereenkomst} (with the contract's last day) — in the field {@code reason}. In the spoor 2
+ * trajectory it records why the trajectory ended (the trajectory's own reasons).
  */
 @Component("caseClosing")
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // the engine injects a field per service task
@@ -42,7 +42,9 @@ public class CaseClosing implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        boolean trajectory = ProcessKeys.SPOOR_2_TRAJECT.equals(processKeyOf(execution));
         String why = reason.getValue(execution).toString();
+        EndReason endReason = trajectory ? null : EndReason.require(why);
         execution.setVariable(AFSLUITREDEN, why);
         Map<String, Object> content = new LinkedHashMap<>();
         content.put(AFSLUITREDEN, why);
@@ -57,12 +59,22 @@ public class CaseClosing implements JavaDelegate {
         if (shortenedEnd != null) {
             content.put("eindeWachttijd", time.toDate(shortenedEnd).toString()); // UWV's date (early IVA)
         }
-        boolean trajectory = ProcessKeys.SPOOR_2_TRAJECT.equals(processKeyOf(execution));
+        if (endReason != null && endReason.endsEmployment()) {
+            content.put(ProcessVariables.CONTRACT_EINDDATUM,
+                    time.toDate(execution.getVariable(ProcessVariables.CONTRACT_EINDDATUM)).toString());
+            Object signedOn = execution.getVariable(ProcessVariables.VSO_ONDERTEKEND_OP);
+            if (endReason == EndReason.VASTSTELLINGSOVEREENKOMST && signedOn != null) {
+                content.put(ProcessVariables.VSO_ONDERTEKEND_OP, signedOn.toString());
+            }
+        }
+        if (endReason != null) {
+            content.put("afsluitredenOmschrijving", endReason.label());
+        }
         if (!trajectory) {
             caseLifecycle.closed(execution, why);
         }
         dossier.recordBySystem(execution, trajectory ? DossierEntryType.TRAJECTORY_ENDED : DossierEntryType.CASE_CLOSED,
-                (trajectory ? "Spoor 2-traject beëindigd: " : "Zaak afgesloten: ") + why, content);
+                trajectory ? "Spoor 2-traject beëindigd: " + why : "Zaak afgesloten: " + why, content);
     }
 
     private static String processKeyOf(DelegateExecution execution) {

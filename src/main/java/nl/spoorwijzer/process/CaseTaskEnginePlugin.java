@@ -34,7 +34,7 @@ class CaseTaskEnginePlugin extends AbstractProcessEnginePlugin {
         }
         configuration.getCustomPostBPMNParseListeners()
                 .add(new CaseTaskParseListener(followUpDates, completionRecorder, caseLifecycle,
-                        execution -> caseLifecycle.closedIfOpen(execution, "beeindigd"), partyRouting,
+                        execution -> caseLifecycle.closedIfOpen(execution, EndReason.BEEINDIGD.key()), partyRouting,
                         caseLabels));
     }
 }

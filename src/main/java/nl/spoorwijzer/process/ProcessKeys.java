@@ -26,6 +26,10 @@ public final class ProcessKeys {
         public static final String EINDDATUM_CONTRACT_GEWIJZIGD = "EinddatumContractGewijzigd";
         /** The werkgever proposed another deadline (Regeling procesgang art. 5): the werknemer confirms or not. */
         public static final String AFWIJKING_TERMIJN_VOORGESTELD = "AfwijkingTermijnVoorgesteld";
+        /** The werkgever took a measure for non-cooperation (BW 7:629 lid 3, 6): its review task starts. */
+        public static final String MAATREGEL_MEDEWERKING_GENOMEN = "MaatregelMedewerkingGenomen";
+        /** The werknemer cooperates again: the measure (correlated by its local maatregelId) ends with its review. */
+        public static final String MEDEWERKING_HERSTELD = "MedewerkingHersteld";
         /** spoor-2-traject: a job application was recorded on the case; the trajectory counts it. */
         public static final String SOLLICITATIE_GEREGISTREERD = "SollicitatieGeregistreerd";
         /** The plan van aanpak must be revised (event subprocess bijstellingNaSpoor2; also after a deskundigenoordeel). */
@@ -82,6 +86,8 @@ public final class ProcessKeys {
         public static final String EINDRAPPORTAGE_BIJ_EINDE_WACHTTIJD = "eindrapportageBijEindeWachttijd";
         /** ziek uit dienst: by the last working day of the contract (Ziektewet art. 38 lid 2) */
         public static final String ZIEK_UIT_DIENSTMELDING_DOEN = "ziekUitDienstmeldingDoen";
+        /** The werkgever's review of a measure for non-cooperation, on the review day he chose. */
+        public static final String MAATREGEL_HERBEOORDELEN = "maatregelHerbeoordelen";
         /** Created for the werkgever when a legal deadline passes (event subprocess {@code termijnBewaking}). */
         public static final String TERMIJN_OVERSCHREDEN_AFHANDELEN = "termijnOverschredenAfhandelen";
 

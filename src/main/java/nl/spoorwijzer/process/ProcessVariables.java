@@ -156,6 +156,32 @@ public final class ProcessVariables {
     /** Whether that shortened waiting period had already ended when UWV's grant was recorded. */
     public static final String VERKORTE_WACHTTIJD_VOORBIJ = "verkorteWachttijdVoorbij";
 
+    // --- issue 26 (cooperation, ends): non-cooperation measures and the vaststellingsovereenkomst ---
+    /**
+     * Why the employment ends, the case's {@link EndReason} key once the contract's last day passes:
+     * {@code vaststellingsovereenkomst} after a termination agreement, otherwise (absent) {@code ziekUitDienst}.
+     */
+    public static final String EINDE_DIENSTVERBAND_REDEN = "eindeDienstverbandReden";
+    /** The day both parties signed the vaststellingsovereenkomst (ISO date). */
+    public static final String VSO_ONDERTEKEND_OP = "vsoOndertekendOp";
+    /** A non-cooperation measure (local to its review's event subprocess): its id, kind, ground and start. */
+    public static final String MAATREGEL_ID = "maatregelId";
+    public static final String MAATREGEL_SOORT = "maatregelSoort";
+    public static final String MAATREGEL_SOORT_NAAM = "maatregelSoortNaam";
+    public static final String MAATREGEL_GROND = "maatregelGrond";
+    public static final String MAATREGEL_INGANGSDATUM = "maatregelIngangsdatum";
+    /** The instant the measure's review is due (end of the review day); its review task's due date. */
+    public static final String MAATREGEL_HERBEOORDELEN_OP = "maatregelHerbeoordelenOp";
+    /** The review task's answers: handhaven or beeindigen, the next review day, the day he cooperates again. */
+    public static final String MAATREGEL_UITKOMST = "maatregelUitkomst";
+    public static final String MAATREGEL_VOLGENDE_HERBEOORDELING = "maatregelVolgendeHerbeoordeling";
+    public static final String MEDEWERKING_HERSTELD_OP = "medewerkingHersteldOp";
+    public static final String MAATREGEL_TOELICHTING = "maatregelToelichting";
+    /** Set only by the platform (cooperation/ and employment/ services), never by a task or the variable API. */
+    private static final Set<String> COOPERATION_AND_ENDS = Set.of(EINDE_DIENSTVERBAND_REDEN, VSO_ONDERTEKEND_OP,
+            MAATREGEL_ID, MAATREGEL_SOORT, MAATREGEL_SOORT_NAAM, MAATREGEL_GROND, MAATREGEL_INGANGSDATUM,
+            MAATREGEL_HERBEOORDELEN_OP);
+
     /**
      * Case identity and every variable the platform computes or records through its own services (legal dates, the
      * timeline, UWV decisions, recovery, counters). No task completion and no variable API call by a person may set
@@ -195,6 +221,7 @@ public final class ProcessVariables {
                 CONTRACT_EINDDATUM, CONTRACT_EINDE_BEKEND, EINDEVALUATIE_BIJ_UITDIENST, CONTRACT_EINDE, ZIEK_UIT_DIENSTMELDING_DUE,
                 ZIEK_UIT_DIENSTMELDING_TASK_START, VERVROEGDE_IVA_BESLUIT, EINDE_VERKORTE_WACHTTIJD,
                 VERKORTE_WACHTTIJD_VOORBIJ));
+        names.addAll(COOPERATION_AND_ENDS);
         for (MilestoneKey key : MilestoneKey.values()) {
             names.add(deadlineVariable(key));
         }

@@ -1,6 +1,7 @@
 package nl.spoorwijzer.recovery;
 
 import java.util.Arrays;
+import nl.spoorwijzer.process.EndReason;
 
 /**
  * What started a herstelperiode. Both pause the case for the same 28 days (BW 7:629 lid 10, domain reference
@@ -10,16 +11,16 @@ import java.util.Arrays;
 public enum RecoveryKind {
 
     /** A hersteldmelding: fully able to do the own work in full hours again. */
-    FULL("hersteld", "Volledig hersteld"),
+    FULL(EndReason.HERSTELD),
     /** The evaluation found a structural return to own or (contractually) adapted work: spoor 1 succeeded. */
-    STRUCTURAL_RETURN("structureelHervat", "Structureel hervat in eigen of aangepast werk");
+    STRUCTURAL_RETURN(EndReason.STRUCTUREEL_HERVAT);
 
     private final String reason;
     private final String label;
 
-    RecoveryKind(String reason, String label) {
-        this.reason = reason;
-        this.label = label;
+    RecoveryKind(EndReason reason) {
+        this.reason = reason.key();
+        this.label = reason.label();
     }
 
     /** The value of {@code herstelSoort} and the case's closing reason after 28 days without relapse. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierEntryType;
+import nl.spoorwijzer.process.EndReason;
 import nl.spoorwijzer.report.ReintegrationReport.Ending;
 
 /**
@@ -18,7 +19,7 @@ import nl.spoorwijzer.report.ReintegrationReport.Ending;
  */
 final class ContractEndRiv {
 
-    static final String REASON = "ziekUitDienst";
+    static final String REASON = EndReason.ZIEK_UIT_DIENST.key();
     private static final Set<RivPart> SHORT_PARTS = Set.of(RivPart.PROBLEEMANALYSE, RivPart.PLAN_VAN_AANPAK);
 
     private final Ending ending;
@@ -53,8 +54,15 @@ final class ContractEndRiv {
                     + " gaat met de ziek-uit-dienstmelding naar UWV.";
         };
         Object lastWorkingDay = content.get("laatsteWerkdag");
-        return new Ending(REASON, end, lastWorkingDay == null ? null : LocalDate.parse(lastWorkingDay.toString()),
-                sickDays, sickDays / 7, riv, explanation);
+        EndReason reason = EndReason.of(content.get("eindeDienstverbandReden")).orElse(EndReason.ZIEK_UIT_DIENST);
+        Object signed = content.get("vsoOndertekendOp");
+        LocalDate signedOn = signed == null ? null : LocalDate.parse(signed.toString());
+        if (reason == EndReason.VASTSTELLINGSOVEREENKOMST) {
+            explanation = "Werkgever en werknemer beëindigden het dienstverband met een vaststellingsovereenkomst"
+                    + (signedOn == null ? "" : ", ondertekend op " + DutchValues.date(signedOn)) + ". " + explanation;
+        }
+        return new Ending(reason.key(), end, lastWorkingDay == null ? null
+                : LocalDate.parse(lastWorkingDay.toString()), sickDays, sickDays / 7, riv, explanation, signedOn);
     }
 
     Ending ending() {

@@ -19,15 +19,24 @@ public record ReintegrationReport(
         Completeness completeness,
         Ending ending,
         List<Attachment> otherAttachments,
-        CaseDetails details) {
+        CaseDetails details,
+        Closure closure) {
+
+    /**
+     * Why and when the case ended ({@code process/EndReason}: its key, Dutch label and the day), when it is closed:
+     * the value the verslag and the dashboard group by.
+     */
+    public record Closure(String reason, String label, LocalDate date) {
+    }
 
     /**
      * How the case ended early, when that changes what the RIV holds: ziek uit dienst (the contract ended during
      * sickness), with the sickness length on the contract's last day and the verslag that asks for (Regeling
-     * procesgang art. 6; domain reference §3.6): {@code GEEN}, {@code VERKORT} or {@code VOLLEDIG}.
+     * procesgang art. 6; domain reference §3.6): {@code GEEN}, {@code VERKORT} or {@code VOLLEDIG}. The reason is
+     * {@code ziekUitDienst} or {@code vaststellingsovereenkomst} (then with the day it was signed).
      */
     public record Ending(String reason, LocalDate contractEndDate, LocalDate lastWorkingDay, long sickDays,
-                         long sickWeeks, String riv, String explanation) {
+                         long sickWeeks, String riv, String explanation, LocalDate agreementSignedOn) {
     }
 
     /**

@@ -19,6 +19,7 @@ import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.dossier.DossierRepository;
 import nl.spoorwijzer.process.DeclaredTaskProperties;
+import nl.spoorwijzer.process.EndReason;
 import nl.spoorwijzer.process.LegalTime;
 import nl.spoorwijzer.process.TaskRoles;
 import nl.spoorwijzer.report.ReintegrationReport.Attachment;
@@ -88,7 +89,27 @@ public class ReintegrationReports {
         }
         return new ReintegrationReport(file.caseId(), file.employerId(), file.employeeId(), file.firstSickDay(),
                 time.today(), timeline, parts, new Completeness(findings.isEmpty(), findings),
-                contractEnd == null ? null : contractEnd.ending(), attachments(uploaded, null), details);
+                contractEnd == null ? null : contractEnd.ending(), attachments(uploaded, null), details,
+                closure(file, entries));
+    }
+
+    /** Why and when a closed case ended: its reason from the read model, the day from its last closing entry. */
+    private static ReintegrationReport.Closure closure(CaseFile file, List<DossierEntry> entries) {
+        if (!CaseFile.CLOSED.equals(file.status()) || file.closedReason() == null) {
+            return null;
+        }
+        String label = EndReason.of(file.closedReason()).map(EndReason::label).orElse(file.closedReason());
+        LocalDate date = null;
+        for (DossierEntry entry : entries) {
+            if (entry.type() == DossierEntryType.CASE_CLOSED && entry.content() != null) {
+                Map<String, Object> content = entry.content();
+                Object day = content.get("contractEinddatum") != null ? content.get("contractEinddatum")
+                        : content.get("herstelDatum") != null ? content.get("herstelDatum")
+                        : content.get("eindeWachttijd") != null ? content.get("eindeWachttijd") : content.get("datum");
+                date = day == null ? date : LocalDate.parse(day.toString());
+            }
+        }
+        return new ReintegrationReport.Closure(file.closedReason(), label, date);
     }
 
     /** The files uploaded for a part (or for none: {@code step} null), oldest first. */

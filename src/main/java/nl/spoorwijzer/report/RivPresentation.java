@@ -16,6 +16,7 @@ import nl.spoorwijzer.forms.FormField;
 import nl.spoorwijzer.forms.FormSchema;
 import nl.spoorwijzer.identity.Role;
 import nl.spoorwijzer.process.CaseDossier;
+import nl.spoorwijzer.process.EndReason;
 import nl.spoorwijzer.process.ImportableStep;
 import nl.spoorwijzer.report.ReadableReport.AttachmentView;
 import nl.spoorwijzer.report.ReadableReport.DocumentView;
@@ -60,12 +61,18 @@ class RivPresentation {
     ReadableReport of(ReintegrationReport report, String timelineSvg) {
         DirectoryNames.Memo people = names.memo();
         String employee = people.person(report.employeeId());
-        List<Row> header = List.of(
+        List<Row> header = new ArrayList<>(List.of(
                 new Row("Werknemer", employee),
                 new Row("Werkgever", names.employer(report.employerId())),
                 new Row("Zaaknummer", report.caseId()),
                 new Row("Eerste ziektedag", DutchValues.longDate(report.firstSickDay())),
-                new Row("Samengesteld op", DutchValues.longDate(report.compiledOn())));
+                new Row("Samengesteld op", DutchValues.longDate(report.compiledOn()))));
+        if (report.closure() != null) {
+            header.add(new Row("Einde zaak", report.closure().label()));
+            if (report.closure().date() != null) {
+                header.add(new Row("Datum einde", DutchValues.longDate(report.closure().date())));
+            }
+        }
         return new ReadableReport(report.caseId(), "Re-integratieverslag " + employee,
                 DutchValues.longDate(report.compiledOn()), header, administrative(report),
                 hoursWorked(report.details()), milestones(report), timelineSvg, ending(report),
@@ -169,7 +176,13 @@ class RivPresentation {
         if (ending == null) {
             return null;
         }
+        EndReason reason = EndReason.of(ending.reason()).orElse(EndReason.ZIEK_UIT_DIENST);
         List<Row> rows = new ArrayList<>();
+        rows.add(new Row("Reden einde", reason.label()));
+        if (ending.agreementSignedOn() != null) {
+            rows.add(new Row("Vaststellingsovereenkomst ondertekend op",
+                    DutchValues.longDate(ending.agreementSignedOn())));
+        }
         rows.add(new Row("Laatste dag contract", DutchValues.longDate(ending.contractEndDate())));
         if (ending.lastWorkingDay() != null) {
             rows.add(new Row("Laatste werkdag (ziek-uit-dienstmelding)", DutchValues.longDate(ending.lastWorkingDay())));
@@ -181,7 +194,8 @@ class RivPresentation {
             case "VERKORT" -> "Verkort re-integratieverslag";
             default -> "Volledig re-integratieverslag";
         }));
-        return new ReadableReport.Ending("Zaak beëindigd: ziek uit dienst", rows, ending.explanation());
+        return new ReadableReport.Ending("Zaak beëindigd: " + reason.label().toLowerCase(DutchValues.DUTCH), rows,
+                ending.explanation());
     }
 
     private static List<FindingRow> findings(ReintegrationReport report) {

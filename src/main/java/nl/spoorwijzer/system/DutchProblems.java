@@ -148,6 +148,41 @@ public final class DutchProblems {
                 + " van deze zaak");
         rule("request (\\d+) was already answered", "aanvraag $1 is al beantwoord");
         rule("must be the question of request (\\d+) \\((\\w+)\\)", "moet de vraag van aanvraag $1 zijn ($2)");
+        // issue 26: measures for non-cooperation and the vaststellingsovereenkomst
+        rule("is required: one of (.+)", "is verplicht: een van $1");
+        rule("must be one of (WAARSCHUWING.+)", "moet een van deze zijn: $1");
+        rule("is required: which obligation was not met \\(no medical details\\)",
+                "is verplicht: welke verplichting niet is nagekomen (geen medische gegevens)");
+        rule("must be (\\d+) to (\\d+) characters", "moet $1 tot $2 tekens lang zijn");
+        rule("must be at most (\\d+) days ahead \\(today is (\\d{4})-(\\d{2})-(\\d{2})\\)",
+                "mag hoogstens $1 dagen vooruit liggen (vandaag is $4-$3-$2)");
+        rule("must be at most (\\d+) days ahead: a measure is reviewed within that time",
+                "mag hoogstens $1 dagen vooruit liggen: een maatregel wordt binnen die tijd herbeoordeeld");
+        rule("must be after today (\\d{4})-(\\d{2})-(\\d{2})(?: and at most (\\d+) days ahead)?",
+                "moet na vandaag ($3-$2-$1) liggen");
+        rule("must not be before the (?:start|measure's start) (\\d{4})-(\\d{2})-(\\d{2})",
+                "mag niet voor de ingangsdatum van de maatregel ($3-$2-$1) liggen");
+        rule("a measure of this kind is in force since (\\d{4})-(\\d{2})-(\\d{2}).*",
+                "er geldt al een maatregel van deze soort sinds $3-$2-$1; herbeoordeel of beëindig die eerst");
+        rule("the measure ended on (\\d{4})-(\\d{2})-(\\d{2})", "de maatregel is al beëindigd op $3-$2-$1");
+        rule("no measure '(.+)' in this case", "deze zaak heeft geen maatregel '$1'");
+        rule("only the werkgever of employer '(.+)' (?:takes|ends) a measure for non-cooperation",
+                "alleen de werkgever van '$1' legt een maatregel bij onvoldoende medewerking vast");
+        rule("only the werkgever of employer '(.+)' records a vaststellingsovereenkomst",
+                "alleen de werkgever van '$1' legt een vaststellingsovereenkomst vast");
+        rule("must not be before the day it was signed (\\d{4})-(\\d{2})-(\\d{2})",
+                "mag niet voor de dag van ondertekening ($3-$2-$1) liggen");
+        rule("is required, 1 to (\\d+) characters: what was agreed \\(no medical details\\)",
+                "is verplicht, 1 tot $1 tekens: wat is afgesproken (geen medische gegevens)");
+        rule("a loonsanctie runs until (\\d{4})-(\\d{2})-(\\d{2}).*", "er loopt een loonsanctie tot $3-$2-$1:"
+                + " zolang die loopt, geen beëindiging met een vaststellingsovereenkomst");
+        rule("the contract already ends on (\\d{4})-(\\d{2})-(\\d{2}), before the agreed day",
+                "het contract eindigt al op $3-$2-$1, voor de afgesproken dag");
+        rule("a vaststellingsovereenkomst ends the employment on (\\d{4})-(\\d{2})-(\\d{2}).*",
+                "een vaststellingsovereenkomst beëindigt het dienstverband op $3-$2-$1; leg een gecorrigeerde"
+                        + " overeenkomst vast in plaats van de einddatum te wijzigen");
+        rule("the case is (\\w+); (?:measures for non-cooperation|a vaststellingsovereenkomst) (?:are|is) recorded"
+                + " on a running case", "de zaak loopt niet meer ($1); dit wordt alleen bij een lopende zaak vastgelegd");
         rule("unknown employee '(.+)'", "noemt een onbekende werknemer ('$1')");
         rule("unknown employer '(.+)'", "noemt een onbekende werkgever ('$1')");
     }

@@ -92,6 +92,7 @@ class NeedToKnowMatrixIT {
             | `GET /api/cases/{id}/documents` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/documents/{documentId}` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/details` | Y | Y | Y | Y | - | Y | - | - | - | Y |
+            | `GET /api/cases/{id}/cooperation-measures` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/access-log` | - | Y | - | - | - | - | - | - | - | Y |
             | `GET /api/cases/{id}/expert-opinion-requests` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /engine-rest/task?processInstanceBusinessKey=` | O | O | O | O | - | O | - | - | - | Y |
@@ -115,6 +116,8 @@ class NeedToKnowMatrixIT {
             | `POST /api/cases` (sick report of another employee) | Y | - | - | - | - | - | - | - | - | Y |
             | `PUT /api/cases/{id}/details` | Y | - | - | - | - | - | - | - | - | Y |
             | `PUT /api/cases/{id}/contract-end` | Y | - | - | - | - | - | - | - | - | Y |
+            | `POST /api/cases/{id}/cooperation-measures` (empty body) | Y | - | - | - | - | - | - | - | - | Y |
+            | `POST /api/cases/{id}/settlement` (empty body) | Y | - | - | - | - | - | - | - | - | Y |
             | `POST /api/cases/{id}/documents` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `DELETE /engine-rest/process-instance/{id}` | - | - | - | - | - | - | - | - | - | Y |
             """;
@@ -356,6 +359,8 @@ class NeedToKnowMatrixIT {
                         (c, u, t) -> get("/api/cases/" + c.caseId + "/documents/" + c.documentId, u)),
                 read("`GET /api/cases/{id}/details`", Kind.SINGLE,
                         (c, u, t) -> get("/api/cases/" + c.caseId + "/details", u)),
+                read("`GET /api/cases/{id}/cooperation-measures`", Kind.SINGLE,
+                        (c, u, t) -> get("/api/cases/" + c.caseId + "/cooperation-measures", u)),
                 read("`GET /api/cases/{id}/access-log`", Kind.SINGLE,
                         (c, u, t) -> get("/api/cases/" + c.caseId + "/access-log", u)),
                 read("`GET /api/cases/{id}/expert-opinion-requests`", Kind.SINGLE,
@@ -410,6 +415,10 @@ class NeedToKnowMatrixIT {
                         (c, u, t) -> send("PUT", "/api/cases/" + c.caseId + "/contract-end", """
                                 {"contractEndDate": "%s", "reason": "Tijdelijk contract niet verlengd"}"""
                                 .formatted(LocalDate.parse(today()).plusDays(60 + contractEndChanges.incrementAndGet())), u)),
+                write("`POST /api/cases/{id}/cooperation-measures` (empty body)", Kind.WRITE,
+                        (c, u, t) -> http.post("/api/cases/" + c.caseId + "/cooperation-measures", "{}", u, u)),
+                write("`POST /api/cases/{id}/settlement` (empty body)", Kind.WRITE,
+                        (c, u, t) -> http.post("/api/cases/" + c.caseId + "/settlement", "{}", u, u)),
                 write("`POST /api/cases/{id}/documents`", Kind.WRITE, (c, u, t) -> uploadDocument(c, u)),
                 write("`DELETE /engine-rest/process-instance/{id}`", Kind.WRITE,
                         (c, u, t) -> send("DELETE", engineRest("/process-instance/" + c.root), null, u)));

@@ -80,7 +80,9 @@ class ModelConventionsTest {
                     + "deadline the proposal lapses (interrupting timer) and the deadline stays",
             "eindrapportageBijEindeWachttijd", "due on the last day of the waiting period, when the case closes",
             "termijnOverschredenAfhandelen", "the escalation of a missed deadline, due on that deadline: late from the "
-                    + "start, and no watch on a watch");
+                    + "start, and no watch on a watch",
+            "maatregelHerbeoordelen", "a review day the werkgever chose himself, not a legal deadline; the measure for "
+                    + "non-cooperation stays in force until he reviews it");
 
     /** The task a missed legal deadline leads to. */
     private static final String MISSED_DEADLINE_FORM = "termijn-overschreden";

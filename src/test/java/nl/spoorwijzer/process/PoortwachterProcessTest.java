@@ -32,8 +32,10 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import nl.spoorwijzer.cases.CooperationMeasureView;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -745,6 +747,121 @@ class PoortwachterProcessTest {
         Assertions.assertThat(dossier(driver, DossierEntryType.CASE_CLOSED).get(0).content())
                 .containsEntry("afsluitreden", "vervroegdeIva")
                 .containsEntry("eindeWachttijd", driver.day(150).toString());
+    }
+
+    // --- issue 26: cooperation (seed 004) and the vaststellingsovereenkomst ---
+
+    /** The werkgever's measure as the cooperation service hands it to the case: the event subprocess's own variables. */
+    private void takeMeasure(CaseDriver driver, String id, String kind, LocalDate reviewOn) {
+        Map<String, Object> measure = new HashMap<>();
+        measure.put("maatregelId", id);
+        measure.put("maatregelSoort", kind);
+        measure.put("maatregelSoortNaam", kind.equals("WAARSCHUWING") ? "Waarschuwing" : "Stopzetting van het loon");
+        measure.put("maatregelGrond", "Niet verschenen op het gesprek met het re-integratiebureau");
+        measure.put("maatregelIngangsdatum", driver.day(20).toString());
+        measure.put("maatregelHerbeoordelenOp", endOf(reviewOn));
+        engine.getRuntimeService().createMessageCorrelation("MaatregelMedewerkingGenomen")
+                .processInstanceId(driver.instance().getId()).setVariablesToTriggeredScope(measure).correlate();
+        dossierRepository.append(new DossierEntry(null, driver.caseId(), driver.instance().getId(), "acme-bouw",
+                DossierEntryType.COOPERATION_MEASURE_TAKEN, "Maatregel bij onvoldoende medewerking", null, "anna", null,
+                java.time.OffsetDateTime.now(), null, null, Map.of("maatregelId", id, "soort", kind,
+                        "soortOmschrijving", measure.get("maatregelSoortNaam"), "grond", "Niet verschenen",
+                        "ingangsdatum", driver.day(20).toString(), "herbeoordelenOp", reviewOn.toString())));
+    }
+
+    private Task review(CaseDriver driver, String measureId) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(driver.instance().getId())
+                .taskDefinitionKey("maatregelHerbeoordelen").list().stream()
+                .filter(task -> measureId.equals(engine.getTaskService().getVariable(task.getId(), "maatregelId")))
+                .findFirst().orElse(null);
+    }
+
+    @Test
+    @DisplayName("seed 004: \"Indien door de bedrijfsarts is vastgesteld dat spoor 2 moet worden ingezet\" the"
+            + " werknemer must cooperate: a measure is reviewed on its day, kept, and ended when he cooperates again")
+    void aMeasureForNonCooperationIsReviewedKeptAndEndedInItsReview() {
+        // seed 004: "De belangrijkste plicht van de werknemer is dat deze actief bijdraagt aan het re-integratietraject."
+        CaseDriver driver = startCase(20);
+        takeMeasure(driver, "m-stop", "STOPZETTING_LOON", driver.day(34));
+        takeMeasure(driver, "m-waarschuwing", "WAARSCHUWING", driver.day(30));
+
+        Task stop = review(driver, "m-stop");
+        Assertions.assertThat(stop.getName()).isEqualTo("Maatregel bij onvoldoende medewerking herbeoordelen");
+        Assertions.assertThat(stop.getDueDate()).as("the review day the werkgever chose").isEqualTo(endOf(driver.day(34)));
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, stop)).containsExactly("werkgever");
+        Assertions.assertThat(review(driver, "m-waarschuwing").getDueDate()).as("each measure its own review")
+                .isEqualTo(endOf(driver.day(30)));
+
+        driver.onDay(34);
+        engine.getTaskService().complete(stop.getId(), Map.of("maatregelUitkomst", "handhaven",
+                "maatregelVolgendeHerbeoordeling", driver.day(48).toString(), "maatregelToelichting", "Nog geen contact"));
+        Task again = review(driver, "m-stop");
+        Assertions.assertThat(again.getDueDate()).as("kept until the next review").isEqualTo(endOf(driver.day(48)));
+        Assertions.assertThat(engine.getRuntimeService().getVariables(driver.instance().getId()))
+                .as("the answers of one review are not left for another").doesNotContainKeys("maatregelUitkomst",
+                        "maatregelVolgendeHerbeoordeling", "maatregelToelichting");
+
+        driver.onDay(45);
+        Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(again.getId(), Map.of(
+                        "maatregelUitkomst", "beeindigen", "medewerkingHersteldOp", driver.day(46).toString())))
+                .hasMessageContaining("medewerkingHersteldOp");
+        engine.getTaskService().complete(again.getId(), Map.of("maatregelUitkomst", "beeindigen",
+                "medewerkingHersteldOp", driver.day(44).toString()));
+
+        Assertions.assertThat(review(driver, "m-stop")).isNull();
+        Assertions.assertThat(review(driver, "m-waarschuwing")).as("the other measure runs on").isNotNull();
+        assertThat(driver.instance()).hasPassed("maatregelMedewerkingGenomen", "herbeoordelingGepland",
+                "maatregelHerbeoordelingVastleggen", "maatregelGehandhaafd", "maatregelBeeindigd");
+        List<CooperationMeasureView> measures = CooperationMeasureView.fromDossier(
+                dossierRepository.findByCase(driver.caseId()));
+        Assertions.assertThat(measures).extracting(CooperationMeasureView::id, CooperationMeasureView::active,
+                        CooperationMeasureView::endedOn)
+                .containsExactly(Assertions.tuple("m-stop", false, driver.day(44)),
+                        Assertions.tuple("m-waarschuwing", true, null));
+        Assertions.assertThat(dossier(driver, DossierEntryType.COOPERATION_MEASURE_REVIEWED).get(0).content())
+                .containsEntry("herbeoordelenOp", driver.day(48).toString()).containsEntry("uitkomst", "gehandhaafd");
+    }
+
+    @Test
+    @DisplayName("seed 004: the measure ends as soon as the werknemer cooperates again, before its review")
+    void aMeasureEndsBeforeItsReviewWhenTheWerknemerCooperatesAgain() {
+        CaseDriver driver = startCase(20);
+        takeMeasure(driver, "m-1", "WAARSCHUWING", driver.day(34));
+        takeMeasure(driver, "m-2", "STOPZETTING_LOON", driver.day(34));
+
+        engine.getRuntimeService().createMessageCorrelation("MedewerkingHersteld")
+                .processInstanceId(driver.instance().getId()).localVariableEquals("maatregelId", "m-1").correlate();
+
+        Assertions.assertThat(review(driver, "m-1")).isNull();
+        Assertions.assertThat(review(driver, "m-2")).as("only the measure named").isNotNull();
+        assertThat(driver.instance()).hasPassed("medewerkingHersteld", "maatregelBeeindigdVoorHerbeoordeling")
+                .isActive();
+    }
+
+    @Test
+    @DisplayName("seed 004: \"Soms wordt een beëindiging met een vaststellingsovereenkomst voorgesteld\" the"
+            + " employment ends on the agreed day and the case closes with that reason")
+    void aVaststellingsovereenkomstEndsTheEmploymentAndClosesTheCaseWithItsReason() {
+        CaseDriver driver = startCase(1);
+        driver.onDay(60);
+        engine.getRuntimeService().createMessageCorrelation("EinddatumContractGewijzigd")
+                .processInstanceId(driver.instance().getId())
+                .setVariable("contractEinddatum", driver.day(90).toString())
+                .setVariable("eindeDienstverbandReden", "vaststellingsovereenkomst")
+                .setVariable("vsoOndertekendOp", driver.day(60).toString())
+                .correlate();
+        driver.runUntil(91, SimulatedAnswers::onTime, 0);
+
+        assertThat(driver.instance()).isEnded().hasPassed("overdrachtAanUwvVastleggen", "zaakAfsluitenZiekUitDienst");
+        Assertions.assertThat(caseFiles.find(driver.caseId()).orElseThrow().closedReason())
+                .isEqualTo("vaststellingsovereenkomst");
+        Assertions.assertThat(dossier(driver, DossierEntryType.CASE_CLOSED).get(0).content())
+                .containsEntry("afsluitreden", "vaststellingsovereenkomst")
+                .containsEntry("afsluitredenOmschrijving", "Vaststellingsovereenkomst")
+                .containsEntry("contractEinddatum", driver.day(90).toString())
+                .containsEntry("vsoOndertekendOp", driver.day(60).toString());
+        Assertions.assertThat(dossier(driver, DossierEntryType.HANDOVER_TO_UWV).get(0).subject())
+                .contains("vaststellingsovereenkomst");
     }
 
     private void correlateContractEnd(CaseDriver driver, String date) {

@@ -121,4 +121,19 @@ class DutchProblemsTest {
         assertThat(DutchProblems.rule("the case is closed; deskundigenoordeel requests are recorded on a running case"))
                 .startsWith("de zaak loopt niet meer (closed)");
     }
+
+    @Test
+    void theRefusalsOfMeasuresAndTheVaststellingsovereenkomstSpeakDutch() {
+        assertThat(DutchProblems.rule("must be one of WAARSCHUWING, OPSCHORTING_LOON, STOPZETTING_LOON"))
+                .startsWith("moet een van deze");
+        assertThat(DutchProblems.rule("a measure of this kind is in force since 2026-02-03 (m-1); review or end it"
+                + " first")).isEqualTo("er geldt al een maatregel van deze soort sinds 03-02-2026; herbeoordeel of"
+                + " beëindig die eerst");
+        assertThat(DutchProblems.rule("must be after today 2026-03-01 and at most 91 days ahead"))
+                .isEqualTo("moet na vandaag (01-03-2026) liggen");
+        assertThat(DutchProblems.rule("a loonsanctie runs until 2027-01-01: no termination agreement while it runs"
+                + " (domain reference §2.2)")).startsWith("er loopt een loonsanctie tot 01-01-2027");
+        assertThat(DutchProblems.rule("must not be before the day it was signed 2026-03-01"))
+                .isEqualTo("mag niet voor de dag van ondertekening (01-03-2026) liggen");
+    }
 }

@@ -39,7 +39,8 @@ class PackageStructureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("demo").definedBy(BASE + ".demo..")
                 .layer("case actions").definedBy(BASE + ".recovery..", BASE + ".uwv..", BASE + ".agreements..",
-                        BASE + ".employment..", BASE + ".activities..", BASE + ".opinions..")
+                        BASE + ".employment..", BASE + ".activities..", BASE + ".opinions..",
+                        BASE + ".cooperation..")
                 .layer("cases").definedBy(BASE + ".cases..")
                 .layer("report").definedBy(BASE + ".report..", BASE + ".dashboard..", BASE + ".casedetails..")
                 .layer("documents").definedBy(BASE + ".documents..")
@@ -77,6 +78,7 @@ class PackageStructureTest {
     @Test
     void everyFeaturePackageHasItsLayer() {
         Set<String> layered = Set.of("demo", "recovery", "uwv", "agreements", "employment", "activities", "opinions",
+                "cooperation",
                 "cases",
                 "report", "dashboard", "casedetails", "documents", "forms", "modelling", "casefile", "process",
                 "dossier", "audit", "identity",
