@@ -9,7 +9,8 @@ import nl.spoorwijzer.dossier.DossierEntry;
 
 /**
  * A case as the API shows it. {@code placements} and {@code jobApplications}: the dossier entries of the loonwaarde
- * and proefplaatsingen and of the job applications recorded on the case, oldest first.
+ * and proefplaatsingen and of the job applications recorded on the case, oldest first. {@code workResumption}: the
+ * opbouw in own work — the period that runs, the hours planned and worked ({@link WorkResumptionSummary}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseView(
@@ -34,7 +35,8 @@ public record CaseView(
         List<DossierEntry> jobApplications,
         String employeeName,
         String employerName,
-        List<String> actions) {
+        List<String> actions,
+        Object workResumption) {
 
     /** What the caller may do on the case screen ({@link #actions}); the API still decides each request. */
     public static final String RECOVERY = "recovery";
@@ -54,14 +56,14 @@ public record CaseView(
         return new CaseView(caseId, employerId, employeeId, firstSickDay, status, phase, nextDeadline,
                 nextDeadlineTask, overdue, closedReason, recoveredOn, partialRecoveryPercentage, openTasks,
                 spoor2Status, jobApplicationCount, timeline, reintegrationReport, placements, jobApplications, employee,
-                employer, actions);
+                employer, actions, workResumption);
     }
 
     CaseView withActions(List<String> allowed) {
         return new CaseView(caseId, employerId, employeeId, firstSickDay, status, phase, nextDeadline,
                 nextDeadlineTask, overdue, closedReason, recoveredOn, partialRecoveryPercentage, openTasks,
                 spoor2Status, jobApplicationCount, timeline, reintegrationReport, placements, jobApplications,
-                employeeName, employerName, allowed);
+                employeeName, employerName, allowed, workResumption);
     }
 
     /**
@@ -74,7 +76,7 @@ public record CaseView(
                 .toList();
         return new CaseView(caseId, employerId, null, firstSickDay, status, phase, nextDeadline, nextDeadlineTask,
                 overdue, closedReason, recoveredOn, partialRecoveryPercentage, steps, spoor2Status, null, timeline,
-                null, null, null, null, null, List.of());
+                null, null, null, null, null, List.of(), null);
     }
 
     static CaseView summary(CaseFile file, LocalDate today) {
@@ -82,6 +84,6 @@ public record CaseView(
                 file.phase(), file.nextDeadline(), file.nextDeadlineTask(),
                 file.nextDeadline() != null && file.nextDeadline().isBefore(today), file.closedReason(),
                 file.recoveredOn(), file.partialRecoveryPercentage(), null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 }

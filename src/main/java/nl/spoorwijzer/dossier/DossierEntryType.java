@@ -40,5 +40,12 @@ public enum DossierEntryType {
     /** The spoor 2 trajectory ended: placement, a structural spoor 1 result or the end of the waiting period. */
     TRAJECTORY_ENDED,
     /** A document was added to the case: its file name, type, size, SHA-256 and the RIV part (step) it belongs to. */
-    DOCUMENT_ADDED
+    DOCUMENT_ADDED,
+    /** Opbouw in eigen werk: the hours the employee worked in a week, beside the hours its opbouwschema planned. */
+    WORK_RESUMPTION_HOURS,
+    /**
+     * A change that asks for the spoor 1 options to be assessed again (seed 000): the employee's belastbaarheid, the
+     * organisation or a vacancy; who reported it, and whether the re-integratiebureau was told.
+     */
+    SPOOR1_CHANGE
 }

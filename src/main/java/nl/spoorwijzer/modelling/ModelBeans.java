@@ -33,6 +33,7 @@ final class ModelBeans {
             Map.entry("agreedDeviationDecision", Set.of()),
             Map.entry("contractEndPlanning", Set.of()),
             Map.entry("contractEndHandover", Set.of()),
+            Map.entry("ownWorkEvaluationFacts", Set.of()),
             // services with a method meant for models
             Map.entry("uwvDecisions", Set.of("shortcomings")));
 
