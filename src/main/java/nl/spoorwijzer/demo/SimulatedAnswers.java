@@ -64,7 +64,9 @@ public final class SimulatedAnswers {
                 values.put("visieWerknemer", "Ik wil graag zo snel mogelijk weer aan de slag.");
             }
             case "voortgangEvalueren" -> {
-                values.put("voortgang", "Opbouw volgens plan.");
+                values.put("watGingGoed", "Opbouw volgens plan: de afgesproken uren zijn gewerkt.");
+                values.put("watGingNietGoed", "Niets bijzonders.");
+                values.put("afsprakenVolgendePeriode", "Uren en taken zoals het plan aangeeft.");
                 values.put("arbeidsdeskundigOnderzoekNodig", false);
                 values.put("evaluatieVervolg", "geenBijstelling");
             }
