@@ -76,6 +76,11 @@ public final class SimulatedAnswers {
                 values.put("activiteiten", "Proefplaatsing op de administratie.");
             }
             case "evaluatieVisieGeven" -> values.put("visieWerknemerEvaluatie", "Gaat goed.");
+            case "spoor1MogelijkhedenHerbeoordelen" -> {
+                values.put("passendWerkEigenOrganisatie", "nee");
+                values.put("motiveringGeenPassendWerk", "De gewijzigde situatie biedt geen functie binnen de"
+                        + " mogelijkheden; de opbouw in het eigen werk loopt door.");
+            }
             case "bijgesteldPlanBeoordelen", "bijgesteldPlanNaSpoor2Beoordelen" -> {
                 values.put("akkoordMetBijstelling", "ja");
                 values.put("visieWerknemerBijstelling", "Akkoord.");
