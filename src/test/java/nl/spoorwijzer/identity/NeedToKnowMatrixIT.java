@@ -93,6 +93,8 @@ class NeedToKnowMatrixIT {
             | `GET /api/cases/{id}/documents/{documentId}` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/details` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/access-log` | - | Y | - | - | - | - | - | - | - | Y |
+            | `GET /api/cases/{id}/work-resumption-schedule` | Y | Y | Y | Y | - | Y | - | - | - | Y |
+            | `GET /api/cases/{id}/work-resumption-hours` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /engine-rest/task?processInstanceBusinessKey=` | O | O | O | O | - | O | - | - | - | Y |
             | `GET /engine-rest/task/{id}/form-variables` | O | O | O | O | - | O | - | - | - | Y |
             | `GET /engine-rest/task/{id}/variables` | O | O | O | O | - | O | - | - | - | Y |
@@ -113,6 +115,9 @@ class NeedToKnowMatrixIT {
             | `POST /api/cases` (sick report of another employee) | Y | - | - | - | - | - | - | - | - | Y |
             | `PUT /api/cases/{id}/details` | Y | - | - | - | - | - | - | - | - | Y |
             | `PUT /api/cases/{id}/contract-end` | Y | - | - | - | - | - | - | - | - | Y |
+            | `PUT /api/cases/{id}/work-resumption-schedule` (empty body) | Y | - | - | - | - | - | - | - | - | Y |
+            | `POST /api/cases/{id}/work-resumption-hours` (empty body) | Y | Y | - | - | - | - | - | - | - | Y |
+            | `POST /api/cases/{id}/spoor1-changes` (empty body) | Y | - | Y | - | - | - | - | - | - | Y |
             | `POST /api/cases/{id}/documents` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `DELETE /engine-rest/process-instance/{id}` | - | - | - | - | - | - | - | - | - | Y |
             """;
@@ -356,6 +361,10 @@ class NeedToKnowMatrixIT {
                         (c, u, t) -> get("/api/cases/" + c.caseId + "/details", u)),
                 read("`GET /api/cases/{id}/access-log`", Kind.SINGLE,
                         (c, u, t) -> get("/api/cases/" + c.caseId + "/access-log", u)),
+                read("`GET /api/cases/{id}/work-resumption-schedule`", Kind.SINGLE,
+                        (c, u, t) -> get("/api/cases/" + c.caseId + "/work-resumption-schedule", u)),
+                read("`GET /api/cases/{id}/work-resumption-hours`", Kind.SINGLE,
+                        (c, u, t) -> get("/api/cases/" + c.caseId + "/work-resumption-hours", u)),
                 read("`GET /engine-rest/task?processInstanceBusinessKey=`", Kind.TASK_ROWS,
                         (c, u, t) -> get(engineRest("/task?processInstanceBusinessKey=" + c.caseId), u)),
                 read("`GET /engine-rest/task/{id}/form-variables`", Kind.EACH_TASK,
@@ -404,6 +413,12 @@ class NeedToKnowMatrixIT {
                         (c, u, t) -> send("PUT", "/api/cases/" + c.caseId + "/contract-end", """
                                 {"contractEndDate": "%s", "reason": "Tijdelijk contract niet verlengd"}"""
                                 .formatted(LocalDate.parse(today()).plusDays(60 + contractEndChanges.incrementAndGet())), u)),
+                write("`PUT /api/cases/{id}/work-resumption-schedule` (empty body)", Kind.WRITE,
+                        (c, u, t) -> send("PUT", "/api/cases/" + c.caseId + "/work-resumption-schedule", "{}", u)),
+                write("`POST /api/cases/{id}/work-resumption-hours` (empty body)", Kind.WRITE,
+                        (c, u, t) -> http.post("/api/cases/" + c.caseId + "/work-resumption-hours", "{}", u, u)),
+                write("`POST /api/cases/{id}/spoor1-changes` (empty body)", Kind.WRITE,
+                        (c, u, t) -> http.post("/api/cases/" + c.caseId + "/spoor1-changes", "{}", u, u)),
                 write("`POST /api/cases/{id}/documents`", Kind.WRITE, (c, u, t) -> uploadDocument(c, u)),
                 write("`DELETE /engine-rest/process-instance/{id}`", Kind.WRITE,
                         (c, u, t) -> send("DELETE", engineRest("/process-instance/" + c.root), null, u)));
