@@ -223,13 +223,19 @@ class WorkResumptionIT {
     void theEvaluationWhileOpbouwRunsLooksBackAndAgreesAndTheNextOneIsDueTwoWeeksLater() {
         LocalDate due = TODAY.plusDays(14);
         onDay(due.minusDays(7));
+        HttpResponse<String> wageValue = post("/placements", """
+                {"kind": "LOONWAARDE", "wageValuePercentage": 40,
+                 "explanation": "Loonwaarde van de eigen taken in de ochtenden."}""", "anna");
+        assertThat(wageValue.statusCode()).as(wageValue.body()).isEqualTo(201);
         new CasePlayer(engine, caseId).fireDueTimers();
         Task evaluation = engine.getTaskService().createTaskQuery().processInstanceId(instance)
                 .taskDefinitionKey("voortgangEvalueren").singleResult();
         assertThat(evaluation.getDueDate()).isEqualTo(endOf(due));
         assertThat(engine.getTaskService().getVariablesLocal(evaluation.getId()))
                 .as("prefilled from the recorded week").containsEntry("gewerkteUren", 7.5)
-                .containsKey("opbouwPeriode");
+                .containsKey("opbouwPeriode")
+                .as("the latest loonwaarde, linked").containsEntry("laatsteLoonwaarde",
+                        "40% (vastgelegd op " + due.minusDays(7) + ")");
 
         HttpResponse<String> withoutAgreements = http.post("/engine-rest/task/" + evaluation.getId()
                 + "/submit-form", """
@@ -251,7 +257,8 @@ class WorkResumptionIT {
         assertThat(dossier.findByCase(caseId)).filteredOn(e -> "voortgangEvalueren".equals(e.elementId()))
                 .last().satisfies(e -> assertThat(e.content())
                         .containsEntry("afsprakenVolgendePeriode", "Volgende periode 16 uur, alleen ochtenden.")
-                        .containsKey("opbouwPeriode"));
+                        .containsKey("opbouwPeriode")
+                        .containsEntry("laatsteLoonwaarde", "40% (vastgelegd op " + due.minusDays(7) + ")"));
     }
 
     @Test
