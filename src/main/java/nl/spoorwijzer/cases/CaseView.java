@@ -13,7 +13,8 @@ import nl.spoorwijzer.dossier.DossierEntry;
  * openExpertOpinionRequests}: the deskundigenoordeel requests UWV has not answered yet; {@code expertOpinions}: UWV's
  * deskundigenoordelen with what follows from each ({@code gevolg} in their content); {@code gevolg}: in the answer to
  * a UWV decision, what follows from it (Dutch). {@code cooperationMeasures}: the measures for non-cooperation in
- * force (contents: not in the status-only view).
+ * force (contents: not in the status-only view). {@code workResumption}: the opbouw in own work — the period
+ * that runs, the hours planned and worked ({@link WorkResumptionSummary}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseView(
@@ -42,7 +43,8 @@ public record CaseView(
         List<DossierEntry> openExpertOpinionRequests,
         List<DossierEntry> expertOpinions,
         String gevolg,
-        List<CooperationMeasureView> cooperationMeasures) {
+        List<CooperationMeasureView> cooperationMeasures,
+        Object workResumption) {
 
     /** What the caller may do on the case screen ({@link #actions}); the API still decides each request. */
     public static final String RECOVERY = "recovery";
@@ -65,7 +67,7 @@ public record CaseView(
                 nextDeadlineTask, overdue, closedReason, recoveredOn, partialRecoveryPercentage, openTasks,
                 spoor2Status, jobApplicationCount, timeline, reintegrationReport, placements, jobApplications, employee,
                 employer, actions, openExpertOpinionRequests, expertOpinions, gevolg,
-                cooperationMeasures);
+                cooperationMeasures, workResumption);
     }
 
     CaseView withActions(List<String> allowed) {
@@ -73,7 +75,7 @@ public record CaseView(
                 nextDeadlineTask, overdue, closedReason, recoveredOn, partialRecoveryPercentage, openTasks,
                 spoor2Status, jobApplicationCount, timeline, reintegrationReport, placements, jobApplications,
                 employeeName, employerName, allowed, openExpertOpinionRequests, expertOpinions, gevolg,
-                cooperationMeasures);
+                cooperationMeasures, workResumption);
     }
 
     /** The view as the answer to a UWV decision: with what follows from it (null: nothing to say). */
@@ -82,7 +84,7 @@ public record CaseView(
                 nextDeadlineTask, overdue, closedReason, recoveredOn, partialRecoveryPercentage, openTasks,
                 spoor2Status, jobApplicationCount, timeline, reintegrationReport, placements, jobApplications,
                 employeeName, employerName, actions, openExpertOpinionRequests, expertOpinions, consequence,
-                cooperationMeasures);
+                cooperationMeasures, workResumption);
     }
 
     /**
@@ -95,7 +97,7 @@ public record CaseView(
                 .toList();
         return new CaseView(caseId, employerId, null, firstSickDay, status, phase, nextDeadline, nextDeadlineTask,
                 overdue, closedReason, recoveredOn, partialRecoveryPercentage, steps, spoor2Status, null, timeline,
-                null, null, null, null, null, List.of(), null, null, null, null);
+                null, null, null, null, null, List.of(), null, null, null, null, null);
     }
 
     static CaseView summary(CaseFile file, LocalDate today) {
@@ -103,6 +105,6 @@ public record CaseView(
                 file.phase(), file.nextDeadline(), file.nextDeadlineTask(),
                 file.nextDeadline() != null && file.nextDeadline().isBefore(today), file.closedReason(),
                 file.recoveredOn(), file.partialRecoveryPercentage(), null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 }

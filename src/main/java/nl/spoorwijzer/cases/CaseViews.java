@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.casefile.CaseFile;
 import nl.spoorwijzer.dossier.DossierEntry;
@@ -42,10 +43,12 @@ public class CaseViews {
     private final Clock clock;
     private final Organisations organisations;
     private final PartyNames names;
+    private final Optional<WorkResumptionSummary> workResumption;
 
     CaseViews(CaseAccess access, DossierRepository dossier, ReintegrationReports reintegrationReports,
               TaskService taskService, RuntimeService runtimeService, HistoryService historyService, Clock clock,
-              Organisations organisations, PartyNames names) {
+              Organisations organisations, PartyNames names, Optional<WorkResumptionSummary> workResumption) {
+        this.workResumption = workResumption;
         this.organisations = organisations;
         this.names = names;
         this.access = access;
@@ -72,7 +75,8 @@ public class CaseViews {
                 reintegrationReports.completeness(file, entries), recorded(entries, CaseAction.PLACEMENT),
                 recorded(entries, CaseAction.JOB_APPLICATION), null, null, null,
                 ExpertOpinionEntries.openRequests(entries), ExpertOpinionEntries.opinions(entries), null,
-                CaseFile.CLOSED.equals(file.status()) ? List.of() : CooperationMeasureView.activeIn(entries)));
+                CaseFile.CLOSED.equals(file.status()) ? List.of() : CooperationMeasureView.activeIn(entries),
+                workResumption.map(section -> section.of(entries, today)).orElse(null)));
         if (!access.mayReadContents(file)) {
             return view.statusOnly();
         }

@@ -64,7 +64,9 @@ public final class SimulatedAnswers {
                 values.put("visieWerknemer", "Ik wil graag zo snel mogelijk weer aan de slag.");
             }
             case "voortgangEvalueren" -> {
-                values.put("voortgang", "Opbouw volgens plan.");
+                values.put("watGingGoed", "Opbouw volgens plan: de afgesproken uren zijn gewerkt.");
+                values.put("watGingNietGoed", "Niets bijzonders.");
+                values.put("afsprakenVolgendePeriode", "Uren en taken zoals het plan aangeeft.");
                 values.put("arbeidsdeskundigOnderzoekNodig", false);
                 values.put("evaluatieVervolg", "geenBijstelling");
             }
@@ -74,6 +76,11 @@ public final class SimulatedAnswers {
                 values.put("activiteiten", "Proefplaatsing op de administratie.");
             }
             case "evaluatieVisieGeven" -> values.put("visieWerknemerEvaluatie", "Gaat goed.");
+            case "spoor1MogelijkhedenHerbeoordelen" -> {
+                values.put("passendWerkEigenOrganisatie", "nee");
+                values.put("motiveringGeenPassendWerk", "De gewijzigde situatie biedt geen functie binnen de"
+                        + " mogelijkheden; de opbouw in het eigen werk loopt door.");
+            }
             case "bijgesteldPlanBeoordelen", "bijgesteldPlanNaSpoor2Beoordelen" -> {
                 values.put("akkoordMetBijstelling", "ja");
                 values.put("visieWerknemerBijstelling", "Akkoord.");

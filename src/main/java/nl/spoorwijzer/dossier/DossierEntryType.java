@@ -57,5 +57,12 @@ public enum DossierEntryType {
     /** A measure ended: the werknemer cooperates again from the recorded day. */
     COOPERATION_MEASURE_ENDED,
     /** Werkgever and werknemer signed a vaststellingsovereenkomst: the employment ends on its date. */
-    SETTLEMENT_AGREEMENT
+    SETTLEMENT_AGREEMENT,
+    /** Opbouw in eigen werk: the hours the employee worked in a week, beside the hours its opbouwschema planned. */
+    WORK_RESUMPTION_HOURS,
+    /**
+     * A change that asks for the spoor 1 options to be assessed again (seed 000): the employee's belastbaarheid, the
+     * organisation or a vacancy; who reported it, and whether the re-integratiebureau was told.
+     */
+    SPOOR1_CHANGE
 }

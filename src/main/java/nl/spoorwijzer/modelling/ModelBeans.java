@@ -34,6 +34,7 @@ final class ModelBeans {
             Map.entry("contractEndPlanning", Set.of()),
             Map.entry("contractEndHandover", Set.of()),
             Map.entry("cooperationReview", Set.of()),
+            Map.entry("ownWorkEvaluationFacts", Set.of()),
             // services with a method meant for models
             Map.entry("uwvDecisions", Set.of("shortcomings")));
 

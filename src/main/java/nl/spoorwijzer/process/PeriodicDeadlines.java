@@ -3,6 +3,8 @@ package nl.spoorwijzer.process;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
+import nl.spoorwijzer.timeline.OwnWorkCadence;
 import nl.spoorwijzer.timeline.PoortwachterCalendar;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
@@ -62,6 +64,21 @@ public class PeriodicDeadlines {
      *
      * @return the planned due date
      */
+    /**
+     * Stores a due date computed elsewhere (the evaluation cadence of an opbouwschema, {@link EvaluationPlanning}):
+     * the task appears {@link OwnWorkCadence#leadDays} before it, half the interval at most.
+     */
+    public void planDue(VariableScope variables, Series series, LocalDate due, long intervalDays) {
+        planDue(variables::setVariable, series, due, intervalDays);
+    }
+
+    /** As {@link #planDue(VariableScope, Series, LocalDate, long)}, writing through the given setter. */
+    public void planDue(BiConsumer<String, Object> setVariable, Series series, LocalDate due, long intervalDays) {
+        setVariable.accept(series.dueVariable, time.endOfDay(due));
+        setVariable.accept(series.startVariable,
+                time.startOfDay(due.minusDays(OwnWorkCadence.leadDays(settings.taskLeadDays(), intervalDays))));
+    }
+
     public LocalDate planAfter(VariableScope variables, Series series, LocalDate last) {
         int interval = calendar.settings().evaluationIntervalDays();
         LocalDate due = calendar.nextPeriodicDue(last);

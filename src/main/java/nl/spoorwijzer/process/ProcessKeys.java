@@ -34,6 +34,8 @@ public final class ProcessKeys {
         public static final String SOLLICITATIE_GEREGISTREERD = "SollicitatieGeregistreerd";
         /** The plan van aanpak must be revised (event subprocess bijstellingNaSpoor2; also after a deskundigenoordeel). */
         public static final String PLAN_BIJSTELLING_NODIG = "PlanBijstellingNodig";
+        /** A change of belastbaarheid, organisation or a vacancy: the werkgever assesses spoor 1 again. */
+        public static final String SPOOR1_HERBEOORDELEN = "Spoor1Herbeoordelen";
 
         private Messages() {
         }
@@ -46,6 +48,8 @@ public final class ProcessKeys {
     public static final class Tasks {
         /** The werknemer's answer to a proposed deviation from a deadline (Regeling procesgang art. 5). */
         public static final String AFWIJKING_TERMIJN_BEVESTIGEN = "afwijkingTermijnBevestigen";
+        /** The werkgever assesses the spoor 1 options again after a change (seed 000); a "no" is motivated. */
+        public static final String SPOOR1_MOGELIJKHEDEN_HERBEOORDELEN = "spoor1MogelijkhedenHerbeoordelen";
         /** The werkgever's reminder of the last day for a deskundigenoordeel on the re-integration efforts. */
         public static final String DESKUNDIGENOORDEEL_INSPANNINGEN_OVERWEGEN = "deskundigenoordeelInspanningenOverwegen";
         /** sick report to the bedrijfsarts (week 1) */

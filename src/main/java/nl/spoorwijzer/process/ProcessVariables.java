@@ -182,6 +182,19 @@ public final class ProcessVariables {
             MAATREGEL_ID, MAATREGEL_SOORT, MAATREGEL_SOORT_NAAM, MAATREGEL_GROND, MAATREGEL_INGANGSDATUM,
             MAATREGEL_HERBEOORDELEN_OP);
 
+    // ---- opbouw in eigen werk and the spoor 1 re-check (ownwork/) ----
+    /** The days an opbouwschema runs (ISO dates): the first day of its first period and the last of its last. */
+    public static final String OPBOUW_VAN = "opbouwVan";
+    public static final String OPBOUW_TOT = "opbouwTot";
+    /** The day the next evaluation was planned from (the last evaluation or the plan coming into force), ISO. */
+    public static final String EVALUATIE_GEPLAND_VANAF = "evaluatieGeplandVanaf";
+    /** The change that asks for a spoor 1 re-check (local to its event subprocess): kind, description, date ... */
+    public static final String SPOOR1_WIJZIGING_SOORT = "spoor1WijzigingSoort";
+    public static final String SPOOR1_WIJZIGING_OMSCHRIJVING = "spoor1WijzigingOmschrijving";
+    public static final String SPOOR1_WIJZIGING_DATUM = "spoor1WijzigingDatum";
+    /** ... and the end of the day by which the werkgever assesses the spoor 1 options again. */
+    public static final String SPOOR1_HERBEOORDELING_UITERLIJK = "spoor1HerbeoordelingUiterlijk";
+
     /**
      * Case identity and every variable the platform computes or records through its own services (legal dates, the
      * timeline, UWV decisions, recovery, counters). No task completion and no variable API call by a person may set
@@ -222,6 +235,8 @@ public final class ProcessVariables {
                 ZIEK_UIT_DIENSTMELDING_TASK_START, VERVROEGDE_IVA_BESLUIT, EINDE_VERKORTE_WACHTTIJD,
                 VERKORTE_WACHTTIJD_VOORBIJ));
         names.addAll(COOPERATION_AND_ENDS);
+        names.addAll(Set.of(OPBOUW_VAN, OPBOUW_TOT, EVALUATIE_GEPLAND_VANAF, SPOOR1_WIJZIGING_SOORT,
+                SPOOR1_WIJZIGING_OMSCHRIJVING, SPOOR1_WIJZIGING_DATUM, SPOOR1_HERBEOORDELING_UITERLIJK));
         for (MilestoneKey key : MilestoneKey.values()) {
             names.add(deadlineVariable(key));
         }

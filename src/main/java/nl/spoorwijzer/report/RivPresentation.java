@@ -279,6 +279,9 @@ class RivPresentation {
     }
 
     private String formValue(FormField field, Object value) {
+        if (value == null) {
+            return null; // a field left empty (an optional number, a hidden choice): nothing to show
+        }
         if (value instanceof Collection<?> values) {
             return values.stream().map(v -> option(field, v)).collect(Collectors.joining(", "));
         }

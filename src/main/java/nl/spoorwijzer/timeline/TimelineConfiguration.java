@@ -15,4 +15,9 @@ class TimelineConfiguration {
     PoortwachterCalendar poortwachterCalendar(TimelineSettings settings, WorkingDays workingDays) {
         return new PoortwachterCalendar(settings, workingDays);
     }
+
+    @Bean
+    OwnWorkCadence ownWorkCadence(TimelineSettings settings, OwnWorkSettings ownWork) {
+        return new OwnWorkCadence(settings, ownWork);
+    }
 }

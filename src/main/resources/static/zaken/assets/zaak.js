@@ -22,6 +22,7 @@ const ENTRY_TYPES = {
   RECOVERY: 'Hersteldmelding', RELAPSE: 'Terugval binnen 28 dagen', UWV_DECISION: 'Beslissing van UWV',
   STEP_IMPORTED: 'Stap uit eerder systeem', CONTRACT_END_CHANGED: 'Einde contract gewijzigd',
   HANDOVER_TO_UWV: 'Ziek uit dienst: overdracht aan UWV', TRAJECTORY_ENDED: 'Spoor 2-traject beëindigd',
+  WORK_RESUMPTION_HOURS: 'Gewerkte uren (opbouw)', SPOOR1_CHANGE: 'Wijziging voor spoor 1',
 };
 const CLOSED_REASONS = {
   hersteld: 'hersteld', structureelHervat: 'structureel hervat', eindeWachttijd: 'einde wachttijd',
@@ -49,8 +50,20 @@ function summary() {
     item('Eerste ziektedag', date(view.firstSickDay)),
     view.recoveredOn ? item('Hersteld per', date(view.recoveredOn)) : [],
     view.partialRecoveryPercentage ? item('Gedeeltelijk hersteld', `${view.partialRecoveryPercentage}%`) : [],
+    view.workResumption ? item('Opbouw in eigen werk', workResumption(view.workResumption)) : [],
     item('Volgende termijn', view.nextDeadline
       ? `${date(view.nextDeadline)}${view.nextDeadlineTask ? ' — ' + view.nextDeadlineTask : ''}` : '—'));
+}
+
+/** The opbouwschema's period that runs and the last recorded week, planned against worked. */
+function workResumption(opbouw) {
+  const now = opbouw.huidigePeriode;
+  const period = now
+    ? `${now.urenPerWeek} uur per week van ${date(now.van)} t/m ${date(now.tot)}: ${now.taken}`
+    : `schema van ${date(opbouw.opbouwVan)} t/m ${date(opbouw.opbouwTot)}; vandaag loopt geen periode`;
+  const week = opbouw.laatsteWeek;
+  return week ? `${period}. Week ${week.week}: ${week.gewerkteUren} van ${week.geplandeUren} geplande uren gewerkt`
+    : period;
 }
 
 function timeline() {

@@ -95,6 +95,8 @@ class NeedToKnowMatrixIT {
             | `GET /api/cases/{id}/cooperation-measures` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/access-log` | - | Y | - | - | - | - | - | - | - | Y |
             | `GET /api/cases/{id}/expert-opinion-requests` | Y | Y | Y | Y | - | Y | - | - | - | Y |
+            | `GET /api/cases/{id}/work-resumption-schedule` | Y | Y | Y | Y | - | Y | - | - | - | Y |
+            | `GET /api/cases/{id}/work-resumption-hours` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /engine-rest/task?processInstanceBusinessKey=` | O | O | O | O | - | O | - | - | - | Y |
             | `GET /engine-rest/task/{id}/form-variables` | O | O | O | O | - | O | - | - | - | Y |
             | `GET /engine-rest/task/{id}/variables` | O | O | O | O | - | O | - | - | - | Y |
@@ -118,6 +120,9 @@ class NeedToKnowMatrixIT {
             | `PUT /api/cases/{id}/contract-end` | Y | - | - | - | - | - | - | - | - | Y |
             | `POST /api/cases/{id}/cooperation-measures` (empty body) | Y | - | - | - | - | - | - | - | - | Y |
             | `POST /api/cases/{id}/settlement` (empty body) | Y | - | - | - | - | - | - | - | - | Y |
+            | `PUT /api/cases/{id}/work-resumption-schedule` (empty body) | Y | - | - | - | - | - | - | - | - | Y |
+            | `POST /api/cases/{id}/work-resumption-hours` (empty body) | Y | Y | - | - | - | - | - | - | - | Y |
+            | `POST /api/cases/{id}/spoor1-changes` (empty body) | Y | - | Y | - | - | - | - | - | - | Y |
             | `POST /api/cases/{id}/documents` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `DELETE /engine-rest/process-instance/{id}` | - | - | - | - | - | - | - | - | - | Y |
             """;
@@ -365,6 +370,10 @@ class NeedToKnowMatrixIT {
                         (c, u, t) -> get("/api/cases/" + c.caseId + "/access-log", u)),
                 read("`GET /api/cases/{id}/expert-opinion-requests`", Kind.SINGLE,
                         (c, u, t) -> get("/api/cases/" + c.caseId + "/expert-opinion-requests", u)),
+                read("`GET /api/cases/{id}/work-resumption-schedule`", Kind.SINGLE,
+                        (c, u, t) -> get("/api/cases/" + c.caseId + "/work-resumption-schedule", u)),
+                read("`GET /api/cases/{id}/work-resumption-hours`", Kind.SINGLE,
+                        (c, u, t) -> get("/api/cases/" + c.caseId + "/work-resumption-hours", u)),
                 read("`GET /engine-rest/task?processInstanceBusinessKey=`", Kind.TASK_ROWS,
                         (c, u, t) -> get(engineRest("/task?processInstanceBusinessKey=" + c.caseId), u)),
                 read("`GET /engine-rest/task/{id}/form-variables`", Kind.EACH_TASK,
@@ -419,6 +428,12 @@ class NeedToKnowMatrixIT {
                         (c, u, t) -> http.post("/api/cases/" + c.caseId + "/cooperation-measures", "{}", u, u)),
                 write("`POST /api/cases/{id}/settlement` (empty body)", Kind.WRITE,
                         (c, u, t) -> http.post("/api/cases/" + c.caseId + "/settlement", "{}", u, u)),
+                write("`PUT /api/cases/{id}/work-resumption-schedule` (empty body)", Kind.WRITE,
+                        (c, u, t) -> send("PUT", "/api/cases/" + c.caseId + "/work-resumption-schedule", "{}", u)),
+                write("`POST /api/cases/{id}/work-resumption-hours` (empty body)", Kind.WRITE,
+                        (c, u, t) -> http.post("/api/cases/" + c.caseId + "/work-resumption-hours", "{}", u, u)),
+                write("`POST /api/cases/{id}/spoor1-changes` (empty body)", Kind.WRITE,
+                        (c, u, t) -> http.post("/api/cases/" + c.caseId + "/spoor1-changes", "{}", u, u)),
                 write("`POST /api/cases/{id}/documents`", Kind.WRITE, (c, u, t) -> uploadDocument(c, u)),
                 write("`DELETE /engine-rest/process-instance/{id}`", Kind.WRITE,
                         (c, u, t) -> send("DELETE", engineRest("/process-instance/" + c.root), null, u)));

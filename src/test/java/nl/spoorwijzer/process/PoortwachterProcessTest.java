@@ -83,6 +83,7 @@ class PoortwachterProcessTest {
     @Autowired CaseRecovery caseRecovery;
     @Autowired CaseRescheduling rescheduling;
     @Autowired PlatformTransactionManager transactionManager;
+    @Autowired EvaluationReplanning evaluationReplanning;
 
     @BeforeEach
     void initAssertions() {
@@ -862,6 +863,127 @@ class PoortwachterProcessTest {
                 .containsEntry("vsoOndertekendOp", driver.day(60).toString());
         Assertions.assertThat(dossier(driver, DossierEntryType.HANDOVER_TO_UWV).get(0).subject())
                 .contains("vaststellingsovereenkomst");
+    }
+
+    // ---- opbouw in eigen werk and the spoor 1 re-check (issue 26, point 4) ----
+
+    @Test
+    @DisplayName("seed 000: \"re-integratie in het eigen werk voortzetten en uitbreiden conform het advies van de"
+            + " bedrijfsarts. Blijf door middel van regelmatige evaluaties (voorstel om de twee weken) nauwgezet de"
+            + " re-integratie volgen\"")
+    void whileAnOpbouwschemaRunsThePlanIsEvaluatedEveryTwoWeeksAndAtLeastEverySixWeeksAfterwards() {
+        CaseDriver driver = startCase(1);
+        driver.onDay(5).complete("ziekmeldingDoorgeven", answers("ziekmeldingDoorgeven"));
+        driver.onDay(30).complete("probleemanalyseOpstellen", answers("probleemanalyseOpstellen"));
+        driver.onDay(40).complete("planVanAanpakOpstellen", answers("planVanAanpakOpstellen"));
+        driver.complete("planVanAanpakBeoordelen", answers("planVanAanpakBeoordelen"));
+        Assertions.assertThat(variable(driver, "nextEvaluationDue")).as("no opbouw: 42 days after the plan")
+                .isEqualTo(endOf(driver.day(82)));
+
+        // Day 50: the werkgever sets an opbouwschema (days 50 to 105) on the bedrijfsarts's advice. The waiting
+        // evaluation moves forward to 14 days after the schedule starts; its task appears 12 days ahead.
+        scheduleOpbouw(driver.onDay(50), 50, 105);
+        Assertions.assertThat(variable(driver, "nextEvaluationDue")).isEqualTo(endOf(driver.day(64)));
+        Assertions.assertThat(timer(driver, "evaluatiemomentBereikt"))
+                .isEqualTo(CaseDriver.at(driver.day(52), LocalTime.MIDNIGHT));
+        driver.onDay(51).fireDueTimers();
+        Assertions.assertThat(driver.openTask("voortgangEvalueren")).isEmpty();
+        driver.onDay(52).fireDueTimers();
+        Task first = driver.task("voortgangEvalueren");
+        Assertions.assertThat(first.getDueDate()).isEqualTo(endOf(driver.day(64)));
+        Assertions.assertThat(engine.getTaskService().getVariablesLocal(first.getId()))
+                .as("the form shows the period that runs and its planned hours")
+                .containsEntry("opbouwPeriode", driver.day(50) + " t/m " + driver.day(105)
+                        + ": 8 uur per week; Planning en telefoon")
+                .containsEntry("gewerkteUren", 8.0);
+
+        // Evaluated on day 60 while opbouw runs: the next one is due 14 days later, its task a week ahead.
+        evaluate(driver.onDay(60), answers("voortgangEvalueren"));
+        Assertions.assertThat(variable(driver, "nextEvaluationDue")).isEqualTo(endOf(driver.day(74)));
+        Assertions.assertThat(timer(driver, "evaluatiemomentBereikt"))
+                .isEqualTo(CaseDriver.at(driver.day(67), LocalTime.MIDNIGHT));
+        Assertions.assertThat(dossier(driver, DossierEntryType.TASK_COMPLETED))
+                .filteredOn(e -> e.elementId().equals("voortgangEvalueren")).singleElement()
+                .satisfies(e -> Assertions.assertThat(e.content())
+                        .containsKeys("watGingGoed", "watGingNietGoed", "afsprakenVolgendePeriode")
+                        .containsEntry("gewerkteUren", 8.0));
+
+        // Evaluated on day 108, after the schedule ended on day 105: at least every 6 weeks again.
+        driver.onDay(67).fireDueTimers();
+        evaluate(driver.onDay(108), answers("voortgangEvalueren"));
+        Assertions.assertThat(variable(driver, "nextEvaluationDue")).isEqualTo(endOf(driver.day(150)));
+        Assertions.assertThat(timer(driver, "evaluatiemomentBereikt"))
+                .isEqualTo(CaseDriver.at(driver.day(136), LocalTime.MIDNIGHT));
+    }
+
+    @Test
+    @DisplayName("seed 000: \"de interne mogelijkheden in eigen of ander werk beoordeeld blijven worden bij de eigen"
+            + " werkgever (1e spoor), bijvoorbeeld als de belastbaarheid van werknemer verandert, de organisatie"
+            + " verandert of een nieuwe functie of vacature ontstaat\"; \"Indien dit niet mogelijk is, dient dit goed"
+            + " onderbouwd vastgelegd te worden in het re-integratiedossier\"")
+    void eachChangeForSpoor1GivesTheWerkgeverAReCheckWithItsDueDateAndAMissIsEscalated() {
+        CaseDriver driver = startCase(1);
+        driver.onDay(5).complete("ziekmeldingDoorgeven", answers("ziekmeldingDoorgeven"));
+
+        reportSpoor1Change(driver.onDay(20), "VACATURE", "Vacature planner op het hoofdkantoor", 34);
+        Task recheck = driver.task("spoor1MogelijkhedenHerbeoordelen");
+        Assertions.assertThat(recheck.getDueDate()).isEqualTo(endOf(driver.day(34)));
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, recheck)).containsExactly("werkgever");
+        reportSpoor1Change(driver.onDay(22), "ORGANISATIE", "Afdeling logistiek wordt opgeheven", 36);
+        Assertions.assertThat(driver.openTasks()).filteredOn(t -> t.getTaskDefinitionKey()
+                .equals("spoor1MogelijkhedenHerbeoordelen")).as("one re-check per change").hasSize(2);
+
+        driver.onDay(30).complete("spoor1MogelijkhedenHerbeoordelen", Map.of("passendWerkEigenOrganisatie", "nee",
+                "motiveringGeenPassendWerk", "De vacature vraagt volledige dagen; de opbouw staat op 4 uur per dag."));
+        driver.onDay(37).fireDueTimers();
+
+        assertThat(driver.instance()).hasPassed("spoor1WijzigingGemeld", "spoor1Herbeoordeeld",
+                "spoor1MogelijkhedenHerbeoordelenTermijnVerstreken",
+                "spoor1MogelijkhedenHerbeoordelenOverschrijdingGemeld");
+        Assertions.assertThat(dossier(driver, DossierEntryType.TASK_COMPLETED))
+                .filteredOn(e -> e.elementId().equals("spoor1MogelijkhedenHerbeoordelen")).singleElement()
+                .satisfies(e -> Assertions.assertThat(e.content()).containsEntry("spoor1WijzigingSoort", "VACATURE")
+                        .containsEntry("passendWerkEigenOrganisatie", "nee")
+                        .containsKey("motiveringGeenPassendWerk"));
+        Assertions.assertThat(dossier(driver, DossierEntryType.DEADLINE_MISSED))
+                .extracting(DossierEntry::elementId, DossierEntry::dueDate)
+                .containsExactly(Assertions.tuple("spoor1MogelijkhedenHerbeoordelen", driver.day(36)));
+        Assertions.assertThat(driver.task("termijnOverschredenAfhandelen").getName())
+                .isEqualTo("Termijn overschreden: Mogelijkheden spoor 1 opnieuw beoordelen");
+    }
+
+    /** As ownwork/ does: the schedule's dossier decision, then the case process learns it in the same transaction. */
+    private void scheduleOpbouw(CaseDriver driver, int fromDay, int toDay) {
+        Map<String, Object> period = new java.util.LinkedHashMap<>();
+        period.put("van", driver.day(fromDay).toString());
+        period.put("tot", driver.day(toDay).toString());
+        period.put("urenPerWeek", 8);
+        period.put("taken", "Planning en telefoon");
+        Map<String, Object> content = Map.of("versie", 1, "adviesBedrijfsartsVan", driver.day(fromDay).toString(),
+                "perioden", List.of(period));
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            dossierRepository.append(new DossierEntry(null, driver.caseId(), driver.instance().getId(), "acme-bouw",
+                    DossierEntryType.DECISION, "Opbouwschema vastgesteld", "opbouwschemaVastleggen", "anna",
+                    "werkgever", java.time.OffsetDateTime.now(), null, null, content));
+            evaluationReplanning.opbouwScheduled(driver.instance().getId(),
+                    new nl.spoorwijzer.timeline.OwnWorkCadence.Span(driver.day(fromDay), driver.day(toDay)));
+        });
+    }
+
+    /** As ownwork/ does: the change goes to a new re-check of its own, due on the given day. */
+    private void reportSpoor1Change(CaseDriver driver, String kind, String description, int dueDay) {
+        engine.getRuntimeService().createMessageCorrelation("Spoor1Herbeoordelen")
+                .processInstanceId(driver.instance().getId())
+                .setVariablesToTriggeredScope(Map.of("spoor1WijzigingSoort", kind,
+                        "spoor1WijzigingOmschrijving", description,
+                        "spoor1WijzigingDatum", LocalDate.ofInstant(driver.now().toInstant(),
+                                CaseDriver.AMSTERDAM).toString(),
+                        "spoor1HerbeoordelingUiterlijk", endOf(driver.day(dueDay))))
+                .correlate();
+    }
+
+    private Object variable(CaseDriver driver, String name) {
+        return engine.getRuntimeService().getVariable(driver.instance().getId(), name);
     }
 
     private void correlateContractEnd(CaseDriver driver, String date) {

@@ -435,7 +435,9 @@ class RecoveryAndRelapseIT {
     private HttpResponse<String> evaluate(String taskId, LocalDate returnedOn) {
         return http.post("/engine-rest/task/" + taskId + "/submit-form", """
                 {"variables": {
-                  "voortgang": {"value": "Werkt weer volledig in de aangepaste functie."},
+                  "watGingGoed": {"value": "Werkt weer volledig in de aangepaste functie."},
+                  "watGingNietGoed": {"value": "Niets."},
+                  "afsprakenVolgendePeriode": {"value": "Geen: structureel hervat."},
                   "arbeidsdeskundigOnderzoekNodig": {"value": false},
                   "evaluatieVervolg": {"value": "structureelHervat"},
                   "hervatOp": {"value": "%s"}}}""".formatted(returnedOn), "anna", "anna");

@@ -40,7 +40,8 @@ class PackageStructureTest {
                 .layer("demo").definedBy(BASE + ".demo..")
                 .layer("case actions").definedBy(BASE + ".recovery..", BASE + ".uwv..", BASE + ".agreements..",
                         BASE + ".employment..", BASE + ".activities..", BASE + ".opinions..",
-                        BASE + ".cooperation..")
+                        BASE + ".cooperation..",
+                        BASE + ".ownwork..")
                 .layer("cases").definedBy(BASE + ".cases..")
                 .layer("report").definedBy(BASE + ".report..", BASE + ".dashboard..", BASE + ".casedetails..")
                 .layer("documents").definedBy(BASE + ".documents..")
@@ -78,7 +79,7 @@ class PackageStructureTest {
     @Test
     void everyFeaturePackageHasItsLayer() {
         Set<String> layered = Set.of("demo", "recovery", "uwv", "agreements", "employment", "activities", "opinions",
-                "cooperation",
+                "cooperation", "ownwork",
                 "cases",
                 "report", "dashboard", "casedetails", "documents", "forms", "modelling", "casefile", "process",
                 "dossier", "audit", "identity",

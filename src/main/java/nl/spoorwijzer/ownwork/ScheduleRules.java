@@ -1,0 +1,103 @@
+package nl.spoorwijzer.ownwork;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import nl.spoorwijzer.system.RuleViolationException;
+import nl.spoorwijzer.system.Violation;
+
+/**
+ * The rules of an opbouwschema, every violation named at once (field and index, e.g. {@code perioden[1].van}) so
+ * nothing is half-written: periods in order, contiguous and not overlapping, each with a first day before its last,
+ * none before the first sick day; hours per week from 0 to the contract hours (or the configured maximum); tasks in
+ * functional terms.
+ */
+final class ScheduleRules {
+
+    static final int MAX_PERIODS = 52;
+    static final int MAX_TASKS_LENGTH = 1000;
+
+    private ScheduleRules() {
+    }
+
+    static List<Schedule.Period> check(ScheduleRequest request, LocalDate firstSickDay, LocalDate today,
+                                       BigDecimal maxHours, String hoursLimitName) {
+        List<Violation> violations = new ArrayList<>();
+        LocalDate advice = date(violations, "adviesBedrijfsartsVan", request.adviesBedrijfsartsVan(),
+                "the day of the bedrijfsarts's advice the schedule follows");
+        if (advice != null && advice.isAfter(today)) {
+            violations.add(new Violation("adviesBedrijfsartsVan", "must not be in the future (today is " + today
+                    + ")"));
+        } else if (advice != null && advice.isBefore(firstSickDay)) {
+            violations.add(new Violation("adviesBedrijfsartsVan", "must not be before the first sick day "
+                    + firstSickDay));
+        }
+        List<ScheduleRequest.PeriodRequest> given = request.perioden();
+        if (given == null || given.isEmpty()) {
+            violations.add(new Violation("perioden", "is required: at least one period"));
+        } else if (given.size() > MAX_PERIODS) {
+            violations.add(new Violation("perioden", "must have at most " + MAX_PERIODS + " periods"));
+        }
+        List<Schedule.Period> periods = new ArrayList<>();
+        LocalDate previousEnd = null;
+        for (int i = 0; given != null && i < given.size() && i < MAX_PERIODS; i++) {
+            String at = "perioden[" + i + "]";
+            ScheduleRequest.PeriodRequest period = given.get(i);
+            if (period == null) {
+                violations.add(new Violation(at, "is required"));
+                previousEnd = null;
+                continue;
+            }
+            LocalDate from = date(violations, at + ".van", period.van(), "the first day of the period");
+            LocalDate to = date(violations, at + ".tot", period.tot(), "the last day of the period");
+            if (from != null && from.isBefore(firstSickDay)) {
+                violations.add(new Violation(at + ".van", "must not be before the first sick day " + firstSickDay));
+            }
+            if (from != null && to != null && !from.isBefore(to)) {
+                violations.add(new Violation(at + ".tot", "must be after " + at + ".van (" + from + ")"));
+            }
+            if (from != null && previousEnd != null && !from.equals(previousEnd.plusDays(1))) {
+                violations.add(new Violation(at + ".van", (from.isAfter(previousEnd) ? "leaves a gap: " : "overlaps: ")
+                        + "must be the day after perioden[" + (i - 1) + "].tot, " + previousEnd.plusDays(1)
+                        + " (periods follow each other without gaps or overlaps)"));
+            }
+            BigDecimal hours = period.urenPerWeek();
+            if (hours == null) {
+                violations.add(new Violation(at + ".urenPerWeek", "is required"));
+            } else if (hours.signum() < 0 || hours.compareTo(maxHours) > 0) {
+                violations.add(new Violation(at + ".urenPerWeek", "must be from 0 to " + maxHours.toPlainString()
+                        + " (" + hoursLimitName + ")"));
+            }
+            String tasks = period.taken() == null ? null : period.taken().trim();
+            if (tasks == null || tasks.isEmpty()) {
+                violations.add(new Violation(at + ".taken", "is required: the tasks of this period, in functional"
+                        + " terms (no diagnosis, symptoms or treatment)"));
+            } else if (tasks.length() > MAX_TASKS_LENGTH) {
+                violations.add(new Violation(at + ".taken", "must be at most " + MAX_TASKS_LENGTH + " characters"));
+            }
+            if (from != null && to != null && hours != null && tasks != null) {
+                periods.add(new Schedule.Period(from, to, hours, tasks));
+            }
+            previousEnd = to;
+        }
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+        return periods;
+    }
+
+    private static LocalDate date(List<Violation> violations, String field, String value, String why) {
+        if (value == null || value.isBlank()) {
+            violations.add(new Violation(field, "is required: " + why));
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            violations.add(new Violation(field, "must be a date in ISO format YYYY-MM-DD (got '" + value + "')"));
+            return null;
+        }
+    }
+}
