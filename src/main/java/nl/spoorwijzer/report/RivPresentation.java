@@ -265,6 +265,9 @@ class RivPresentation {
     }
 
     private String formValue(FormField field, Object value) {
+        if (value == null) {
+            return null; // a field left empty (a choice added to the form later, a hidden one): as any empty value
+        }
         if (value instanceof Collection<?> values) {
             return values.stream().map(v -> option(field, v)).collect(Collectors.joining(", "));
         }
