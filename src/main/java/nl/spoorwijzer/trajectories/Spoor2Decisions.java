@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
  * model names which one in the field {@code beslissing}:
  * <ul>
  * <li>{@code gestart}: a trajectory is started (event subprocess "Spoor 2 inzetten");</li>
+ * <li>{@code gestartNaEje}: the eerstejaarsevaluatie's own path started it ("Re-integratiebureau inschakelen");</li>
  * <li>{@code beeindigd}: it ended, with the trajectory's closing reason;</li>
  * <li>{@code looptAl}: the eerstejaarsevaluatie finds a trajectory running and starts no second one;</li>
  * <li>{@code uitzondering}: spoor 2 does not start (the DMN's exception, or the werkgever's re-examination) — why,
@@ -61,6 +62,10 @@ public class Spoor2Decisions implements JavaDelegate {
         String which = beslissing.getValue(execution).toString();
         switch (which) {
             case "gestart" -> started(execution);
+            case "gestartNaEje" -> {
+                startedByTheEerstejaarsevaluatie(execution);
+                started(execution);
+            }
             case "beeindigd" -> ended(execution);
             case "looptAl" -> alreadyRunning(execution);
             case "uitzondering" -> postponed(execution);
@@ -86,6 +91,24 @@ public class Spoor2Decisions implements JavaDelegate {
                         : by.toString(), role == null ? null : role.toString(), null, null, content);
         if (execution.getVariable(SPOOR_2_INGEZET_OP) == null) {
             execution.setVariable(SPOOR_2_INGEZET_OP, time.today().toString());
+        }
+    }
+
+    /**
+     * A start without the message (the werkgever completed "Re-integratiebureau inschakelen"): what an earlier start
+     * left in the case's variables is replaced by this one's facts.
+     */
+    private void startedByTheEerstejaarsevaluatie(DelegateExecution execution) {
+        execution.setVariable(SPOOR_2_AANLEIDING, Spoor2Aanleiding.NA_EJE.name());
+        execution.setVariable(SPOOR_2_INGEZET_DOOR, dossier.currentUserOr(CaseDossier.SYSTEM));
+        execution.setVariable(SPOOR_2_INGEZET_ROL, "werkgever");
+        execution.setVariable(SPOOR_2_INGEZET_OP, time.today().toString());
+        execution.setVariable(SPOOR_2_SITUATIEF, null);
+        execution.setVariable(SPOOR_2_CONCLUSIE_VAN, null);
+        if (Spoor2Start.WERKGEVER.equals(execution.getVariable(SPOOR_2_UITVOERDER))) {
+            execution.setVariable(REINTEGRATIEBUREAU, null); // the form hides the bureau: none from an earlier start
+        } else {
+            execution.setVariable(SPOOR_2_UITVOERDER, Spoor2Start.BUREAU);
         }
     }
 

@@ -546,7 +546,7 @@ class PoortwachterProcessTest {
         assertThat(driver.instance()).hasPassed("ziekmeldingUwvDoen", "eerstejaarsevaluatieHouden",
                 "spoor2TrajectUitvoeren", "actueelOordeelOpstellen", "eindevaluatieHouden",
                 "visieOpReintegratieGeven", "reintegratieverslagSamenstellen", "wiaAanvraagIndienen",
-                "wiaAangevraagd").isNotEnded();
+                "wiaAangevraagd", "ejeSpoor2StartVastleggen", "ejeSpoor2EindeVastleggen").isNotEnded();
         DossierEntry wia = dossier(driver, DossierEntryType.TASK_COMPLETED).stream()
                 .filter(e -> e.elementId().equals("wiaAanvraagIndienen")).findFirst().orElseThrow();
         Assertions.assertThat(wia.dueDate()).isEqualTo(LocalDate.of(2026, 10, 18));
@@ -902,6 +902,10 @@ class PoortwachterProcessTest {
         ProcessInstance trajectory = trajectories(driver).get(0);
         Assertions.assertThat(engine.getRuntimeService().getVariable(trajectory.getId(), "spoor2Uitvoerder"))
                 .isEqualTo("werkgever");
+        DossierEntry started = spoor2Decisions(driver).get(0);
+        Assertions.assertThat(started.subject()).isEqualTo("Spoor 2 ingezet: na de eerstejaarsevaluatie");
+        Assertions.assertThat(started.content()).containsEntry("aanleiding", "NA_EJE")
+                .containsEntry("uitvoerder", "werkgever").doesNotContainKey("reintegratiebureau");
     }
 
     @Test
