@@ -135,7 +135,8 @@ public final class SimulatedAnswers {
                     values.put("visieWerknemerEind", "Ik heb meegewerkt waar ik kon; meer uren lukten niet.");
             case "eerstejaarsevaluatieVisieGeven" ->
                     values.put("visieWerknemerEje", "Ik sta open voor ander werk.");
-            case "reintegratiebureauInschakelen" -> {
+            case "reintegratiebureauInschakelen", "spoor2UitvoerderKiezen" -> {
+                values.put("spoor2Uitvoerder", "bureau");
                 values.put("reintegratiebureau", DemoIdentities.WERKFIT);
                 values.put("werknemerBetrokkenBijKeuze", true);
                 values.put("spoor2Startdatum", today());

@@ -38,7 +38,8 @@ public class CasePartyRouting {
 
     /** The tasks in which the employer chooses the re-integratiebedrijf (from those serving it). */
     private static final Set<String> CHOOSES_A_BUREAU =
-            Set.of(ProcessKeys.Tasks.REINTEGRATIEBUREAU_INSCHAKELEN, ProcessKeys.Tasks.ANDER_BUREAU_KIEZEN);
+            Set.of(ProcessKeys.Tasks.REINTEGRATIEBUREAU_INSCHAKELEN, ProcessKeys.Tasks.ANDER_BUREAU_KIEZEN,
+                    ProcessKeys.Tasks.SPOOR_2_UITVOERDER_KIEZEN);
 
     private final Organisations organisations;
     private final CaseParties parties;

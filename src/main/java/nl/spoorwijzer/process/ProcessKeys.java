@@ -36,6 +36,8 @@ public final class ProcessKeys {
         public static final String PLAN_BIJSTELLING_NODIG = "PlanBijstellingNodig";
         /** A change of belastbaarheid, organisation or a vacancy: the werkgever assesses spoor 1 again. */
         public static final String SPOOR1_HERBEOORDELEN = "Spoor1Herbeoordelen";
+        /** poortwachter: start a spoor 2 trajectory now, whatever the phase (event subprocess spoor2Inzetten). */
+        public static final String SPOOR_2_INZETTEN = "Spoor2Inzetten";
 
         private Messages() {
         }
@@ -74,6 +76,10 @@ public final class ProcessKeys {
         /** spoor 2 start */
         public static final String REINTEGRATIEBUREAU_INSCHAKELEN = "reintegratiebureauInschakelen";
         public static final String ANDER_BUREAU_KIEZEN = "anderBureauKiezen";
+        /** spoor 2 started on another's conclusion: the werkgever chooses a bureau or runs it himself */
+        public static final String SPOOR_2_UITVOERDER_KIEZEN = "spoor2UitvoerderKiezen";
+        /** an exception to spoor 2 is examined again on the re-examination date */
+        public static final String SPOOR_2_OPNIEUW_BEOORDELEN = "spoor2OpnieuwBeoordelen";
         /** before the eindevaluatie */
         public static final String ACTUEEL_OORDEEL_OPSTELLEN = "actueelOordeelOpstellen";
         /** eindfase */

@@ -196,6 +196,33 @@ public final class ProcessVariables {
     public static final String SPOOR1_HERBEOORDELING_UITERLIJK = "spoor1HerbeoordelingUiterlijk";
 
     /**
+     * A start of spoor 2 (message {@code Spoor2Inzetten}): why ({@code VROEG}, {@code NA_EJE}, {@code HERSTART},
+     * {@code DESKUNDIGENOORDEEL}) and the reason, also the DMN's reason when it decides on spoor 2 ...
+     */
+    public static final String SPOOR_2_AANLEIDING = "spoor2Aanleiding";
+    public static final String SPOOR_2_REDEN = "spoor2Reden";
+    /** ... who runs it ({@code bureau} or {@code werkgever}; passed to the trajectory) ... */
+    public static final String SPOOR_2_UITVOERDER = "spoor2Uitvoerder";
+    /** ... for an early start: situational incapacity (true/false) and whose conclusion it is ... */
+    public static final String SPOOR_2_SITUATIEF = "spoor2SituatieveArbeidsongeschiktheid";
+    public static final String SPOOR_2_CONCLUSIE_VAN = "spoor2ConclusieVan";
+    /** ... who started it, in which role, on which day (ISO) ... */
+    public static final String SPOOR_2_INGEZET_DOOR = "spoor2IngezetDoor";
+    public static final String SPOOR_2_INGEZET_ROL = "spoor2IngezetRol";
+    public static final String SPOOR_2_INGEZET_OP = "spoor2IngezetOp";
+    /** ... and why the trajectory ended (its {@code afsluitreden}). */
+    public static final String SPOOR_2_EINDREDEN = "spoor2Eindreden";
+    /** Why a running trajectory is ended (message {@code Spoor2TrajectBeeindigen} to spoor-2-traject). */
+    public static final String TRAJECT_EINDREDEN = "trajectEindreden";
+    /** An exception to spoor 2: the re-examination day (ISO), when its task appears and when it is due. */
+    public static final String SPOOR_2_HERBEOORDELING_DATUM = "spoor2HerbeoordelingDatum";
+    public static final String SPOOR_2_HERBEOORDELING_START = "spoor2HerbeoordelingStart";
+    public static final String SPOOR_2_HERBEOORDELING_DUE = "spoor2HerbeoordelingDue";
+    /** The werkgever's re-examination: {@code inzetten} or {@code nietInzetten}, with his explanation. */
+    public static final String SPOOR_2_HERBEOORDELING = "spoor2Herbeoordeling";
+    public static final String HERBEOORDELING_TOELICHTING = "herbeoordelingToelichting";
+
+    /**
      * Case identity and every variable the platform computes or records through its own services (legal dates, the
      * timeline, UWV decisions, recovery, counters). No task completion and no variable API call by a person may set
      * them; the case's start (sick report) sets the identity once.
@@ -237,6 +264,8 @@ public final class ProcessVariables {
         names.addAll(COOPERATION_AND_ENDS);
         names.addAll(Set.of(OPBOUW_VAN, OPBOUW_TOT, EVALUATIE_GEPLAND_VANAF, SPOOR1_WIJZIGING_SOORT,
                 SPOOR1_WIJZIGING_OMSCHRIJVING, SPOOR1_WIJZIGING_DATUM, SPOOR1_HERBEOORDELING_UITERLIJK));
+        names.addAll(Set.of(SPOOR_2_INGEZET_DOOR, SPOOR_2_INGEZET_ROL, SPOOR_2_INGEZET_OP, SPOOR_2_EINDREDEN,
+                SPOOR_2_HERBEOORDELING_DATUM, SPOOR_2_HERBEOORDELING_START, SPOOR_2_HERBEOORDELING_DUE));
         for (MilestoneKey key : MilestoneKey.values()) {
             names.add(deadlineVariable(key));
         }

@@ -183,6 +183,30 @@ public final class DutchProblems {
                         + " overeenkomst vast in plaats van de einddatum te wijzigen");
         rule("the case is (\\w+); (?:measures for non-cooperation|a vaststellingsovereenkomst) (?:are|is) recorded"
                 + " on a running case", "de zaak loopt niet meer ($1); dit wordt alleen bij een lopende zaak vastgelegd");
+        // Spoor 2 whenever it is due (POST /api/cases/{id}/spoor2)
+        rule("a spoor 2 trajectory already runs in this case;.*", "in deze zaak loopt al een spoor 2-traject; een"
+                + " nieuw traject start alleen als herstart (HERSTART), die het lopende eerst beëindigt");
+        rule("a spoor 2 trajectory already ran in this case;.*", "in deze zaak liep al een spoor 2-traject; een nieuw"
+                + " traject is een herstart (HERSTART)");
+        rule("no spoor 2 trajectory ran in this case yet;.*", "in deze zaak liep nog geen spoor 2-traject; een herstart"
+                + " volgt op een traject (start het eerste als VROEG of na de eerstejaarsevaluatie)");
+        rule("the eerstejaarsevaluatie was held on (\\S+) and decided on spoor 2;.*", "de eerstejaarsevaluatie is op $1"
+                + " gehouden en besliste over spoor 2; spoor 2 start nu via de taken van de eerstejaarsevaluatie");
+        rule("the case is (\\w+); spoor 2 starts in a running case",
+                "de zaak loopt niet meer ($1); spoor 2 start alleen in een lopende zaak");
+        rule("only the werkgever restarts spoor 2", "alleen de werkgever start spoor 2 opnieuw");
+        rule("spoor 2 is started by the werkgever, or early by the bedrijfsarts or arbeidsdeskundige of the case",
+                "spoor 2 wordt gestart door de werkgever, of eerder door de bedrijfsarts of arbeidsdeskundige van de"
+                        + " zaak");
+        rule("is chosen by the werkgever, in the task 'Uitvoerder spoor 2 kiezen'",
+                "wordt door de werkgever gekozen, in de taak 'Uitvoerder spoor 2 kiezen'");
+        rule("must be VROEG or HERSTART;.*", "moet VROEG of HERSTART zijn; na de eerstejaarsevaluatie start spoor 2"
+                + " via de eigen taken");
+        rule("must be a re-integratiebureau serving employer '(.+)'",
+                "moet een re-integratiebureau zijn dat werkgever '$1' bedient");
+        rule("the running spoor 2 trajectory runs on a model version that the platform cannot end;.*",
+                "het lopende spoor 2-traject draait op een modelversie die het platform niet kan beëindigen; de"
+                        + " procesbeheerder migreert het eerst");
         rule("unknown employee '(.+)'", "noemt een onbekende werknemer ('$1')");
         rule("unknown employer '(.+)'", "noemt een onbekende werkgever ('$1')");
     }

@@ -115,6 +115,7 @@ class NeedToKnowMatrixIT {
             | `POST /api/cases/{id}/placements` (empty body) | Y | - | - | - | - | - | - | - | - | Y |
             | `POST /api/cases/{id}/job-applications` (empty body) | - | Y | - | - | - | Y | - | - | - | Y |
             | `POST /api/cases/{id}/expert-opinion-requests` (empty body) | Y | Y | - | - | - | - | - | - | - | - |
+            | `POST /api/cases/{id}/spoor2` (empty body) | Y | - | Y | Y | - | - | - | - | - | Y |
             | `POST /api/cases` (sick report of another employee) | Y | - | - | - | - | - | - | - | - | Y |
             | `PUT /api/cases/{id}/details` | Y | - | - | - | - | - | - | - | - | Y |
             | `PUT /api/cases/{id}/contract-end` | Y | - | - | - | - | - | - | - | - | Y |
@@ -415,6 +416,8 @@ class NeedToKnowMatrixIT {
                         (c, u, t) -> http.post("/api/cases/" + c.caseId + "/job-applications", "{}", u, u)),
                 write("`POST /api/cases/{id}/expert-opinion-requests` (empty body)", Kind.WRITE,
                         (c, u, t) -> http.post("/api/cases/" + c.caseId + "/expert-opinion-requests", "{}", u, u)),
+                write("`POST /api/cases/{id}/spoor2` (empty body)", Kind.WRITE,
+                        (c, u, t) -> http.post("/api/cases/" + c.caseId + "/spoor2", "{}", u, u)),
                 write("`POST /api/cases` (sick report of another employee)", Kind.WRITE, this::intake),
                 write("`PUT /api/cases/{id}/details`", Kind.WRITE,
                         (c, u, t) -> send("PUT", "/api/cases/" + c.caseId + "/details", """

@@ -79,6 +79,8 @@ class ModelConventionsTest {
             "afwijkingTermijnBevestigen", "the werknemer's answer to a proposed deviation: without it by the current "
                     + "deadline the proposal lapses (interrupting timer) and the deadline stays",
             "eindrapportageBijEindeWachttijd", "due on the last day of the waiting period, when the case closes",
+            "spoor2OpnieuwBeoordelen", "due on the re-examination date the platform set for an exception to spoor 2"
+                    + " (spoorwijzer.timeline.spoor2), not a legal deadline",
             "termijnOverschredenAfhandelen", "the escalation of a missed deadline, due on that deadline: late from the "
                     + "start, and no watch on a watch",
             "maatregelHerbeoordelen", "a review day the werkgever chose himself, not a legal deadline; the measure for "

@@ -22,6 +22,10 @@ import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.dossier.DossierRepository;
 import nl.spoorwijzer.recovery.CaseRecovery;
 import nl.spoorwijzer.recovery.RecoveryRequest;
+import nl.spoorwijzer.system.RuleViolationException;
+import nl.spoorwijzer.trajectories.Spoor2Aanleiding;
+import nl.spoorwijzer.trajectories.Spoor2Start;
+import nl.spoorwijzer.trajectories.Spoor2Starts;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -84,6 +88,7 @@ class PoortwachterProcessTest {
     @Autowired CaseRescheduling rescheduling;
     @Autowired PlatformTransactionManager transactionManager;
     @Autowired EvaluationReplanning evaluationReplanning;
+    @Autowired Spoor2Starts spoor2Starts;
 
     @BeforeEach
     void initAssertions() {
@@ -527,7 +532,8 @@ class PoortwachterProcessTest {
         driver.onDay(330).complete("eerstejaarsevaluatieHouden", answers("eerstejaarsevaluatieHouden",
                 "aowDatum", "2027-07-22", "partijenAkkoordGeenSpoor2", true));
 
-        assertThat(driver.instance()).hasPassed("spoor2Achterwege").hasNotPassed("reintegratiebureauInschakelen");
+        assertThat(driver.instance()).hasPassed("spoor2UitzonderingVastleggen")
+                .hasNotPassed("reintegratiebureauInschakelen").isWaitingAt("herbeoordelingNadert");
         Map<String, Object> outcome = (Map<String, Object>) dossier(driver, DossierEntryType.DECISION).get(0)
                 .content().get("uitkomst");
         Assertions.assertThat(outcome).containsEntry("spoor2Inzetten", false)
@@ -543,7 +549,7 @@ class PoortwachterProcessTest {
         assertThat(driver.instance()).hasPassed("ziekmeldingUwvDoen", "eerstejaarsevaluatieHouden",
                 "spoor2TrajectUitvoeren", "actueelOordeelOpstellen", "eindevaluatieHouden",
                 "visieOpReintegratieGeven", "reintegratieverslagSamenstellen", "wiaAanvraagIndienen",
-                "wiaAangevraagd").isNotEnded();
+                "wiaAangevraagd", "ejeSpoor2StartVastleggen", "ejeSpoor2EindeVastleggen").isNotEnded();
         DossierEntry wia = dossier(driver, DossierEntryType.TASK_COMPLETED).stream()
                 .filter(e -> e.elementId().equals("wiaAanvraagIndienen")).findFirst().orElseThrow();
         Assertions.assertThat(wia.dueDate()).isEqualTo(LocalDate.of(2026, 10, 18));
@@ -1003,5 +1009,178 @@ class PoortwachterProcessTest {
             }
         }
         return null;
+    }
+
+    // ---- Spoor 2 whenever it is due (issue 26): early, after a re-examination, restarted; by a bureau or the
+    // werkgever himself. Each start and end is a dossier decision with its reason and aanleiding.
+
+    private static final String EARLY_REASON = "Terugkeer naar de eigen werkgever belemmert het herstel: een"
+            + " arbeidsconflict met de leidinggevende; eigen werk komt niet terug.";
+
+    private List<DossierEntry> spoor2Decisions(CaseDriver driver) {
+        return dossier(driver, DossierEntryType.DECISION).stream()
+                .filter(entry -> entry.subject().toLowerCase().contains("spoor 2"))
+                .filter(entry -> !entry.subject().equals("Besluiten over spoor 2")).toList();
+    }
+
+    private List<ProcessInstance> trajectories(CaseDriver driver) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("spoor-2-traject")
+                .processInstanceBusinessKey(driver.caseId()).list();
+    }
+
+    /** Plays the case, leaving the EJE and the bureau's acceptance of a trajectory open. */
+    private static Map<String, Object> keepingOpen(String key, String... open) {
+        return List.of(open).contains(key) ? null : SimulatedAnswers.onTime(key);
+    }
+
+    @Test
+    void anEarlySpoor2OnSituationalIncapacityRunsAndTheEerstejaarsevaluatieStartsNoSecond() {
+        // seed 004: "Eerder mag dus ook" — and the situational incapacity sentence: "Eigenlijk spreek je in zo'n
+        // situatie ook van situationele arbeidsongeschiktheid ofwel de klachten nemen toe wanneer men
+        // werkzaamheden verricht bij de eigen werkgever."
+        CaseDriver driver = startCase(1);
+        driver.runUntil(77, key -> keepingOpen(key), 0);
+        driver.onDay(78); // week 12
+        spoor2Starts.start(driver.caseId(), new Spoor2Start(Spoor2Aanleiding.VROEG, EARLY_REASON, true,
+                "bedrijfsarts", "bureau", "bureau-werkfit", null, "anna", "werkgever"));
+
+        Assertions.assertThat(trajectories(driver)).hasSize(1);
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, driver.task("aanmeldingBeoordelen")))
+                .containsExactly("bureau-werkfit");
+        DossierEntry started = spoor2Decisions(driver).get(0);
+        Assertions.assertThat(started.subject()).startsWith("Spoor 2 ingezet: vroeg");
+        Assertions.assertThat(started.recordedBy()).isEqualTo("anna");
+        Assertions.assertThat(started.content()).containsEntry("aanleiding", "VROEG")
+                .containsEntry("situatieveArbeidsongeschiktheid", true).containsEntry("conclusieVan", "bedrijfsarts")
+                .containsEntry("uitvoerder", "bureau").containsEntry("reden", EARLY_REASON)
+                .containsEntry("datum", driver.day(78).toString());
+        Assertions.assertThatThrownBy(() -> spoor2Starts.start(driver.caseId(),
+                        Spoor2Start.of(Spoor2Aanleiding.DESKUNDIGENOORDEEL, "UWV: spoor 2 is nodig, eigen werk keert niet terug")))
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("already runs");
+
+        driver.runUntil(329, key -> keepingOpen(key, "eerstejaarsevaluatieHouden", "aanmeldingBeoordelen"), 0);
+        driver.onDay(330).complete("eerstejaarsevaluatieHouden", answers("eerstejaarsevaluatieHouden"));
+
+        assertThat(driver.instance()).hasPassed("lopendSpoor2Vastleggen", "spoor2LooptDoor")
+                .hasNotPassed("spoor2Besluiten", "reintegratiebureauInschakelen");
+        Assertions.assertThat(trajectories(driver)).as("no second trajectory").hasSize(1);
+        Assertions.assertThat(spoor2Decisions(driver)).extracting(DossierEntry::subject)
+                .containsExactly("Spoor 2 ingezet: " + Spoor2Aanleiding.VROEG.label(),
+                        "Spoor 2 loopt al: de eerstejaarsevaluatie start geen tweede traject");
+    }
+
+    @Test
+    void theBedrijfsartsConcludesEarlyTheWerkgeverRunsSpoor2HimselfAndRestartsItAfterItEnded() {
+        // seed 003: "Dit kan de werkgever zelf verzorgen, maar vaak kiest HR ervoor om dit gedeelte uit tebesteden."
+        CaseDriver driver = startCase(1);
+        driver.runUntil(90, key -> keepingOpen(key), 0);
+        driver.onDay(91);
+        spoor2Starts.start(driver.caseId(), new Spoor2Start(Spoor2Aanleiding.VROEG, EARLY_REASON, false,
+                "bedrijfsarts", null, null, null, "eva", "bedrijfsarts"));
+        Task choice = driver.task("spoor2UitvoerderKiezen");
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, choice)).containsExactly("werkgever");
+        Assertions.assertThat(trajectories(driver)).as("waits for the werkgever's choice").isEmpty();
+        driver.complete("spoor2UitvoerderKiezen", Map.of("spoor2Uitvoerder", "werkgever",
+                "werknemerBetrokkenBijKeuze", true, "spoor2Startdatum", driver.day(92).toString()));
+
+        ProcessInstance first = trajectories(driver).get(0);
+        Assertions.assertThat(engine.getRuntimeService().getVariable(first.getId(), "spoor2Uitvoerder"))
+                .isEqualTo("werkgever");
+        Assertions.assertThat(engine.getRuntimeService().getVariable(first.getId(), "reintegratiebureau")).isNull();
+        Assertions.assertThat(spoor2Decisions(driver).get(0).recordedBy()).isEqualTo("eva");
+        Assertions.assertThat(spoor2Decisions(driver).get(0).role()).isEqualTo("bedrijfsarts");
+
+        driver.onDay(150);
+        engine.getRuntimeService().createMessageCorrelation("Spoor1Geslaagd").processInstanceId(first.getId())
+                .correlate();
+        Assertions.assertThat(trajectories(driver)).isEmpty();
+        assertThat(driver.instance()).hasPassed("spoor2EindeVastleggen", "ingezetSpoor2Afgerond");
+
+        driver.onDay(160);
+        spoor2Starts.start(driver.caseId(), new Spoor2Start(Spoor2Aanleiding.HERSTART, "Spoor 1 hield geen stand:"
+                + " nieuw traject naar ander werk", null, null, "bureau", "bureau-werkfit", "plaatsingMislukt",
+                "anna", "werkgever"));
+        Assertions.assertThat(trajectories(driver)).as("a new trajectory in the same case").hasSize(1)
+                .noneMatch(instance -> instance.getId().equals(first.getId()));
+        Assertions.assertThat(spoor2Decisions(driver)).extracting(entry -> entry.content().get("aanleiding"))
+                .containsExactly("VROEG", "VROEG", "HERSTART");
+        Assertions.assertThat(spoor2Decisions(driver).get(1).content()).containsEntry("eindreden", "spoor1Geslaagd");
+        Assertions.assertThat(spoor2Decisions(driver).get(2).content()).containsEntry("uitvoerder", "bureau")
+                .containsEntry("reintegratiebureau", "bureau-werkfit");
+
+        // A restart while a trajectory runs ends it first (by spoor-2-traject's own end message), or is refused
+        // while the trajectory's model cannot be ended that way.
+        ProcessInstance second = trajectories(driver).get(0);
+        boolean endable = engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(second.getId())
+                .eventName("Spoor2TrajectBeeindigen").count() > 0;
+        Spoor2Start again = new Spoor2Start(Spoor2Aanleiding.HERSTART, "Loonsanctie: het traject begint opnieuw",
+                null, null, "werkgever", null, "loonsanctie", "anna", "werkgever");
+        if (endable) {
+            spoor2Starts.start(driver.caseId(), again);
+            Assertions.assertThat(trajectories(driver)).hasSize(1)
+                    .noneMatch(instance -> instance.getId().equals(second.getId()));
+        } else {
+            Assertions.assertThatThrownBy(() -> spoor2Starts.start(driver.caseId(), again))
+                    .isInstanceOf(RuleViolationException.class).hasMessageContaining("cannot end");
+            Assertions.assertThat(trajectories(driver)).extracting(ProcessInstance::getId)
+                    .containsExactly(second.getId());
+        }
+    }
+
+    @Test
+    void theWerkgeverRunsSpoor2HimselfAfterTheEerstejaarsevaluatie() throws java.io.IOException {
+        // seed 003: "Dit kan de werkgever zelf verzorgen, maar vaak kiest HR ervoor om dit gedeelte uit tebesteden."
+        CaseDriver driver = startCase(1);
+        driver.runUntil(329, key -> keepingOpen(key, "eerstejaarsevaluatieHouden"), 0);
+        driver.onDay(330).complete("eerstejaarsevaluatieHouden", answers("eerstejaarsevaluatieHouden"));
+        Assertions.assertThat(engine.getFormService().getDeployedTaskForm(driver.task("reintegratiebureauInschakelen")
+                .getId()).readAllBytes()).asString().contains("\"spoor2Uitvoerder\"");
+        driver.onDay(335).complete("reintegratiebureauInschakelen", Map.of("spoor2Uitvoerder", "werkgever",
+                "werknemerBetrokkenBijKeuze", true, "spoor2Startdatum", driver.day(335).toString()));
+
+        ProcessInstance trajectory = trajectories(driver).get(0);
+        Assertions.assertThat(engine.getRuntimeService().getVariable(trajectory.getId(), "spoor2Uitvoerder"))
+                .isEqualTo("werkgever");
+        DossierEntry started = spoor2Decisions(driver).get(0);
+        Assertions.assertThat(started.subject()).isEqualTo("Spoor 2 ingezet: na de eerstejaarsevaluatie");
+        Assertions.assertThat(started.content()).containsEntry("aanleiding", "NA_EJE")
+                .containsEntry("uitvoerder", "werkgever").doesNotContainKey("reintegratiebureau");
+    }
+
+    @Test
+    void anExceptionToSpoor2IsReexaminedOnItsDateUntilSpoor2StartsAfterAll() {
+        CaseDriver driver = startCase(1);
+        driver.runUntil(329, key -> keepingOpen(key, "eerstejaarsevaluatieHouden"), 0);
+        driver.onDay(330).complete("eerstejaarsevaluatieHouden", answers("eerstejaarsevaluatieHouden",
+                "structureleTerugkeerBinnen3Maanden", true));
+
+        DossierEntry postponed = spoor2Decisions(driver).get(0);
+        Assertions.assertThat(postponed.subject()).isEqualTo("Spoor 2 niet gestart, herbeoordeling op "
+                + driver.day(421));
+        Assertions.assertThat(postponed.content()).containsEntry("uitzondering", "structureleTerugkeer")
+                .containsEntry("herbeoordelingOp", driver.day(421).toString());
+        Assertions.assertThat((String) postponed.content().get("reden")).contains("structurele terugkeer");
+        driver.onDay(406).fireDueTimers();
+        Assertions.assertThat(driver.openTask("spoor2OpnieuwBeoordelen")).as("14 days before the date").isEmpty();
+        driver.onDay(407).fireDueTimers();
+        Task reexamination = driver.task("spoor2OpnieuwBeoordelen");
+        Assertions.assertThat(reexamination.getDueDate()).isEqualTo(endOf(driver.day(421)));
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, reexamination)).containsExactly("werkgever");
+
+        driver.onDay(410).complete("spoor2OpnieuwBeoordelen", Map.of("spoor2Herbeoordeling", "nietInzetten",
+                "herbeoordelingToelichting", "Hervatting in eigen werk loopt volgens schema, nu 30 uur per week."));
+        Assertions.assertThat(spoor2Decisions(driver).get(1).content())
+                .containsEntry("besluit", "herbeoordeling door de werkgever")
+                .containsEntry("herbeoordelingOp", driver.day(501).toString())
+                .containsEntry("reden", "Hervatting in eigen werk loopt volgens schema, nu 30 uur per week.");
+        driver.onDay(487).fireDueTimers();
+        driver.onDay(490).complete("spoor2OpnieuwBeoordelen", Map.of("spoor2Herbeoordeling", "inzetten",
+                "herbeoordelingToelichting", "De opbouw stokt; terugkeer in eigen werk komt niet meer."));
+
+        assertThat(driver.instance()).hasPassed("spoor2NaHerbeoordelingInzetten", "spoor2NaHerbeoordelingIngezet");
+        driver.complete("spoor2UitvoerderKiezen", answers("reintegratiebureauInschakelen"));
+        Assertions.assertThat(trajectories(driver)).hasSize(1);
+        Assertions.assertThat(spoor2Decisions(driver).get(2).content()).containsEntry("aanleiding", "NA_EJE")
+                .containsEntry("reden", "De opbouw stokt; terugkeer in eigen werk komt niet meer.");
     }
 }

@@ -41,7 +41,8 @@ class PackageStructureTest {
                 .layer("case actions").definedBy(BASE + ".recovery..", BASE + ".uwv..", BASE + ".agreements..",
                         BASE + ".employment..", BASE + ".activities..", BASE + ".opinions..",
                         BASE + ".cooperation..",
-                        BASE + ".ownwork..")
+                        BASE + ".ownwork..",
+                        BASE + ".trajectories..")
                 .layer("cases").definedBy(BASE + ".cases..")
                 .layer("report").definedBy(BASE + ".report..", BASE + ".dashboard..", BASE + ".casedetails..")
                 .layer("documents").definedBy(BASE + ".documents..")
@@ -79,7 +80,7 @@ class PackageStructureTest {
     @Test
     void everyFeaturePackageHasItsLayer() {
         Set<String> layered = Set.of("demo", "recovery", "uwv", "agreements", "employment", "activities", "opinions",
-                "cooperation", "ownwork",
+                "cooperation", "ownwork", "trajectories",
                 "cases",
                 "report", "dashboard", "casedetails", "documents", "forms", "modelling", "casefile", "process",
                 "dossier", "audit", "identity",
