@@ -28,6 +28,14 @@ public final class ProcessKeys {
         public static final String AFWIJKING_TERMIJN_VOORGESTELD = "AfwijkingTermijnVoorgesteld";
         /** spoor-2-traject: a job application was recorded on the case; the trajectory counts it. */
         public static final String SOLLICITATIE_GEREGISTREERD = "SollicitatieGeregistreerd";
+        /** spoor-2-traject: a found job or placement was reported; the bedrijfsarts checks it at once. */
+        public static final String PLAATSING_GEMELD = "PlaatsingGemeld";
+        /** spoor-2-traject: the employee refused an offer as not suitable; the werkgever judges the refusal. */
+        public static final String AANBOD_GEWEIGERD = "AanbodGeweigerd";
+        /** spoor-2-traject: ends the running trajectory with {@code trajectEindreden} (interrupting). */
+        public static final String SPOOR_2_TRAJECT_BEEINDIGEN = "Spoor2TrajectBeeindigen";
+        /** spoor-2-traject: capacity changed; the executor of spoor 2 gets a task to process it. */
+        public static final String BELASTBAARHEID_GEWIJZIGD = "BelastbaarheidGewijzigd";
 
         private Messages() {
         }

@@ -156,6 +156,24 @@ public final class ProcessVariables {
     /** Whether that shortened waiting period had already ended when UWV's grant was recorded. */
     public static final String VERKORTE_WACHTTIJD_VOORBIJ = "verkorteWachttijdVoorbij";
 
+    // spoor 2 as it happens (issue 26, practice)
+    /** Call-activity in-variable of spoor-2-traject: "bureau" (default) or "werkgever" when he runs spoor 2 himself. */
+    public static final String SPOOR_2_UITVOERDER = "spoor2Uitvoerder";
+    /** The value of {@link #SPOOR_2_UITVOERDER} when the werkgever runs spoor 2 without a bureau. */
+    public static final String UITVOERDER_WERKGEVER = "werkgever";
+    /** Why a running trajectory was ended (message Spoor2TrajectBeeindigen), recorded as its closing reason. */
+    public static final String TRAJECT_EINDREDEN = "trajectEindreden";
+    /** A change of capacity told to the bureau (message BelastbaarheidGewijzigd), no medical detail. */
+    public static final String BELASTBAARHEID_WIJZIGING = "belastbaarheidWijziging";
+    /** Due date of the bedrijfsarts's check of a reported placement. */
+    public static final String PASSENDHEID_TOETSEN_UITERLIJK = "passendheidToetsenUiterlijk";
+    /** The detachering's last day (form detachering-vastleggen) and when its follow-up task appears and is due. */
+    public static final String DETACHERING_EINDE = "detacheringEinde";
+    public static final String DETACHERING_AFRONDEN_VANAF = "detacheringAfrondenVanaf";
+    public static final String DETACHERING_AFRONDEN_UITERLIJK = "detacheringAfrondenUiterlijk";
+    /** Due date of the task that processes a change of capacity. */
+    public static final String BELASTBAARHEID_VERWERKEN_UITERLIJK = "belastbaarheidVerwerkenUiterlijk";
+
     /**
      * Case identity and every variable the platform computes or records through its own services (legal dates, the
      * timeline, UWV decisions, recovery, counters). No task completion and no variable API call by a person may set
@@ -195,6 +213,8 @@ public final class ProcessVariables {
                 CONTRACT_EINDDATUM, CONTRACT_EINDE_BEKEND, EINDEVALUATIE_BIJ_UITDIENST, CONTRACT_EINDE, ZIEK_UIT_DIENSTMELDING_DUE,
                 ZIEK_UIT_DIENSTMELDING_TASK_START, VERVROEGDE_IVA_BESLUIT, EINDE_VERKORTE_WACHTTIJD,
                 VERKORTE_WACHTTIJD_VOORBIJ));
+        names.addAll(Set.of(SPOOR_2_UITVOERDER, TRAJECT_EINDREDEN, PASSENDHEID_TOETSEN_UITERLIJK,
+                DETACHERING_AFRONDEN_VANAF, DETACHERING_AFRONDEN_UITERLIJK, BELASTBAARHEID_VERWERKEN_UITERLIJK));
         for (MilestoneKey key : MilestoneKey.values()) {
             names.add(deadlineVariable(key));
         }
