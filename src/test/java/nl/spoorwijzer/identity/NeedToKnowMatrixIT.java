@@ -93,6 +93,7 @@ class NeedToKnowMatrixIT {
             | `GET /api/cases/{id}/documents/{documentId}` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/details` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/access-log` | - | Y | - | - | - | - | - | - | - | Y |
+            | `GET /api/cases/{id}/spoor2/activities` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /engine-rest/task?processInstanceBusinessKey=` | O | O | O | O | - | O | - | - | - | Y |
             | `GET /engine-rest/task/{id}/form-variables` | O | O | O | O | - | O | - | - | - | Y |
             | `GET /engine-rest/task/{id}/variables` | O | O | O | O | - | O | - | - | - | Y |
@@ -110,6 +111,9 @@ class NeedToKnowMatrixIT {
             | `POST /api/cases/{id}/uwv-decisions` (VVL) | Y | - | Y | - | - | - | - | - | - | Y |
             | `POST /api/cases/{id}/placements` (empty body) | Y | - | - | - | - | - | - | - | - | Y |
             | `POST /api/cases/{id}/job-applications` (empty body) | - | Y | - | - | - | Y | - | - | - | Y |
+            | `POST /api/cases/{id}/spoor2/placement-reports` (empty body) | Y | Y | - | - | - | Y | - | - | - | Y |
+            | `POST /api/cases/{id}/spoor2/offer-refusals` (empty body) | - | Y | - | - | - | - | - | - | - | Y |
+            | `POST /api/cases/{id}/spoor2/activities` (empty body) | Y | - | - | - | - | Y | - | - | - | Y |
             | `POST /api/cases` (sick report of another employee) | Y | - | - | - | - | - | - | - | - | Y |
             | `PUT /api/cases/{id}/details` | Y | - | - | - | - | - | - | - | - | Y |
             | `PUT /api/cases/{id}/contract-end` | Y | - | - | - | - | - | - | - | - | Y |
@@ -356,6 +360,8 @@ class NeedToKnowMatrixIT {
                         (c, u, t) -> get("/api/cases/" + c.caseId + "/details", u)),
                 read("`GET /api/cases/{id}/access-log`", Kind.SINGLE,
                         (c, u, t) -> get("/api/cases/" + c.caseId + "/access-log", u)),
+                read("`GET /api/cases/{id}/spoor2/activities`", Kind.SINGLE,
+                        (c, u, t) -> get("/api/cases/" + c.caseId + "/spoor2/activities", u)),
                 read("`GET /engine-rest/task?processInstanceBusinessKey=`", Kind.TASK_ROWS,
                         (c, u, t) -> get(engineRest("/task?processInstanceBusinessKey=" + c.caseId), u)),
                 read("`GET /engine-rest/task/{id}/form-variables`", Kind.EACH_TASK,
@@ -395,6 +401,12 @@ class NeedToKnowMatrixIT {
                         (c, u, t) -> http.post("/api/cases/" + c.caseId + "/placements", "{}", u, u)),
                 write("`POST /api/cases/{id}/job-applications` (empty body)", Kind.WRITE,
                         (c, u, t) -> http.post("/api/cases/" + c.caseId + "/job-applications", "{}", u, u)),
+                write("`POST /api/cases/{id}/spoor2/placement-reports` (empty body)", Kind.WRITE,
+                        (c, u, t) -> http.post("/api/cases/" + c.caseId + "/spoor2/placement-reports", "{}", u, u)),
+                write("`POST /api/cases/{id}/spoor2/offer-refusals` (empty body)", Kind.WRITE,
+                        (c, u, t) -> http.post("/api/cases/" + c.caseId + "/spoor2/offer-refusals", "{}", u, u)),
+                write("`POST /api/cases/{id}/spoor2/activities` (empty body)", Kind.WRITE,
+                        (c, u, t) -> http.post("/api/cases/" + c.caseId + "/spoor2/activities", "{}", u, u)),
                 write("`POST /api/cases` (sick report of another employee)", Kind.WRITE, this::intake),
                 write("`PUT /api/cases/{id}/details`", Kind.WRITE,
                         (c, u, t) -> send("PUT", "/api/cases/" + c.caseId + "/details", """
