@@ -201,7 +201,7 @@ class Spoor2PracticeIT {
         String trajectory = engine.getRuntimeService().createProcessInstanceQuery()
                 .processDefinitionKey("spoor-2-traject").processInstanceBusinessKey(caseId).singleResult().getId();
         assertThat(engine.getRuntimeService().getActiveActivityIds(trajectory)).as("no contract: the search goes on")
-                .contains("rapportageOfPlaatsing");
+                .contains("rapportagemomentBereikt");
     }
 
     @Test

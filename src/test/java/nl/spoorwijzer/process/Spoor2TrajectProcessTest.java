@@ -127,7 +127,7 @@ class Spoor2TrajectProcessTest {
                 .isEqualTo(SimulatedAnswers.defaults("probleemanalyseOpstellen").get("functioneleBeperkingen"));
         throughIntakeAndPlan(driver);
 
-        assertThat(trajectory).as("no task stands open for job applications").isWaitingAtExactly("rapportageOfPlaatsing");
+        assertThat(trajectory).as("no task stands open for job applications").isWaitingAtExactly("wachtenOpRapportagemoment", "rapportagemomentBereikt");
         driver.onDay(340);
         registerJobApplication(driver, "Bouwbedrijf De Vries");
         driver.onDay(345);
@@ -211,7 +211,7 @@ class Spoor2TrajectProcessTest {
                 "rapportageVervolg", "passendeFunctieGevonden", "gevondenFunctie", "Magazijnmedewerker"));
         driver.complete("passendheidToetsen", answers("passendheidToetsen", "functiePassend", "nee"));
 
-        assertThat(trajectory(driver)).isWaitingAt("rapportageOfPlaatsing");
+        assertThat(trajectory(driver)).isWaitingAt("rapportagemomentBereikt");
     }
 
     @Test
@@ -230,7 +230,7 @@ class Spoor2TrajectProcessTest {
         Assertions.assertThat(revision.getName()).isEqualTo("Plan van aanpak bijstellen");
         Assertions.assertThat(revision.getProcessInstanceId()).isEqualTo(driver.instance().getId());
         Assertions.assertThat(CaseDriver.candidateGroups(engine, revision)).containsExactly("werkgever");
-        assertThat(trajectory(driver)).isWaitingAt("rapportageOfPlaatsing");
+        assertThat(trajectory(driver)).isWaitingAt("rapportagemomentBereikt");
         driver.complete("planBijstellenNaSpoor2", answers("planBijstellenNaSpoor2"));
         Task review = driver.task("bijgesteldPlanNaSpoor2Beoordelen");
         Assertions.assertThat(review.getAssignee()).as("the employee judges the revision himself").isEqualTo(employee);
@@ -256,7 +256,7 @@ class Spoor2TrajectProcessTest {
         driver.complete("planSpoor2Beoordelen", answers("planSpoor2Beoordelen"));
 
         assertThat(trajectory(driver)).hasPassed("deskundigenoordeelSpoor2Verwerken")
-                .isWaitingAt("rapportageOfPlaatsing");
+                .isWaitingAt("rapportagemomentBereikt");
     }
 
     @Test
@@ -391,7 +391,7 @@ class Spoor2TrajectProcessTest {
         driver.complete("detacheringAfronden", answers("detacheringAfronden", "contractaanbodInlener", "nee",
                 "noRiskPolis", "nee", "premievoordelen", "Geen: de inlener neemt de werknemer niet over."));
 
-        assertThat(trajectory(driver)).hasPassed("contractBijInlener").isWaitingAt("rapportageOfPlaatsing");
+        assertThat(trajectory(driver)).hasPassed("contractBijInlener").isWaitingAt("rapportagemomentBereikt");
         DossierEntry outcome = dossier(driver, DossierEntryType.TASK_COMPLETED).stream()
                 .filter(e -> e.elementId().equals("detacheringAfronden")).findFirst().orElseThrow();
         Assertions.assertThat(outcome.content()).containsEntry("contractaanbodInlener", "nee")
@@ -409,7 +409,7 @@ class Spoor2TrajectProcessTest {
         Assertions.assertThat(CaseDriver.candidateGroups(engine, judge)).containsExactly("werkgever");
         driver.complete("weigeringBeoordelen", answers("weigeringBeoordelen", "weigeringOordeel",
                 "deskundigenoordeel"));
-        assertThat(trajectory(driver)).hasPassed("deskundigenoordeelGevraagd").isWaitingAt("rapportageOfPlaatsing");
+        assertThat(trajectory(driver)).hasPassed("deskundigenoordeelGevraagd").isWaitingAt("rapportagemomentBereikt");
 
         correlate(driver, ProcessKeys.Messages.AANBOD_GEWEIGERD, "geweigerdAanbod", "Chauffeur");
         driver.complete("weigeringBeoordelen", answers("weigeringBeoordelen"));
@@ -487,7 +487,7 @@ class Spoor2TrajectProcessTest {
         Assertions.assertThat(CaseDriver.candidateGroups(engine, task)).containsExactly("bureau-werkfit");
         Assertions.assertThat(task.getDueDate()).isEqualTo(endOf(driver.day(347)));
         driver.complete("gewijzigdeBelastbaarheidVerwerken", answers("gewijzigdeBelastbaarheidVerwerken"));
-        assertThat(trajectory(driver)).hasPassed("belastbaarheidVerwerkt").isWaitingAt("rapportageOfPlaatsing");
+        assertThat(trajectory(driver)).hasPassed("belastbaarheidVerwerkt").isWaitingAt("rapportagemomentBereikt");
     }
 
     @Test
