@@ -11,7 +11,9 @@ import nl.spoorwijzer.dossier.DossierRepository;
 import nl.spoorwijzer.forms.ActionForms;
 import nl.spoorwijzer.identity.Role;
 import nl.spoorwijzer.process.CaseAction;
+import nl.spoorwijzer.process.ProcessVariables;
 import nl.spoorwijzer.system.RuleViolationException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
  * What the executor of spoor 2 does with the employee, each with its date and content (no medical details): the
  * one- or two-weekly sessions, trainings and registrations with employment agencies (seeds 001 and 004), by the
  * rules of form {@code spoor-2-activiteit-vastleggen}. Recorded by the trajectory's re-integratiebureau, or the
- * werkgever when he runs spoor 2 himself; each is a dossier entry, listed for everyone who reads the case's dossier.
+ * werkgever when he runs spoor 2 himself; each is a dossier entry, listed for everyone who reads the case's dossier,
+ * and counted for the next progress report (as job applications are).
  */
 @Component
 class Spoor2Activities {
@@ -39,9 +42,11 @@ class Spoor2Activities {
     private final ActionRecords records;
     private final RunningTrajectory trajectories;
     private final DossierRepository dossier;
+    private final RuntimeService runtimeService;
 
     Spoor2Activities(CaseAccess access, ActionForms forms, ActionRecords records, RunningTrajectory trajectories,
-                     DossierRepository dossier) {
+                     DossierRepository dossier, RuntimeService runtimeService) {
+        this.runtimeService = runtimeService;
         this.access = access;
         this.forms = forms;
         this.records = records;
@@ -60,6 +65,12 @@ class Spoor2Activities {
         } catch (RuleViolationException refused) {
             throw FIELDS.inApiTerms(refused);
         }
+        access.runWithoutCaller(() -> {
+            Object counted = runtimeService.getVariable(trajectory.getId(),
+                    ProcessVariables.ACTIVITEITEN_SINDS_VORIGE_RAPPORTAGE);
+            runtimeService.setVariable(trajectory.getId(), ProcessVariables.ACTIVITEITEN_SINDS_VORIGE_RAPPORTAGE,
+                    (counted instanceof Number number ? number.intValue() : 0) + 1);
+        });
         return records.record(file, trajectory.getId(), CaseAction.SPOOR_2_ACTIVITY, role, values);
     }
 

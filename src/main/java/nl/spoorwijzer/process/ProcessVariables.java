@@ -173,6 +173,8 @@ public final class ProcessVariables {
     public static final String DETACHERING_AFRONDEN_UITERLIJK = "detacheringAfrondenUiterlijk";
     /** Due date of the task that processes a change of capacity. */
     public static final String BELASTBAARHEID_VERWERKEN_UITERLIJK = "belastbaarheidVerwerkenUiterlijk";
+    /** Sessions, trainings and agency registrations recorded since the last progress report (POST .../spoor2/activities). */
+    public static final String ACTIVITEITEN_SINDS_VORIGE_RAPPORTAGE = "activiteitenSindsVorigeRapportage";
 
     /**
      * Case identity and every variable the platform computes or records through its own services (legal dates, the
@@ -214,7 +216,8 @@ public final class ProcessVariables {
                 ZIEK_UIT_DIENSTMELDING_TASK_START, VERVROEGDE_IVA_BESLUIT, EINDE_VERKORTE_WACHTTIJD,
                 VERKORTE_WACHTTIJD_VOORBIJ));
         names.addAll(Set.of(SPOOR_2_UITVOERDER, TRAJECT_EINDREDEN, PASSENDHEID_TOETSEN_UITERLIJK,
-                DETACHERING_AFRONDEN_VANAF, DETACHERING_AFRONDEN_UITERLIJK, BELASTBAARHEID_VERWERKEN_UITERLIJK));
+                DETACHERING_AFRONDEN_VANAF, DETACHERING_AFRONDEN_UITERLIJK, BELASTBAARHEID_VERWERKEN_UITERLIJK,
+                ACTIVITEITEN_SINDS_VORIGE_RAPPORTAGE));
         for (MilestoneKey key : MilestoneKey.values()) {
             names.add(deadlineVariable(key));
         }

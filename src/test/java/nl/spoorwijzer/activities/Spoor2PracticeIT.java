@@ -95,6 +95,10 @@ class Spoor2PracticeIT {
         assertThat(byWerkgever.statusCode()).as("a bureau runs this trajectory: " + byWerkgever.body())
                 .isEqualTo(409);
         assertThat(post("/spoor2/activities", "{}", "tim").statusCode()).as("the employee").isEqualTo(403);
+        String trajectory = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("spoor-2-traject").processInstanceBusinessKey(caseId).singleResult().getId();
+        assertThat(engine.getRuntimeService().getVariable(trajectory, "activiteitenSindsVorigeRapportage"))
+                .as("counted for the next progress report").isEqualTo(2);
 
         for (String reader : List.of("anna", "tim", "frank", "eva")) {
             HttpResponse<String> list = http.get("/api/cases/" + caseId + "/spoor2/activities", reader, reader);
