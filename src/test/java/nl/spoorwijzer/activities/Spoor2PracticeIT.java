@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import nl.spoorwijzer.demo.CasePlayer;
 import nl.spoorwijzer.demo.SimulatedAnswers;
 import nl.spoorwijzer.dossier.DossierRepository;
@@ -214,14 +215,23 @@ class Spoor2PracticeIT {
     void aWerkgeverWhoRunsSpoor2HimselfGetsTheBureausTasksAndNoBureauIsInvolved() {
         cases.deleteAll("spoor-2-traject", "herstelperiode", "poortwachter");
         jdbc.update("DELETE FROM case_file WHERE employee_id = 'tim'");
-        caseId = cases.reportAndPlay(FIRST_SICK_DAY, FIRST_SICK_DAY.plusDays(360), key -> {
+        Function<String, Map<String, Object>> answers = key -> {
             if (key.equals("reintegratiebureauInschakelen")) {
                 engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("poortwachter")
                         .variableValueEquals("werknemerId", "tim").list().forEach(instance -> engine
                                 .getRuntimeService().setVariable(instance.getId(), "spoor2Uitvoerder", "werkgever"));
             }
             return key.equals("voortgangsrapportageOpstellen") ? null : SimulatedAnswers.onTime(key);
-        }, 0);
+        };
+        caseId = cases.reportAndPlay(FIRST_SICK_DAY, FIRST_SICK_DAY.plusDays(100), answers, 0);
+        HttpResponse<String> tooEarly = post("/spoor2/placement-reports", """
+                {"werkgever": "Installatiebedrijf Noord", "functie": "Planner", "vorm": "ARBEIDSOVEREENKOMST",
+                 "startdatum": "2026-05-01", "urenPerWeek": 24}""", "tim");
+        assertThat(tooEarly.statusCode()).as(tooEarly.body()).isEqualTo(409);
+        assertThat(tooEarly.body()).as("refused while no trajectory runs")
+                .contains("no spoor 2 trajectory runs in this case");
+        new CasePlayer(engine, caseId).playUntil(FIRST_SICK_DAY.plusDays(360).atTime(9, 0)
+                .atZone(ApiCases.AMSTERDAM).toInstant(), answers, 0);
 
         Task report = openTask("voortgangsrapportageOpstellen");
         assertThat(candidateGroups(report)).containsExactly("werkgever");
