@@ -138,7 +138,6 @@ public final class SimulatedAnswers {
             case "reintegratiebureauInschakelen", "spoor2UitvoerderKiezen" -> {
                 values.put("spoor2Uitvoerder", "bureau");
                 values.put("reintegratiebureau", DemoIdentities.WERKFIT);
-                values.put("werknemerBetrokkenBijKeuze", true);
                 values.put("spoor2Startdatum", today());
             }
             case "aanmeldingBeoordelen" -> {
@@ -215,6 +214,41 @@ public final class SimulatedAnswers {
                 values.put("detacheringVergoeding", 32);
                 values.put("loonwaardePercentage", 55);
                 values.put("detacheringsovereenkomstGetekend", true);
+                values.put("detacheringEinde", LocalDate.parse(today()).plusMonths(3).toString());
+            }
+            case "detacheringAfronden" -> {
+                values.put("contractaanbodInlener", "ja");
+                values.put("noRiskPolis", "ja");
+                values.put("premievoordelen", "Premiekorting arbeidsbeperkte werknemer; no-riskpolis 5 jaar.");
+            }
+            case "visieKeuzeBureauGeven" -> {
+                values.put("betrokkenBijKeuzeBureau", "ja");
+                values.put("visieKeuzeBureau", "Ik heb zelf voor dit bureau gekozen: het kent de regio.");
+            }
+            case "weigeringBeoordelen" -> {
+                values.put("weigeringOordeel", "aanvaarden");
+                values.put("weigeringOordeelToelichting", "De reistijd van twee uur per dag is niet passend.");
+            }
+            case "gewijzigdeBelastbaarheidVerwerken" -> {
+                values.put("zoekprofielAangepast", "ja");
+                values.put("belastbaarheidVerwerking", "Zoekprofiel naar 20 uur per week; geen ploegendienst.");
+            }
+            case "plaatsingMelden" -> {
+                values.put("plaatsingWerkgever", "Installatiebedrijf Noord");
+                values.put("gevondenFunctie", "Planner");
+                values.put("plaatsingsvorm", "arbeidsovereenkomst");
+                values.put("plaatsingStartdatum", today());
+                values.put("plaatsingUren", 24);
+            }
+            case "aanbodWeigeren" -> {
+                values.put("geweigerdAanbod", "Magazijnmedewerker bij Transport Zuid");
+                values.put("weigeringDatum", today());
+                values.put("weigeringMotivering", "Twee uur reistijd per dag en ploegendienst.");
+            }
+            case "spoor2ActiviteitVastleggen" -> {
+                values.put("activiteitSoort", "gesprek");
+                values.put("activiteitDatum", today());
+                values.put("activiteitOmschrijving", "Tweewekelijks gesprek: vacatures besproken, cv bijgewerkt.");
             }
             case "nazorgBieden" -> {
                 values.put("nazorgVerslag", "Twee evaluatiegesprekken; loopt goed.");

@@ -24,6 +24,7 @@ final class ModelBeans {
             Map.entry("lateProbleemanalyseDeadline", Set.of()),
             Map.entry("jobApplicationCounter", Set.of()),
             Map.entry("evaluationPlanning", Set.of()),
+            Map.entry("spoor2Deadlines", Set.of()),
             Map.entry("decisionRecorder", Set.of()),
             // listeners of other features
             Map.entry("rivCompleteness", Set.of()),

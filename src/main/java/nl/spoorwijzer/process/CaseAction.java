@@ -14,7 +14,13 @@ public enum CaseAction {
     PLACEMENT("loonwaardeOfProefplaatsingVastleggen", "Loonwaarde of proefplaatsing vastleggen",
             "loonwaarde-proefplaatsing-vastleggen"),
     /** The employee (or his spoor 2 bureau) records a job application; spoor 2 counts it for its next report. */
-    JOB_APPLICATION("sollicitatieRegistreren", "Sollicitatie registreren", "sollicitatie-registreren");
+    JOB_APPLICATION("sollicitatieRegistreren", "Sollicitatie registreren", "sollicitatie-registreren"),
+    /** The employee, his bureau or the werkgever running spoor 2 reports a found job; the check follows at once. */
+    PLACEMENT_REPORT("plaatsingMelden", "Plaatsing melden", "plaatsing-melden"),
+    /** The employee refuses an offer of work he considers not suitable; the werkgever judges the refusal. */
+    OFFER_REFUSAL("aanbodWeigeren", "Aanbod passende arbeid weigeren", "aanbod-weigeren"),
+    /** The executor of spoor 2 records a session, a training or a registration with an agency. */
+    SPOOR_2_ACTIVITY("spoor2ActiviteitVastleggen", "Spoor 2-activiteit vastleggen", "spoor-2-activiteit-vastleggen");
 
     private final String elementId;
     private final String subject;

@@ -158,9 +158,16 @@ public class CasePartyRouting {
         return option;
     }
 
-    /** The modelled candidate groups with each role served by organisations replaced by the case's party. */
+    /**
+     * The modelled candidate groups with each role served by organisations replaced by the case's party. When the
+     * werkgever runs spoor 2 himself ({@code spoor2Uitvoerder = "werkgever"}, seed 003), the bureau's tasks are his.
+     */
     List<String> route(Collection<?> modelled, ExecutionEntity execution) {
+        boolean employerRunsSpoor2 = AsPlatform.inCommand(() -> ProcessVariables.UITVOERDER_WERKGEVER.equals(
+                execution.getVariable(ProcessVariables.SPOOR_2_UITVOERDER)));
         return modelled.stream().map(Object::toString).map(String::trim).filter(group -> !group.isEmpty())
+                .map(group -> employerRunsSpoor2 && group.equals(Role.RE_INTEGRATIEBUREAU.groupId())
+                        ? Role.WERKGEVER.groupId() : group)
                 .map(group -> Role.ofGroup(group).filter(role -> role.organisationType() != null)
                         .map(role -> organisationFor(role, execution)).orElse(group))
                 .toList();

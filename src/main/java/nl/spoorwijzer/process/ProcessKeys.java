@@ -38,6 +38,14 @@ public final class ProcessKeys {
         public static final String SPOOR1_HERBEOORDELEN = "Spoor1Herbeoordelen";
         /** poortwachter: start a spoor 2 trajectory now, whatever the phase (event subprocess spoor2Inzetten). */
         public static final String SPOOR_2_INZETTEN = "Spoor2Inzetten";
+        /** spoor-2-traject: a found job or placement was reported; the bedrijfsarts checks it at once. */
+        public static final String PLAATSING_GEMELD = "PlaatsingGemeld";
+        /** spoor-2-traject: the employee refused an offer as not suitable; the werkgever judges the refusal. */
+        public static final String AANBOD_GEWEIGERD = "AanbodGeweigerd";
+        /** spoor-2-traject: ends the running trajectory with {@code trajectEindreden} (interrupting). */
+        public static final String SPOOR_2_TRAJECT_BEEINDIGEN = "Spoor2TrajectBeeindigen";
+        /** spoor-2-traject: capacity changed; the executor of spoor 2 gets a task to process it. */
+        public static final String BELASTBAARHEID_GEWIJZIGD = "BelastbaarheidGewijzigd";
 
         private Messages() {
         }

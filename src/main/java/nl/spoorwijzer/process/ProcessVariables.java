@@ -222,6 +222,22 @@ public final class ProcessVariables {
     public static final String SPOOR_2_HERBEOORDELING = "spoor2Herbeoordeling";
     public static final String HERBEOORDELING_TOELICHTING = "herbeoordelingToelichting";
 
+    // spoor 2 as it happens (issue 26, practice)
+    /** The value of {@link #SPOOR_2_UITVOERDER} when the werkgever runs spoor 2 without a bureau. */
+    public static final String UITVOERDER_WERKGEVER = "werkgever";
+    /** A change of capacity told to the bureau (message BelastbaarheidGewijzigd), no medical detail. */
+    public static final String BELASTBAARHEID_WIJZIGING = "belastbaarheidWijziging";
+    /** Due date of the bedrijfsarts's check of a reported placement. */
+    public static final String PASSENDHEID_TOETSEN_UITERLIJK = "passendheidToetsenUiterlijk";
+    /** The detachering's last day (form detachering-vastleggen) and when its follow-up task appears and is due. */
+    public static final String DETACHERING_EINDE = "detacheringEinde";
+    public static final String DETACHERING_AFRONDEN_VANAF = "detacheringAfrondenVanaf";
+    public static final String DETACHERING_AFRONDEN_UITERLIJK = "detacheringAfrondenUiterlijk";
+    /** Due date of the task that processes a change of capacity. */
+    public static final String BELASTBAARHEID_VERWERKEN_UITERLIJK = "belastbaarheidVerwerkenUiterlijk";
+    /** Sessions, trainings and agency registrations recorded since the last progress report (POST .../spoor2/activities). */
+    public static final String ACTIVITEITEN_SINDS_VORIGE_RAPPORTAGE = "activiteitenSindsVorigeRapportage";
+
     /**
      * Case identity and every variable the platform computes or records through its own services (legal dates, the
      * timeline, UWV decisions, recovery, counters). No task completion and no variable API call by a person may set
@@ -266,6 +282,9 @@ public final class ProcessVariables {
                 SPOOR1_WIJZIGING_OMSCHRIJVING, SPOOR1_WIJZIGING_DATUM, SPOOR1_HERBEOORDELING_UITERLIJK));
         names.addAll(Set.of(SPOOR_2_INGEZET_DOOR, SPOOR_2_INGEZET_ROL, SPOOR_2_INGEZET_OP, SPOOR_2_EINDREDEN,
                 SPOOR_2_HERBEOORDELING_DATUM, SPOOR_2_HERBEOORDELING_START, SPOOR_2_HERBEOORDELING_DUE));
+        names.addAll(Set.of(TRAJECT_EINDREDEN, PASSENDHEID_TOETSEN_UITERLIJK,
+                DETACHERING_AFRONDEN_VANAF, DETACHERING_AFRONDEN_UITERLIJK, BELASTBAARHEID_VERWERKEN_UITERLIJK,
+                ACTIVITEITEN_SINDS_VORIGE_RAPPORTAGE));
         for (MilestoneKey key : MilestoneKey.values()) {
             names.add(deadlineVariable(key));
         }

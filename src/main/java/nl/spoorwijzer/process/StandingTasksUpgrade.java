@@ -34,6 +34,9 @@ class StandingTasksUpgrade implements ApplicationRunner {
 
     static final String DONE = "spoorwijzer.standing-tasks-removed";
 
+    /** spoor-2-traject's timer before each progress report (inside a subprocess since version 1.3.0). */
+    private static final String REPORT_MOMENT = "rapportagemomentBereikt";
+
     private static final Logger LOG = LoggerFactory.getLogger(StandingTasksUpgrade.class);
 
     private final ManagementService management;
@@ -79,7 +82,9 @@ class StandingTasksUpgrade implements ApplicationRunner {
             inOwnTransaction(trajectory, () -> cancel(trajectory, CaseAction.JOB_APPLICATION.elementId()));
             upgraded += inOwnTransaction(trajectory, () -> {
                 MigrationPlan plan = plans.computeIfAbsent(trajectory.getProcessDefinitionId(), source ->
-                        runtime.createMigrationPlan(source, latest.getId()).mapEqualActivities().build());
+                        runtime.createMigrationPlan(source, latest.getId()).mapEqualActivities()
+                                // since 1.3.0 the wait for the next report is a subprocess a placement report ends
+                                .mapActivities(REPORT_MOMENT, REPORT_MOMENT).build());
                 runtime.newMigration(plan).processInstanceIds(List.of(trajectory.getId())).skipCustomListeners()
                         .skipIoMappings().execute();
             });

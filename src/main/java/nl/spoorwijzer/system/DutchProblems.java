@@ -207,6 +207,25 @@ public final class DutchProblems {
         rule("the running spoor 2 trajectory runs on a model version that the platform cannot end;.*",
                 "het lopende spoor 2-traject draait op een modelversie die het platform niet kan beëindigen; de"
                         + " procesbeheerder migreert het eerst");
+        // spoor 2 as it happens (issue 26)
+        rule("no spoor 2 trajectory runs in this case: .*", "in deze zaak loopt geen spoor 2-traject; dit wordt"
+                + " alleen vastgelegd zolang het loopt");
+        rule("only the re-integratiebureau of this case's spoor 2 trajectory .*", "alleen het re-integratiebureau"
+                + " van het spoor 2-traject van deze zaak mag dit vastleggen");
+        rule("a re-integratiebureau runs this spoor 2 trajectory; .*", "een re-integratiebureau voert dit spoor"
+                + " 2-traject uit; de werkgever legt dit alleen vast als hij spoor 2 zelf uitvoert");
+        rule("a progress report of the trajectory is open.*", "er staat een voortgangsrapportage open: meld de"
+                + " gevonden baan daarin (vervolg: passende functie gevonden); de toetsing start dan direct");
+        rule("a placement of this trajectory is being checked.*", "de bedrijfsarts toetst nu al een plaatsing van"
+                + " dit traject; meld een andere plaatsing na die toetsing");
+        rule("the trajectory is not searching for work now.*", "het traject zoekt nu geen werk (intake, plan of een"
+                + " lopende plaatsing); meld een plaatsing zodra het plan is vastgesteld en geen andere plaatsing loopt");
+        rule("only the employee himself refuses an offer.*", "alleen de werknemer zelf weigert een aanbod als niet"
+                + " passend");
+        rule("placements are reported by the employee himself.*", "een plaatsing melden de werknemer zelf, het"
+                + " re-integratiebureau van zijn traject of de werkgever die spoor 2 zelf uitvoert");
+        rule("spoor 2 activities are recorded by .*", "spoor 2-activiteiten legt het re-integratiebureau van het"
+                + " traject vast, of de werkgever die spoor 2 zelf uitvoert");
         rule("unknown employee '(.+)'", "noemt een onbekende werknemer ('$1')");
         rule("unknown employer '(.+)'", "noemt een onbekende werkgever ('$1')");
     }

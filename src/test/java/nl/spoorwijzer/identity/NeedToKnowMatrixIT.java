@@ -97,6 +97,7 @@ class NeedToKnowMatrixIT {
             | `GET /api/cases/{id}/expert-opinion-requests` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/work-resumption-schedule` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/work-resumption-hours` | Y | Y | Y | Y | - | Y | - | - | - | Y |
+            | `GET /api/cases/{id}/spoor2/activities` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /engine-rest/task?processInstanceBusinessKey=` | O | O | O | O | - | O | - | - | - | Y |
             | `GET /engine-rest/task/{id}/form-variables` | O | O | O | O | - | O | - | - | - | Y |
             | `GET /engine-rest/task/{id}/variables` | O | O | O | O | - | O | - | - | - | Y |
@@ -116,6 +117,9 @@ class NeedToKnowMatrixIT {
             | `POST /api/cases/{id}/job-applications` (empty body) | - | Y | - | - | - | Y | - | - | - | Y |
             | `POST /api/cases/{id}/expert-opinion-requests` (empty body) | Y | Y | - | - | - | - | - | - | - | - |
             | `POST /api/cases/{id}/spoor2` (empty body) | Y | - | Y | Y | - | - | - | - | - | Y |
+            | `POST /api/cases/{id}/spoor2/placement-reports` (empty body) | Y | Y | - | - | - | Y | - | - | - | Y |
+            | `POST /api/cases/{id}/spoor2/offer-refusals` (empty body) | - | Y | - | - | - | - | - | - | - | Y |
+            | `POST /api/cases/{id}/spoor2/activities` (empty body) | Y | - | - | - | - | Y | - | - | - | Y |
             | `POST /api/cases` (sick report of another employee) | Y | - | - | - | - | - | - | - | - | Y |
             | `PUT /api/cases/{id}/details` | Y | - | - | - | - | - | - | - | - | Y |
             | `PUT /api/cases/{id}/contract-end` | Y | - | - | - | - | - | - | - | - | Y |
@@ -375,6 +379,8 @@ class NeedToKnowMatrixIT {
                         (c, u, t) -> get("/api/cases/" + c.caseId + "/work-resumption-schedule", u)),
                 read("`GET /api/cases/{id}/work-resumption-hours`", Kind.SINGLE,
                         (c, u, t) -> get("/api/cases/" + c.caseId + "/work-resumption-hours", u)),
+                read("`GET /api/cases/{id}/spoor2/activities`", Kind.SINGLE,
+                        (c, u, t) -> get("/api/cases/" + c.caseId + "/spoor2/activities", u)),
                 read("`GET /engine-rest/task?processInstanceBusinessKey=`", Kind.TASK_ROWS,
                         (c, u, t) -> get(engineRest("/task?processInstanceBusinessKey=" + c.caseId), u)),
                 read("`GET /engine-rest/task/{id}/form-variables`", Kind.EACH_TASK,
@@ -418,6 +424,12 @@ class NeedToKnowMatrixIT {
                         (c, u, t) -> http.post("/api/cases/" + c.caseId + "/expert-opinion-requests", "{}", u, u)),
                 write("`POST /api/cases/{id}/spoor2` (empty body)", Kind.WRITE,
                         (c, u, t) -> http.post("/api/cases/" + c.caseId + "/spoor2", "{}", u, u)),
+                write("`POST /api/cases/{id}/spoor2/placement-reports` (empty body)", Kind.WRITE,
+                        (c, u, t) -> http.post("/api/cases/" + c.caseId + "/spoor2/placement-reports", "{}", u, u)),
+                write("`POST /api/cases/{id}/spoor2/offer-refusals` (empty body)", Kind.WRITE,
+                        (c, u, t) -> http.post("/api/cases/" + c.caseId + "/spoor2/offer-refusals", "{}", u, u)),
+                write("`POST /api/cases/{id}/spoor2/activities` (empty body)", Kind.WRITE,
+                        (c, u, t) -> http.post("/api/cases/" + c.caseId + "/spoor2/activities", "{}", u, u)),
                 write("`POST /api/cases` (sick report of another employee)", Kind.WRITE, this::intake),
                 write("`PUT /api/cases/{id}/details`", Kind.WRITE,
                         (c, u, t) -> send("PUT", "/api/cases/" + c.caseId + "/details", """

@@ -70,21 +70,26 @@ class ModelConventionsTest {
      * Tasks with a due date but no miss watch of their own, and why: each one's deadline is watched on the task
      * whose missed deadline UWV would sanction.
      */
-    private static final Map<String, String> WITHOUT_MISS_WATCH = Map.of(
-            "planVanAanpakBeoordelen", "the plan's deadline (week 8) is watched on planVanAanpakOpstellen",
-            "eerstejaarsevaluatieVisieGeven", "the employee's view on the eerstejaarsevaluatie, whose deadline is "
-                    + "watched on eerstejaarsevaluatieHouden; it starts only once the evaluation is held",
-            "deskundigenoordeelInspanningenOverwegen", "an option of the parties, not a duty: the task ends by itself "
-                    + "when the last day for the request has passed",
-            "afwijkingTermijnBevestigen", "the werknemer's answer to a proposed deviation: without it by the current "
-                    + "deadline the proposal lapses (interrupting timer) and the deadline stays",
-            "eindrapportageBijEindeWachttijd", "due on the last day of the waiting period, when the case closes",
-            "spoor2OpnieuwBeoordelen", "due on the re-examination date the platform set for an exception to spoor 2"
-                    + " (spoorwijzer.timeline.spoor2), not a legal deadline",
-            "termijnOverschredenAfhandelen", "the escalation of a missed deadline, due on that deadline: late from the "
-                    + "start, and no watch on a watch",
-            "maatregelHerbeoordelen", "a review day the werkgever chose himself, not a legal deadline; the measure for "
-                    + "non-cooperation stays in force until he reviews it");
+    private static final Map<String, String> WITHOUT_MISS_WATCH = Map.ofEntries(
+            Map.entry("planVanAanpakBeoordelen", "the plan's deadline (week 8) is watched on planVanAanpakOpstellen"),
+            Map.entry("eerstejaarsevaluatieVisieGeven", "the employee's view on the eerstejaarsevaluatie, whose"
+                    + " deadline is watched on eerstejaarsevaluatieHouden; it starts only once the evaluation is held"),
+            Map.entry("deskundigenoordeelInspanningenOverwegen", "an option of the parties, not a duty: the task ends"
+                    + " by itself when the last day for the request has passed"),
+            Map.entry("afwijkingTermijnBevestigen", "the werknemer's answer to a proposed deviation: without it by the"
+                    + " current deadline the proposal lapses (interrupting timer) and the deadline stays"),
+            Map.entry("eindrapportageBijEindeWachttijd", "due on the last day of the waiting period, when the case"
+                    + " closes"),
+            Map.entry("termijnOverschredenAfhandelen", "the escalation of a missed deadline, due on that deadline:"
+                    + " late from the start, and no watch on a watch"),
+            Map.entry("spoor2OpnieuwBeoordelen", "due on the re-examination date the platform set for an exception to"
+                    + " spoor 2 (spoorwijzer.timeline.spoor2), not a legal deadline"),
+            Map.entry("maatregelHerbeoordelen", "a review day the werkgever chose himself, not a legal deadline; the"
+                    + " measure for non-cooperation stays in force until he reviews it"),
+            // spoor 2 as it happens (issue 26): terms of practice (spoorwijzer.spoor2.*), not of the law
+            Map.entry("passendheidToetsen", "a practice term for checking a reported placement, not a legal one"),
+            Map.entry("detacheringAfronden", "due on the detachering's last day, a practice term"),
+            Map.entry("gewijzigdeBelastbaarheidVerwerken", "a practice term for the executor of spoor 2"));
 
     /** The task a missed legal deadline leads to. */
     private static final String MISSED_DEADLINE_FORM = "termijn-overschreden";

@@ -100,8 +100,9 @@ class Spoor2TrajectProcessTest {
 
     /** Referral, introduction, AD report, intake, search profile and an agreed plan: execution starts. */
     private void throughIntakeAndPlan(CaseDriver driver) {
-        for (String task : List.of("aanmeldingBeoordelen", "kennismaking", "adRapportBestuderen", "intakeEnOrientatie",
-                "zoekprofielOpstellen", "planSpoor2Opstellen", "planSpoor2Beoordelen")) {
+        for (String task : List.of("aanmeldingBeoordelen", "visieKeuzeBureauGeven", "kennismaking",
+                "adRapportBestuderen", "intakeEnOrientatie", "zoekprofielOpstellen", "planSpoor2Opstellen",
+                "planSpoor2Beoordelen")) {
             driver.complete(task, answers(task));
         }
     }
@@ -126,7 +127,7 @@ class Spoor2TrajectProcessTest {
                 .isEqualTo(SimulatedAnswers.defaults("probleemanalyseOpstellen").get("functioneleBeperkingen"));
         throughIntakeAndPlan(driver);
 
-        assertThat(trajectory).as("no task stands open for job applications").isWaitingAtExactly("rapportagemomentBereikt");
+        assertThat(trajectory).as("no task stands open for job applications").isWaitingAtExactly("wachtenOpRapportagemoment", "rapportagemomentBereikt");
         driver.onDay(340);
         registerJobApplication(driver, "Bouwbedrijf De Vries");
         driver.onDay(345);
@@ -148,7 +149,15 @@ class Spoor2TrajectProcessTest {
         Assertions.assertThat(CaseDriver.candidateGroups(engine, driver.task("passendheidToetsen"))).containsExactly("arbo-west");
         driver.complete("passendheidToetsen", answers("passendheidToetsen"));
         Assertions.assertThat(CaseDriver.candidateGroups(engine, driver.task("detacheringVastleggen"))).containsExactly("werkgever");
-        driver.complete("detacheringVastleggen", answers("detacheringVastleggen"));
+        driver.complete("detacheringVastleggen", answers("detacheringVastleggen",
+                "detacheringEinde", driver.day(455).toString()));
+        // seed 004: the detachering has an end and a follow-up: the hirer offers a contract after it.
+        assertThat(trajectory).isWaitingAt("detacheringLooptAf");
+        driver.onDay(441).fireDueTimers();
+        Task conclusion = driver.task("detacheringAfronden");
+        Assertions.assertThat(conclusion.getDueDate()).isEqualTo(endOf(driver.day(455)));
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, conclusion)).containsExactly("bureau-werkfit");
+        driver.complete("detacheringAfronden", answers("detacheringAfronden"));
         driver.complete("nazorgBieden", answers("nazorgBieden"));
         driver.complete("eindrapportageOpstellen", answers("eindrapportageOpstellen", "eindresultaat",
                 "geplaatstDetachering"));
@@ -233,8 +242,8 @@ class Spoor2TrajectProcessTest {
     @Test
     void employeeDisagreesWithTheSpoor2PlanSoADeskundigenoordeelIsRequested() {
         CaseDriver driver = caseInSpoor2();
-        for (String task : List.of("aanmeldingBeoordelen", "kennismaking", "adRapportBestuderen", "intakeEnOrientatie",
-                "zoekprofielOpstellen", "planSpoor2Opstellen")) {
+        for (String task : List.of("aanmeldingBeoordelen", "visieKeuzeBureauGeven", "kennismaking",
+                "adRapportBestuderen", "intakeEnOrientatie", "zoekprofielOpstellen", "planSpoor2Opstellen")) {
             driver.complete(task, answers(task));
         }
         driver.complete("planSpoor2Beoordelen", answers("planSpoor2Beoordelen", "akkoordSpoor2Plan", "nee"));
@@ -326,5 +335,173 @@ class Spoor2TrajectProcessTest {
         Assertions.assertThat(dossier(driver, DossierEntryType.TASK_COMPLETED))
                 .filteredOn(e -> e.elementId().equals("voortgangsrapportageOpstellen")).hasSizeGreaterThan(6)
                 .allSatisfy(e -> Assertions.assertThat(e.deadlineMet()).isTrue());
+    }
+
+    // ---- spoor 2 as it happens (issue 26) ----
+
+    /** A placement reported on the case (POST /api/cases/{caseId}/spoor2/placement-reports). */
+    private void reportPlacement(CaseDriver driver, String form) {
+        engine.getRuntimeService().createMessageCorrelation(ProcessKeys.Messages.PLAATSING_GEMELD)
+                .processInstanceId(trajectory(driver).getId())
+                .setVariables(answers("plaatsingMelden", "plaatsingsvorm", form)).correlate();
+    }
+
+    private void correlate(CaseDriver driver, String message, Object... variables) {
+        Map<String, Object> values = new HashMap<>();
+        for (int i = 0; i < variables.length; i += 2) {
+            values.put((String) variables[i], variables[i + 1]);
+        }
+        engine.getRuntimeService().createMessageCorrelation(message).processInstanceId(trajectory(driver).getId())
+                .setVariables(values).correlate();
+    }
+
+    @Test
+    // seed 001: "Nadat een nieuwe functie is gevonden, wordt getoetst of de functie duurzaam en passend is."
+    // seed 004: "De bedrijfsarts helpt bij de bepaling of het werk daadwerkelijk passend is."
+    void aPlacementReportedAtOnceIsCheckedAtOnceNotAfterTheNextProgressReport() {
+        CaseDriver driver = caseInSpoor2();
+        throughIntakeAndPlan(driver);
+        driver.onDay(340); // Thursday 11 December 2025; the next progress report is due on day 373
+        reportPlacement(driver, "arbeidsovereenkomst");
+
+        Task check = driver.task("passendheidToetsen");
+        Assertions.assertThat(check.getDueDate()).as("5 working days").isEqualTo(endOf(driver.day(347)));
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, check)).containsExactly("arbo-west");
+        Assertions.assertThat(driver.openTask("voortgangsrapportageOpstellen")).isEmpty();
+        driver.complete("passendheidToetsen", answers("passendheidToetsen"));
+        driver.complete("arbeidsovereenkomstVastleggen", answers("arbeidsovereenkomstVastleggen"));
+        assertThat(trajectory(driver)).hasPassed("plaatsingGemeld", "passendheidToetsen")
+                .hasNotPassed("voortgangsrapportageOpstellen").isWaitingAt("nazorgBieden");
+    }
+
+    @Test
+    // seed 004: "Een detachering van een zieke werknemer eindigt op enig moment." Without a contract offer by the hirer
+    // the search goes on; the no-riskpolis and the premium advantages are recorded either way.
+    void aDetacheringWithoutAContractOfferSendsTheSearchOn() {
+        CaseDriver driver = caseInSpoor2();
+        throughIntakeAndPlan(driver);
+        driver.onDay(340);
+        reportPlacement(driver, "detachering");
+        driver.complete("passendheidToetsen", answers("passendheidToetsen"));
+        driver.complete("detacheringVastleggen", answers("detacheringVastleggen",
+                "detacheringEinde", driver.day(400).toString()));
+        driver.onDay(385).fireDueTimers();
+        Assertions.assertThat(driver.openTask("detacheringAfronden")).as("14 days before the end").isEmpty();
+        driver.onDay(386).fireDueTimers();
+        driver.complete("detacheringAfronden", answers("detacheringAfronden", "contractaanbodInlener", "nee",
+                "noRiskPolis", "nee", "premievoordelen", "Geen: de inlener neemt de werknemer niet over."));
+
+        assertThat(trajectory(driver)).hasPassed("contractBijInlener").isWaitingAt("rapportagemomentBereikt");
+        DossierEntry outcome = dossier(driver, DossierEntryType.TASK_COMPLETED).stream()
+                .filter(e -> e.elementId().equals("detacheringAfronden")).findFirst().orElseThrow();
+        Assertions.assertThat(outcome.content()).containsEntry("contractaanbodInlener", "nee")
+                .containsEntry("noRiskPolis", "nee").containsKey("premievoordelen");
+    }
+
+    @Test
+    // seed 004: "Een werknemer hoeft overigens geen werk te accepteren dat niet passend is."
+    void theEmployeeRefusesAnOfferAndTheWerkgeverAsksForADeskundigenoordeel() {
+        CaseDriver driver = caseInSpoor2();
+        throughIntakeAndPlan(driver);
+        correlate(driver, ProcessKeys.Messages.AANBOD_GEWEIGERD, "geweigerdAanbod", "Magazijnmedewerker",
+                "weigeringDatum", driver.day(331).toString(), "weigeringMotivering", "Ploegendienst.");
+        Task judge = driver.task("weigeringBeoordelen");
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, judge)).containsExactly("werkgever");
+        driver.complete("weigeringBeoordelen", answers("weigeringBeoordelen", "weigeringOordeel",
+                "deskundigenoordeel"));
+        assertThat(trajectory(driver)).hasPassed("deskundigenoordeelGevraagd").isWaitingAt("rapportagemomentBereikt");
+
+        correlate(driver, ProcessKeys.Messages.AANBOD_GEWEIGERD, "geweigerdAanbod", "Chauffeur");
+        driver.complete("weigeringBeoordelen", answers("weigeringBeoordelen"));
+        assertThat(trajectory(driver)).hasPassed("weigeringAfgehandeld");
+    }
+
+    @Test
+    // seed 004: "Wij vinden het belangrijk dat de werknemer zelf ook wordt betrokken bij de keuze voor een
+    // re-integratiebureau." His view is his own task, not a checkbox of the werkgever.
+    void theEmployeeGivesHisOwnViewOnTheChoiceOfTheBureau() {
+        CaseDriver driver = caseInSpoor2();
+        Task view = driver.task("visieKeuzeBureauGeven");
+        Assertions.assertThat(view.getAssignee()).isEqualTo(employee);
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, view)).isEmpty();
+        Assertions.assertThat(driver.openTask("aanmeldingBeoordelen")).as("the trajectory does not wait").isPresent();
+        driver.complete("visieKeuzeBureauGeven", answers("visieKeuzeBureauGeven"));
+        Assertions.assertThat(dossier(driver, DossierEntryType.TASK_COMPLETED))
+                .anySatisfy(e -> Assertions.assertThat(e.content()).containsKey("visieKeuzeBureau"));
+    }
+
+    @Test
+    // seed 003: "Van belang is, dat de werkgever altijd verantwoordelijk blijft/is voor de re-integratie." He may run
+    // spoor 2 himself: the bureau's tasks are his, with the same reports and the same watch on their deadlines.
+    void theWerkgeverRunsSpoor2HimselfWithTheSameReportsAndCadence() {
+        employee = "bram" + UUID.randomUUID().toString().substring(0, 8);
+        ClockUtil.setCurrentTime(CaseDriver.at(FIRST_SICK_DAY, LocalTime.of(9, 0)));
+        ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("poortwachter",
+                "ZV-S2-" + UUID.randomUUID(), Map.of("werknemerId", employee, "werkgeverId", "acme-bouw",
+                        "eersteZiektedag", FIRST_SICK_DAY.toString()));
+        CaseDriver driver = new CaseDriver(engine, instance, FIRST_SICK_DAY);
+        driver.runUntil(329, key -> key.equals("eerstejaarsevaluatieHouden") ? null : SimulatedAnswers.onTime(key),
+                0);
+        driver.onDay(330).complete("eerstejaarsevaluatieHouden",
+                SimulatedAnswers.defaults("eerstejaarsevaluatieHouden"));
+        engine.getRuntimeService().setVariable(instance.getId(), "spoor2Uitvoerder", "werkgever");
+        driver.onDay(331).complete("reintegratiebureauInschakelen",
+                SimulatedAnswers.defaults("reintegratiebureauInschakelen"));
+        ProcessInstance trajectory = trajectory(driver);
+        TRAJECTORIES.add(trajectory.getId());
+
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, driver.task("kennismaking")))
+                .containsExactly("werkgever");
+        for (String task : List.of("kennismaking", "adRapportBestuderen", "intakeEnOrientatie",
+                "zoekprofielOpstellen", "planSpoor2Opstellen", "planSpoor2Beoordelen")) {
+            driver.complete(task, answers(task));
+        }
+        driver.onDay(359).fireDueTimers();
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, driver.task("voortgangsrapportageOpstellen")))
+                .containsExactly("werkgever");
+        driver.onDay(374).fireDueTimers();
+        Assertions.assertThat(dossier(driver, DossierEntryType.DEADLINE_MISSED)).as("the same cadence watch")
+                .anySatisfy(e -> Assertions.assertThat(e.elementId()).isEqualTo("voortgangsrapportageOpstellen"));
+        correlate(driver, ProcessKeys.Messages.BELASTBAARHEID_GEWIJZIGD, "belastbaarheidWijziging",
+                "Belastbaar tot 20 uur per week.");
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, driver.task("gewijzigdeBelastbaarheidVerwerken")))
+                .containsExactly("werkgever");
+
+        assertThat(trajectory).hasNotPassed("aanmeldingBeoordelen", "visieKeuzeBureauGeven");
+        Assertions.assertThat(engine.getTaskService().createTaskQuery().processInstanceId(trajectory.getId())
+                .taskCandidateGroupIn(List.of("re-integratiebureau", "bureau-werkfit")).count())
+                .as("no task of a bureau").isZero();
+        Assertions.assertThat(engine.getAuthorizationService().createAuthorizationQuery().groupIdIn("bureau-werkfit")
+                .resourceId(driver.instance().getId()).count()).as("no bureau is a party of the case").isZero();
+    }
+
+    @Test
+    // seed 003: the werkgever tells the bureau when capacity changes (a task in its list, 5 working days).
+    void aChangeOfCapacityGivesTheBureauATask() {
+        CaseDriver driver = caseInSpoor2();
+        throughIntakeAndPlan(driver);
+        driver.onDay(340);
+        correlate(driver, ProcessKeys.Messages.BELASTBAARHEID_GEWIJZIGD, "belastbaarheidWijziging",
+                "Belastbaar tot 20 uur per week, geen ploegendienst.");
+        Task task = driver.task("gewijzigdeBelastbaarheidVerwerken");
+        Assertions.assertThat(CaseDriver.candidateGroups(engine, task)).containsExactly("bureau-werkfit");
+        Assertions.assertThat(task.getDueDate()).isEqualTo(endOf(driver.day(347)));
+        driver.complete("gewijzigdeBelastbaarheidVerwerken", answers("gewijzigdeBelastbaarheidVerwerken"));
+        assertThat(trajectory(driver)).hasPassed("belastbaarheidVerwerkt").isWaitingAt("rapportagemomentBereikt");
+    }
+
+    @Test
+    void endingTheTrajectoryRecordsItsReasonAndReturnsToTheCase() {
+        CaseDriver driver = caseInSpoor2();
+        throughIntakeAndPlan(driver);
+        ProcessInstance trajectory = trajectory(driver);
+        correlate(driver, ProcessKeys.Messages.SPOOR_2_TRAJECT_BEEINDIGEN, "trajectEindreden", "plaatsingMislukt");
+
+        assertThat(trajectory).isEnded().hasPassed("trajectVoortijdigBeeindigd");
+        assertThat(driver.instance()).hasPassed("spoor2Afgerond");
+        Assertions.assertThat(dossier(driver, DossierEntryType.TRAJECTORY_ENDED)).singleElement().satisfies(e ->
+                Assertions.assertThat(e.content()).containsEntry("afsluitreden", "plaatsingMislukt"));
+        Assertions.assertThat(engine.getAuthorizationService().createAuthorizationQuery().groupIdIn("bureau-werkfit")
+                .resourceId(driver.instance().getId()).count()).as("the bureau left the case").isZero();
     }
 }

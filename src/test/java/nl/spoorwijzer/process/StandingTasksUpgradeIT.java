@@ -84,6 +84,9 @@ class StandingTasksUpgradeIT {
         assertThat(caseInstance(caseId).getProcessDefinitionId()).as("the case keeps its version, without the task")
                 .isEqualTo(oldCaseModel);
         assertThat(upgrade.upgrade()).as("nothing left to upgrade").isZero();
+        assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(trajectory.getId())
+                .eventName("PlaatsingGemeld").count()).as("a placement can be reported at once (issue 26)")
+                .isEqualTo(1);
 
         Object counted = engine.getRuntimeService().getVariable(trajectory.getId(),
                 "sollicitatiesSindsVorigeRapportage");
