@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the dossier entry it recorded; 409 when the case or its trajectory is not in a state to take it.
  */
 @RestController
-class Spoor2Controller {
+class Spoor2ActionController {
 
     private final PlacementReports placementReports;
     private final OfferRefusals offerRefusals;
@@ -28,7 +28,7 @@ class Spoor2Controller {
     private final CaseAccess access;
     private final ConflictRetry retry;
 
-    Spoor2Controller(PlacementReports placementReports, OfferRefusals offerRefusals, Spoor2Activities activities,
+    Spoor2ActionController(PlacementReports placementReports, OfferRefusals offerRefusals, Spoor2Activities activities,
                      CaseAccess access, ConflictRetry retry) {
         this.placementReports = placementReports;
         this.offerRefusals = offerRefusals;
