@@ -57,7 +57,7 @@ class OfferRefusals {
         } catch (RuleViolationException refused) {
             throw FIELDS.inApiTerms(refused);
         }
-        if (!trajectories.deliver(trajectory, ProcessKeys.Messages.AANBOD_GEWEIGERD, values)) {
+        if (!trajectories.deliverToItsOwnScope(trajectory, ProcessKeys.Messages.AANBOD_GEWEIGERD, values)) {
             throw RuleViolationException.conflict("caseId", "this case's spoor 2 trajectory runs on a model version"
                     + " without the refusal of an offer; the process owner migrates it");
         }

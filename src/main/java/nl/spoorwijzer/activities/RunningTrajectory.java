@@ -1,6 +1,7 @@
 package nl.spoorwijzer.activities;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.casefile.CaseFile;
@@ -31,9 +32,14 @@ class RunningTrajectory {
 
     /** The running trajectory, or 409 naming what is recorded only while it runs. */
     ProcessInstance require(CaseFile file, String whatIsRecorded) {
-        ProcessInstance trajectory = access.withoutCaller(() -> runtimeService.createProcessInstanceQuery()
+        List<ProcessInstance> running = access.withoutCaller(() -> runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(ProcessKeys.SPOOR_2_TRAJECT).processInstanceBusinessKey(file.caseId())
-                .singleResult());
+                .listPage(0, 2));
+        if (running.size() > 1) {
+            throw RuleViolationException.conflict("caseId", "more than one spoor 2 trajectory runs in this case;"
+                    + " the process owner ends the one that should not run");
+        }
+        ProcessInstance trajectory = running.isEmpty() ? null : running.get(0);
         if (trajectory == null) {
             throw RuleViolationException.conflict("caseId", "no spoor 2 trajectory runs in this case: "
                     + whatIsRecorded + " while it runs");
@@ -54,6 +60,20 @@ class RunningTrajectory {
 
     /** Correlates a message with the trajectory when it awaits it; false when no step of it does now. */
     boolean deliver(ProcessInstance trajectory, String message, Map<String, Object> values) {
+        return deliver(trajectory, message, values, false);
+    }
+
+    /**
+     * As {@link #deliver(ProcessInstance, String, Map)}, for a non-interrupting event subprocess that may run more
+     * than once at a time: its values stay in its own scope, so a second message does not overwrite what the first
+     * one's open task shows.
+     */
+    boolean deliverToItsOwnScope(ProcessInstance trajectory, String message, Map<String, Object> values) {
+        return deliver(trajectory, message, values, true);
+    }
+
+    private boolean deliver(ProcessInstance trajectory, String message, Map<String, Object> values,
+                            boolean ownScope) {
         return access.withoutCaller(() -> {
             if (runtimeService.createEventSubscriptionQuery().processInstanceId(trajectory.getId())
                     .eventType("message").eventName(message).count() == 0) {
@@ -65,8 +85,9 @@ class RunningTrajectory {
                     variables.put(key, value);
                 }
             });
-            runtimeService.createMessageCorrelation(message).processInstanceId(trajectory.getId())
-                    .setVariables(variables).correlateWithResult();
+            var correlation = runtimeService.createMessageCorrelation(message).processInstanceId(trajectory.getId());
+            (ownScope ? correlation.setVariablesToTriggeredScope(variables) : correlation.setVariables(variables))
+                    .correlateWithResult();
             return true;
         });
     }

@@ -23,6 +23,9 @@ import nl.spoorwijzer.timeline.MilestoneKey;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import nl.spoorwijzer.trajectories.Spoor2Aanleiding;
+import nl.spoorwijzer.trajectories.Spoor2Start;
+import nl.spoorwijzer.trajectories.Spoor2Starts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,11 +49,6 @@ public class ExpertOpinions {
 
     static final List<String> WAITING_MESSAGES = List.of(ProcessKeys.Messages.DESKUNDIGENOORDEEL_ONTVANGEN,
             ProcessKeys.Messages.DESKUNDIGENOORDEEL_SPOOR_2_ONTVANGEN);
-    /** The spoor 2 start of the case (built with issue 26's spoor 2 paths): correlated only when it is waited for. */
-    static final String SPOOR_2_INZETTEN = "Spoor2Inzetten";
-    static final String SPOOR_2_REASON = "spoor2Reden";
-    static final String SPOOR_2_CAUSE = "spoor2Aanleiding";
-    static final String CAUSE_OPINION = "DESKUNDIGENOORDEEL";
     static final String CONCLUSION_VARIABLE = "deskundigenoordeelConclusie";
 
     /** What the opinion set in motion, for the dossier and clients (one or more, in order). */
@@ -61,8 +59,11 @@ public class ExpertOpinions {
     private final CaseAccess access;
     private final DossierRepository dossier;
     private final LegalTime time;
+    private final Spoor2Starts spoor2Starts;
 
-    ExpertOpinions(RuntimeService runtimeService, CaseAccess access, DossierRepository dossier, LegalTime time) {
+    ExpertOpinions(RuntimeService runtimeService, CaseAccess access, DossierRepository dossier, LegalTime time,
+                   Spoor2Starts spoor2Starts) {
+        this.spoor2Starts = spoor2Starts;
         this.runtimeService = runtimeService;
         this.access = access;
         this.dossier = dossier;
@@ -191,18 +192,17 @@ public class ExpertOpinions {
     }
 
     private String spoor2(CaseFile file, OpinionVerdict verdict, List<FollowUp> followUps) {
-        if (runtimeService.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.SPOOR_2_TRAJECT)
-                .processInstanceBusinessKey(file.caseId()).count() > 0) {
+        if (spoor2Starts.underway(file)) {
             followUps.add(FollowUp.SPOOR_2_LOOPT_AL);
             return "UWV adviseert spoor 2; er loopt al een spoor 2-traject.";
         }
-        if (listensFor(file.processInstanceId(), SPOOR_2_INZETTEN)) {
-            runtimeService.createMessageCorrelation(SPOOR_2_INZETTEN).processInstanceId(file.processInstanceId())
-                    .setVariable(SPOOR_2_REASON, "Deskundigenoordeel UWV: " + verdict.label())
-                    .setVariable(SPOOR_2_CAUSE, CAUSE_OPINION)
-                    .correlateWithResult();
+        if (listensFor(file.processInstanceId(), ProcessKeys.Messages.SPOOR_2_INZETTEN)) {
+            // Through the one way spoor 2 starts: every variable of the start is set anew, so nothing of an earlier
+            // trajectory (its executor, bureau, who started it) carries over.
+            spoor2Starts.start(file.caseId(), Spoor2Start.of(Spoor2Aanleiding.DESKUNDIGENOORDEEL,
+                    "Deskundigenoordeel UWV: " + verdict.label()));
             followUps.add(FollowUp.SPOOR_2_GESTART);
-            return "Spoor 2 inzetten: op advies van UWV is spoor 2 gestart.";
+            return "Spoor 2 inzetten: op advies van UWV is spoor 2 gestart; de werkgever kiest wie het traject uitvoert.";
         }
         followUps.add(FollowUp.SPOOR_2_ADVIES);
         return "UWV adviseert spoor 2 in te zetten; dit advies staat in het dossier (de zaak start spoor 2 hier niet"

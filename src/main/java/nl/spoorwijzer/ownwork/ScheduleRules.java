@@ -70,6 +70,9 @@ final class ScheduleRules {
                 violations.add(new Violation(at + ".urenPerWeek", "must be from 0 to " + maxHours.toPlainString()
                         + " (" + hoursLimitName + ")"));
             }
+            if (hours != null && hours.stripTrailingZeros().scale() > 2) {
+                violations.add(new Violation(at + ".urenPerWeek", "must have at most 2 decimals"));
+            }
             String tasks = period.taken() == null ? null : period.taken().trim();
             if (tasks == null || tasks.isEmpty()) {
                 violations.add(new Violation(at + ".taken", "is required: the tasks of this period, in functional"

@@ -143,7 +143,9 @@ class Spoor1Changes {
                     .eventType("message").eventName(BELASTBAARHEID_GEWIJZIGD).count() > 0) {
                 runtimeService.createMessageCorrelation(BELASTBAARHEID_GEWIJZIGD)
                         .processInstanceId(trajectory.getId())
-                        .setVariable(BELASTBAARHEID_WIJZIGING, date + ": " + description).correlateWithResult();
+                        // its own scope: a second change does not overwrite what the first one's open task shows
+                        .setVariablesToTriggeredScope(Map.of(BELASTBAARHEID_WIJZIGING, date + ": " + description))
+                        .correlateWithResult();
                 told = true;
             }
         }

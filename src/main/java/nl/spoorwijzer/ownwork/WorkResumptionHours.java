@@ -76,6 +76,9 @@ class WorkResumptionHours {
             throw RuleViolationException.invalid("gewerkteUren", "must be from 0 to " + limit.hours().toPlainString()
                     + " (" + limit.name() + ")");
         }
+        if (hours.stripTrailingZeros().scale() > 2) { // also keeps 1e-999999999 from being written out in full
+            throw RuleViolationException.invalid("gewerkteUren", "must have at most 2 decimals");
+        }
         LocalDate today = time.today();
         if (monday.isAfter(today)) {
             throw RuleViolationException.invalid("week", "must not be a week that has not started (today is " + today

@@ -226,6 +226,13 @@ public final class DutchProblems {
                 + " re-integratiebureau van zijn traject of de werkgever die spoor 2 zelf uitvoert");
         rule("spoor 2 activities are recorded by .*", "spoor 2-activiteiten legt het re-integratiebureau van het"
                 + " traject vast, of de werkgever die spoor 2 zelf uitvoert");
+        // issue 26, review findings
+        rule("must have at most 2 decimals", "mag hoogstens 2 decimalen hebben");
+        rule("a start of spoor 2 waits for the werkgever's choice of who runs it.*", "een start van spoor 2 wacht"
+                + " op de keuze van de werkgever wie het traject uitvoert (taak 'Uitvoerder spoor 2 kiezen'); geen"
+                + " tweede start");
+        rule("more than one spoor 2 trajectory runs in this case.*", "in deze zaak lopen meer dan één spoor"
+                + " 2-trajecten; de procesbeheerder beëindigt het traject dat niet hoort te lopen");
         rule("unknown employee '(.+)'", "noemt een onbekende werknemer ('$1')");
         rule("unknown employer '(.+)'", "noemt een onbekende werkgever ('$1')");
     }

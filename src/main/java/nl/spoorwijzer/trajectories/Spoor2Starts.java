@@ -68,6 +68,10 @@ public class Spoor2Starts {
                     + " spoor 2 outside the eerstejaarsevaluatie; the process owner migrates it");
         }
         ProcessInstance running = runningTrajectory(caseId);
+        if (running == null && choosingExecutor(file.processInstanceId())) {
+            throw RuleViolationException.conflict("aanleiding", "a start of spoor 2 waits for the werkgever's choice"
+                    + " of who runs it (task 'Uitvoerder spoor 2 kiezen'); no second start");
+        }
         if (running != null) {
             if (start.aanleiding() != Spoor2Aanleiding.HERSTART) {
                 throw RuleViolationException.conflict("aanleiding", "a spoor 2 trajectory already runs in this case;"
@@ -118,9 +122,26 @@ public class Spoor2Starts {
                 .processDefinitionKey(ProcessKeys.SPOOR_2_TRAJECT).processInstanceBusinessKey(caseId).count() > 0);
     }
 
-    /** For the models (gateway "Loopt spoor 2 al?"): does a trajectory run in the execution's case? */
+    /**
+     * Is spoor 2 under way in the case: a trajectory runs, or a start waits for the werkgever's choice of who runs
+     * it (then a trajectory follows as soon as he chooses).
+     */
+    public boolean underway(CaseFile file) {
+        return runningTrajectory(file.caseId()) != null || choosingExecutor(file.processInstanceId());
+    }
+
+    /**
+     * For the models (gateways "Loopt spoor 2 al?", "Spoor 2 inmiddels gestart?"): is spoor 2 under way in the
+     * execution's case?
+     */
     public boolean running(DelegateExecution execution) {
         String caseId = execution.getProcessBusinessKey();
-        return caseId != null && runningTrajectory(caseId) != null;
+        return caseId != null && (runningTrajectory(caseId) != null
+                || choosingExecutor(execution.getProcessInstanceId()));
+    }
+
+    private boolean choosingExecutor(String caseInstanceId) {
+        return access.withoutCaller(() -> runtimeService.createExecutionQuery().processInstanceId(caseInstanceId)
+                .activityId(ProcessKeys.Tasks.SPOOR_2_UITVOERDER_KIEZEN).count() > 0);
     }
 }

@@ -1183,4 +1183,26 @@ class PoortwachterProcessTest {
         Assertions.assertThat(spoor2Decisions(driver).get(2).content()).containsEntry("aanleiding", "NA_EJE")
                 .containsEntry("reden", "De opbouw stokt; terugkeer in eigen werk komt niet meer.");
     }
+
+    @Test
+    @DisplayName("A re-examination of an exception lapses when spoor 2 started another way in the meantime (a"
+            + " deskundigenoordeel): no task, and no decision that contradicts the running trajectory")
+    void aReexaminationLapsesWhenSpoor2StartedInTheMeantime() {
+        CaseDriver driver = startCase(1);
+        driver.runUntil(329, key -> keepingOpen(key, "eerstejaarsevaluatieHouden"), 0);
+        driver.onDay(330).complete("eerstejaarsevaluatieHouden", answers("eerstejaarsevaluatieHouden",
+                "structureleTerugkeerBinnen3Maanden", true));
+
+        driver.onDay(360);
+        spoor2Starts.start(driver.caseId(), nl.spoorwijzer.trajectories.Spoor2Start.of(
+                nl.spoorwijzer.trajectories.Spoor2Aanleiding.DESKUNDIGENOORDEEL, "Deskundigenoordeel UWV: niet geschikt"));
+        driver.complete("spoor2UitvoerderKiezen", answers("reintegratiebureauInschakelen"));
+        Assertions.assertThat(trajectories(driver)).hasSize(1);
+
+        driver.onDay(407).fireDueTimers();
+        Assertions.assertThat(driver.openTask("spoor2OpnieuwBeoordelen")).isEmpty();
+        assertThat(driver.instance()).hasPassed("spoor2InmiddelsGestart", "herbeoordelingVervallen");
+        Assertions.assertThat(spoor2Decisions(driver)).extracting(DossierEntry::subject)
+                .noneMatch(subject -> subject.startsWith("Spoor 2 niet gestart, herbeoordeling op " + driver.day(501)));
+    }
 }

@@ -444,9 +444,9 @@ class Spoor2TrajectProcessTest {
                 0);
         driver.onDay(330).complete("eerstejaarsevaluatieHouden",
                 SimulatedAnswers.defaults("eerstejaarsevaluatieHouden"));
-        engine.getRuntimeService().setVariable(instance.getId(), "spoor2Uitvoerder", "werkgever");
-        driver.onDay(331).complete("reintegratiebureauInschakelen",
-                SimulatedAnswers.defaults("reintegratiebureauInschakelen"));
+        Map<String, Object> himself = new java.util.HashMap<>(SimulatedAnswers.defaults("reintegratiebureauInschakelen"));
+        himself.put("spoor2Uitvoerder", "werkgever"); // seed 003: "Dit kan de werkgever zelf verzorgen"
+        driver.onDay(331).complete("reintegratiebureauInschakelen", himself);
         ProcessInstance trajectory = trajectory(driver);
         TRAJECTORIES.add(trajectory.getId());
 
