@@ -50,7 +50,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The legal scenarios of the Poortwachter case process, one test each, on the real model with its delegates and
  * dossier (in-memory H2, job executor off). Timers fire because the engine clock is moved and due jobs are
- * executed. Process test coverage of {@code poortwachter} is measured over this class and must reach 85 %.
+ * executed. Process test coverage of {@code poortwachter} is measured over this class and must reach 88 %.
  */
 @SpringBootTest
 @Import({ProcessEngineCoverageConfiguration.class, PoortwachterProcessTest.Coverage.class})
@@ -60,7 +60,7 @@ class PoortwachterProcessTest {
     static final LocalDate FIRST_SICK_DAY = LocalDate.of(2025, 1, 6);
 
     /** The floor for the share of {@code poortwachter}'s flow nodes that these scenarios reach. */
-    static final double MINIMUM_FLOW_NODE_COVERAGE = 0.85;
+    static final double MINIMUM_FLOW_NODE_COVERAGE = 0.88; // raised from 0.85 with issue 26 (89.4 % then)
     private static final List<String> STARTED_CASES = new ArrayList<>();
 
     @TestConfiguration
