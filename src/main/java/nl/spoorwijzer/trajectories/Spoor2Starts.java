@@ -70,7 +70,7 @@ public class Spoor2Starts {
         ProcessInstance running = runningTrajectory(caseId);
         if (running != null) {
             if (start.aanleiding() != Spoor2Aanleiding.HERSTART) {
-                throw RuleViolationException.conflict("aanleiding", "a spoor 2 trajectory already runs in this case;"
+                throw RuleViolationException.conflict("occasion", "a spoor 2 trajectory already runs in this case;"
                         + " a new one starts only as a restart (HERSTART), which ends the running one first");
             }
             end(running, start.vorigTrajectEindreden() == null ? "nieuwTraject" : start.vorigTrajectEindreden());
@@ -94,13 +94,13 @@ public class Spoor2Starts {
     private void end(ProcessInstance running, String reason) {
         if (runtimeService.createEventSubscriptionQuery().processInstanceId(running.getId())
                 .eventName(TRAJECTORY_END_MESSAGE).count() == 0) {
-            throw RuleViolationException.conflict("aanleiding", "the running spoor 2 trajectory runs on a model"
+            throw RuleViolationException.conflict("occasion", "the running spoor 2 trajectory runs on a model"
                     + " version that the platform cannot end; the process owner migrates it first");
         }
         runtimeService.createMessageCorrelation(TRAJECTORY_END_MESSAGE).processInstanceId(running.getId())
                 .setVariable(TRAJECT_EINDREDEN, reason).correlateWithResult();
         if (runtimeService.createProcessInstanceQuery().processInstanceId(running.getId()).count() > 0) {
-            throw RuleViolationException.conflict("aanleiding", "the running spoor 2 trajectory did not end; no new"
+            throw RuleViolationException.conflict("occasion", "the running spoor 2 trajectory did not end; no new"
                     + " one is started");
         }
     }
