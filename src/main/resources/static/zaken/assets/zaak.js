@@ -57,12 +57,12 @@ function summary() {
 
 /** The opbouwschema's period that runs and the last recorded week, planned against worked. */
 function workResumption(opbouw) {
-  const now = opbouw.huidigePeriode;
+  const now = opbouw.currentPeriod;
   const period = now
-    ? `${now.urenPerWeek} uur per week van ${date(now.van)} t/m ${date(now.tot)}: ${now.taken}`
-    : `schema van ${date(opbouw.opbouwVan)} t/m ${date(opbouw.opbouwTot)}; vandaag loopt geen periode`;
-  const week = opbouw.laatsteWeek;
-  return week ? `${period}. Week ${week.week}: ${week.gewerkteUren} van ${week.geplandeUren} geplande uren gewerkt`
+    ? `${now.hoursPerWeek} uur per week van ${date(now.from)} t/m ${date(now.to)}: ${now.tasks}`
+    : `schema van ${date(opbouw.scheduleFrom)} t/m ${date(opbouw.scheduleTo)}; vandaag loopt geen periode`;
+  const week = opbouw.lastWeek;
+  return week ? `${period}. Week ${week.week}: ${week.workedHours} van ${week.plannedHours} geplande uren gewerkt`
     : period;
 }
 
