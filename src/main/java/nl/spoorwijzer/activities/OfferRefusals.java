@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 class OfferRefusals {
 
     static final ApiFields FIELDS = new ApiFields(Map.of(
-            "aanbod", "geweigerdAanbod",
-            "datum", "weigeringDatum",
-            "motivering", "weigeringMotivering"), List.of());
+            "offer", "geweigerdAanbod",
+            "date", "weigeringDatum",
+            "reason", "weigeringMotivering"), List.of());
 
     private final CaseAccess access;
     private final ActionForms forms;

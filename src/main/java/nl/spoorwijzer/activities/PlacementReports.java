@@ -24,11 +24,11 @@ import org.springframework.stereotype.Component;
 class PlacementReports {
 
     static final ApiFields FIELDS = new ApiFields(Map.of(
-            "werkgever", "plaatsingWerkgever",
-            "functie", "gevondenFunctie",
-            "vorm", "plaatsingsvorm",
-            "startdatum", "plaatsingStartdatum",
-            "urenPerWeek", "plaatsingUren"), List.of("vorm"));
+            "employer", "plaatsingWerkgever",
+            "function", "gevondenFunctie",
+            "kind", "plaatsingsvorm",
+            "startDate", "plaatsingStartdatum",
+            "hoursPerWeek", "plaatsingUren"), List.of("kind"));
 
     private final CaseAccess access;
     private final ActionForms forms;

@@ -40,8 +40,8 @@ class Spoor2ActionController {
     @PostMapping("/api/cases/{caseId}/spoor2/placement-reports")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Report a found job or placement in spoor 2 when it happens (the employee, the"
-            + " re-integratiebureau of his trajectory, or the werkgever running spoor 2 himself): werkgever, functie,"
-            + " vorm ARBEIDSOVEREENKOMST | DETACHERING, startdatum, urenPerWeek, checked by form plaatsing-melden. The"
+            + " re-integratiebureau of his trajectory, or the werkgever running spoor 2 himself): employer, function,"
+            + " kind ARBEIDSOVEREENKOMST | DETACHERING, startDate, hoursPerWeek, checked by form plaatsing-melden. The"
             + " bedrijfsarts's suitability check starts at once, due in 5 working days (spoorwijzer.spoor2). 409 when"
             + " no trajectory runs or it cannot take a placement now (say an open progress report)")
     DossierEntry placementReport(@PathVariable String caseId,
@@ -52,7 +52,7 @@ class Spoor2ActionController {
     @PostMapping("/api/cases/{caseId}/spoor2/offer-refusals")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record, as the employee, the refusal of an offer of work he considers not suitable:"
-            + " aanbod, datum, motivering (form aanbod-weigeren). The werkgever gets the task 'Weigering passende"
+            + " offer, date, reason (form aanbod-weigeren). The werkgever gets the task 'Weigering passende"
             + " arbeid beoordelen' (accept, or ask a deskundigenoordeel on suitable work). 409 when no spoor 2"
             + " trajectory runs")
     DossierEntry offerRefusal(@PathVariable String caseId, @RequestBody(required = false) Map<String, Object> body) {
@@ -62,7 +62,7 @@ class Spoor2ActionController {
     @PostMapping("/api/cases/{caseId}/spoor2/activities")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a spoor 2 activity (the trajectory's re-integratiebureau, or the werkgever running"
-            + " spoor 2 himself): soort GESPREK | TRAINING | INSCHRIJVING_UITZENDBUREAU, datum, omschrijving (no"
+            + " spoor 2 himself): kind GESPREK | TRAINING | INSCHRIJVING_UITZENDBUREAU, date, description (no"
             + " medical details; form spoor-2-activiteit-vastleggen). 409 when no trajectory runs, or for the werkgever"
             + " when a bureau runs it")
     DossierEntry activity(@PathVariable String caseId, @RequestBody(required = false) Map<String, Object> body) {

@@ -28,13 +28,13 @@ import org.springframework.stereotype.Component;
 class Spoor2Activities {
 
     static final ApiFields FIELDS = new ApiFields(Map.of(
-            "soort", "activiteitSoort",
-            "datum", "activiteitDatum",
-            "omschrijving", "activiteitOmschrijving"), List.of("soort"));
+            "kind", "activiteitSoort",
+            "date", "activiteitDatum",
+            "description", "activiteitOmschrijving"), List.of("kind"));
 
     /** One activity as the API lists it. */
-    record Activity(String soort, String datum, String omschrijving, String vastgelegdDoor, String rol,
-                    OffsetDateTime vastgelegdOp) {
+    record Activity(String kind, String date, String description, String recordedBy, String role,
+                    OffsetDateTime recordedAt) {
     }
 
     private final CaseAccess access;

@@ -11,7 +11,7 @@ import nl.spoorwijzer.dossier.DossierEntry;
  * A case as the API shows it. {@code placements} and {@code jobApplications}: the dossier entries of the loonwaarde
  * and proefplaatsingen and of the job applications recorded on the case, oldest first. {@code
  * openExpertOpinionRequests}: the deskundigenoordeel requests UWV has not answered yet; {@code expertOpinions}: UWV's
- * deskundigenoordelen with what follows from each ({@code gevolg} in their content); {@code gevolg}: in the answer to
+ * deskundigenoordelen with what follows from each ({@code gevolg} in their content); {@code consequence}: in the answer to
  * a UWV decision, what follows from it (Dutch). {@code cooperationMeasures}: the measures for non-cooperation in
  * force (contents: not in the status-only view). {@code workResumption}: the opbouw in own work — the period
  * that runs, the hours planned and worked ({@link WorkResumptionSummary}).
@@ -42,7 +42,7 @@ public record CaseView(
         List<String> actions,
         List<DossierEntry> openExpertOpinionRequests,
         List<DossierEntry> expertOpinions,
-        String gevolg,
+        String consequence,
         List<CooperationMeasureView> cooperationMeasures,
         Object workResumption) {
 
@@ -66,7 +66,7 @@ public record CaseView(
         return new CaseView(caseId, employerId, employeeId, firstSickDay, status, phase, nextDeadline,
                 nextDeadlineTask, overdue, closedReason, recoveredOn, partialRecoveryPercentage, openTasks,
                 spoor2Status, jobApplicationCount, timeline, reintegrationReport, placements, jobApplications, employee,
-                employer, actions, openExpertOpinionRequests, expertOpinions, gevolg,
+                employer, actions, openExpertOpinionRequests, expertOpinions, consequence,
                 cooperationMeasures, workResumption);
     }
 
@@ -74,12 +74,12 @@ public record CaseView(
         return new CaseView(caseId, employerId, employeeId, firstSickDay, status, phase, nextDeadline,
                 nextDeadlineTask, overdue, closedReason, recoveredOn, partialRecoveryPercentage, openTasks,
                 spoor2Status, jobApplicationCount, timeline, reintegrationReport, placements, jobApplications,
-                employeeName, employerName, allowed, openExpertOpinionRequests, expertOpinions, gevolg,
+                employeeName, employerName, allowed, openExpertOpinionRequests, expertOpinions, consequence,
                 cooperationMeasures, workResumption);
     }
 
     /** The view as the answer to a UWV decision: with what follows from it (null: nothing to say). */
-    public CaseView withGevolg(String consequence) {
+    public CaseView withConsequence(String consequence) {
         return new CaseView(caseId, employerId, employeeId, firstSickDay, status, phase, nextDeadline,
                 nextDeadlineTask, overdue, closedReason, recoveredOn, partialRecoveryPercentage, openTasks,
                 spoor2Status, jobApplicationCount, timeline, reintegrationReport, placements, jobApplications,

@@ -6,6 +6,6 @@ import java.time.LocalDate;
  * UWV's deskundigenoordeel as it arrives (a UWV decision of type DESKUNDIGENOORDEEL): the question it answers (or the
  * request it names), UWV's verdict, its text, and whether UWV advises to start spoor 2.
  */
-public record ExpertOpinion(LocalDate decisionDate, String vraag, String oordeel, Long requestId, String conclusion,
-                            Boolean spoor2Inzetten) {
+public record ExpertOpinion(LocalDate decisionDate, String question, String verdict, Long requestId, String conclusion,
+                            Boolean startSpoor2) {
 }

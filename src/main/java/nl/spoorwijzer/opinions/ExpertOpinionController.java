@@ -33,8 +33,8 @@ class ExpertOpinionController {
     @PostMapping("/api/cases/{caseId}/expert-opinion-requests")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record, as the case's werkgever or werknemer, that you asked UWV for a deskundigenoordeel"
-            + " (vraag GESCHIKTHEID_EIGEN_WERK, PASSENDE_ARBEID or RE_INTEGRATIE_INSPANNINGEN; ingediendOp; optional"
-            + " toelichting). 403 for anyone else; 409 for a request on the efforts after its last day, or a closed"
+            + " (question GESCHIKTHEID_EIGEN_WERK, PASSENDE_ARBEID or RE_INTEGRATIE_INSPANNINGEN; filedOn; optional"
+            + " explanation). 403 for anyone else; 409 for a request on the efforts after its last day, or a closed"
             + " case")
     ExpertOpinionRequestView request(@PathVariable String caseId,
                                      @RequestBody(required = false) ExpertOpinionRequestBody body) {
@@ -44,7 +44,7 @@ class ExpertOpinionController {
 
     @GetMapping("/api/cases/{caseId}/expert-opinion-requests")
     @Operation(summary = "The case's deskundigenoordeel requests, oldest first: OPEN, or BEANTWOORD with UWV's"
-            + " oordeel and what follows from it (gevolg)")
+            + " verdict and what follows from it (consequence)")
     List<ExpertOpinionRequestView> list(@PathVariable String caseId) {
         return requests.list(access.requireContents(caseId));
     }

@@ -6,11 +6,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record ExpertOpinionRequestBody(
         @Schema(description = "GESCHIKTHEID_EIGEN_WERK, PASSENDE_ARBEID or RE_INTEGRATIE_INSPANNINGEN (the last until"
                 + " its last day, the timeline's deskundigenoordeel-inspanningen)", example = "PASSENDE_ARBEID")
-        String vraag,
+        String question,
         @Schema(description = "The day the request was filed with UWV, YYYY-MM-DD: not in the future, not before the"
                 + " first sick day")
-        String ingediendOp,
+        String filedOn,
         @Schema(description = "Optional, at most 500 characters, in functional terms (no diagnosis, symptoms or"
                 + " treatment)")
-        String toelichting) {
+        String explanation) {
 }

@@ -16,17 +16,17 @@ import nl.spoorwijzer.dossier.ExpertOpinionEntries;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExpertOpinionRequestView(
         Long id,
-        String vraag,
-        String aanvrager,
-        String ingediendOp,
-        String toelichting,
-        String vastgelegdDoor,
-        OffsetDateTime vastgelegdOp,
-        String bron,
+        String question,
+        String requestedBy,
+        String filedOn,
+        String explanation,
+        String recordedBy,
+        OffsetDateTime recordedAt,
+        String source,
         String status,
-        String besluitdatum,
-        String oordeel,
-        String gevolg) {
+        String decisionDate,
+        String verdict,
+        String consequence) {
 
     static ExpertOpinionRequestView of(DossierEntry request, DossierEntry opinion) {
         Map<String, Object> asked = request.content();

@@ -58,14 +58,14 @@ public class ExpertOpinionRequests {
                     + " recorded on a running case");
         }
         if (body == null) {
-            throw RuleViolationException.invalid("vraag", "is required: one of "
+            throw RuleViolationException.invalid("question", "is required: one of "
                     + java.util.Arrays.toString(OpinionQuestion.values()));
         }
-        OpinionQuestion question = OpinionQuestion.parse("vraag", body.vraag());
-        LocalDate filedOn = filedOn(file, body.ingediendOp());
-        String explanation = explanation(body.toelichting());
+        OpinionQuestion question = OpinionQuestion.parse("question", body.question());
+        LocalDate filedOn = filedOn(file, body.filedOn());
+        String explanation = explanation(body.explanation());
         if (question == OpinionQuestion.RE_INTEGRATIE_INSPANNINGEN) {
-            requireWithinLastDay(lastDayForEfforts(file.processInstanceId()), filedOn, "ingediendOp");
+            requireWithinLastDay(lastDayForEfforts(file.processInstanceId()), filedOn, "filedOn");
         }
         Map<String, Object> content = content(question, requester, filedOn, explanation, "aanvraag");
         return dossier.appendReturning(new DossierEntry(null, file.caseId(), file.processInstanceId(),
@@ -139,10 +139,10 @@ public class ExpertOpinionRequests {
     }
 
     private LocalDate filedOn(CaseFile file, String value) {
-        LocalDate date = RequestValues.notInFuture("ingediendOp", RequestValues.isoDate("ingediendOp", value,
+        LocalDate date = RequestValues.notInFuture("filedOn", RequestValues.isoDate("filedOn", value,
                 "the day the request was filed with UWV"), time.today());
         if (date.isBefore(file.firstSickDay())) {
-            throw RuleViolationException.invalid("ingediendOp", "must not be before the first sick day "
+            throw RuleViolationException.invalid("filedOn", "must not be before the first sick day "
                     + file.firstSickDay());
         }
         return date;
@@ -153,7 +153,7 @@ public class ExpertOpinionRequests {
             return null;
         }
         if (value.length() > MAX_EXPLANATION) {
-            throw RuleViolationException.invalid("toelichting", "must be at most " + MAX_EXPLANATION + " characters");
+            throw RuleViolationException.invalid("explanation", "must be at most " + MAX_EXPLANATION + " characters");
         }
         return value.trim();
     }

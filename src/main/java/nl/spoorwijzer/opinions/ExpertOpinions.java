@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  *                          NIET_PASSEND   plan van aanpak revised, as NIET_GESCHIKT
  * RE_INTEGRATIE_INSPANNINGEN VOLDOENDE    advice: go on as planned
  *                          ONVOLDOENDE    advice to the werkgever: repair before the WIA application (its date)
- * spoor2Inzetten = true (adverse verdicts only): message Spoor2Inzetten (aanleiding DESKUNDIGENOORDEEL) when the
+ * startSpoor2 = true (adverse verdicts only): message Spoor2Inzetten (aanleiding DESKUNDIGENOORDEEL) when the
  * case listens for it and no trajectory runs; otherwise the advice is recorded.
  * </pre>
  * Everything is checked before anything is correlated or written; the caller writes the dossier entry.
@@ -73,10 +73,10 @@ public class ExpertOpinions {
     public ExpertOpinionOutcome record(CaseFile file, ExpertOpinion opinion) {
         List<DossierEntry> entries = dossier.findByCase(file.caseId());
         DossierEntry named = namedRequest(entries, opinion.requestId());
-        OpinionQuestion question = opinion.vraag() != null ? OpinionQuestion.parse("vraag", opinion.vraag())
+        OpinionQuestion question = opinion.question() != null ? OpinionQuestion.parse("question", opinion.question())
                 : named != null ? questionOf(named) : null;
         if (named != null && question != questionOf(named)) {
-            throw RuleViolationException.invalid("vraag", "must be the question of request " + named.id() + " ("
+            throw RuleViolationException.invalid("question", "must be the question of request " + named.id() + " ("
                     + questionOf(named) + ")");
         }
         EventSubscription waiting = access.withoutCaller(() -> waitingForOpinion(file.caseId()));
@@ -84,17 +84,17 @@ public class ExpertOpinions {
         boolean toWaitingStep = waiting != null && (named != null ? named.equals(waitingRequest)
                 : question == null || waitingRequest == null || question == questionOf(waitingRequest));
         OpinionVerdict verdict = null;
-        if (opinion.oordeel() != null || !toWaitingStep) {
+        if (opinion.verdict() != null || !toWaitingStep) {
             if (question == null) {
-                throw RuleViolationException.invalid("vraag", "is required when no step waits for the opinion: one of "
+                throw RuleViolationException.invalid("question", "is required when no step waits for the opinion: one of "
                         + java.util.Arrays.toString(OpinionQuestion.values()));
             }
-            verdict = OpinionVerdict.parse("oordeel", opinion.oordeel(), question);
+            verdict = OpinionVerdict.parse("verdict", opinion.verdict(), question);
         }
         String conclusion = conclusion(opinion.conclusion(), verdict == null);
-        boolean spoor2 = Boolean.TRUE.equals(opinion.spoor2Inzetten());
+        boolean spoor2 = Boolean.TRUE.equals(opinion.startSpoor2());
         if (spoor2 && (verdict == null || !verdict.adverse())) {
-            throw RuleViolationException.invalid("spoor2Inzetten", "can be true only with an adverse oordeel"
+            throw RuleViolationException.invalid("startSpoor2", "can be true only with an adverse verdict"
                     + " (NIET_GESCHIKT, NIET_PASSEND or ONVOLDOENDE)");
         }
         DossierEntry answered = toWaitingStep ? waitingRequest

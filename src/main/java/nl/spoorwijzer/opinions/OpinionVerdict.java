@@ -45,7 +45,7 @@ public enum OpinionVerdict {
         OpinionVerdict verdict = Arrays.stream(values()).filter(v -> v.name().equals(value.trim())).findFirst()
                 .orElse(null);
         if (verdict == null || verdict.question != question) {
-            throw RuleViolationException.invalid(field, "must answer vraag " + question + ": one of " + allowed);
+            throw RuleViolationException.invalid(field, "must answer question " + question + ": one of " + allowed);
         }
         return verdict;
     }

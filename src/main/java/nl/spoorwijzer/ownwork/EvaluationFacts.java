@@ -44,12 +44,12 @@ class EvaluationFacts implements TaskListener {
         List<DossierEntry> entries = dossier.findByCase(caseId);
         LocalDate today = time.today();
         Optional<Schedule.Period> period = Schedule.current(entries).flatMap(schedule -> schedule.periodOn(today));
-        period.ifPresent(running -> task.setVariableLocal(OPBOUW_PERIODE, running.van() + " t/m " + running.tot()
-                + ": " + running.urenPerWeek().stripTrailingZeros().toPlainString() + " uur per week; "
-                + running.taken()));
+        period.ifPresent(running -> task.setVariableLocal(OPBOUW_PERIODE, running.from() + " t/m " + running.to()
+                + ": " + running.hoursPerWeek().stripTrailingZeros().toPlainString() + " uur per week; "
+                + running.tasks()));
         var weeks = WorkResumptionHours.weeks(entries);
-        BigDecimal worked = weeks.isEmpty() ? period.map(Schedule.Period::urenPerWeek).orElse(null)
-                : weeks.lastEntry().getValue().gewerkteUren();
+        BigDecimal worked = weeks.isEmpty() ? period.map(Schedule.Period::hoursPerWeek).orElse(null)
+                : weeks.lastEntry().getValue().workedHours();
         if (worked != null) {
             task.setVariableLocal(GEWERKTE_UREN, worked.doubleValue());
         }

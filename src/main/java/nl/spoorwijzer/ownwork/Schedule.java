@@ -14,22 +14,22 @@ import nl.spoorwijzer.timeline.OwnWorkCadence;
  * One version of a case's opbouwschema, as its dossier decision recorded it: the dossier is where every version is
  * kept (append-only), the latest one is in force.
  */
-record Schedule(int versie, LocalDate adviesBedrijfsartsVan, List<Period> perioden, OffsetDateTime vastgesteldOp,
-                String vastgesteldDoor) {
+record Schedule(int version, LocalDate bedrijfsartsAdviceOn, List<Period> periods, OffsetDateTime setOn,
+                String setBy) {
 
     /** A period of the schedule: both days included. */
-    record Period(LocalDate van, LocalDate tot, BigDecimal urenPerWeek, String taken) {
+    record Period(LocalDate from, LocalDate to, BigDecimal hoursPerWeek, String tasks) {
 
         boolean covers(LocalDate day) {
-            return !day.isBefore(van) && !day.isAfter(tot);
+            return !day.isBefore(from) && !day.isAfter(to);
         }
 
         Map<String, Object> facts() {
             Map<String, Object> facts = new LinkedHashMap<>();
-            facts.put("van", van.toString());
-            facts.put("tot", tot.toString());
-            facts.put("urenPerWeek", urenPerWeek);
-            facts.put("taken", taken);
+            facts.put("van", from.toString());
+            facts.put("tot", to.toString());
+            facts.put("urenPerWeek", hoursPerWeek);
+            facts.put("taken", tasks);
             return facts;
         }
 
@@ -43,23 +43,23 @@ record Schedule(int versie, LocalDate adviesBedrijfsartsVan, List<Period> period
     static final String ELEMENT_ID = "opbouwschemaVastleggen";
 
     OwnWorkCadence.Span span() {
-        return new OwnWorkCadence.Span(perioden.get(0).van(), perioden.get(perioden.size() - 1).tot());
+        return new OwnWorkCadence.Span(periods.get(0).from(), periods.get(periods.size() - 1).to());
     }
 
     Optional<Period> periodOn(LocalDate day) {
-        return perioden.stream().filter(period -> period.covers(day)).findFirst();
+        return periods.stream().filter(period -> period.covers(day)).findFirst();
     }
 
     /** The hours planned for the week that starts on the given Monday: those of the period its first day is in. */
     Optional<BigDecimal> plannedHours(LocalDate monday) {
-        return periodOn(monday).or(() -> periodOn(monday.plusDays(6))).map(Period::urenPerWeek);
+        return periodOn(monday).or(() -> periodOn(monday.plusDays(6))).map(Period::hoursPerWeek);
     }
 
     Map<String, Object> facts() {
         Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("versie", versie);
-        facts.put("adviesBedrijfsartsVan", adviesBedrijfsartsVan.toString());
-        facts.put("perioden", perioden.stream().map(Period::facts).toList());
+        facts.put("versie", version);
+        facts.put("adviesBedrijfsartsVan", bedrijfsartsAdviceOn.toString());
+        facts.put("perioden", periods.stream().map(Period::facts).toList());
         return facts;
     }
 

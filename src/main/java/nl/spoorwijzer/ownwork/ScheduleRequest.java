@@ -10,17 +10,17 @@ import java.util.List;
  */
 public record ScheduleRequest(
         @Schema(description = "The day of the bedrijfsarts's advice the schedule follows", example = "2025-03-03")
-        String adviesBedrijfsartsVan,
+        String bedrijfsartsAdviceOn,
         @Schema(description = "The periods, in order, each starting the day after the previous one ends")
-        List<PeriodRequest> perioden) {
+        List<PeriodRequest> periods) {
 
     /** One period: its first and last day, the hours per week and the tasks (no medical details). */
     public record PeriodRequest(
-            @Schema(example = "2025-03-03") String van,
-            @Schema(example = "2025-03-16") String tot,
+            @Schema(example = "2025-03-03") String from,
+            @Schema(example = "2025-03-16") String to,
             @Schema(description = "Hours per week, 0 up to the contract hours (60 when unknown)", example = "8")
-            BigDecimal urenPerWeek,
+            BigDecimal hoursPerWeek,
             @Schema(description = "The tasks of this period, in functional terms", example = "Planning en telefoon")
-            String taken) {
+            String tasks) {
     }
 }

@@ -39,7 +39,7 @@ class Spoor1Changes {
     static final String BELASTBAARHEID_WIJZIGING = "belastbaarheidWijziging";
     static final int MIN_DESCRIPTION = 10;
 
-    record ChangeRequest(String soort, String omschrijving, String datum) {
+    record ChangeRequest(String kind, String description, String date) {
     }
 
     private final CaseAccess access;
@@ -71,26 +71,26 @@ class Spoor1Changes {
             throw RuleViolationException.conflict("caseId", "the case is " + file.status().toLowerCase()
                     + "; spoor 1 is re-checked on a running case");
         }
-        String kindText = RequestValues.required("soort", given.soort(), "BELASTBAARHEID, ORGANISATIE or VACATURE");
+        String kindText = RequestValues.required("kind", given.kind(), "BELASTBAARHEID, ORGANISATIE or VACATURE");
         Spoor1Change kind = Spoor1Change.parse(kindText);
         if (kind == null) {
-            throw RuleViolationException.invalid("soort", "must be one of [BELASTBAARHEID, ORGANISATIE, VACATURE]");
+            throw RuleViolationException.invalid("kind", "must be one of [BELASTBAARHEID, ORGANISATIE, VACATURE]");
         }
         if (bedrijfsarts && kind != Spoor1Change.BELASTBAARHEID) {
-            throw RuleViolationException.notAllowed("soort", "the bedrijfsarts reports a changed belastbaarheid only;"
+            throw RuleViolationException.notAllowed("kind", "the bedrijfsarts reports a changed belastbaarheid only;"
                     + " the werkgever reports changes of the organisation and vacancies");
         }
-        String description = RequestValues.required("omschrijving", given.omschrijving(),
+        String description = RequestValues.required("description", given.description(),
                 "what changed, in functional terms (no diagnosis, symptoms or treatment)");
         if (description.length() < MIN_DESCRIPTION || description.length() > MAX_TEXT_LENGTH) {
-            throw RuleViolationException.invalid("omschrijving", "must be " + MIN_DESCRIPTION + " to "
+            throw RuleViolationException.invalid("description", "must be " + MIN_DESCRIPTION + " to "
                     + MAX_TEXT_LENGTH + " characters, in functional terms (no diagnosis, symptoms or treatment)");
         }
         LocalDate today = time.today();
-        LocalDate date = RequestValues.notInFuture("datum",
-                RequestValues.isoDate("datum", given.datum(), "the day it changed"), today);
+        LocalDate date = RequestValues.notInFuture("date",
+                RequestValues.isoDate("date", given.date(), "the day it changed"), today);
         if (date.isBefore(file.firstSickDay())) {
-            throw RuleViolationException.invalid("datum", "must not be before the first sick day "
+            throw RuleViolationException.invalid("date", "must not be before the first sick day "
                     + file.firstSickDay());
         }
         LocalDate recheckBy = today.plusDays(cadence.settings().spoor1RecheckDays());

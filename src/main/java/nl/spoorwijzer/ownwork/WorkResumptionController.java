@@ -47,7 +47,7 @@ class WorkResumptionController {
 
     @PutMapping("/api/cases/{caseId}/work-resumption-schedule")
     @Operation(summary = "Set or change, as werkgever, the opbouwschema agreed on the bedrijfsarts's advice"
-            + " (adviesBedrijfsartsVan): periods {van, tot, urenPerWeek, taken} that follow each other without gaps"
+            + " (bedrijfsartsAdviceOn): periods {from, to, hoursPerWeek, tasks} that follow each other without gaps"
             + " or overlaps, from the first sick day on, 0 to the contract hours (60 when unknown). Each version is a"
             + " dossier decision (the earlier one stays); while it runs the plan is evaluated every two weeks. 400"
             + " names field[index] and rule; 409 when the case is not running")
@@ -68,7 +68,7 @@ class WorkResumptionController {
     @PostMapping("/api/cases/{caseId}/work-resumption-hours")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record the hours worked in a week of the opbouwschema (week: ISO week 2025-W14 or a day of"
-            + " it; gewerkteUren 0 to the contract hours), by the werkgever or the employee himself; a week recorded"
+            + " it; workedHours 0 to the contract hours), by the werkgever or the employee himself; a week recorded"
             + " again is a correction. 409 without an opbouwschema")
     DossierEntry recordHours(@PathVariable String caseId,
                              @RequestBody(required = false) WorkResumptionHours.HoursRequest request) {
@@ -85,9 +85,9 @@ class WorkResumptionController {
 
     @PostMapping("/api/cases/{caseId}/spoor1-changes")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Report a change that asks for the spoor 1 options to be assessed again: soort BELASTBAARHEID"
-            + " (werkgever or bedrijfsarts), ORGANISATIE or VACATURE (werkgever), omschrijving (no medical details),"
-            + " datum. The werkgever gets the task 'Mogelijkheden spoor 1 opnieuw beoordelen' (due in 14 days); a"
+    @Operation(summary = "Report a change that asks for the spoor 1 options to be assessed again: kind BELASTBAARHEID"
+            + " (werkgever or bedrijfsarts), ORGANISATIE or VACATURE (werkgever), description (no medical details),"
+            + " date. The werkgever gets the task 'Mogelijkheden spoor 1 opnieuw beoordelen' (due in 14 days); a"
             + " changed belastbaarheid during spoor 2 also gives the re-integratiebureau a task")
     DossierEntry reportChange(@PathVariable String caseId,
                               @RequestBody(required = false) Spoor1Changes.ChangeRequest request) {

@@ -37,11 +37,11 @@ class WorkResumptionHours {
     private static final Pattern ISO_WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
 
     /** A recorded week: ISO week, its Monday and Sunday, hours planned and worked, who recorded it and when. */
-    record Week(String week, LocalDate weekVan, LocalDate weekTot, BigDecimal geplandeUren, BigDecimal gewerkteUren,
-                String vastgelegdDoor, String rol, OffsetDateTime vastgelegdOp) {
+    record Week(String week, LocalDate weekFrom, LocalDate weekTo, BigDecimal plannedHours, BigDecimal workedHours,
+                String recordedBy, String role, OffsetDateTime recordedAt) {
     }
 
-    record HoursRequest(String week, BigDecimal gewerkteUren) {
+    record HoursRequest(String week, BigDecimal workedHours) {
     }
 
     private final CaseAccess access;
@@ -67,17 +67,17 @@ class WorkResumptionHours {
         }
         HoursRequest given = request == null ? new HoursRequest(null, null) : request;
         LocalDate monday = monday(given.week());
-        BigDecimal hours = given.gewerkteUren();
+        BigDecimal hours = given.workedHours();
         WorkResumptionSchedules.HoursLimit limit = schedules.hoursLimit(file);
         if (hours == null) {
-            throw RuleViolationException.invalid("gewerkteUren", "is required: the hours worked in that week");
+            throw RuleViolationException.invalid("workedHours", "is required: the hours worked in that week");
         }
         if (hours.signum() < 0 || hours.compareTo(limit.hours()) > 0) {
-            throw RuleViolationException.invalid("gewerkteUren", "must be from 0 to " + limit.hours().toPlainString()
+            throw RuleViolationException.invalid("workedHours", "must be from 0 to " + limit.hours().toPlainString()
                     + " (" + limit.name() + ")");
         }
         if (hours.stripTrailingZeros().scale() > 2) { // also keeps 1e-999999999 from being written out in full
-            throw RuleViolationException.invalid("gewerkteUren", "must have at most 2 decimals");
+            throw RuleViolationException.invalid("workedHours", "must have at most 2 decimals");
         }
         LocalDate today = time.today();
         if (monday.isAfter(today)) {
@@ -97,7 +97,7 @@ class WorkResumptionHours {
         content.put("weekTot", monday.plusDays(6).toString());
         content.put("geplandeUren", planned);
         content.put("gewerkteUren", hours);
-        content.put("schemaVersie", schedule.versie());
+        content.put("schemaVersie", schedule.version());
         if (correction) {
             content.put("correctie", true);
         }

@@ -60,14 +60,14 @@ class WorkResumptionSchedules {
                     + "; an opbouwschema is set on a running case");
         }
         if (request == null) {
-            throw RuleViolationException.invalid("perioden", "is required: at least one period");
+            throw RuleViolationException.invalid("periods", "is required: at least one period");
         }
         HoursLimit limit = hoursLimit(file);
         List<Schedule.Period> periods = ScheduleRules.check(request, file.firstSickDay(), time.today(), limit.hours(),
                 limit.name());
         List<DossierEntry> entries = dossier.findByCase(file.caseId());
         int version = Schedule.versions(entries).size() + 1;
-        Schedule schedule = new Schedule(version, LocalDate.parse(request.adviesBedrijfsartsVan().trim()), periods,
+        Schedule schedule = new Schedule(version, LocalDate.parse(request.bedrijfsartsAdviceOn().trim()), periods,
                 null, access.callerId());
         Map<String, Object> content = new LinkedHashMap<>(schedule.facts());
         LocalDate nextEvaluation = access.withoutCaller(() ->

@@ -15,18 +15,18 @@ import org.springframework.stereotype.Component;
 class WorkResumptionViews implements WorkResumptionSummary {
 
     /** The schedule in force (version 0 and no periods when there is none) and the earlier versions, newest first. */
-    record ScheduleView(int versie, LocalDate adviesBedrijfsartsVan, List<Schedule.Period> perioden,
-                        Schedule.Period huidigePeriode, OffsetDateTime vastgesteldOp, String vastgesteldDoor,
-                        List<Schedule> eerdereVersies) {
+    record ScheduleView(int version, LocalDate bedrijfsartsAdviceOn, List<Schedule.Period> periods,
+                        Schedule.Period currentPeriod, OffsetDateTime setOn, String setBy,
+                        List<Schedule> earlierVersions) {
     }
 
     /** Every recorded week with hours planned and worked, and the totals. */
-    record HoursView(List<WorkResumptionHours.Week> weken, BigDecimal totaalGepland, BigDecimal totaalGewerkt) {
+    record HoursView(List<WorkResumptionHours.Week> weeks, BigDecimal totalPlanned, BigDecimal totalWorked) {
     }
 
     /** The case screen's line: the period that runs (or null) and the last recorded week, planned against worked. */
-    record Summary(int schemaVersie, LocalDate opbouwVan, LocalDate opbouwTot, Schedule.Period huidigePeriode,
-                   WorkResumptionHours.Week laatsteWeek) {
+    record Summary(int scheduleVersion, LocalDate scheduleFrom, LocalDate scheduleTo, Schedule.Period currentPeriod,
+                   WorkResumptionHours.Week lastWeek) {
     }
 
     ScheduleView schedule(List<DossierEntry> entries, LocalDate today) {
@@ -35,8 +35,8 @@ class WorkResumptionViews implements WorkResumptionSummary {
             return new ScheduleView(0, null, List.of(), null, null, null, List.of());
         }
         Schedule current = versions.remove(versions.size() - 1);
-        return new ScheduleView(current.versie(), current.adviesBedrijfsartsVan(), current.perioden(),
-                current.periodOn(today).orElse(null), current.vastgesteldOp(), current.vastgesteldDoor(),
+        return new ScheduleView(current.version(), current.bedrijfsartsAdviceOn(), current.periods(),
+                current.periodOn(today).orElse(null), current.setOn(), current.setBy(),
                 reversed(versions));
     }
 
@@ -48,8 +48,8 @@ class WorkResumptionViews implements WorkResumptionSummary {
 
     HoursView hours(List<DossierEntry> entries) {
         List<WorkResumptionHours.Week> weeks = List.copyOf(WorkResumptionHours.weeks(entries).values());
-        return new HoursView(weeks, weeks.stream().map(WorkResumptionHours.Week::geplandeUren)
-                .reduce(BigDecimal.ZERO, BigDecimal::add), weeks.stream().map(WorkResumptionHours.Week::gewerkteUren)
+        return new HoursView(weeks, weeks.stream().map(WorkResumptionHours.Week::plannedHours)
+                .reduce(BigDecimal.ZERO, BigDecimal::add), weeks.stream().map(WorkResumptionHours.Week::workedHours)
                 .reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
@@ -61,7 +61,7 @@ class WorkResumptionViews implements WorkResumptionSummary {
         }
         Schedule schedule = current.get();
         var weeks = WorkResumptionHours.weeks(entries);
-        return new Summary(schedule.versie(), schedule.span().from(), schedule.span().to(),
+        return new Summary(schedule.version(), schedule.span().from(), schedule.span().to(),
                 schedule.periodOn(today).orElse(null), weeks.isEmpty() ? null : weeks.lastEntry().getValue());
     }
 }

@@ -141,8 +141,8 @@ public final class DutchProblems {
                 + " is ingediend)");
         rule("is required when no step waits for the opinion: one of (.+)",
                 "is verplicht als geen stap op het oordeel wacht: een van $1");
-        rule("must answer vraag (\\w+): one of (.+)", "moet vraag $1 beantwoorden: een van deze waarden $2");
-        rule("can be true only with an adverse oordeel.*", "kan alleen ja zijn bij een ongunstig oordeel (NIET_GESCHIKT,"
+        rule("must answer question (\\w+): one of (.+)", "moet vraag $1 beantwoorden: een van deze waarden $2");
+        rule("can be true only with an adverse verdict.*", "kan alleen ja zijn bij een ongunstig oordeel (NIET_GESCHIKT,"
                 + " NIET_PASSEND of ONVOLDOENDE)");
         rule("names no deskundigenoordeel request of this case.*", "noemt geen aanvraag voor een deskundigenoordeel"
                 + " van deze zaak");

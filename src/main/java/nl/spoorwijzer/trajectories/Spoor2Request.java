@@ -7,24 +7,24 @@ public record Spoor2Request(
         @Schema(description = "VROEG (before the eerstejaarsevaluatie, on the bedrijfsarts's or arbeidsdeskundige's"
                 + " conclusion) or HERSTART (a new trajectory after a previous one; a running one is ended first)",
                 example = "VROEG")
-        String aanleiding,
+        String occasion,
         @Schema(description = "Why spoor 2 starts now, in functional terms (no diagnosis, symptoms or treatment);"
                 + " 10 to 4000 characters")
-        String reden,
+        String reason,
         @Schema(description = "VROEG, required: return to the own employer hinders recovery (situational incapacity,"
                 + " e.g. a conflict or burn-out at work)")
-        Boolean situatieveArbeidsongeschiktheid,
+        Boolean situationalIncapacity,
         @Schema(description = "VROEG, required: whose conclusion it is, bedrijfsarts or arbeidsdeskundige; a"
                 + " bedrijfsarts or arbeidsdeskundige records only his own")
-        String conclusieVan,
+        String concludedBy,
         @Schema(description = "Werkgever, required: who runs the trajectory, bureau or werkgever (seed 003: the"
                 + " employer may run spoor 2 himself). Not given by bedrijfsarts or arbeidsdeskundige: the werkgever"
                 + " then chooses in the task 'Uitvoerder spoor 2 kiezen'")
-        String uitvoerder,
-        @Schema(description = "With uitvoerder bureau: the re-integratiebureau (group id) among those serving the"
+        String executor,
+        @Schema(description = "With executor bureau: the re-integratiebureau (group id) among those serving the"
                 + " employer, as the task 'Re-integratiebureau inschakelen' offers them", example = "bureau-werkfit")
-        String reintegratiebureau,
+        String bureau,
         @Schema(description = "HERSTART, required: why the previous trajectory ended or ends: PLAATSING_MISLUKT,"
                 + " LOONSANCTIE or OVERIG")
-        String herstartNa) {
+        String restartAfter) {
 }

@@ -42,34 +42,34 @@ class Spoor2Requests {
     @Transactional
     public void request(CaseFile file, Spoor2Request request) {
         Role role = roleOfCaller(file);
-        Spoor2Aanleiding aanleiding = aanleiding(request.aanleiding());
+        Spoor2Aanleiding aanleiding = aanleiding(request.occasion());
         if (aanleiding == Spoor2Aanleiding.HERSTART && role != Role.WERKGEVER) {
-            throw RuleViolationException.notAllowed("aanleiding", "only the werkgever restarts spoor 2");
+            throw RuleViolationException.notAllowed("occasion", "only the werkgever restarts spoor 2");
         }
         if (!CaseFile.OPEN.equals(file.status())) {
             throw RuleViolationException.conflict("caseId", "the case is " + file.status().toLowerCase()
                     + "; spoor 2 starts in a running case");
         }
-        String reden = RequestValues.required("reden", request.reden(), "why spoor 2 starts now");
+        String reden = RequestValues.required("reason", request.reason(), "why spoor 2 starts now");
         if (reden.length() < MIN_REASON_LENGTH || reden.length() > MAX_TEXT_LENGTH) {
-            throw RuleViolationException.invalid("reden", "must be " + MIN_REASON_LENGTH + " to " + MAX_TEXT_LENGTH
+            throw RuleViolationException.invalid("reason", "must be " + MIN_REASON_LENGTH + " to " + MAX_TEXT_LENGTH
                     + " characters, in functional terms (no diagnosis, symptoms or treatment)");
         }
         String conclusieVan = null;
         Boolean situatief = null;
         String herstartNa = null;
         if (aanleiding == Spoor2Aanleiding.VROEG) {
-            situatief = request.situatieveArbeidsongeschiktheid();
+            situatief = request.situationalIncapacity();
             if (situatief == null) {
-                throw RuleViolationException.invalid("situatieveArbeidsongeschiktheid", "is required: true when"
+                throw RuleViolationException.invalid("situationalIncapacity", "is required: true when"
                         + " return to the own employer hinders recovery (situational incapacity), else false");
             }
-            conclusieVan = conclusieVan(request.conclusieVan(), role);
+            conclusieVan = conclusieVan(request.concludedBy(), role);
         } else {
-            herstartNa = RESTART_AFTER.get(RequestValues.required("herstartNa", request.herstartNa(),
+            herstartNa = RESTART_AFTER.get(RequestValues.required("restartAfter", request.restartAfter(),
                     "one of PLAATSING_MISLUKT, LOONSANCTIE, OVERIG"));
             if (herstartNa == null) {
-                throw RuleViolationException.invalid("herstartNa", "must be one of PLAATSING_MISLUKT, LOONSANCTIE,"
+                throw RuleViolationException.invalid("restartAfter", "must be one of PLAATSING_MISLUKT, LOONSANCTIE,"
                         + " OVERIG");
             }
         }
@@ -98,25 +98,25 @@ class Spoor2Requests {
     }
 
     private static Spoor2Aanleiding aanleiding(String value) {
-        String given = RequestValues.required("aanleiding", value, "VROEG or HERSTART");
+        String given = RequestValues.required("occasion", value, "VROEG or HERSTART");
         if (given.equals(Spoor2Aanleiding.VROEG.name())) {
             return Spoor2Aanleiding.VROEG;
         }
         if (given.equals(Spoor2Aanleiding.HERSTART.name())) {
             return Spoor2Aanleiding.HERSTART;
         }
-        throw RuleViolationException.invalid("aanleiding", "must be VROEG or HERSTART; after the"
+        throw RuleViolationException.invalid("occasion", "must be VROEG or HERSTART; after the"
                 + " eerstejaarsevaluatie spoor 2 starts through its own tasks");
     }
 
     private static String conclusieVan(String value, Role role) {
-        String given = RequestValues.required("conclusieVan", value, "bedrijfsarts or arbeidsdeskundige");
+        String given = RequestValues.required("concludedBy", value, "bedrijfsarts or arbeidsdeskundige");
         if (!given.equals(Role.BEDRIJFSARTS.groupId()) && !given.equals(Role.ARBEIDSDESKUNDIGE.groupId())) {
-            throw RuleViolationException.invalid("conclusieVan", "must be bedrijfsarts or arbeidsdeskundige: they"
+            throw RuleViolationException.invalid("concludedBy", "must be bedrijfsarts or arbeidsdeskundige: they"
                     + " conclude that own work will not return");
         }
         if ((role == Role.BEDRIJFSARTS || role == Role.ARBEIDSDESKUNDIGE) && !given.equals(role.groupId())) {
-            throw RuleViolationException.invalid("conclusieVan", "must be your own role (" + role.groupId()
+            throw RuleViolationException.invalid("concludedBy", "must be your own role (" + role.groupId()
                     + "): you record your own conclusion");
         }
         return given;
@@ -124,35 +124,35 @@ class Spoor2Requests {
 
     private static String uitvoerder(Spoor2Request request, Role role) {
         if (role == Role.BEDRIJFSARTS || role == Role.ARBEIDSDESKUNDIGE) {
-            if (request.uitvoerder() != null || request.reintegratiebureau() != null) {
-                throw RuleViolationException.invalid(request.uitvoerder() != null ? "uitvoerder"
-                        : "reintegratiebureau", "is chosen by the werkgever, in the task 'Uitvoerder spoor 2 kiezen'");
+            if (request.executor() != null || request.bureau() != null) {
+                throw RuleViolationException.invalid(request.executor() != null ? "executor"
+                        : "bureau", "is chosen by the werkgever, in the task 'Uitvoerder spoor 2 kiezen'");
             }
             return null;
         }
-        String given = RequestValues.required("uitvoerder", request.uitvoerder(), "bureau or werkgever");
+        String given = RequestValues.required("executor", request.executor(), "bureau or werkgever");
         if (!given.equals(Spoor2Start.BUREAU) && !given.equals(Spoor2Start.WERKGEVER)) {
-            throw RuleViolationException.invalid("uitvoerder", "must be bureau or werkgever");
+            throw RuleViolationException.invalid("executor", "must be bureau or werkgever");
         }
         return given;
     }
 
     private String bureau(Spoor2Request request, String uitvoerder, String employer) {
         if (!Spoor2Start.BUREAU.equals(uitvoerder)) {
-            if (request.reintegratiebureau() != null && uitvoerder != null) {
-                throw RuleViolationException.invalid("reintegratiebureau", "must be left out when the werkgever runs"
+            if (request.bureau() != null && uitvoerder != null) {
+                throw RuleViolationException.invalid("bureau", "must be left out when the werkgever runs"
                         + " spoor 2 himself");
             }
             return null;
         }
-        String bureau = RequestValues.required("reintegratiebureau", request.reintegratiebureau(),
+        String bureau = RequestValues.required("bureau", request.bureau(),
                 "the re-integratiebureau that runs spoor 2");
         boolean serving = access.asDirectory(() -> organisations.serving(Role.RE_INTEGRATIEBUREAU, employer))
                 .stream().anyMatch(group -> group.getId().equals(bureau));
         boolean noneServing = access.asDirectory(() -> organisations.serving(Role.RE_INTEGRATIEBUREAU, employer))
                 .isEmpty();
         if (!serving && !(noneServing && bureau.equals(Role.RE_INTEGRATIEBUREAU.groupId()))) {
-            throw RuleViolationException.invalid("reintegratiebureau", "must be a re-integratiebureau serving employer"
+            throw RuleViolationException.invalid("bureau", "must be a re-integratiebureau serving employer"
                     + " '" + employer + "'");
         }
         return bureau;
@@ -163,24 +163,24 @@ class Spoor2Requests {
         boolean ran = starts.everRan(file.caseId());
         if (aanleiding == Spoor2Aanleiding.HERSTART) {
             if (!ran) {
-                throw RuleViolationException.conflict("aanleiding", "no spoor 2 trajectory ran in this case yet; a"
+                throw RuleViolationException.conflict("occasion", "no spoor 2 trajectory ran in this case yet; a"
                         + " restart follows a trajectory (start the first one as VROEG or after the"
                         + " eerstejaarsevaluatie)");
             }
             return;
         }
         if (starts.runningTrajectory(file.caseId()) != null) {
-            throw RuleViolationException.conflict("aanleiding", "a spoor 2 trajectory already runs in this case;"
+            throw RuleViolationException.conflict("occasion", "a spoor 2 trajectory already runs in this case;"
                     + " a new one starts only as a restart (HERSTART), which ends the running one first");
         }
         if (ran) {
-            throw RuleViolationException.conflict("aanleiding", "a spoor 2 trajectory already ran in this case;"
+            throw RuleViolationException.conflict("occasion", "a spoor 2 trajectory already ran in this case;"
                     + " a new one is a restart (HERSTART)");
         }
         Object held = access.withoutCaller(() -> runtimeService.getVariable(file.processInstanceId(),
                 EERSTEJAARSEVALUATIE_DATUM));
         if (held != null) {
-            throw RuleViolationException.conflict("aanleiding", "the eerstejaarsevaluatie was held on " + held
+            throw RuleViolationException.conflict("occasion", "the eerstejaarsevaluatie was held on " + held
                     + " and decided on spoor 2; it starts through the eerstejaarsevaluatie's tasks now");
         }
     }

@@ -69,12 +69,12 @@ public class Spoor2Starts {
         }
         ProcessInstance running = runningTrajectory(caseId);
         if (running == null && choosingExecutor(file.processInstanceId())) {
-            throw RuleViolationException.conflict("aanleiding", "a start of spoor 2 waits for the werkgever's choice"
+            throw RuleViolationException.conflict("occasion", "a start of spoor 2 waits for the werkgever's choice"
                     + " of who runs it (task 'Uitvoerder spoor 2 kiezen'); no second start");
         }
         if (running != null) {
             if (start.aanleiding() != Spoor2Aanleiding.HERSTART) {
-                throw RuleViolationException.conflict("aanleiding", "a spoor 2 trajectory already runs in this case;"
+                throw RuleViolationException.conflict("occasion", "a spoor 2 trajectory already runs in this case;"
                         + " a new one starts only as a restart (HERSTART), which ends the running one first");
             }
             end(running, start.vorigTrajectEindreden() == null ? "nieuwTraject" : start.vorigTrajectEindreden());
@@ -98,13 +98,13 @@ public class Spoor2Starts {
     private void end(ProcessInstance running, String reason) {
         if (runtimeService.createEventSubscriptionQuery().processInstanceId(running.getId())
                 .eventName(TRAJECTORY_END_MESSAGE).count() == 0) {
-            throw RuleViolationException.conflict("aanleiding", "the running spoor 2 trajectory runs on a model"
+            throw RuleViolationException.conflict("occasion", "the running spoor 2 trajectory runs on a model"
                     + " version that the platform cannot end; the process owner migrates it first");
         }
         runtimeService.createMessageCorrelation(TRAJECTORY_END_MESSAGE).processInstanceId(running.getId())
                 .setVariable(TRAJECT_EINDREDEN, reason).correlateWithResult();
         if (runtimeService.createProcessInstanceQuery().processInstanceId(running.getId()).count() > 0) {
-            throw RuleViolationException.conflict("aanleiding", "the running spoor 2 trajectory did not end; no new"
+            throw RuleViolationException.conflict("occasion", "the running spoor 2 trajectory did not end; no new"
                     + " one is started");
         }
     }

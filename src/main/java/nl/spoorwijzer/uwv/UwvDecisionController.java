@@ -29,10 +29,10 @@ class UwvDecisionController {
     @PostMapping("/api/cases/{caseId}/uwv-decisions")
     @Operation(summary = "Record a UWV decision: LOONSANCTIE or VVL move the end of the waiting period (and every"
             + " pending timer and due date), BEKORTING ends a sanction 6 weeks after it was granted,"
-            + " DESKUNDIGENOORDEEL (vraag, oordeel, optional requestId) goes to the step waiting for it or into the"
-            + " dossier, closes the request it answers and says in gevolg what follows from it")
+            + " DESKUNDIGENOORDEEL (question, verdict, optional requestId) goes to the step waiting for it or into the"
+            + " dossier, closes the request it answers and says in consequence what follows from it")
     CaseView uwvDecision(@PathVariable String caseId, @RequestBody UwvDecisionRequest request) {
-        String gevolg = retry.inTransaction(() -> decisions.record(access.requireVisible(caseId), request));
-        return views.details(caseId).withGevolg(gevolg);
+        String consequence = retry.inTransaction(() -> decisions.record(access.requireVisible(caseId), request));
+        return views.details(caseId).withConsequence(consequence);
     }
 }

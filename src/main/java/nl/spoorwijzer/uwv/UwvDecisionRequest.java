@@ -19,7 +19,7 @@ public record UwvDecisionRequest(
         @Schema(description = "VVL: the werknemer agreed to the joint request")
         Boolean employeeAgreed,
         @Schema(description = "DESKUNDIGENOORDEEL: UWV's conclusion in its words, in functional terms (no medical"
-                + " details); optional when oordeel is given")
+                + " details); optional when verdict is given")
         String conclusion,
         @Schema(description = "VERVROEGDE_IVA: the day the employee applied, YYYY-MM-DD, in sickness weeks 3-68"
                 + " (spoorwijzer.timeline.early-iva)")
@@ -31,14 +31,14 @@ public record UwvDecisionRequest(
         String waitingPeriodEnd,
         @Schema(description = "DESKUNDIGENOORDEEL: the question it answers, GESCHIKTHEID_EIGEN_WERK, PASSENDE_ARBEID or"
                 + " RE_INTEGRATIE_INSPANNINGEN; may be left out when requestId or the step waiting for it says it")
-        String vraag,
+        String question,
         @Schema(description = "DESKUNDIGENOORDEEL: UWV's verdict on the question: GESCHIKT or NIET_GESCHIKT,"
                 + " PASSEND or NIET_PASSEND, VOLDOENDE or ONVOLDOENDE; required unless a step waits for the opinion")
-        String oordeel,
+        String verdict,
         @Schema(description = "DESKUNDIGENOORDEEL: the id of the request it answers (GET .../expert-opinion-requests);"
                 + " without it the oldest open request with the same question is closed")
         Long requestId,
-        @Schema(description = "DESKUNDIGENOORDEEL: UWV advises to start spoor 2 (only with an adverse oordeel)")
-        Boolean spoor2Inzetten) {
+        @Schema(description = "DESKUNDIGENOORDEEL: UWV advises to start spoor 2 (only with an adverse verdict)")
+        Boolean startSpoor2) {
 
 }

@@ -173,8 +173,8 @@ public class UwvDecisions {
 
     private Map<String, Object> deskundigenoordeel(CaseFile file, UwvDecisionRequest request,
                                                    LocalDate decisionDate) {
-        ExpertOpinionOutcome outcome = opinions.record(file, new ExpertOpinion(decisionDate, request.vraag(),
-                request.oordeel(), request.requestId(), request.conclusion(), request.spoor2Inzetten()));
+        ExpertOpinionOutcome outcome = opinions.record(file, new ExpertOpinion(decisionDate, request.question(),
+                request.verdict(), request.requestId(), request.conclusion(), request.startSpoor2()));
         return outcome.content();
     }
 

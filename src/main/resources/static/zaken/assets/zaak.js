@@ -57,12 +57,12 @@ function summary() {
 
 /** The opbouwschema's period that runs and the last recorded week, planned against worked. */
 function workResumption(opbouw) {
-  const now = opbouw.huidigePeriode;
+  const now = opbouw.currentPeriod;
   const period = now
-    ? `${now.urenPerWeek} uur per week van ${date(now.van)} t/m ${date(now.tot)}: ${now.taken}`
-    : `schema van ${date(opbouw.opbouwVan)} t/m ${date(opbouw.opbouwTot)}; vandaag loopt geen periode`;
-  const week = opbouw.laatsteWeek;
-  return week ? `${period}. Week ${week.week}: ${week.gewerkteUren} van ${week.geplandeUren} geplande uren gewerkt`
+    ? `${now.hoursPerWeek} uur per week van ${date(now.from)} t/m ${date(now.to)}: ${now.tasks}`
+    : `schema van ${date(opbouw.scheduleFrom)} t/m ${date(opbouw.scheduleTo)}; vandaag loopt geen periode`;
+  const week = opbouw.lastWeek;
+  return week ? `${period}. Week ${week.week}: ${week.workedHours} van ${week.plannedHours} geplande uren gewerkt`
     : period;
 }
 
@@ -228,7 +228,7 @@ function recoveryForm() {
 const UWV_FIELDS = {
   LOONSANCTIE: ['decisionDate', 'weeks', 'shortcomings'], BEKORTING: ['decisionDate'],
   VVL: ['decisionDate', 'weeks', 'employerAgreed', 'employeeAgreed'],
-  DESKUNDIGENOORDEEL: ['decisionDate', 'vraag', 'oordeel', 'conclusion'],
+  DESKUNDIGENOORDEEL: ['decisionDate', 'question', 'verdict', 'conclusion'],
   VERVROEGDE_IVA: ['applicationDate', 'decisionDate', 'granted', 'waitingPeriodEnd'],
 };
 
@@ -238,7 +238,7 @@ function uwvForm() {
     shortcomings: 'Tekortkomingen die UWV noemt', employerAgreed: 'Werkgever akkoord',
     employeeAgreed: 'Werknemer akkoord', conclusion: 'Conclusie van UWV', applicationDate: 'Datum van de aanvraag',
     granted: 'Toegekend', waitingPeriodEnd: 'Laatste dag van de verkorte wachttijd',
-    vraag: 'Vraag die het oordeel beantwoordt', oordeel: 'Oordeel van UWV',
+    question: 'Vraag die het oordeel beantwoordt', verdict: 'Oordeel van UWV',
   };
   const type = el('select', { id: 'uwv-type', name: 'type' },
     el('option', { value: 'LOONSANCTIE' }, 'Loonsanctie'),
@@ -264,9 +264,9 @@ function uwvForm() {
       'Eén tekortkoming per regel; voor elke tekortkoming komt een hersteltaak voor de werkgever.'),
     check('uwv-werkgever', 'employerAgreed', 'De werkgever stemt in met de VVL'),
     check('uwv-werknemer', 'employeeAgreed', 'De werknemer stemt in met de VVL'),
-    field(labels.vraag, opinionQuestionSelect('uwv-vraag', true),
+    field(labels.question, opinionQuestionSelect('uwv-vraag', true),
       'Leeg laten als de stap die op het oordeel wacht de vraag al kent.'),
-    field(labels.oordeel, el('select', { id: 'uwv-oordeel', name: 'oordeel' }, el('option', { value: '' }, '—'),
+    field(labels.verdict, el('select', { id: 'uwv-oordeel', name: 'verdict' }, el('option', { value: '' }, '—'),
       Object.entries(OPINION_VERDICTS).map(([key, text]) => el('option', { value: key }, text)))),
     field(labels.conclusion, el('textarea', { id: 'uwv-conclusie', name: 'conclusion', rows: 3 }),
       'In functionele termen; geen medische gegevens.'),
@@ -283,7 +283,7 @@ function uwvForm() {
         body.shortcomings = value(form, 'shortcomings').split('\n').map(s => s.trim()).filter(Boolean);
       } else if (name === 'employerAgreed' || name === 'employeeAgreed') {
         body[name] = form.elements[name].checked;
-      } else if (name === 'conclusion' || name === 'vraag' || name === 'oordeel') {
+      } else if (name === 'conclusion' || name === 'question' || name === 'verdict') {
         body[name] = value(form, name) || null;
       } else if (name === 'granted') {
         const chosen = form.querySelector('input[name=granted]:checked');
@@ -303,7 +303,7 @@ function uwvForm() {
       case 'VVL':
         return `Verlenging van ${body.weeks} weken. De wachttijd eindigt nu op ${date(end)}; de WIA-aanvraag schuift mee.`;
       case 'DESKUNDIGENOORDEEL':
-        return updated && updated.gevolg ? updated.gevolg : 'Het deskundigenoordeel is toegevoegd aan het dossier.';
+        return updated && updated.consequence ? updated.consequence : 'Het deskundigenoordeel is toegevoegd aan het dossier.';
       default:
         return body.granted
           ? `Vervroegde IVA toegekend: de re-integratieverplichtingen zijn beëindigd, de open taken vervallen en de zaak sluit per ${date(body.waitingPeriodEnd)}.`
@@ -334,25 +334,25 @@ const OPINION_VERDICTS = {
 };
 
 function opinionQuestionSelect(id, optional) {
-  return el('select', { id, name: 'vraag' }, optional ? el('option', { value: '' }, '—') : null,
+  return el('select', { id, name: 'question' }, optional ? el('option', { value: '' }, '—') : null,
     Object.entries(OPINION_QUESTIONS).map(([key, text]) => el('option', { value: key }, text)));
 }
 
 /** Werkgever or werknemer records a request for a deskundigenoordeel (seeds 000 and 003). */
 function expertOpinionRequestForm() {
-  const labels = { vraag: 'Vraag aan UWV', ingediendOp: 'Ingediend bij UWV op', toelichting: 'Toelichting' };
+  const labels = { question: 'Vraag aan UWV', filedOn: 'Ingediend bij UWV op', explanation: 'Toelichting' };
   const lastDay = view.timeline ? view.timeline['deskundigenoordeel-inspanningen'] : null;
   return actionForm('deskundigenoordeel', 'Deskundigenoordeel aangevraagd', [
-    field(labels.vraag, opinionQuestionSelect('oordeel-vraag', false), lastDay
+    field(labels.question, opinionQuestionSelect('oordeel-vraag', false), lastDay
       ? `Over de re-integratie-inspanningen kan tot en met ${date(lastDay)}.` : null),
-    field(labels.ingediendOp, dateInput('oordeel-datum', 'ingediendOp')),
-    field(labels.toelichting, el('textarea', { id: 'oordeel-toelichting', name: 'toelichting', rows: 2, maxlength: 500 }),
+    field(labels.filedOn, dateInput('oordeel-datum', 'filedOn')),
+    field(labels.explanation, el('textarea', { id: 'oordeel-toelichting', name: 'explanation', rows: 2, maxlength: 500 }),
       'Kort; geen medische gegevens.'),
   ], 'Aanvraag vastleggen', labels, async form => {
-    const body = { vraag: value(form, 'vraag'), ingediendOp: isoFromDutch(value(form, 'ingediendOp')),
-      toelichting: value(form, 'toelichting') || null };
+    const body = { question: value(form, 'question'), filedOn: isoFromDutch(value(form, 'filedOn')),
+      explanation: value(form, 'explanation') || null };
     await send('POST', `${api}/expert-opinion-requests`, body);
-    return `De aanvraag (${OPINION_QUESTIONS[body.vraag] || body.vraag}) staat open tot het oordeel van UWV binnen is.`;
+    return `De aanvraag (${OPINION_QUESTIONS[body.question] || body.question}) staat open tot het oordeel van UWV binnen is.`;
   });
 }
 

@@ -74,24 +74,24 @@ class Spoor2PracticeIT {
     // uitzendbureaus."
     void theBureausSessionsTrainingsAndAgencyRegistrationsAreEntriesWithDateAndContent() {
         HttpResponse<String> session = post("/spoor2/activities", """
-                {"soort": "GESPREK", "datum": "%s", "omschrijving": "Vacatures besproken, cv bijgewerkt."}"""
+                {"kind": "GESPREK", "date": "%s", "description": "Vacatures besproken, cv bijgewerkt."}"""
                 .formatted(TODAY), "frank");
         assertThat(session.statusCode()).as(session.body()).isEqualTo(201);
         assertThat(tree(session.body()).path("elementId").asText()).isEqualTo("spoor2ActiviteitVastleggen");
         HttpResponse<String> agency = post("/spoor2/activities", """
-                {"soort": "INSCHRIJVING_UITZENDBUREAU", "datum": "%s", "omschrijving": "Ingeschreven bij Randstad."}"""
+                {"kind": "INSCHRIJVING_UITZENDBUREAU", "date": "%s", "description": "Ingeschreven bij Randstad."}"""
                 .formatted(TODAY), "frank");
         assertThat(agency.statusCode()).as(agency.body()).isEqualTo(201);
 
         HttpResponse<String> badKind = post("/spoor2/activities", """
-                {"soort": "BEHANDELING", "datum": "%s", "omschrijving": "x"}""".formatted(TODAY), "frank");
+                {"kind": "BEHANDELING", "date": "%s", "description": "x"}""".formatted(TODAY), "frank");
         assertThat(badKind.statusCode()).as(badKind.body()).isEqualTo(400);
-        assertThat(tree(badKind.body()).path("violations").findValuesAsText("field")).contains("soort");
+        assertThat(tree(badKind.body()).path("violations").findValuesAsText("field")).contains("kind");
         assertThat(post("/spoor2/activities", """
-                {"soort": "TRAINING", "datum": "%s", "omschrijving": "Sollicitatietraining."}""".formatted(TODAY),
+                {"kind": "TRAINING", "date": "%s", "description": "Sollicitatietraining."}""".formatted(TODAY),
                 "rosa").statusCode()).as("the bureau of another case").isEqualTo(404);
         HttpResponse<String> byWerkgever = post("/spoor2/activities", """
-                {"soort": "TRAINING", "datum": "%s", "omschrijving": "Sollicitatietraining."}""".formatted(TODAY),
+                {"kind": "TRAINING", "date": "%s", "description": "Sollicitatietraining."}""".formatted(TODAY),
                 "anna");
         assertThat(byWerkgever.statusCode()).as("a bureau runs this trajectory: " + byWerkgever.body())
                 .isEqualTo(409);
@@ -105,10 +105,10 @@ class Spoor2PracticeIT {
             HttpResponse<String> list = http.get("/api/cases/" + caseId + "/spoor2/activities", reader, reader);
             assertThat(list.statusCode()).as(reader + ": " + list.body()).isEqualTo(200);
             JsonNode activities = tree(list.body());
-            assertThat(activities.findValuesAsText("soort")).as(reader)
+            assertThat(activities.findValuesAsText("kind")).as(reader)
                     .containsExactly("GESPREK", "INSCHRIJVING_UITZENDBUREAU");
-            assertThat(activities.get(0).path("datum").asText()).isEqualTo(TODAY.toString());
-            assertThat(activities.get(0).path("rol").asText()).isEqualTo("re-integratiebureau");
+            assertThat(activities.get(0).path("date").asText()).isEqualTo(TODAY.toString());
+            assertThat(activities.get(0).path("role").asText()).isEqualTo("re-integratiebureau");
         }
         assertThat(http.get("/api/cases/" + caseId + "/spoor2/activities", "rosa", "rosa").statusCode())
                 .as("the bureau of another case").isEqualTo(404);
@@ -121,14 +121,14 @@ class Spoor2PracticeIT {
     // seed 004: "Een werknemer hoeft overigens geen werk te accepteren dat niet passend is."
     void theEmployeesRefusalOfAnOfferGoesToTheWerkgeverToJudge() {
         String body = """
-                {"aanbod": "Magazijnmedewerker bij Transport Zuid", "datum": "%s",
-                 "motivering": "Twee uur reistijd per dag en ploegendienst."}""".formatted(TODAY);
+                {"offer": "Magazijnmedewerker bij Transport Zuid", "date": "%s",
+                 "reason": "Twee uur reistijd per dag en ploegendienst."}""".formatted(TODAY);
         assertThat(post("/spoor2/offer-refusals", body, "anna").statusCode()).as("the werkgever").isEqualTo(403);
         assertThat(post("/spoor2/offer-refusals", body, "frank").statusCode()).as("the bureau").isEqualTo(403);
-        HttpResponse<String> missing = post("/spoor2/offer-refusals", "{\"aanbod\": \"Chauffeur\"}", "tim");
+        HttpResponse<String> missing = post("/spoor2/offer-refusals", "{\"offer\": \"Chauffeur\"}", "tim");
         assertThat(missing.statusCode()).as(missing.body()).isEqualTo(400);
         assertThat(tree(missing.body()).path("violations").findValuesAsText("field"))
-                .containsExactlyInAnyOrder("datum", "motivering");
+                .containsExactlyInAnyOrder("date", "reason");
 
         HttpResponse<String> refusal = post("/spoor2/offer-refusals", body, "tim");
         assertThat(refusal.statusCode()).as(refusal.body()).isEqualTo(201);
@@ -153,15 +153,15 @@ class Spoor2PracticeIT {
     void aReportedPlacementIsCheckedByTheBedrijfsartsAtOnce() {
         assertThat(openTasks("voortgangsrapportageOpstellen")).as("no progress report open").isEmpty();
         String body = """
-                {"werkgever": "Installatiebedrijf Noord", "functie": "Planner", "vorm": "DETACHERING",
-                 "startdatum": "%s", "urenPerWeek": 24}""".formatted(TODAY.plusDays(14));
+                {"employer": "Installatiebedrijf Noord", "function": "Planner", "kind": "DETACHERING",
+                 "startDate": "%s", "hoursPerWeek": 24}""".formatted(TODAY.plusDays(14));
         assertThat(post("/spoor2/placement-reports", body, "rosa").statusCode()).as("another bureau").isEqualTo(404);
         assertThat(post("/spoor2/placement-reports", body, "anna").statusCode()).as("a bureau runs it")
                 .isEqualTo(409);
         HttpResponse<String> badForm = post("/spoor2/placement-reports", body.replace("DETACHERING", "STAGE"),
                 "tim");
         assertThat(badForm.statusCode()).as(badForm.body()).isEqualTo(400);
-        assertThat(tree(badForm.body()).path("field").asText()).isEqualTo("vorm");
+        assertThat(tree(badForm.body()).path("field").asText()).isEqualTo("kind");
         assertThat(openTasks("passendheidToetsen")).as("nothing half-written").isEmpty();
 
         HttpResponse<String> reported = post("/spoor2/placement-reports", body, "tim");
@@ -225,8 +225,8 @@ class Spoor2PracticeIT {
         };
         caseId = cases.reportAndPlay(FIRST_SICK_DAY, FIRST_SICK_DAY.plusDays(100), answers, 0);
         HttpResponse<String> tooEarly = post("/spoor2/placement-reports", """
-                {"werkgever": "Installatiebedrijf Noord", "functie": "Planner", "vorm": "ARBEIDSOVEREENKOMST",
-                 "startdatum": "2026-05-01", "urenPerWeek": 24}""", "tim");
+                {"employer": "Installatiebedrijf Noord", "function": "Planner", "kind": "ARBEIDSOVEREENKOMST",
+                 "startDate": "2026-05-01", "hoursPerWeek": 24}""", "tim");
         assertThat(tooEarly.statusCode()).as(tooEarly.body()).isEqualTo(409);
         assertThat(tooEarly.body()).as("refused while no trajectory runs")
                 .contains("no spoor 2 trajectory runs in this case");
@@ -243,7 +243,7 @@ class Spoor2PracticeIT {
                 .taskHadCandidateGroup("re-integratiebureau").count()).as("no task of a bureau").isZero();
 
         HttpResponse<String> activity = post("/spoor2/activities", """
-                {"soort": "GESPREK", "datum": "%s", "omschrijving": "Tweewekelijks gesprek."}"""
+                {"kind": "GESPREK", "date": "%s", "description": "Tweewekelijks gesprek."}"""
                 .formatted(FIRST_SICK_DAY.plusDays(360)), "anna");
         assertThat(activity.statusCode()).as(activity.body()).isEqualTo(201);
         assertThat(post("/spoor2/activities", "{}", "frank").statusCode()).as("no bureau is a party").isEqualTo(404);

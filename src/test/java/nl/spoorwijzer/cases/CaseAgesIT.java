@@ -211,8 +211,8 @@ class CaseAgesIT {
             }
             case DESKUNDIGENOORDEEL -> {
                 HttpResponse<String> answer = decide(caseId, """
-                        {"type": "DESKUNDIGENOORDEEL", "decisionDate": "%s", "vraag": "PASSENDE_ARBEID",
-                         "oordeel": "PASSEND", "conclusion": "Passend"}"""
+                        {"type": "DESKUNDIGENOORDEEL", "decisionDate": "%s", "question": "PASSENDE_ARBEID",
+                         "verdict": "PASSEND", "conclusion": "Passend"}"""
                         .formatted(today));
                 assertThat(answer.statusCode()).as("an opinion goes into the dossier when nothing waits for it: "
                         + answer.body()).isEqualTo(200);

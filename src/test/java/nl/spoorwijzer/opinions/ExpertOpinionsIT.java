@@ -71,17 +71,17 @@ class ExpertOpinionsIT {
         String caseId = caseOnDay(100);
         JsonNode byEmployee = created(request(caseId, "tim", "PASSENDE_ARBEID", day(99),
                 "Het aangeboden werk op de administratie past niet bij de afspraken."));
-        assertThat(byEmployee.path("aanvrager").asText()).isEqualTo("werknemer");
+        assertThat(byEmployee.path("requestedBy").asText()).isEqualTo("werknemer");
         assertThat(byEmployee.path("status").asText()).isEqualTo("OPEN");
         JsonNode byEmployer = created(request(caseId, "anna", "GESCHIKTHEID_EIGEN_WERK", day(100), null));
-        assertThat(byEmployer.path("aanvrager").asText()).isEqualTo("werkgever");
+        assertThat(byEmployer.path("requestedBy").asText()).isEqualTo("werkgever");
 
         for (String reader : List.of("anna", "tim", "eva")) {
             JsonNode list = ok(http.get(requestsPath(caseId), reader, reader));
             assertThat(list).as(reader).hasSize(2);
-            assertThat(list.get(0).path("vraag").asText()).isEqualTo("PASSENDE_ARBEID");
-            assertThat(list.get(0).path("vastgelegdDoor").asText()).isEqualTo("tim");
-            assertThat(list.get(1).path("vraag").asText()).isEqualTo("GESCHIKTHEID_EIGEN_WERK");
+            assertThat(list.get(0).path("question").asText()).isEqualTo("PASSENDE_ARBEID");
+            assertThat(list.get(0).path("recordedBy").asText()).isEqualTo("tim");
+            assertThat(list.get(1).path("question").asText()).isEqualTo("GESCHIKTHEID_EIGEN_WERK");
         }
         JsonNode view = ok(http.get("/api/cases/" + caseId, "anna", "anna"));
         assertThat(view.path("openExpertOpinionRequests")).hasSize(2);
@@ -122,7 +122,7 @@ class ExpertOpinionsIT {
 
         onDay(lastDay.plusDays(1));
         HttpResponse<String> late = request(caseId, "anna", "RE_INTEGRATIE_INSPANNINGEN", lastDay.plusDays(1), null);
-        assertRefused(late, 409, "ingediendOp", "on or before " + lastDay);
+        assertRefused(late, 409, "filedOn", "on or before " + lastDay);
         HttpResponse<String> lateInDutch = http.send(http.request(requestsPath(caseId))
                 .header("Content-Type", "application/json").header("Accept-Language", "nl")
                 .header("Authorization", HttpTestClient.basic("tim", "tim"))
@@ -131,7 +131,7 @@ class ExpertOpinionsIT {
         assertThat(lateInDutch.statusCode()).isEqualTo(409);
         String dutchDate = "%02d-%02d-%d".formatted(lastDay.getDayOfMonth(), lastDay.getMonthValue(), lastDay.getYear());
         assertThat(json.readTree(lateInDutch.body()).path("detail").asText())
-                .contains("Het veld ingediendOp ligt na " + dutchDate + ", de laatste dag waarop een deskundigenoordeel"
+                .contains("Het veld filedOn ligt na " + dutchDate + ", de laatste dag waarop een deskundigenoordeel"
                         + " over de re-integratie-inspanningen kan worden aangevraagd");
         assertThat(dossier.findByCase(caseId)).noneMatch(e -> e.type() == DossierEntryType.EXPERT_OPINION_REQUESTED);
         // Other questions stay open after that day.
@@ -139,7 +139,7 @@ class ExpertOpinionsIT {
 
         onDay(lastDay);
         JsonNode onTheLastDay = created(request(caseId, "anna", "RE_INTEGRATIE_INSPANNINGEN", lastDay, null));
-        assertThat(onTheLastDay.path("ingediendOp").asText()).isEqualTo(lastDay.toString());
+        assertThat(onTheLastDay.path("filedOn").asText()).isEqualTo(lastDay.toString());
     }
 
     @Test
@@ -150,9 +150,9 @@ class ExpertOpinionsIT {
                 .asLong();
 
         JsonNode answered = ok(decide(caseId, """
-                {"type": "DESKUNDIGENOORDEEL", "decisionDate": "%s", "vraag": "GESCHIKTHEID_EIGEN_WERK",
-                 "oordeel": "NIET_GESCHIKT"}""".formatted(day(100))));
-        assertThat(answered.path("gevolg").asText()).contains("plan van aanpak bijstellen")
+                {"type": "DESKUNDIGENOORDEEL", "decisionDate": "%s", "question": "GESCHIKTHEID_EIGEN_WERK",
+                 "verdict": "NIET_GESCHIKT"}""".formatted(day(100))));
+        assertThat(answered.path("consequence").asText()).contains("plan van aanpak bijstellen")
                 .contains("'Plan van aanpak bijstellen' staat klaar");
         assertThat(openTasks(caseId)).contains("planBijstellenNaSpoor2");
         assertThat(answered.path("openExpertOpinionRequests")).singleElement()
@@ -161,12 +161,12 @@ class ExpertOpinionsIT {
                 assertThat(opinion.path("content").path("gevolg").asText()).contains("niet geschikt"));
 
         JsonNode repaired = ok(decide(caseId, """
-                {"type": "DESKUNDIGENOORDEEL", "decisionDate": "%s", "requestId": %d, "oordeel": "ONVOLDOENDE",
-                 "conclusion": "Spoor 2 had al overwogen moeten worden.", "spoor2Inzetten": true}"""
+                {"type": "DESKUNDIGENOORDEEL", "decisionDate": "%s", "requestId": %d, "verdict": "ONVOLDOENDE",
+                 "conclusion": "Spoor 2 had al overwogen moeten worden.", "startSpoor2": true}"""
                 .formatted(day(100), efforts)));
         String wiaDay = ok(http.get("/api/cases/" + caseId + "/timeline", "anna", "anna")).path("wia-aanvraag")
                 .asText();
-        assertThat(repaired.path("gevolg").asText()).contains("vóór de WIA-aanvraag (uiterlijk " + wiaDay + ")")
+        assertThat(repaired.path("consequence").asText()).contains("vóór de WIA-aanvraag (uiterlijk " + wiaDay + ")")
                 .containsAnyOf("UWV adviseert spoor 2", "spoor 2 gestart");
         assertThat(repaired.path("openExpertOpinionRequests")).isEmpty();
 
@@ -174,8 +174,8 @@ class ExpertOpinionsIT {
         assertThat(list).extracting(request -> request.path("status").asText()).containsExactly("BEANTWOORD",
                 "BEANTWOORD");
         assertThat(list.get(0).path("id").asLong()).isEqualTo(asked);
-        assertThat(list.get(0).path("oordeel").asText()).isEqualTo("NIET_GESCHIKT");
-        assertThat(list.get(1).path("oordeel").asText()).isEqualTo("ONVOLDOENDE");
+        assertThat(list.get(0).path("verdict").asText()).isEqualTo("NIET_GESCHIKT");
+        assertThat(list.get(1).path("verdict").asText()).isEqualTo("ONVOLDOENDE");
         assertThat(dossier.findByCase(caseId)).filteredOn(e -> e.type() == DossierEntryType.UWV_DECISION)
                 .extracting(e -> e.content().get("vervolg").toString())
                 .containsExactly("[PLAN_BIJSTELLING_GESTART]", List.of("HERSTEL_VOOR_WIA_ADVIES",
@@ -183,7 +183,7 @@ class ExpertOpinionsIT {
 
         // An answered request cannot be answered again.
         assertRefused(decide(caseId, """
-                {"type": "DESKUNDIGENOORDEEL", "decisionDate": "%s", "requestId": %d, "oordeel": "VOLDOENDE"}"""
+                {"type": "DESKUNDIGENOORDEEL", "decisionDate": "%s", "requestId": %d, "verdict": "VOLDOENDE"}"""
                 .formatted(day(100), efforts)), 409, "requestId", "already answered");
     }
 
@@ -200,23 +200,23 @@ class ExpertOpinionsIT {
 
         JsonNode list = ok(http.get(requestsPath(caseId), "anna", "anna"));
         assertThat(list).as("the task recorded its request in the same store").singleElement().satisfies(request -> {
-            assertThat(request.path("vraag").asText()).isEqualTo("RE_INTEGRATIE_INSPANNINGEN");
-            assertThat(request.path("aanvrager").asText()).isEqualTo("werknemer");
-            assertThat(request.path("bron").asText()).isEqualTo("deskundigenoordeelAanvragen");
+            assertThat(request.path("question").asText()).isEqualTo("RE_INTEGRATIE_INSPANNINGEN");
+            assertThat(request.path("requestedBy").asText()).isEqualTo("werknemer");
+            assertThat(request.path("source").asText()).isEqualTo("deskundigenoordeelAanvragen");
         });
 
         // Another question of the employee's is answered into the dossier; the step keeps waiting.
         created(request(caseId, "tim", "PASSENDE_ARBEID", day(70), null));
         JsonNode passend = ok(decide(caseId, """
-                {"type": "DESKUNDIGENOORDEEL", "decisionDate": "%s", "vraag": "PASSENDE_ARBEID", "oordeel": "PASSEND"}"""
+                {"type": "DESKUNDIGENOORDEEL", "decisionDate": "%s", "question": "PASSENDE_ARBEID", "verdict": "PASSEND"}"""
                 .formatted(day(70))));
-        assertThat(passend.path("gevolg").asText()).contains("moet haar aanvaarden");
+        assertThat(passend.path("consequence").asText()).contains("moet haar aanvaarden");
         assertThat(openTasks(caseId)).doesNotContain("deskundigenoordeelVerwerken");
 
         JsonNode answered = ok(decide(caseId, """
                 {"type": "DESKUNDIGENOORDEEL", "decisionDate": "%s", "conclusion": "Het plan moet meer uren bevatten."}"""
                 .formatted(day(70))));
-        assertThat(answered.path("gevolg").asText()).contains("Deskundigenoordeel verwerken");
+        assertThat(answered.path("consequence").asText()).contains("Deskundigenoordeel verwerken");
         Task processing = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId)
                 .taskDefinitionKey("deskundigenoordeelVerwerken").singleResult();
         assertThat(engine.getTaskService().getVariable(processing.getId(), "deskundigenoordeelConclusie"))
@@ -251,7 +251,7 @@ class ExpertOpinionsIT {
         late.put("deskundigenoordeelOnderwerp", "passendeArbeid");
         engine.getTaskService().complete(asking.getId(), late);
         assertThat(ok(http.get(requestsPath(caseId), "anna", "anna"))).singleElement()
-                .satisfies(request -> assertThat(request.path("vraag").asText()).isEqualTo("PASSENDE_ARBEID"));
+                .satisfies(request -> assertThat(request.path("question").asText()).isEqualTo("PASSENDE_ARBEID"));
     }
 
     private static Map<String, Object> rejectsThePlan(String task) {
@@ -269,33 +269,33 @@ class ExpertOpinionsIT {
     @Test
     void badInputIsRefusedNamingTheFieldAndWritesNothing() throws Exception {
         String caseId = caseOnDay(100);
-        assertRefused(http.post(requestsPath(caseId), "{}", "anna", "anna"), 400, "vraag", "required");
-        assertRefused(request(caseId, "anna", "LOONWAARDE", day(100), null), 400, "vraag",
+        assertRefused(http.post(requestsPath(caseId), "{}", "anna", "anna"), 400, "question", "required");
+        assertRefused(request(caseId, "anna", "LOONWAARDE", day(100), null), 400, "question",
                 "GESCHIKTHEID_EIGEN_WERK");
-        assertRefused(request(caseId, "anna", "PASSENDE_ARBEID", day(101), null), 400, "ingediendOp", "future");
-        assertRefused(request(caseId, "anna", "PASSENDE_ARBEID", null, null), 400, "ingediendOp", "required");
+        assertRefused(request(caseId, "anna", "PASSENDE_ARBEID", day(101), null), 400, "filedOn", "future");
+        assertRefused(request(caseId, "anna", "PASSENDE_ARBEID", null, null), 400, "filedOn", "required");
         assertRefused(request(caseId, "anna", "PASSENDE_ARBEID", FIRST_SICK_DAY.minusDays(1), null), 400,
-                "ingediendOp", "first sick day");
-        assertRefused(request(caseId, "tim", "PASSENDE_ARBEID", day(100), "x".repeat(501)), 400, "toelichting",
+                "filedOn", "first sick day");
+        assertRefused(request(caseId, "tim", "PASSENDE_ARBEID", day(100), "x".repeat(501)), 400, "explanation",
                 "at most 500");
-        assertRefused(http.post(requestsPath(caseId), "{\"vraag\": \"PASSENDE_ARBEID\", \"ingediendOp\": \"gisteren\"}",
-                "anna", "anna"), 400, "ingediendOp", "ISO");
+        assertRefused(http.post(requestsPath(caseId), "{\"question\": \"PASSENDE_ARBEID\", \"filedOn\": \"gisteren\"}",
+                "anna", "anna"), 400, "filedOn", "ISO");
 
         assertRefused(decide(caseId, """
                 {"type": "DESKUNDIGENOORDEEL", "decisionDate": "%s", "conclusion": "Passend"}""".formatted(day(100))),
-                400, "vraag", "required");
+                400, "question", "required");
         assertRefused(decide(caseId, """
-                {"type": "DESKUNDIGENOORDEEL", "decisionDate": "%s", "vraag": "GESCHIKTHEID_EIGEN_WERK",
-                 "oordeel": "VOLDOENDE"}""".formatted(day(100))), 400, "oordeel", "GESCHIKT");
+                {"type": "DESKUNDIGENOORDEEL", "decisionDate": "%s", "question": "GESCHIKTHEID_EIGEN_WERK",
+                 "verdict": "VOLDOENDE"}""".formatted(day(100))), 400, "verdict", "GESCHIKT");
         assertRefused(decide(caseId, """
-                {"type": "DESKUNDIGENOORDEEL", "decisionDate": "%s", "vraag": "PASSENDE_ARBEID"}"""
-                .formatted(day(100))), 400, "oordeel", "required");
+                {"type": "DESKUNDIGENOORDEEL", "decisionDate": "%s", "question": "PASSENDE_ARBEID"}"""
+                .formatted(day(100))), 400, "verdict", "required");
         assertRefused(decide(caseId, """
-                {"type": "DESKUNDIGENOORDEEL", "decisionDate": "%s", "vraag": "GESCHIKTHEID_EIGEN_WERK",
-                 "oordeel": "GESCHIKT", "spoor2Inzetten": true}""".formatted(day(100))), 400, "spoor2Inzetten",
+                {"type": "DESKUNDIGENOORDEEL", "decisionDate": "%s", "question": "GESCHIKTHEID_EIGEN_WERK",
+                 "verdict": "GESCHIKT", "startSpoor2": true}""".formatted(day(100))), 400, "startSpoor2",
                 "adverse");
         assertRefused(decide(caseId, """
-                {"type": "DESKUNDIGENOORDEEL", "decisionDate": "%s", "requestId": 999999, "oordeel": "PASSEND"}"""
+                {"type": "DESKUNDIGENOORDEEL", "decisionDate": "%s", "requestId": 999999, "verdict": "PASSEND"}"""
                 .formatted(day(100))), 400, "requestId", "names no");
         assertThat(dossier.findByCase(caseId)).noneMatch(e -> e.type() == DossierEntryType.EXPERT_OPINION_REQUESTED
                 || e.type() == DossierEntryType.UWV_DECISION);
@@ -318,12 +318,12 @@ class ExpertOpinionsIT {
 
     private String body(String vraag, LocalDate filedOn, String explanation) {
         Map<String, Object> body = new HashMap<>();
-        body.put("vraag", vraag);
+        body.put("question", vraag);
         if (filedOn != null) {
-            body.put("ingediendOp", filedOn.toString());
+            body.put("filedOn", filedOn.toString());
         }
         if (explanation != null) {
-            body.put("toelichting", explanation);
+            body.put("explanation", explanation);
         }
         try {
             return json.writeValueAsString(body);

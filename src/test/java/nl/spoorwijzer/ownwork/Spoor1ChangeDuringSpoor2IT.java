@@ -71,8 +71,8 @@ class Spoor1ChangeDuringSpoor2IT {
         long bureauTasks = bureauTasks();
 
         HttpResponse<String> reported = http.post("/api/cases/" + caseId + "/spoor1-changes", """
-                {"soort": "BELASTBAARHEID", "omschrijving": "Kan weer 6 uur per dag werken, zonder tillen.",
-                 "datum": "%s"}""".formatted(TODAY), "anna", "anna");
+                {"kind": "BELASTBAARHEID", "description": "Kan weer 6 uur per dag werken, zonder tillen.",
+                 "date": "%s"}""".formatted(TODAY), "anna", "anna");
 
         assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
         JsonNode entry = json.readTree(reported.body());

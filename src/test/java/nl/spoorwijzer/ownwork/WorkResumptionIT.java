@@ -97,27 +97,27 @@ class WorkResumptionIT {
     void badPeriodsAreRefusedNamingFieldIndexAndRuleAndNothingIsWritten() {
         int entries = dossier.findByCase(caseId).size();
         HttpResponse<String> refused = putSchedule("""
-                {"perioden": [
-                  {"van": "%s", "tot": "%s", "urenPerWeek": 8, "taken": "Planning"},
-                  {"van": "%s", "tot": "%s", "urenPerWeek": 40, "taken": " "},
-                  {"van": "%s", "tot": "%s", "urenPerWeek": 16, "taken": "Planning"}]}"""
+                {"periods": [
+                  {"from": "%s", "to": "%s", "hoursPerWeek": 8, "tasks": "Planning"},
+                  {"from": "%s", "to": "%s", "hoursPerWeek": 40, "tasks": " "},
+                  {"from": "%s", "to": "%s", "hoursPerWeek": 16, "tasks": "Planning"}]}"""
                 .formatted(day(60), day(73), day(70), day(80), day(90), day(85)), "anna");
 
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         JsonNode problem = tree(refused.body());
         assertThat(problem.path("violations").findValuesAsText("field")).containsExactlyInAnyOrder(
-                "adviesBedrijfsartsVan", "perioden[1].van", "perioden[1].urenPerWeek", "perioden[1].taken",
-                "perioden[2].van", "perioden[2].tot");
-        assertThat(refused.body()).contains("overlaps: must be the day after perioden[0].tot, " + day(74),
+                "bedrijfsartsAdviceOn", "periods[1].from", "periods[1].hoursPerWeek", "periods[1].tasks",
+                "periods[2].from", "periods[2].to");
+        assertThat(refused.body()).contains("overlaps: must be the day after periods[0].to, " + day(74),
                 "must be from 0 to 38 (the contract hours per week)", "leaves a gap",
-                "must be after perioden[2].van (" + day(90) + ")");
+                "must be after periods[2].from (" + day(90) + ")");
 
         HttpResponse<String> beforeSickness = putSchedule("""
-                {"adviesBedrijfsartsVan": "%s", "perioden": [
-                  {"van": "2025-12-29", "tot": "%s", "urenPerWeek": 8, "taken": "Planning"}]}"""
+                {"bedrijfsartsAdviceOn": "%s", "periods": [
+                  {"from": "2025-12-29", "to": "%s", "hoursPerWeek": 8, "tasks": "Planning"}]}"""
                 .formatted(day(58), day(73)), "anna");
         assertThat(beforeSickness.statusCode()).as(beforeSickness.body()).isEqualTo(400);
-        assertThat(tree(beforeSickness.body()).path("field").asText()).isEqualTo("perioden[0].van");
+        assertThat(tree(beforeSickness.body()).path("field").asText()).isEqualTo("periods[0].from");
         assertThat(tree(beforeSickness.body()).path("rule").asText())
                 .isEqualTo("must not be before the first sick day " + FIRST_SICK_DAY);
 
@@ -134,10 +134,10 @@ class WorkResumptionIT {
 
         assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
         JsonNode view = tree(set.body());
-        assertThat(view.path("versie").asInt()).isEqualTo(1);
-        assertThat(view.path("perioden")).hasSize(3);
-        assertThat(view.path("huidigePeriode").path("van").asText()).isEqualTo(day(60).toString());
-        assertThat(view.path("huidigePeriode").path("urenPerWeek").asInt()).isEqualTo(8);
+        assertThat(view.path("version").asInt()).isEqualTo(1);
+        assertThat(view.path("periods")).hasSize(3);
+        assertThat(view.path("currentPeriod").path("from").asText()).isEqualTo(day(60).toString());
+        assertThat(view.path("currentPeriod").path("hoursPerWeek").asInt()).isEqualTo(8);
         LocalDate last = lastPlanned();
         LocalDate due = TODAY.plusDays(14);
         assertThat(variable("nextEvaluationDue")).as("14 days after the schedule starts (day 60), not 42 after "
@@ -159,16 +159,16 @@ class WorkResumptionIT {
 
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
         JsonNode view = tree(changed.body());
-        assertThat(view.path("versie").asInt()).isEqualTo(2);
-        assertThat(view.path("perioden").get(2).path("urenPerWeek").asInt()).isEqualTo(20);
-        assertThat(view.path("eerdereVersies")).singleElement().satisfies(old -> {
-            assertThat(old.path("versie").asInt()).isEqualTo(1);
-            assertThat(old.path("perioden").get(2).path("urenPerWeek").asInt()).isEqualTo(16);
+        assertThat(view.path("version").asInt()).isEqualTo(2);
+        assertThat(view.path("periods").get(2).path("hoursPerWeek").asInt()).isEqualTo(20);
+        assertThat(view.path("earlierVersions")).singleElement().satisfies(old -> {
+            assertThat(old.path("version").asInt()).isEqualTo(1);
+            assertThat(old.path("periods").get(2).path("hoursPerWeek").asInt()).isEqualTo(16);
         });
         assertThat(decisions()).extracting(DossierEntry::subject)
                 .containsExactly("Opbouwschema vastgesteld", "Opbouwschema gewijzigd (versie 2)");
         assertThat(tree(http.get("/api/cases/" + caseId + "/work-resumption-schedule", "tim", "tim").body())
-                .path("versie").asInt()).as("the employee reads it").isEqualTo(2);
+                .path("version").asInt()).as("the employee reads it").isEqualTo(2);
     }
 
     @Test
@@ -176,12 +176,12 @@ class WorkResumptionIT {
     void theWerkgeverAndTheEmployeeRecordTheHoursWorkedBesideThoseThePeriodPlans() {
         String week = WorkResumptionHours.isoWeek(day(60).with(java.time.DayOfWeek.MONDAY));
         HttpResponse<String> byWerkgever = post("/work-resumption-hours", """
-                {"week": "%s", "gewerkteUren": 6}""".formatted(week), "anna");
+                {"week": "%s", "workedHours": 6}""".formatted(week), "anna");
         assertThat(byWerkgever.statusCode()).as(byWerkgever.body()).isEqualTo(201);
         assertThat(tree(byWerkgever.body()).path("type").asText()).isEqualTo("WORK_RESUMPTION_HOURS");
 
         HttpResponse<String> byEmployee = post("/work-resumption-hours", """
-                {"week": "%s", "gewerkteUren": 7.5}""".formatted(day(60)), "tim");
+                {"week": "%s", "workedHours": 7.5}""".formatted(day(60)), "tim");
         assertThat(byEmployee.statusCode()).as(byEmployee.body()).isEqualTo(201);
         JsonNode correction = tree(byEmployee.body());
         assertThat(correction.path("role").asText()).isEqualTo("werknemer");
@@ -189,30 +189,30 @@ class WorkResumptionIT {
         assertThat(correction.path("content").path("geplandeUren").asInt()).isEqualTo(8);
 
         assertThat(post("/work-resumption-hours", """
-                {"week": "%s", "gewerkteUren": 8}""".formatted(day(70)), "anna").statusCode())
+                {"week": "%s", "workedHours": 8}""".formatted(day(70)), "anna").statusCode())
                 .as("a week that has not started").isEqualTo(400);
         HttpResponse<String> tooMany = post("/work-resumption-hours", """
-                {"week": "%s", "gewerkteUren": 39}""".formatted(week), "anna");
+                {"week": "%s", "workedHours": 39}""".formatted(week), "anna");
         assertThat(tooMany.statusCode()).isEqualTo(400);
-        assertThat(tree(tooMany.body()).path("field").asText()).isEqualTo("gewerkteUren");
+        assertThat(tree(tooMany.body()).path("field").asText()).isEqualTo("workedHours");
         HttpResponse<String> before = post("/work-resumption-hours", """
-                {"week": "%s", "gewerkteUren": 4}""".formatted(day(40)), "anna");
+                {"week": "%s", "workedHours": 4}""".formatted(day(40)), "anna");
         assertThat(before.statusCode()).isEqualTo(400);
         assertThat(tree(before.body()).path("rule").asText()).startsWith("must lie within the opbouwschema");
         assertThat(post("/work-resumption-hours", """
-                {"week": "2026-W99", "gewerkteUren": 4}""", "anna").statusCode()).isEqualTo(400);
+                {"week": "2026-W99", "workedHours": 4}""", "anna").statusCode()).isEqualTo(400);
 
         JsonNode hours = tree(http.get("/api/cases/" + caseId + "/work-resumption-hours", "anna", "anna").body());
-        assertThat(hours.path("weken")).singleElement().satisfies(w -> {
+        assertThat(hours.path("weeks")).singleElement().satisfies(w -> {
             assertThat(w.path("week").asText()).isEqualTo(week);
-            assertThat(w.path("geplandeUren").asInt()).isEqualTo(8);
-            assertThat(w.path("gewerkteUren").asDouble()).isEqualTo(7.5);
-            assertThat(w.path("vastgelegdDoor").asText()).isEqualTo("tim");
+            assertThat(w.path("plannedHours").asInt()).isEqualTo(8);
+            assertThat(w.path("workedHours").asDouble()).isEqualTo(7.5);
+            assertThat(w.path("recordedBy").asText()).isEqualTo("tim");
         });
         JsonNode onTheCase = tree(http.get("/api/cases/" + caseId, "anna", "anna").body()).path("workResumption");
-        assertThat(onTheCase.path("huidigePeriode").path("urenPerWeek").asInt()).isEqualTo(8);
-        assertThat(onTheCase.path("laatsteWeek").path("gewerkteUren").asDouble()).isEqualTo(7.5);
-        assertThat(onTheCase.path("opbouwTot").asText()).isEqualTo(day(115).toString());
+        assertThat(onTheCase.path("currentPeriod").path("hoursPerWeek").asInt()).isEqualTo(8);
+        assertThat(onTheCase.path("lastWeek").path("workedHours").asDouble()).isEqualTo(7.5);
+        assertThat(onTheCase.path("scheduleTo").asText()).isEqualTo(day(115).toString());
     }
 
     @Test
@@ -269,7 +269,7 @@ class WorkResumptionIT {
     void aChangeForSpoor1GivesTheWerkgeverAReCheckWhoseNoMustBeMotivatedOverRest() {
         LocalDate today = TODAY.plusDays(7);
         HttpResponse<String> reported = post("/spoor1-changes", """
-                {"soort": "VACATURE", "omschrijving": "Vacature planner op het hoofdkantoor", "datum": "%s"}"""
+                {"kind": "VACATURE", "description": "Vacature planner op het hoofdkantoor", "date": "%s"}"""
                 .formatted(today.minusDays(1)), "anna");
         assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
         assertThat(tree(reported.body()).path("type").asText()).isEqualTo("SPOOR1_CHANGE");
@@ -307,8 +307,8 @@ class WorkResumptionIT {
     void theBedrijfsartsReportsAChangedBelastbaarheidOnlyAndTheBureauIsToldOnlyWhenSpoor2Runs() {
         onDay(TODAY.plusDays(7));
         HttpResponse<String> belastbaarheid = post("/spoor1-changes", """
-                {"soort": "BELASTBAARHEID", "omschrijving": "Kan weer 4 uur achtereen zittend werken.",
-                 "datum": "%s"}""".formatted(TODAY.plusDays(7)), "eva");
+                {"kind": "BELASTBAARHEID", "description": "Kan weer 4 uur achtereen zittend werken.",
+                 "date": "%s"}""".formatted(TODAY.plusDays(7)), "eva");
         assertThat(belastbaarheid.statusCode()).as(belastbaarheid.body()).isEqualTo(201);
         JsonNode entry = tree(belastbaarheid.body());
         assertThat(entry.path("role").asText()).isEqualTo("bedrijfsarts");
@@ -316,12 +316,12 @@ class WorkResumptionIT {
                 .as("no spoor 2 trajectory runs").isFalse();
 
         HttpResponse<String> organisation = post("/spoor1-changes", """
-                {"soort": "ORGANISATIE", "omschrijving": "Reorganisatie van de afdeling.", "datum": "%s"}"""
+                {"kind": "ORGANISATIE", "description": "Reorganisatie van de afdeling.", "date": "%s"}"""
                 .formatted(TODAY), "eva");
         assertThat(organisation.statusCode()).as(organisation.body()).isEqualTo(403);
-        assertThat(tree(organisation.body()).path("field").asText()).isEqualTo("soort");
+        assertThat(tree(organisation.body()).path("field").asText()).isEqualTo("kind");
         HttpResponse<String> unknown = post("/spoor1-changes", """
-                {"soort": "DIAGNOSE", "omschrijving": "Iets anders dan toegestaan.", "datum": "%s"}"""
+                {"kind": "DIAGNOSE", "description": "Iets anders dan toegestaan.", "date": "%s"}"""
                 .formatted(TODAY), "anna");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(tree(unknown.body()).path("rule").asText())
@@ -340,11 +340,11 @@ class WorkResumptionIT {
         assertThat(putSchedule(body, "tim").statusCode()).as("the employee").isEqualTo(403);
         assertThat(putSchedule(body, "ivo").statusCode()).as("management").isEqualTo(403);
         String hours = """
-                {"week": "%s", "gewerkteUren": 8}""".formatted(TODAY);
+                {"week": "%s", "workedHours": 8}""".formatted(TODAY);
         assertThat(post("/work-resumption-hours", hours, "daan").statusCode()).isEqualTo(404);
         assertThat(post("/work-resumption-hours", hours, "eva").statusCode()).isEqualTo(403);
         String change = """
-                {"soort": "VACATURE", "omschrijving": "Vacature planner op het hoofdkantoor", "datum": "%s"}"""
+                {"kind": "VACATURE", "description": "Vacature planner op het hoofdkantoor", "date": "%s"}"""
                 .formatted(TODAY);
         assertThat(post("/spoor1-changes", change, "daan").statusCode()).isEqualTo(404);
         assertThat(post("/spoor1-changes", change, "frank").statusCode()).isEqualTo(404);
@@ -363,10 +363,10 @@ class WorkResumptionIT {
     /** Three periods from day 60: 8, 16 and then the given hours per week. */
     private static String schedule(int lastPeriodHours) {
         return """
-                {"adviesBedrijfsartsVan": "%s", "perioden": [
-                  {"van": "%s", "tot": "%s", "urenPerWeek": 8, "taken": "Planning en telefoon, ochtenden"},
-                  {"van": "%s", "tot": "%s", "urenPerWeek": 16, "taken": "Planning, telefoon en werkvoorbereiding"},
-                  {"van": "%s", "tot": "%s", "urenPerWeek": %d, "taken": "Eigen taken zonder tillen"}]}"""
+                {"bedrijfsartsAdviceOn": "%s", "periods": [
+                  {"from": "%s", "to": "%s", "hoursPerWeek": 8, "tasks": "Planning en telefoon, ochtenden"},
+                  {"from": "%s", "to": "%s", "hoursPerWeek": 16, "tasks": "Planning, telefoon en werkvoorbereiding"},
+                  {"from": "%s", "to": "%s", "hoursPerWeek": %d, "tasks": "Eigen taken zonder tillen"}]}"""
                 .formatted(day(58), day(60), day(73), day(74), day(87), day(88), day(115), lastPeriodHours);
     }
 

@@ -112,7 +112,7 @@ class DutchProblemsTest {
                 + " GESCHIKTHEID_EIGEN_WERK or PASSENDE_ARBEID instead"))
                 .startsWith("ligt na 04-07-2027, de laatste dag waarop een deskundigenoordeel over de"
                         + " re-integratie-inspanningen kan worden aangevraagd");
-        assertThat(DutchProblems.rule("must answer vraag GESCHIKTHEID_EIGEN_WERK: one of [GESCHIKT, NIET_GESCHIKT]"))
+        assertThat(DutchProblems.rule("must answer question GESCHIKTHEID_EIGEN_WERK: one of [GESCHIKT, NIET_GESCHIKT]"))
                 .isEqualTo("moet vraag GESCHIKTHEID_EIGEN_WERK beantwoorden: een van deze waarden [GESCHIKT, NIET_GESCHIKT]");
         assertThat(DutchProblems.rule("is required: the day the request was filed with UWV")).startsWith("is verplicht");
         assertThat(DutchProblems.rule("is required when no step waits for the opinion: one of [PASSENDE_ARBEID]"))

@@ -50,9 +50,9 @@ class Spoor2StartsIT {
     /** Week 12. */
     static final LocalDate EARLY = FIRST_SICK_DAY.plusDays(77);
     static final String EARLY_START = """
-            {"aanleiding": "VROEG", "situatieveArbeidsongeschiktheid": true, "conclusieVan": "bedrijfsarts",
-             "reden": "Terugkeer naar de eigen werkgever belemmert het herstel (arbeidsconflict); eigen werk komt niet terug.",
-             "uitvoerder": "bureau", "reintegratiebureau": "bureau-werkfit"}""";
+            {"occasion": "VROEG", "situationalIncapacity": true, "concludedBy": "bedrijfsarts",
+             "reason": "Terugkeer naar de eigen werkgever belemmert het herstel (arbeidsconflict); eigen werk komt niet terug.",
+             "executor": "bureau", "bureau": "bureau-werkfit"}""";
 
     @LocalServerPort int port;
     @Autowired ObjectMapper json;
@@ -121,20 +121,20 @@ class Spoor2StartsIT {
 
         HttpResponse<String> withBureau = http.post("/api/cases/" + caseId + "/spoor2", EARLY_START, "eva", "eva");
         assertThat(withBureau.statusCode()).as(withBureau.body()).isEqualTo(400);
-        assertThat(tree(withBureau.body()).path("field").asText()).isEqualTo("uitvoerder");
+        assertThat(tree(withBureau.body()).path("field").asText()).isEqualTo("executor");
         HttpResponse<String> notHis = http.post("/api/cases/" + caseId + "/spoor2", """
-                {"aanleiding": "VROEG", "situatieveArbeidsongeschiktheid": false, "conclusieVan": "arbeidsdeskundige",
-                 "reden": "Eigen werk en aangepast werk komen niet terug."}""", "eva", "eva");
+                {"occasion": "VROEG", "situationalIncapacity": false, "concludedBy": "arbeidsdeskundige",
+                 "reason": "Eigen werk en aangepast werk komen niet terug."}""", "eva", "eva");
         assertThat(notHis.statusCode()).as(notHis.body()).isEqualTo(400);
-        assertThat(tree(notHis.body()).path("field").asText()).isEqualTo("conclusieVan");
+        assertThat(tree(notHis.body()).path("field").asText()).isEqualTo("concludedBy");
         HttpResponse<String> restart = http.post("/api/cases/" + caseId + "/spoor2", """
-                {"aanleiding": "HERSTART", "herstartNa": "OVERIG", "reden": "Eigen werk komt niet terug."}""",
+                {"occasion": "HERSTART", "restartAfter": "OVERIG", "reason": "Eigen werk komt niet terug."}""",
                 "eva", "eva");
         assertThat(restart.statusCode()).as("only the werkgever restarts").isEqualTo(403);
 
         HttpResponse<String> started = http.post("/api/cases/" + caseId + "/spoor2", """
-                {"aanleiding": "VROEG", "situatieveArbeidsongeschiktheid": false, "conclusieVan": "bedrijfsarts",
-                 "reden": "Eigen werk en aangepast werk komen niet terug."}""", "eva", "eva");
+                {"occasion": "VROEG", "situationalIncapacity": false, "concludedBy": "bedrijfsarts",
+                 "reason": "Eigen werk en aangepast werk komen niet terug."}""", "eva", "eva");
 
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
         assertThat(spoor2Decisions(caseId).get(0).recordedBy()).isEqualTo("eva");
@@ -165,8 +165,8 @@ class Spoor2StartsIT {
         assertThat(tooLate.statusCode()).as(tooLate.body()).isEqualTo(409);
         assertThat(tree(tooLate.body()).path("detail").asText()).contains("eerstejaarsevaluatie");
         HttpResponse<String> noRestart = http.post("/api/cases/" + caseId + "/spoor2", """
-                {"aanleiding": "HERSTART", "herstartNa": "OVERIG", "reden": "Eigen werk komt toch niet terug.",
-                 "uitvoerder": "werkgever"}""", "anna", "anna");
+                {"occasion": "HERSTART", "restartAfter": "OVERIG", "reason": "Eigen werk komt toch niet terug.",
+                 "executor": "werkgever"}""", "anna", "anna");
         assertThat(noRestart.statusCode()).as("no trajectory ran yet").isEqualTo(409);
 
         new CasePlayer(engine, caseId).playUntil(reexamination.atTime(9, 0).atZone(ApiCases.AMSTERDAM).toInstant(),
@@ -194,8 +194,8 @@ class Spoor2StartsIT {
         HttpResponse<String> early = http.post("/api/cases/" + caseId + "/spoor2", EARLY_START, "anna", "anna");
         assertThat(early.statusCode()).as("a second one is a restart").isEqualTo(409);
         HttpResponse<String> restarted = http.post("/api/cases/" + caseId + "/spoor2", """
-                {"aanleiding": "HERSTART", "herstartNa": "PLAATSING_MISLUKT", "uitvoerder": "werkgever",
-                 "reden": "De plaatsing bij de nieuwe werkgever is mislukt; een nieuw traject, nu door de werkgever zelf."}""",
+                {"occasion": "HERSTART", "restartAfter": "PLAATSING_MISLUKT", "executor": "werkgever",
+                 "reason": "De plaatsing bij de nieuwe werkgever is mislukt; een nieuw traject, nu door de werkgever zelf."}""",
                 "anna", "anna");
 
         assertThat(restarted.statusCode()).as(restarted.body()).isEqualTo(201);

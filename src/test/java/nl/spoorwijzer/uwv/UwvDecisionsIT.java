@@ -165,7 +165,7 @@ class UwvDecisionsIT {
         // Without a step waiting for it, an opinion must say which question it answers (opinions/ExpertOpinionsIT).
         assertRefused(decide(caseId, """
                 {"type": "DESKUNDIGENOORDEEL", "decisionDate": "%s", "conclusion": "Plan is passend"}"""
-                .formatted(day(100))), 400, "vraag", "required");
+                .formatted(day(100))), 400, "question", "required");
 
         String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
                 .processDefinitionKey("poortwachter").singleResult().getId();

@@ -14,14 +14,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Spoor 2 started whenever it is due, on a case the caller may see (one he may not see is answered as not found). */
 @RestController
-class Spoor2Controller {
+class Spoor2StartController {
 
     private final Spoor2Requests requests;
     private final CaseAccess access;
     private final CaseViews views;
     private final ConflictRetry retry;
 
-    Spoor2Controller(Spoor2Requests requests, CaseAccess access, CaseViews views, ConflictRetry retry) {
+    Spoor2StartController(Spoor2Requests requests, CaseAccess access, CaseViews views, ConflictRetry retry) {
         this.requests = requests;
         this.access = access;
         this.views = views;
