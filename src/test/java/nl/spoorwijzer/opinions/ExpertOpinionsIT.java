@@ -167,7 +167,7 @@ class ExpertOpinionsIT {
         String wiaDay = ok(http.get("/api/cases/" + caseId + "/timeline", "anna", "anna")).path("wia-aanvraag")
                 .asText();
         assertThat(repaired.path("consequence").asText()).contains("vóór de WIA-aanvraag (uiterlijk " + wiaDay + ")")
-                .containsAnyOf("UWV adviseert spoor 2", "spoor 2 gestart");
+                .contains("op advies van UWV is spoor 2 gestart");
         assertThat(repaired.path("openExpertOpinionRequests")).isEmpty();
 
         JsonNode list = ok(http.get(requestsPath(caseId), "tim", "tim"));
@@ -179,7 +179,10 @@ class ExpertOpinionsIT {
         assertThat(dossier.findByCase(caseId)).filteredOn(e -> e.type() == DossierEntryType.UWV_DECISION)
                 .extracting(e -> e.content().get("vervolg").toString())
                 .containsExactly("[PLAN_BIJSTELLING_GESTART]", List.of("HERSTEL_VOOR_WIA_ADVIES",
-                        spoor2Started(caseId) ? "SPOOR_2_GESTART" : "SPOOR_2_ADVIES").toString());
+                        "SPOOR_2_GESTART").toString());
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId)
+                .taskDefinitionKey("spoor2UitvoerderKiezen").count())
+                .as("spoor 2 started through its one start path: the werkgever chooses who runs it").isEqualTo(1);
 
         // An answered request cannot be answered again.
         assertRefused(decide(caseId, """
@@ -339,11 +342,6 @@ class ExpertOpinionsIT {
     private List<String> openTasks(String caseId) {
         return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId).list().stream()
                 .map(Task::getTaskDefinitionKey).toList();
-    }
-
-    private boolean spoor2Started(String caseId) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("spoor-2-traject")
-                .processInstanceBusinessKey(caseId).count() > 0;
     }
 
     private JsonNode created(HttpResponse<String> response) throws Exception {

@@ -208,6 +208,29 @@ class Spoor2StartsIT {
         assertThat(spoor2Decisions(caseId).get(1).subject()).isEqualTo("Spoor 2-traject beëindigd: spoor1Geslaagd");
     }
 
+    @Test
+    void aRestartWhileATrajectoryRunsEndsItWithItsReasonAndStartsANewOneInTheSameCase() {
+        String caseId = cases.reportAndPlay(FIRST_SICK_DAY, EARLY, SimulatedAnswers::onTime, 0);
+        assertThat(http.post("/api/cases/" + caseId + "/spoor2", EARLY_START, "anna", "anna").statusCode())
+                .isEqualTo(201);
+        ProcessInstance first = trajectories(caseId).get(0);
+        ApiCases.onDay(EARLY.plusDays(90));
+
+        HttpResponse<String> restarted = http.post("/api/cases/" + caseId + "/spoor2", """
+                {"occasion": "HERSTART", "restartAfter": "PLAATSING_MISLUKT", "executor": "bureau",
+                 "bureau": "bureau-werkfit", "reason": "De detachering is na twee maanden mislukt; een nieuw traject."}""",
+                "anna", "anna");
+
+        assertThat(restarted.statusCode()).as(restarted.body()).isEqualTo(201);
+        List<ProcessInstance> now = trajectories(caseId);
+        assertThat(now).as("the failed trajectory ended, a new one runs").hasSize(1)
+                .noneMatch(instance -> instance.getId().equals(first.getId()));
+        assertThat(dossier.findByCase(caseId)).filteredOn(entry -> entry.type() == DossierEntryType.TRAJECTORY_ENDED)
+                .extracting(DossierEntry::subject).containsExactly("Spoor 2-traject beëindigd: plaatsingMislukt");
+        assertThat(spoor2Decisions(caseId)).extracting(entry -> entry.content().get("aanleiding"))
+                .contains("VROEG", "HERSTART");
+    }
+
     private List<ProcessInstance> trajectories(String caseId) {
         return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("spoor-2-traject")
                 .processInstanceBusinessKey(caseId).list();
