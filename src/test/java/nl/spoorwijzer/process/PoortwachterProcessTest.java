@@ -1081,7 +1081,7 @@ class PoortwachterProcessTest {
         Assertions.assertThat(CaseDriver.candidateGroups(engine, choice)).containsExactly("werkgever");
         Assertions.assertThat(trajectories(driver)).as("waits for the werkgever's choice").isEmpty();
         driver.complete("spoor2UitvoerderKiezen", Map.of("spoor2Uitvoerder", "werkgever",
-                "werknemerBetrokkenBijKeuze", true, "spoor2Startdatum", driver.day(92).toString()));
+                "spoor2Startdatum", driver.day(92).toString()));
 
         ProcessInstance first = trajectories(driver).get(0);
         Assertions.assertThat(engine.getRuntimeService().getVariable(first.getId(), "spoor2Uitvoerder"))
@@ -1136,7 +1136,7 @@ class PoortwachterProcessTest {
         Assertions.assertThat(engine.getFormService().getDeployedTaskForm(driver.task("reintegratiebureauInschakelen")
                 .getId()).readAllBytes()).asString().contains("\"spoor2Uitvoerder\"");
         driver.onDay(335).complete("reintegratiebureauInschakelen", Map.of("spoor2Uitvoerder", "werkgever",
-                "werknemerBetrokkenBijKeuze", true, "spoor2Startdatum", driver.day(335).toString()));
+                "spoor2Startdatum", driver.day(335).toString()));
 
         ProcessInstance trajectory = trajectories(driver).get(0);
         Assertions.assertThat(engine.getRuntimeService().getVariable(trajectory.getId(), "spoor2Uitvoerder"))
