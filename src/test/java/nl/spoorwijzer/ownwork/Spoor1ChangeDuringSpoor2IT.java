@@ -82,8 +82,13 @@ class Spoor1ChangeDuringSpoor2IT {
         if (listens) {
             assertThat(bureauTasks()).as("the bureau's task 'Gewijzigde belastbaarheid verwerken'")
                     .isEqualTo(bureauTasks + 1);
-            assertThat(engine.getRuntimeService().getVariable(trajectory, Spoor1Changes.BELASTBAARHEID_WIJZIGING))
+            org.camunda.bpm.engine.task.Task told = engine.getTaskService().createTaskQuery()
+                    .processInstanceId(trajectory).taskDefinitionKey("gewijzigdeBelastbaarheidVerwerken").singleResult();
+            assertThat(engine.getTaskService().getVariable(told.getId(), Spoor1Changes.BELASTBAARHEID_WIJZIGING))
+                    .as("in the task's own event subprocess: a second change does not overwrite it")
                     .isEqualTo(TODAY + ": Kan weer 6 uur per dag werken, zonder tillen.");
+            assertThat(engine.getRuntimeService().getVariable(trajectory, Spoor1Changes.BELASTBAARHEID_WIJZIGING))
+                    .isNull();
         } else {
             assertThat(bureauTasks()).as("a trajectory model without the event changes nothing").isEqualTo(bureauTasks);
         }
