@@ -38,6 +38,7 @@ final class ModelBeans {
             Map.entry("ownWorkEvaluationFacts", Set.of()),
             // services with a method meant for models
             Map.entry("uwvDecisions", Set.of("shortcomings")),
+            Map.entry("practiceTerms", Set.of("dueInWorkingDays")),
             // spoor 2 whenever it is due (trajectories/): its decisions, and "does a trajectory run?"
             Map.entry("spoor2Decisions", Set.of()),
             Map.entry("spoor2Starts", Set.of("running")));

@@ -86,6 +86,10 @@ class ModelConventionsTest {
                     + " spoor 2 (spoorwijzer.timeline.spoor2), not a legal deadline"),
             Map.entry("maatregelHerbeoordelen", "a review day the werkgever chose himself, not a legal deadline; the"
                     + " measure for non-cooperation stays in force until he reviews it"),
+            // steps without a term in the law get one of practice (process/PracticeTerms), so none waits unseen
+            Map.entry("spoor2UitvoerderKiezen", "a practice term: the werkgever chooses who runs spoor 2"),
+            Map.entry("weigeringBeoordelen", "a practice term: the werkgever judges the employee's refusal"),
+            Map.entry("visieKeuzeBureauGeven", "a practice term: the employee's view on the choice of bureau"),
             // spoor 2 as it happens (issue 26): terms of practice (spoorwijzer.spoor2.*), not of the law
             Map.entry("passendheidToetsen", "a practice term for checking a reported placement, not a legal one"),
             Map.entry("detacheringAfronden", "due on the detachering's last day, a practice term"),

@@ -1196,6 +1196,12 @@ class PoortwachterProcessTest {
         driver.onDay(360);
         spoor2Starts.start(driver.caseId(), nl.spoorwijzer.trajectories.Spoor2Start.of(
                 nl.spoorwijzer.trajectories.Spoor2Aanleiding.DESKUNDIGENOORDEEL, "Deskundigenoordeel UWV: niet geschikt"));
+        LocalDate due = driver.day(360);
+        for (int workingDay = 0; workingDay < 5; workingDay++) {
+            due = nl.spoorwijzer.timeline.WorkingDays.statutory().onOrAfter(due.plusDays(1));
+        }
+        Assertions.assertThat(driver.task("spoor2UitvoerderKiezen").getDueDate())
+                .as("a practice term of 5 working days: the choice never waits unseen").isEqualTo(endOf(due));
         driver.complete("spoor2UitvoerderKiezen", answers("reintegratiebureauInschakelen"));
         Assertions.assertThat(trajectories(driver)).hasSize(1);
 
