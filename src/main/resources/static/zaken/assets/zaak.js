@@ -2,6 +2,9 @@ import {
   header, getJson, getJsonOrNull, send, el, date, dateTime, isoFromDutch, addDays, sicknessWeek, roleLabel,
   tasklistLink, STATUS, PHASE, ApiError,
 } from './api.js';
+import {
+  section, field, dateInput, actionForm, value, numberOrNull, reloadWith,
+} from './formulier.js';
 
 const caseId = decodeURIComponent(window.location.pathname.split('/').filter(Boolean)[1] || '');
 const api = `/api/cases/${encodeURIComponent(caseId)}`;
@@ -26,15 +29,11 @@ const ENTRY_TYPES = {
 };
 const CLOSED_REASONS = {
   hersteld: 'hersteld', structureelHervat: 'structureel hervat', eindeWachttijd: 'einde wachttijd',
-  vervroegdeIva: 'vervroegde IVA', ziekUitDienst: 'ziek uit dienst',
+  vervroegdeIva: 'vervroegde IVA', ziekUitDienst: 'ziek uit dienst', vaststellingsovereenkomst: 'vaststellingsovereenkomst',
+  beeindigd: 'beëindigd zonder reden',
 };
 
 // ---- page sections ----------------------------------------------------------------------------------------------
-
-function section(id, title, ...content) {
-  return el('section', { class: 'card', 'aria-labelledby': `${id}-titel`, id },
-    el('h2', { id: `${id}-titel` }, title), ...content);
-}
 
 function summary() {
   const week = view.status === 'CLOSED' ? null : sicknessWeek(view.firstSickDay);
@@ -108,103 +107,6 @@ function tasks() {
 }
 
 // ---- actions ------------------------------------------------------------------------------------------------------
-
-function field(label, input, hint) {
-  const id = input.id;
-  const error = el('p', { class: 'field-error', id: `${id}-fout`, hidden: true });
-  if (hint) {
-    input.setAttribute('aria-describedby', `${id}-hint`);
-  }
-  return el('div', { class: 'field', 'data-field': input.name },
-    el('label', { for: id }, label), hint ? el('p', { class: 'hint', id: `${id}-hint` }, hint) : null, input, error);
-}
-
-const dateInput = (id, name) => el('input', {
-  id, name, type: 'text', inputmode: 'numeric', placeholder: 'dd-mm-jjjj', autocomplete: 'off', size: 12,
-});
-
-/** Shows the API's problem: each violation at its field, the rest (or a general refusal) above the form. */
-function showProblem(form, error, labels) {
-  const general = form.querySelector('.form-error');
-  const problem = error instanceof ApiError ? error.problem : {};
-  const violations = problem.violations || (problem.field ? [{ field: problem.field, rule: problem.rule }] : []);
-  const unplaced = [];
-  for (const violation of violations) {
-    const name = String(violation.field || '').split(/[.[]/)[0];
-    const input = form.querySelector(`[name="${CSS.escape(name)}"]`);
-    const holder = input && input.closest('.field');
-    if (!holder) {
-      unplaced.push(`${labels[name] || violation.field}: ${violation.rule}`);
-      continue;
-    }
-    const message = holder.querySelector('.field-error');
-    message.textContent = violation.rule;
-    message.hidden = false;
-    input.setAttribute('aria-invalid', 'true');
-    input.setAttribute('aria-describedby', `${message.id}${input.id && holder.querySelector('.hint') ? ' ' + input.id + '-hint' : ''}`);
-  }
-  const status = error instanceof ApiError ? error.status : 0;
-  let text = 'Niet vastgelegd. ';
-  if (status === 403) {
-    text += 'U mag dit niet doen bij deze zaak.';
-  } else if (status === 409) {
-    text += 'Dit kan nu niet bij deze zaak.';
-  } else if (status === 400) {
-    text += 'Verbeter de gemarkeerde velden.';
-  } else {
-    text += 'Er ging iets mis; probeer het opnieuw.';
-  }
-  general.replaceChildren(el('strong', {}, text),
-    unplaced.length ? el('ul', {}, unplaced.map(line => el('li', {}, line))) : null,
-    violations.length === 0 && problem.detail ? el('p', {}, problem.detail) : null);
-  general.hidden = false;
-  general.focus();
-}
-
-function clearProblems(form) {
-  form.querySelectorAll('.field-error').forEach(node => { node.hidden = true; node.textContent = ''; });
-  form.querySelectorAll('[aria-invalid]').forEach(node => node.removeAttribute('aria-invalid'));
-  const general = form.querySelector('.form-error');
-  general.hidden = true;
-  general.replaceChildren();
-}
-
-/** A form that sends its values to the API and, when stored, reloads the case and says what happens next. */
-function actionForm(id, title, fields, submitText, labels, submit) {
-  const form = el('form', { id: `form-${id}`, novalidate: true },
-    el('div', { class: 'form-error alert', role: 'alert', tabindex: '-1', hidden: true }),
-    fields,
-    el('div', { class: 'buttons' }, el('button', { type: 'submit', class: 'primary' }, submitText)));
-  form.addEventListener('submit', async event => {
-    event.preventDefault();
-    clearProblems(form);
-    const button = form.querySelector('button[type=submit]');
-    button.disabled = true;
-    try {
-      const next = await submit(form);
-      await load();
-      announce(next);
-    } catch (error) {
-      showProblem(form, error, labels);
-    } finally {
-      button.disabled = false;
-    }
-  });
-  return el('details', { class: 'action', id: `actie-${id}` }, el('summary', {}, title), form);
-}
-
-function announce(text) {
-  const region = document.getElementById('uitkomst');
-  region.replaceChildren(el('strong', {}, 'Vastgelegd. '), text);
-  region.hidden = false;
-  region.focus();
-}
-
-const value = (form, name) => {
-  const input = form.elements[name];
-  return input ? input.value.trim() : '';
-};
-const numberOrNull = text => (text === '' ? null : (Number.isFinite(Number(text)) ? Number(text) : text));
 
 function recoveryForm() {
   const labels = { date: 'Datum van herstel', percentage: 'Percentage herstel' };
@@ -598,6 +500,7 @@ async function load() {
 }
 
 async function start() {
+  reloadWith(load);
   try {
     me = await header();
     await load();
