@@ -31,24 +31,19 @@ class OfferRefusals {
     private final ActionForms forms;
     private final ActionRecords records;
     private final RunningTrajectory trajectories;
+    private final ActionDates dates;
 
-    OfferRefusals(CaseAccess access, ActionForms forms, ActionRecords records, RunningTrajectory trajectories) {
+    OfferRefusals(CaseAccess access, ActionForms forms, ActionRecords records, RunningTrajectory trajectories,
+                  ActionDates dates) {
         this.access = access;
+        this.dates = dates;
         this.forms = forms;
         this.records = records;
         this.trajectories = trajectories;
     }
 
     DossierEntry record(CaseFile file, Map<String, Object> body) {
-        String role;
-        if (access.callerIsAdmin()) {
-            role = ActionRecords.ADMIN_ROLE;
-        } else if (file.employeeId() != null && file.employeeId().equals(access.callerId())) {
-            role = TaskRoles.EMPLOYEE_ROLE;
-        } else {
-            throw RuleViolationException.notAllowed("caseId", "only the employee himself refuses an offer of work"
-                    + " as not suitable");
-        }
+        String role = roleOfCaller(file);
         ActionRecords.requireOpen(file, "refusals of an offer are recorded on a running case");
         ProcessInstance trajectory = trajectories.require(file, "a refusal of an offer is recorded");
         Map<String, Object> values;
@@ -57,10 +52,23 @@ class OfferRefusals {
         } catch (RuleViolationException refused) {
             throw FIELDS.inApiTerms(refused);
         }
+        dates.requireHappened(file, values.get("weigeringDatum"), "date");
         if (!trajectories.deliverToItsOwnScope(trajectory, ProcessKeys.Messages.AANBOD_GEWEIGERD, values)) {
             throw RuleViolationException.conflict("caseId", "this case's spoor 2 trajectory runs on a model version"
                     + " without the refusal of an offer; the process owner migrates it");
         }
         return records.record(file, trajectory.getId(), CaseAction.OFFER_REFUSAL, role, values);
+    }
+
+    /** The employee himself (or the admin for him); nobody else. */
+    String roleOfCaller(CaseFile file) {
+        if (access.callerIsAdmin()) {
+            return ActionRecords.ADMIN_ROLE;
+        }
+        if (file.employeeId() != null && file.employeeId().equals(access.callerId())) {
+            return TaskRoles.EMPLOYEE_ROLE;
+        }
+        throw RuleViolationException.notAllowed("caseId", "only the employee himself refuses an offer of work"
+                + " as not suitable");
     }
 }

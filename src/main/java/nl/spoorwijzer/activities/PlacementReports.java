@@ -34,9 +34,12 @@ class PlacementReports {
     private final ActionForms forms;
     private final ActionRecords records;
     private final RunningTrajectory trajectories;
+    private final ActionDates dates;
 
-    PlacementReports(CaseAccess access, ActionForms forms, ActionRecords records, RunningTrajectory trajectories) {
+    PlacementReports(CaseAccess access, ActionForms forms, ActionRecords records, RunningTrajectory trajectories,
+                     ActionDates dates) {
         this.access = access;
+        this.dates = dates;
         this.forms = forms;
         this.records = records;
         this.trajectories = trajectories;
@@ -53,6 +56,7 @@ class PlacementReports {
         } catch (RuleViolationException refused) {
             throw FIELDS.inApiTerms(refused);
         }
+        dates.requireWithinWaitingPeriod(file, values.get("plaatsingStartdatum"), "startDate");
         if (!trajectories.deliver(trajectory, ProcessKeys.Messages.PLAATSING_GEMELD, values)) {
             throw RuleViolationException.conflict("caseId", whyNotNow(trajectory));
         }
@@ -73,7 +77,7 @@ class PlacementReports {
     }
 
     /** The employee himself, a re-integratiebureau or werkgever (checked against the trajectory), the admin. */
-    private String roleOfCaller(CaseFile file) {
+    String roleOfCaller(CaseFile file) {
         if (access.callerIsAdmin()) {
             return ActionRecords.ADMIN_ROLE;
         }

@@ -43,10 +43,12 @@ class Spoor2Activities {
     private final RunningTrajectory trajectories;
     private final DossierRepository dossier;
     private final RuntimeService runtimeService;
+    private final ActionDates dates;
 
     Spoor2Activities(CaseAccess access, ActionForms forms, ActionRecords records, RunningTrajectory trajectories,
-                     DossierRepository dossier, RuntimeService runtimeService) {
+                     DossierRepository dossier, RuntimeService runtimeService, ActionDates dates) {
         this.runtimeService = runtimeService;
+        this.dates = dates;
         this.access = access;
         this.forms = forms;
         this.records = records;
@@ -65,6 +67,7 @@ class Spoor2Activities {
         } catch (RuleViolationException refused) {
             throw FIELDS.inApiTerms(refused);
         }
+        dates.requireHappened(file, values.get("activiteitDatum"), "date");
         access.runWithoutCaller(() -> {
             Object counted = runtimeService.getVariable(trajectory.getId(),
                     ProcessVariables.ACTIVITEITEN_SINDS_VORIGE_RAPPORTAGE);
@@ -85,7 +88,8 @@ class Spoor2Activities {
                 .toList();
     }
 
-    private String roleOfCaller(CaseFile file) {
+    /** A re-integratiebureau or werkgever (checked against the trajectory), the admin. */
+    String roleOfCaller(CaseFile file) {
         if (access.callerIsAdmin()) {
             return ActionRecords.ADMIN_ROLE;
         }

@@ -55,6 +55,12 @@ public record CaseView(
     public static final String ACCESS_LOG = "accessLog";
     /** The case's werkgever or werknemer records a deskundigenoordeel request (POST .../expert-opinion-requests). */
     public static final String EXPERT_OPINION_REQUEST = "expertOpinionRequest";
+    /** A found job or placement reported in spoor 2 (POST .../spoor2/placement-reports). */
+    public static final String SPOOR_2_PLACEMENT_REPORT = "spoor2PlacementReport";
+    /** The employee refuses an offer as not suitable (POST .../spoor2/offer-refusals). */
+    public static final String SPOOR_2_OFFER_REFUSAL = "spoor2OfferRefusal";
+    /** The executor of spoor 2 records a session, training or agency registration (POST .../spoor2/activities). */
+    public static final String SPOOR_2_ACTIVITY = "spoor2Activity";
 
     /** An open step of the case: what, for which role (or the employee), by when; its Tasklist task. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -44,11 +44,14 @@ public class CaseViews {
     private final Organisations organisations;
     private final PartyNames names;
     private final Optional<WorkResumptionSummary> workResumption;
+    private final Optional<Spoor2PracticeActions> spoor2Practice;
 
     CaseViews(CaseAccess access, DossierRepository dossier, ReintegrationReports reintegrationReports,
               TaskService taskService, RuntimeService runtimeService, HistoryService historyService, Clock clock,
-              Organisations organisations, PartyNames names, Optional<WorkResumptionSummary> workResumption) {
+              Organisations organisations, PartyNames names, Optional<WorkResumptionSummary> workResumption,
+              Optional<Spoor2PracticeActions> spoor2Practice) {
         this.workResumption = workResumption;
+        this.spoor2Practice = spoor2Practice;
         this.organisations = organisations;
         this.names = names;
         this.access = access;
@@ -95,7 +98,8 @@ public class CaseViews {
     /**
      * What the case screen offers the caller, by the rules the API applies to each action (werkgever: everything, a hersteldmelding while the case is open;
      * bedrijfsarts: UWV decisions; every party that reads the case: documents and the re-integratieverslag; the
-     * employee: his access log). The API still decides every request.
+     * employee: his access log; the spoor 2 actions by activities/' own rules, see {@link Spoor2PracticeActions}).
+     * The API still decides every request.
      */
     private List<String> actionsOn(CaseFile file) {
         List<String> actions = new ArrayList<>();
@@ -113,6 +117,7 @@ public class CaseViews {
         if (open && !access.callerIsAdmin() && (werkgever || access.callerId().equals(file.employeeId()))) {
             actions.add(CaseView.EXPERT_OPINION_REQUEST);
         }
+        spoor2Practice.ifPresent(rights -> actions.addAll(rights.offeredOn(file)));
         actions.add(CaseView.DOCUMENT_UPLOAD);
         actions.add(CaseView.REINTEGRATION_REPORT);
         if (access.callerIsAdmin() || access.callerId().equals(file.employeeId())) {

@@ -109,6 +109,27 @@ public class ExpertOpinionRequests {
     }
 
     /**
+     * The request the werkgever's judgement of a refused offer stands for when he chooses a deskundigenoordeel (form
+     * weigering-beoordelen in the spoor 2 trajectory): a question on suitable work, filed today, with the refusal as
+     * its explanation, so the case shows it open until UWV's opinion answers it. An open request on suitable work
+     * already answers the same question: then none is added (one opinion would leave the second open for ever).
+     */
+    void recordFromRefusalJudgement(String caseId, String processInstanceId, String tenantId, String elementId,
+                                    String userId, RefusedOffer refusal) {
+        boolean alreadyAsked = ExpertOpinionEntries.openRequests(dossier.findByCase(caseId)).stream()
+                .anyMatch(request -> OpinionQuestion.PASSENDE_ARBEID.name().equals(request.content().get("vraag")));
+        if (alreadyAsked) {
+            return;
+        }
+        OpinionQuestion question = OpinionQuestion.PASSENDE_ARBEID;
+        Map<String, Object> content = content(question, Role.WERKGEVER.groupId(), time.today(),
+                refusal.asExplanation(MAX_EXPLANATION), elementId);
+        dossier.append(new DossierEntry(null, caseId, processInstanceId, tenantId,
+                DossierEntryType.EXPERT_OPINION_REQUESTED, subject(question), elementId, userId,
+                Role.WERKGEVER.groupId(), OffsetDateTime.now(clock), null, null, content));
+    }
+
+    /**
      * The last day a request on the re-integration efforts can be filed, as the case's timeline computed it (it
      * moves with a VVL or a loonsanctie); null when the case has none.
      */

@@ -25,12 +25,15 @@ import org.springframework.stereotype.Component;
  * Every user task with form {@code deskundigenoordeel-aanvragen} (the werkgever's task after the employee rejected a
  * plan, in spoor 1 and in the spoor 2 trajectory, and any task a process owner adds with that form) records its
  * request in the same store as the case action, when it completes and in the same transaction: the list of requests
- * is complete, and the rule of the last day applies to both.
+ * is complete, and the rule of the last day applies to both. So does a task with form {@code weigering-beoordelen}
+ * (the werkgever judges the employee's refusal of an offer) completed with the choice "deskundigenoordeel": a request
+ * on suitable work, the refusal as its explanation.
  */
 @Component
 class OpinionRequestTaskPlugin extends AbstractProcessEnginePlugin {
 
     static final String REQUEST_FORM = "deskundigenoordeel-aanvragen";
+    static final String REFUSAL_JUDGEMENT_FORM = "weigering-beoordelen";
     private static final String LAST_DAY_FOR_EFFORTS =
             ProcessVariables.deadlineVariable(MilestoneKey.DESKUNDIGENOORDEEL_INSPANNINGEN);
 
@@ -55,6 +58,10 @@ class OpinionRequestTaskPlugin extends AbstractProcessEnginePlugin {
                         behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
                                 OpinionRequestTaskPlugin.this::recordRequest);
                     }
+                    if (form != null && REFUSAL_JUDGEMENT_FORM.equals(form.getExpressionText())) {
+                        behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
+                                OpinionRequestTaskPlugin.this::recordRequestForRefusal);
+                    }
                 }
             }
         });
@@ -72,6 +79,17 @@ class OpinionRequestTaskPlugin extends AbstractProcessEnginePlugin {
                 caseProcess(execution).getVariable(LAST_DAY_FOR_EFFORTS));
     }
 
+    private void recordRequestForRefusal(DelegateTask task) {
+        if (!RefusalFields.ASK_OPINION.equals(task.getVariable(RefusalFields.JUDGEMENT))) {
+            return;
+        }
+        ExecutionEntity execution = (ExecutionEntity) task.getExecution();
+        requests.recordFromRefusalJudgement(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
+                execution.getTenantId(), task.getTaskDefinitionKey(), currentUser(task),
+                new RefusedOffer(task.getVariable(RefusalFields.OFFER), task.getVariable(RefusalFields.REFUSED_ON),
+                        task.getVariable(RefusalFields.REASON)));
+    }
+
     /** The case process (poortwachter), whose timeline holds the last day; the trajectory is called by it. */
     private static ExecutionEntity caseProcess(ExecutionEntity execution) {
         String root = execution.getRootProcessInstanceId();
@@ -83,5 +101,17 @@ class OpinionRequestTaskPlugin extends AbstractProcessEnginePlugin {
         var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         return authentication != null && authentication.getUserId() != null ? authentication.getUserId()
                 : task.getAssignee() == null ? "systeem" : task.getAssignee();
+    }
+
+    /** The fields of forms aanbod-weigeren (the refusal) and weigering-beoordelen (the werkgever's judgement). */
+    static final class RefusalFields {
+        static final String JUDGEMENT = "weigeringOordeel";
+        static final String ASK_OPINION = "deskundigenoordeel";
+        static final String OFFER = "geweigerdAanbod";
+        static final String REFUSED_ON = "weigeringDatum";
+        static final String REASON = "weigeringMotivering";
+
+        private RefusalFields() {
+        }
     }
 }

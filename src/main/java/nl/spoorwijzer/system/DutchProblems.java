@@ -226,6 +226,9 @@ public final class DutchProblems {
                 + " re-integratiebureau van zijn traject of de werkgever die spoor 2 zelf uitvoert");
         rule("spoor 2 activities are recorded by .*", "spoor 2-activiteiten legt het re-integratiebureau van het"
                 + " traject vast, of de werkgever die spoor 2 zelf uitvoert");
+        rule("must be on or before (\\d{4})-(\\d{2})-(\\d{2}), the end of the waiting period: a placement in spoor 2"
+                + " starts within it", "mag niet na $3-$2-$1 liggen, het einde van de wachttijd: een plaatsing in"
+                + " spoor 2 begint binnen de wachttijd");
         // issue 26, review findings
         rule("must have at most 2 decimals", "mag hoogstens 2 decimalen hebben");
         rule("a start of spoor 2 waits for the werkgever's choice of who runs it.*", "een start van spoor 2 wacht"

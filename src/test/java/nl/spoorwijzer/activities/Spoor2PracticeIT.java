@@ -96,6 +96,18 @@ class Spoor2PracticeIT {
         assertThat(byWerkgever.statusCode()).as("a bureau runs this trajectory: " + byWerkgever.body())
                 .isEqualTo(409);
         assertThat(post("/spoor2/activities", "{}", "tim").statusCode()).as("the employee").isEqualTo(403);
+        HttpResponse<String> ahead = post("/spoor2/activities", """
+                {"kind": "TRAINING", "date": "%s", "description": "Sollicitatietraining."}""".formatted(TODAY.plusDays(1)),
+                "frank");
+        assertThat(ahead.statusCode()).as("an activity is recorded once it happened: " + ahead.body()).isEqualTo(400);
+        assertThat(tree(ahead.body()).path("field").asText()).isEqualTo("date");
+        assertThat(tree(ahead.body()).path("rule").asText()).isEqualTo("must not be in the future (today is "
+                + TODAY + ")");
+        HttpResponse<String> beforeSickness = post("/spoor2/activities", """
+                {"kind": "TRAINING", "date": "%s", "description": "Sollicitatietraining."}"""
+                .formatted(FIRST_SICK_DAY.minusDays(1)), "frank");
+        assertThat(beforeSickness.statusCode()).as(beforeSickness.body()).isEqualTo(400);
+        assertThat(tree(beforeSickness.body()).path("field").asText()).isEqualTo("date");
         String trajectory = engine.getRuntimeService().createProcessInstanceQuery()
                 .processDefinitionKey("spoor-2-traject").processInstanceBusinessKey(caseId).singleResult().getId();
         assertThat(engine.getRuntimeService().getVariable(trajectory, "activiteitenSindsVorigeRapportage"))
@@ -130,6 +142,13 @@ class Spoor2PracticeIT {
         assertThat(tree(missing.body()).path("violations").findValuesAsText("field"))
                 .containsExactlyInAnyOrder("date", "reason");
 
+        HttpResponse<String> refusedTomorrow = post("/spoor2/offer-refusals",
+                body.replace(TODAY.toString(), TODAY.plusDays(1).toString()), "tim");
+        assertThat(refusedTomorrow.statusCode()).as("a refusal is recorded once it happened: "
+                + refusedTomorrow.body()).isEqualTo(400);
+        assertThat(tree(refusedTomorrow.body()).path("field").asText()).isEqualTo("date");
+        assertThat(openTasks("weigeringBeoordelen")).as("nothing half-written").isEmpty();
+
         HttpResponse<String> refusal = post("/spoor2/offer-refusals", body, "tim");
         assertThat(refusal.statusCode()).as(refusal.body()).isEqualTo(201);
         assertThat(tree(refusal.body()).path("role").asText()).isEqualTo("werknemer");
@@ -145,6 +164,35 @@ class Spoor2PracticeIT {
         assertThat(judged.statusCode()).as(judged.body()).isEqualTo(204);
         assertThat(http.get("/api/cases/" + caseId + "/dossier", "tim", "tim").body())
                 .contains("Aanbod passende arbeid weigeren", "deskundigenoordeel");
+
+        // seed 004: a refusal of work the employee considers not suitable leads to a deskundigenoordeel
+        JsonNode requests = tree(http.get("/api/cases/" + caseId + "/expert-opinion-requests", "tim", "tim").body());
+        assertThat(requests).as("the judgement records the request on suitable work").hasSize(1);
+        JsonNode request = requests.get(0);
+        assertThat(request.path("question").asText()).isEqualTo("PASSENDE_ARBEID");
+        assertThat(request.path("status").asText()).isEqualTo("OPEN");
+        assertThat(request.path("requestedBy").asText()).isEqualTo("werkgever");
+        assertThat(request.path("recordedBy").asText()).isEqualTo("anna");
+        assertThat(request.path("filedOn").asText()).isEqualTo(TODAY.toString());
+        assertThat(request.path("source").asText()).isEqualTo("weigeringBeoordelen");
+        assertThat(request.path("explanation").asText()).isEqualTo("Weigering van het aanbod 'Magazijnmedewerker bij"
+                + " Transport Zuid' op 16-12-2026: Twee uur reistijd per dag en ploegendienst.");
+        assertThat(tree(http.get("/api/cases/" + caseId, "anna", "anna").body())
+                .path("openExpertOpinionRequests").findValuesAsText("vraag")).as("open on the case screen")
+                .containsExactly("PASSENDE_ARBEID");
+
+        // A second refusal accepted adds no request; one judged "deskundigenoordeel" while the first request is
+        // open adds none either (UWV's one opinion on suitable work answers it).
+        assertThat(post("/spoor2/offer-refusals", body.replace("Magazijnmedewerker", "Heftruckchauffeur"), "tim")
+                .statusCode()).isEqualTo(201);
+        engine.getTaskService().complete(openTask("weigeringBeoordelen").getId(), Map.of("weigeringOordeel",
+                "aanvaarden", "weigeringOordeelToelichting", "Terecht: te ver weg."));
+        assertThat(post("/spoor2/offer-refusals", body.replace("Magazijnmedewerker", "Orderpicker"), "tim")
+                .statusCode()).isEqualTo(201);
+        engine.getTaskService().complete(openTask("weigeringBeoordelen").getId(), Map.of("weigeringOordeel",
+                "deskundigenoordeel", "weigeringOordeelToelichting", "Ook deze vraag gaat naar UWV."));
+        assertThat(tree(http.get("/api/cases/" + caseId + "/expert-opinion-requests", "anna", "anna").body()))
+                .hasSize(1);
     }
 
     @Test
@@ -162,6 +210,16 @@ class Spoor2PracticeIT {
                 "tim");
         assertThat(badForm.statusCode()).as(badForm.body()).isEqualTo(400);
         assertThat(tree(badForm.body()).path("field").asText()).isEqualTo("kind");
+        assertThat(openTasks("passendheidToetsen")).as("nothing half-written").isEmpty();
+
+        LocalDate endOfWaitingPeriod = LocalDate.parse(tree(http.get("/api/cases/" + caseId, "tim", "tim").body())
+                .path("timeline").path("einde-wachttijd").asText());
+        HttpResponse<String> afterTheWaitingPeriod = post("/spoor2/placement-reports",
+                body.replace(TODAY.plusDays(14).toString(), endOfWaitingPeriod.plusDays(1).toString()), "tim");
+        assertThat(afterTheWaitingPeriod.statusCode()).as(afterTheWaitingPeriod.body()).isEqualTo(400);
+        assertThat(tree(afterTheWaitingPeriod.body()).path("field").asText()).isEqualTo("startDate");
+        assertThat(tree(afterTheWaitingPeriod.body()).path("rule").asText()).startsWith("must be on or before "
+                + endOfWaitingPeriod + ", the end of the waiting period");
         assertThat(openTasks("passendheidToetsen")).as("nothing half-written").isEmpty();
 
         HttpResponse<String> reported = post("/spoor2/placement-reports", body, "tim");

@@ -118,6 +118,9 @@ class DutchProblemsTest {
         assertThat(DutchProblems.rule("is required when no step waits for the opinion: one of [PASSENDE_ARBEID]"))
                 .isEqualTo("is verplicht als geen stap op het oordeel wacht: een van [PASSENDE_ARBEID]");
         assertThat(DutchProblems.rule("request 12 was already answered")).isEqualTo("aanvraag 12 is al beantwoord");
+        assertThat(DutchProblems.rule("must be on or before 2027-12-31, the end of the waiting period: a placement in"
+                + " spoor 2 starts within it")).isEqualTo("mag niet na 31-12-2027 liggen, het einde van de wachttijd:"
+                + " een plaatsing in spoor 2 begint binnen de wachttijd");
         assertThat(DutchProblems.rule("the case is closed; deskundigenoordeel requests are recorded on a running case"))
                 .startsWith("de zaak loopt niet meer (closed)");
     }
