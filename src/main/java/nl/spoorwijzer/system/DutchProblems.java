@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * Problem details in Dutch for people: the webapps' own engine API (what Tasklist and Cockpit show) always, and
  * {@code /api} and {@code /engine-rest} when the client asks for Dutch first ({@code Accept-Language: nl}). The title
  * follows the status; the detail becomes Dutch sentences naming each field ("Het veld eersteZiektedag is
- * verplicht."); the {@code type}, {@code field} and {@code status} stay as they are, so clients keep their logic.
+ * verplicht.") and each violation's {@code rule} Dutch (shown at its field); the {@code type}, {@code field} and
+ * {@code status} stay as they are, so clients keep their logic.
  * The platform's own general rules (form validation, JSON input, stored values, conflicts) have Dutch wording here;
  * a rule not listed keeps its English wording inside the Dutch sentence.
  */
@@ -61,8 +62,8 @@ public final class DutchProblems {
         rule("must be a date and time in ISO format .*", "moet een datum met tijd zijn (jjjj-mm-ddTuu:mm+01:00)");
         rule("must not be before the first sick day \\(?(\\d{4}-\\d{2}-\\d{2})\\)?",
                 "mag niet voor de eerste ziektedag ($1) liggen");
-        rule("must not be in the future \\(today is (\\d{4}-\\d{2}-\\d{2})\\)",
-                "mag niet in de toekomst liggen (vandaag is $1)");
+        rule("must not be in the future \\(today is (\\d{4})-(\\d{2})-(\\d{2})\\)",
+                "mag niet in de toekomst liggen (vandaag is $3-$2-$1)");
         rule("must be true or false", "moet ja of nee zijn");
         rule("must be checked", "moet aangevinkt zijn");
         rule("must be one of (.+)", "moet een van deze waarden zijn: $1");
@@ -228,7 +229,7 @@ public final class DutchProblems {
                 + " traject vast, of de werkgever die spoor 2 zelf uitvoert");
         rule("must be on or before (\\d{4})-(\\d{2})-(\\d{2}), the end of the waiting period: a placement in spoor 2"
                 + " starts within it", "mag niet na $3-$2-$1 liggen, het einde van de wachttijd: een plaatsing in"
-                + " spoor 2 begint binnen de wachttijd");
+                + " spoor 2 begint daarvoor");
         // issue 26, review findings
         rule("must have at most 2 decimals", "mag hoogstens 2 decimalen hebben");
         rule("a start of spoor 2 waits for the werkgever's choice of who runs it.*", "een start van spoor 2 wacht"
@@ -279,8 +280,11 @@ public final class DutchProblems {
             // A text of Camunda's or Spring's (already cleaned of internals): our sentence, theirs as a note.
             detail = generalDetail(problem.status()) + " (Technische melding: " + problem.detail() + ")";
         }
-        return new Problem(problem.status(), titleOf(problem.status()), SafeText.shorten(detail),
-                problem.violations(), problem.correlationId());
+        // Each violation's rule in Dutch too: the case screen shows it at its field. The field name stays.
+        List<Violation> violations = problem.violations().stream()
+                .map(violation -> new Violation(violation.field(), rule(violation.rule()))).toList();
+        return new Problem(problem.status(), titleOf(problem.status()), SafeText.shorten(detail), violations,
+                problem.correlationId());
     }
 
     /** "Het veld eersteZiektedag is verplicht." */

@@ -36,8 +36,8 @@ export function placementReportForm(view, api) {
   const end = view.timeline ? view.timeline['einde-wachttijd'] : null;
   return actionForm('plaatsing-melden', 'Plaatsing melden (spoor 2)', [
     el('p', { class: 'hint' }, 'Meld een gevonden baan of plaatsing zodra die er is. De bedrijfsarts toetst direct of het werk passend en duurzaam is; u wacht niet op de volgende voortgangsrapportage.'),
-    field(labels.employer, el('input', { id: 'plaatsing-melden-werkgever', name: 'employer', type: 'text', maxlength: 200 })),
-    field(labels.function, el('input', { id: 'plaatsing-melden-functie', name: 'function', type: 'text', maxlength: 200 })),
+    field(labels.employer, el('input', { id: 'plaatsing-melden-werkgever', name: 'employer', type: 'text', maxlength: 200, size: 50 })),
+    field(labels.function, el('input', { id: 'plaatsing-melden-functie', name: 'function', type: 'text', maxlength: 200, size: 50 })),
     radios('plaatsing-melden-vorm', 'kind', labels.kind, PLACEMENT_KINDS,
       'Bij een detachering werkt de werknemer bij de inlener en blijft hij in dienst.'),
     field(labels.startDate, dateInput('plaatsing-melden-start', 'startDate'),
@@ -62,7 +62,7 @@ export function offerRefusalForm(view, api) {
   day.value = todayDutch();
   return actionForm('aanbod-weigeren', 'Aanbod weigeren als niet passend', [
     el('p', { class: 'hint' }, 'U hoeft geen werk te aanvaarden dat niet passend is. Uw werkgever beoordeelt uw weigering; hij kan UWV om een deskundigenoordeel over passende arbeid vragen.'),
-    field(labels.offer, el('input', { id: 'weigering-aanbod', name: 'offer', type: 'text', maxlength: 200 })),
+    field(labels.offer, el('input', { id: 'weigering-aanbod', name: 'offer', type: 'text', maxlength: 200, size: 50 })),
     field(labels.date, day, 'Vandaag ingevuld; pas aan als u eerder weigerde. Niet in de toekomst.'),
     field(labels.reason, el('textarea', { id: 'weigering-reden', name: 'reason', rows: 3, maxlength: 4000 }),
       `Bijvoorbeeld reistijd, werktijden of het soort werk. ${NO_MEDICAL}`),

@@ -27,6 +27,7 @@ const ENTRY_TYPES = {
   STEP_IMPORTED: 'Stap uit eerder systeem', CONTRACT_END_CHANGED: 'Einde contract gewijzigd',
   HANDOVER_TO_UWV: 'Ziek uit dienst: overdracht aan UWV', TRAJECTORY_ENDED: 'Spoor 2-traject beëindigd',
   WORK_RESUMPTION_HOURS: 'Gewerkte uren (opbouw)', SPOOR1_CHANGE: 'Wijziging voor spoor 1',
+  EXPERT_OPINION_REQUESTED: 'Deskundigenoordeel aangevraagd',
 };
 const CLOSED_REASONS = {
   hersteld: 'hersteld', structureelHervat: 'structureel hervat', eindeWachttijd: 'einde wachttijd',

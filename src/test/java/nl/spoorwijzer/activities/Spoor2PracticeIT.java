@@ -68,6 +68,18 @@ class Spoor2PracticeIT {
     }
 
     @Test
+    @Order(0)
+    void theCaseScreenOffersEachPartyTheSpoor2ActionsTheApiTakesFromHim() {
+        assertThat(actionsOf("frank")).contains("spoor2Activity", "spoor2PlacementReport")
+                .doesNotContain("spoor2OfferRefusal");
+        assertThat(actionsOf("tim")).contains("spoor2OfferRefusal", "spoor2PlacementReport")
+                .doesNotContain("spoor2Activity");
+        assertThat(actionsOf("anna")).as("a bureau runs the trajectory")
+                .doesNotContain("spoor2Activity", "spoor2PlacementReport", "spoor2OfferRefusal");
+        assertThat(actionsOf("eva")).doesNotContain("spoor2Activity", "spoor2PlacementReport", "spoor2OfferRefusal");
+    }
+
+    @Test
     @Order(1)
     // seed 004: "De eerste fase van het spoor 2 traject bestaat meestal uit één of tweewekelijkse sessies"
     // seed 001: "Daarnaast wordt de positie op de arbeidsmarkt versterkt, bijvoorbeeld door in te schrijven bij
@@ -301,6 +313,8 @@ class Spoor2PracticeIT {
                 + engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseId)
                 .taskHadCandidateGroup("re-integratiebureau").count()).as("no task of a bureau").isZero();
 
+        assertThat(actionsOf("anna")).as("he runs spoor 2 himself").contains("spoor2Activity",
+                "spoor2PlacementReport");
         HttpResponse<String> activity = post("/spoor2/activities", """
                 {"kind": "GESPREK", "date": "%s", "description": "Tweewekelijks gesprek."}"""
                 .formatted(FIRST_SICK_DAY.plusDays(360)), "anna");
@@ -309,6 +323,14 @@ class Spoor2PracticeIT {
     }
 
     // ---- helpers ----
+
+    private List<String> actionsOf(String user) {
+        HttpResponse<String> view = http.get("/api/cases/" + caseId, user, user);
+        assertThat(view.statusCode()).as(view.body()).isEqualTo(200);
+        List<String> actions = new java.util.ArrayList<>();
+        tree(view.body()).path("actions").forEach(action -> actions.add(action.asText()));
+        return actions;
+    }
 
     private HttpResponse<String> post(String path, String body, String user) {
         return http.post("/api/cases/" + caseId + path, body, user, user);

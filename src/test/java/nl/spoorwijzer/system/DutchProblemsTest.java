@@ -22,13 +22,17 @@ class DutchProblemsTest {
         assertThat(dutch.detail()).isEqualTo("Het veld meldingBedrijfsartsDatum is verplicht."
                 + " Het veld bedrijfsarts mag hoogstens 200 tekens lang zijn.");
         assertThat(dutch.type()).as("clients keep telling problems apart by type").isEqualTo(english.type());
-        assertThat(dutch.violations()).isEqualTo(english.violations());
+        assertThat(dutch.violations()).as("the same fields, each rule in Dutch (the case screen shows it there)")
+                .containsExactly(new Violation("meldingBedrijfsartsDatum", "is verplicht"),
+                        new Violation("bedrijfsarts", "mag hoogstens 200 tekens lang zijn"));
     }
 
     @Test
     void theFirstSickDayGuardSpeaksDutch() {
         assertThat(DutchProblems.rule("must not be before the first sick day (2026-12-03)"))
                 .isEqualTo("mag niet voor de eerste ziektedag (2026-12-03) liggen");
+        assertThat(DutchProblems.rule("must not be in the future (today is 2026-12-16)"))
+                .isEqualTo("mag niet in de toekomst liggen (vandaag is 16-12-2026)");
         assertThat(DutchProblems.rule("must be one of [ja, nee]")).isEqualTo("moet een van deze waarden zijn: [ja, nee]");
     }
 
@@ -120,7 +124,7 @@ class DutchProblemsTest {
         assertThat(DutchProblems.rule("request 12 was already answered")).isEqualTo("aanvraag 12 is al beantwoord");
         assertThat(DutchProblems.rule("must be on or before 2027-12-31, the end of the waiting period: a placement in"
                 + " spoor 2 starts within it")).isEqualTo("mag niet na 31-12-2027 liggen, het einde van de wachttijd:"
-                + " een plaatsing in spoor 2 begint binnen de wachttijd");
+                + " een plaatsing in spoor 2 begint daarvoor");
         assertThat(DutchProblems.rule("the case is closed; deskundigenoordeel requests are recorded on a running case"))
                 .startsWith("de zaak loopt niet meer (closed)");
     }
