@@ -55,6 +55,10 @@ public record CaseView(
     public static final String ACCESS_LOG = "accessLog";
     /** The case's werkgever or werknemer records a deskundigenoordeel request (POST .../expert-opinion-requests). */
     public static final String EXPERT_OPINION_REQUEST = "expertOpinionRequest";
+    /** The case's werkgever takes and ends measures for non-cooperation (POST .../cooperation-measures, .../end). */
+    public static final String COOPERATION_MEASURE = "cooperationMeasure";
+    /** The case's werkgever records a vaststellingsovereenkomst (POST .../settlement), which ends the case. */
+    public static final String SETTLEMENT = "settlement";
 
     /** An open step of the case: what, for which role (or the employee), by when; its Tasklist task. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

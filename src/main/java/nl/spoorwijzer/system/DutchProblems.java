@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * Problem details in Dutch for people: the webapps' own engine API (what Tasklist and Cockpit show) always, and
  * {@code /api} and {@code /engine-rest} when the client asks for Dutch first ({@code Accept-Language: nl}). The title
  * follows the status; the detail becomes Dutch sentences naming each field ("Het veld eersteZiektedag is
- * verplicht."); the {@code type}, {@code field} and {@code status} stay as they are, so clients keep their logic.
+ * verplicht.") and each violation's {@code rule} its Dutch predicate (the case screen shows it at its field); the
+ * {@code type}, {@code field} and {@code status} stay as they are, so clients keep their logic.
  * The platform's own general rules (form validation, JSON input, stored values, conflicts) have Dutch wording here;
  * a rule not listed keeps its English wording inside the Dutch sentence.
  */
@@ -54,8 +55,8 @@ public final class DutchProblems {
         rule("must be a phone number", "moet een telefoonnummer zijn");
         rule("must be a number", "moet een getal zijn");
         rule("must have at most (\\d+) decimal digits", "mag hoogstens $1 cijfers achter de komma hebben");
-        rule("must be at least (.+)", "moet minstens $1 zijn");
-        rule("must be at most (.+)", "mag hoogstens $1 zijn");
+        rule("must be at least (\\S+)", "moet minstens $1 zijn"); // one value; longer rules have their own wording
+        rule("must be at most (\\S+)", "mag hoogstens $1 zijn");
         rule("must be a date in ISO format YYYY-MM-DD(?: \\(got '(.*)'\\))?", "moet een datum zijn (jjjj-mm-dd)");
         rule("must be a time HH:mm", "moet een tijd zijn (uu:mm)");
         rule("must be a date and time in ISO format .*", "moet een datum met tijd zijn (jjjj-mm-ddTuu:mm+01:00)");
@@ -183,6 +184,12 @@ public final class DutchProblems {
                         + " overeenkomst vast in plaats van de einddatum te wijzigen");
         rule("the case is (\\w+); (?:measures for non-cooperation|a vaststellingsovereenkomst) (?:are|is) recorded"
                 + " on a running case", "de zaak loopt niet meer ($1); dit wordt alleen bij een lopende zaak vastgelegd");
+        rule("must not be after the end of the waiting period (\\d{4})-(\\d{2})-(\\d{2}): the case ends then, not by"
+                + " the agreement", "mag niet na het einde van de wachttijd ($3-$2-$1) liggen: dan eindigt de zaak"
+                + " met de wachttijd, niet door de overeenkomst");
+        rule("must not be after the end of the waiting period (\\d{4})-(\\d{2})-(\\d{2}): the werkgever's"
+                + " obligations end then", "mag niet na het einde van de wachttijd ($3-$2-$1) liggen: dan eindigen de"
+                + " verplichtingen van de werkgever");
         // Spoor 2 whenever it is due (POST /api/cases/{id}/spoor2)
         rule("a spoor 2 trajectory already runs in this case;.*", "in deze zaak loopt al een spoor 2-traject; een"
                 + " nieuw traject start alleen als herstart (HERSTART), die het lopende eerst beëindigt");
@@ -276,8 +283,10 @@ public final class DutchProblems {
             // A text of Camunda's or Spring's (already cleaned of internals): our sentence, theirs as a note.
             detail = generalDetail(problem.status()) + " (Technische melding: " + problem.detail() + ")";
         }
-        return new Problem(problem.status(), titleOf(problem.status()), SafeText.shorten(detail),
-                problem.violations(), problem.correlationId());
+        List<Violation> violations = problem.violations().stream()
+                .map(violation -> new Violation(violation.field(), rule(violation.rule()))).toList();
+        return new Problem(problem.status(), titleOf(problem.status()), SafeText.shorten(detail), violations,
+                problem.correlationId());
     }
 
     /** "Het veld eersteZiektedag is verplicht." */

@@ -5,6 +5,7 @@ import {
 import {
   section, field, dateInput, actionForm, value, numberOrNull, reloadWith,
 } from './formulier.js';
+import { cooperationMeasureForm, cooperationMeasures, settlementForm } from './acties-cooperation.js';
 
 const caseId = decodeURIComponent(window.location.pathname.split('/').filter(Boolean)[1] || '');
 const api = `/api/cases/${encodeURIComponent(caseId)}`;
@@ -26,6 +27,7 @@ const ENTRY_TYPES = {
   STEP_IMPORTED: 'Stap uit eerder systeem', CONTRACT_END_CHANGED: 'Einde contract gewijzigd',
   HANDOVER_TO_UWV: 'Ziek uit dienst: overdracht aan UWV', TRAJECTORY_ENDED: 'Spoor 2-traject beëindigd',
   WORK_RESUMPTION_HOURS: 'Gewerkte uren (opbouw)', SPOOR1_CHANGE: 'Wijziging voor spoor 1',
+  COOPERATION_MEASURE_TAKEN: 'Maatregel bij onvoldoende medewerking', COOPERATION_MEASURE_REVIEWED: 'Maatregel herbeoordeeld', COOPERATION_MEASURE_ENDED: 'Maatregel beëindigd', SETTLEMENT_AGREEMENT: 'Vaststellingsovereenkomst',
 };
 const CLOSED_REASONS = {
   hersteld: 'hersteld', structureelHervat: 'structureel hervat', eindeWachttijd: 'einde wachttijd',
@@ -379,6 +381,8 @@ function actions() {
   if (allowed.includes('uwvDecision')) parts.push(uwvForm());
   if (allowed.includes('placement')) parts.push(placementForm());
   if (allowed.includes('expertOpinionRequest')) parts.push(expertOpinionRequestForm());
+  if (allowed.includes('cooperationMeasure')) parts.push(cooperationMeasureForm(view, api));
+  if (allowed.includes('settlement')) parts.push(settlementForm(view, api));
   if (allowed.includes('documentUpload')) parts.push(uploadForm());
   if (allowed.includes('reintegrationReport')) parts.push(reportLinks());
   if (parts.length === 0) {
@@ -489,6 +493,7 @@ async function load() {
     parts.push(el('p', { class: 'muted' }, 'Uw rol ziet alleen de status van deze zaak.'));
   } else {
     parts.push(timeline(), tasks(), expertOpinions());
+    parts.push(cooperationMeasures(view, api));
     const actionSection = actions();
     if (actionSection) parts.push(actionSection);
     const [docs, history, log] = await Promise.all([documents(), dossier(), accessLog()]);

@@ -22,7 +22,9 @@ class DutchProblemsTest {
         assertThat(dutch.detail()).isEqualTo("Het veld meldingBedrijfsartsDatum is verplicht."
                 + " Het veld bedrijfsarts mag hoogstens 200 tekens lang zijn.");
         assertThat(dutch.type()).as("clients keep telling problems apart by type").isEqualTo(english.type());
-        assertThat(dutch.violations()).isEqualTo(english.violations());
+        assertThat(dutch.violations()).as("each rule in Dutch at its own field, for the case screen")
+                .containsExactly(new Violation("meldingBedrijfsartsDatum", "is verplicht"),
+                        new Violation("bedrijfsarts", "mag hoogstens 200 tekens lang zijn"));
     }
 
     @Test
@@ -30,6 +32,16 @@ class DutchProblemsTest {
         assertThat(DutchProblems.rule("must not be before the first sick day (2026-12-03)"))
                 .isEqualTo("mag niet voor de eerste ziektedag (2026-12-03) liggen");
         assertThat(DutchProblems.rule("must be one of [ja, nee]")).isEqualTo("moet een van deze waarden zijn: [ja, nee]");
+    }
+
+    @Test
+    void theDateBoundsOfMeasuresAndAgreementsSpeakDutchWholly() {
+        assertThat(DutchProblems.rule("must be at most 31 days ahead (today is 2026-12-05)"))
+                .isEqualTo("mag hoogstens 31 dagen vooruit liggen (vandaag is 05-12-2026)");
+        assertThat(DutchProblems.rule("must be at most 100")).isEqualTo("mag hoogstens 100 zijn");
+        assertThat(DutchProblems.rule("must not be after the end of the waiting period 2028-12-02: the case ends then,"
+                + " not by the agreement")).isEqualTo("mag niet na het einde van de wachttijd (02-12-2028) liggen: dan"
+                + " eindigt de zaak met de wachttijd, niet door de overeenkomst");
     }
 
     @Test
