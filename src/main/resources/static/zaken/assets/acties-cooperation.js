@@ -67,12 +67,13 @@ export function cooperationMeasures(view, api) {
   }
   const mayEnd = (view.actions || []).includes('cooperationMeasure');
   return section('maatregelen', 'Maatregelen bij onvoldoende medewerking',
-    el('p', { class: 'hint' }, 'Deze maatregelen gelden nu. Een maatregel eindigt zodra de werknemer weer meewerkt.'),
+    el('p', { class: 'hint' }, 'Deze maatregelen gelden nu. Een maatregel eindigt zodra de werknemer weer meewerkt;',
+      ' de werkgever legt dat vast.'),
     el('table', {},
       el('thead', {}, el('tr', {}, ['Maatregel', 'Grond', 'Sinds', 'Herbeoordelen op'].map(t => el('th', { scope: 'col' }, t)))),
       el('tbody', {}, measures.map(measure => el('tr', {},
         el('th', { scope: 'row' }, kindLabel(measure)), el('td', {}, measure.ground || '—'),
-        el('td', {}, date(measure.startDate)), el('td', {}, date(measure.reviewOn)))))),
+        el('td', { class: 'date' }, date(measure.startDate)), el('td', { class: 'date' }, date(measure.reviewOn)))))),
     mayEnd ? measures.map((measure, index) => endForm(api, measure, index)) : null);
 }
 

@@ -152,9 +152,11 @@ class CooperationScreenBrowserIT {
         submit("form-vso");
         assertThat(fieldError("vso-einde")).as("the agreed last day after the waiting period, in Dutch")
                 .contains("mag niet na het einde van de wachttijd (" + waitingPeriodEnd.format(DUTCH) + ")");
+        assertThat(page.findElement(By.cssSelector("#form-vso .form-error")).getText())
+                .isEqualTo("Niet vastgelegd. Verbeter de gemarkeerde velden.");
+        screenshot("zaakscherm-vaststellingsovereenkomst");
         page.findElement(By.id("vso-einde")).clear();
         page.findElement(By.id("vso-einde")).sendKeys(lastDay.format(DUTCH));
-        screenshot("zaakscherm-vaststellingsovereenkomst");
         submit("form-vso");
 
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("uitkomst"), "Vastgelegd"));
@@ -238,6 +240,7 @@ class CooperationScreenBrowserIT {
         WebDriver page = browser.driver();
         Object height = ((JavascriptExecutor) page).executeScript("return document.documentElement.scrollHeight");
         page.manage().window().setSize(new Dimension(1400, Math.min(3200, ((Number) height).intValue() + 20)));
+        ((JavascriptExecutor) page).executeScript("window.scrollTo(0, 0)");
         browser.screenshot(name);
     }
 }
