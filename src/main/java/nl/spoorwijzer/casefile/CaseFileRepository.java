@@ -90,6 +90,16 @@ public class CaseFileRepository {
         return jdbc.query("SELECT * FROM case_file WHERE case_id = ?", this::map, caseId).stream().findFirst();
     }
 
+    /**
+     * The case's row, locked until the calling transaction ends ({@code SELECT ... FOR UPDATE}): a change that first
+     * checks "not yet" or "one of each kind" and then stores takes this lock before the check, so two requests at
+     * the same moment run one after the other and the second sees what the first stored. Empty for an unknown case.
+     */
+    public Optional<CaseFile> lockForChange(String caseId) {
+        return jdbc.query("SELECT * FROM case_file WHERE case_id = ? FOR UPDATE", this::map, caseId).stream()
+                .findFirst();
+    }
+
     public Optional<CaseFile> findOpen(String employerId, String employeeId) {
         return jdbc.query("SELECT * FROM case_file WHERE open_case_key = ?", this::map,
                 openCaseKey(employerId, employeeId)).stream().findFirst();

@@ -61,6 +61,10 @@ public record CaseView(
     public static final String SPOOR_2_OFFER_REFUSAL = "spoor2OfferRefusal";
     /** The executor of spoor 2 records a session, training or agency registration (POST .../spoor2/activities). */
     public static final String SPOOR_2_ACTIVITY = "spoor2Activity";
+    /** The case's werkgever takes and ends measures for non-cooperation (POST .../cooperation-measures, .../end). */
+    public static final String COOPERATION_MEASURE = "cooperationMeasure";
+    /** The case's werkgever records a vaststellingsovereenkomst (POST .../settlement), which ends the case. */
+    public static final String SETTLEMENT = "settlement";
 
     /** An open step of the case: what, for which role (or the employee), by when; its Tasklist task. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

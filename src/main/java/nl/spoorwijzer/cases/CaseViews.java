@@ -118,6 +118,11 @@ public class CaseViews {
             actions.add(CaseView.EXPERT_OPINION_REQUEST);
         }
         spoor2Practice.ifPresent(rights -> actions.addAll(rights.offeredOn(file)));
+        // cooperation/ and employment/ (vaststellingsovereenkomst): the case's werkgever, on a running case
+        if (werkgever && CaseFile.OPEN.equals(file.status())) {
+            actions.add(CaseView.COOPERATION_MEASURE);
+            actions.add(CaseView.SETTLEMENT);
+        }
         actions.add(CaseView.DOCUMENT_UPLOAD);
         actions.add(CaseView.REINTEGRATION_REPORT);
         if (access.callerIsAdmin() || access.callerId().equals(file.employeeId())) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.casefile.CaseFile;
+import nl.spoorwijzer.casefile.CaseFileRepository;
 import nl.spoorwijzer.cases.CooperationMeasureView;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.dossier.DossierRepository;
@@ -22,8 +23,10 @@ import nl.spoorwijzer.identity.Role;
 import nl.spoorwijzer.process.CaseDossier;
 import nl.spoorwijzer.process.LegalTime;
 import nl.spoorwijzer.process.ProcessKeys;
+import nl.spoorwijzer.process.ProcessVariables;
 import nl.spoorwijzer.system.RuleViolationException;
 import nl.spoorwijzer.system.Violation;
+import nl.spoorwijzer.timeline.MilestoneKey;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
@@ -34,26 +37,32 @@ import org.springframework.transaction.annotation.Transactional;
  * cooperate; BW art. 7:629 lid 3 and 6, domain reference §3.3). The werkgever of the case records a warning, an
  * opschorting or a stop of wage payment with its ground and start: a dossier decision, and a review task for him on
  * the review day (event subprocess {@code maatregelBijOnvoldoendeMedewerking}). The measure ends when the werknemer
- * cooperates again — recorded here or in that task. At most one measure of each kind is in force at a time.
- * Everything is checked before anything is written.
+ * cooperates again — recorded here or in that task. At most one measure of each kind is in force at a time; a
+ * measure starts at the latest on the last day of the waiting period. Everything is checked before anything is
+ * written, under the case's row lock ({@link CaseFileRepository#lockForChange}): two requests at the same moment are
+ * handled one after the other, so the second sees the first's measure.
  */
 @Service
 public class CooperationMeasures {
 
     static final int MIN_GROUND_LENGTH = 10;
     static final int MAX_TEXT_LENGTH = 2000;
+    private static final String EINDE_WACHTTIJD = ProcessVariables.deadlineVariable(MilestoneKey.EINDE_WACHTTIJD);
 
     private final RuntimeService runtimeService;
     private final CaseAccess access;
+    private final CaseFileRepository cases;
     private final CaseDossier dossier;
     private final DossierRepository entries;
     private final LegalTime time;
     private final CooperationSettings settings;
 
-    public CooperationMeasures(RuntimeService runtimeService, CaseAccess access, CaseDossier dossier,
-                               DossierRepository entries, LegalTime time, CooperationSettings settings) {
+    public CooperationMeasures(RuntimeService runtimeService, CaseAccess access, CaseFileRepository cases,
+                               CaseDossier dossier, DossierRepository entries, LegalTime time,
+                               CooperationSettings settings) {
         this.runtimeService = runtimeService;
         this.access = access;
+        this.cases = cases;
         this.dossier = dossier;
         this.entries = entries;
         this.time = time;
@@ -66,8 +75,8 @@ public class CooperationMeasures {
     }
 
     @Transactional
-    public CooperationMeasureView take(CaseFile file, CooperationMeasureRequest request) {
-        requireWerkgeverOfRunningCase(file, "takes a measure for non-cooperation");
+    public CooperationMeasureView take(CaseFile visible, CooperationMeasureRequest request) {
+        CaseFile file = lockRunningCaseOfWerkgever(visible, "takes a measure for non-cooperation");
         LocalDate today = time.today();
         List<Violation> violations = new ArrayList<>();
         CooperationMeasureKind kind = kind(request.kind(), violations);
@@ -79,6 +88,9 @@ public class CooperationMeasures {
         } else if (start != null && start.isAfter(today.plusDays(settings.startAtMostDaysAhead()))) {
             violations.add(new Violation("startDate", "must be at most " + settings.startAtMostDaysAhead()
                     + " days ahead (today is " + today + ")"));
+        } else if (start != null && start.isAfter(waitingPeriodEnd(file))) {
+            violations.add(new Violation("startDate", "must not be after the end of the waiting period "
+                    + waitingPeriodEnd(file) + ": the werkgever's obligations end then"));
         }
         if (start != null && reviewOn == null) {
             reviewOn = (start.isAfter(today) ? start : today).plusDays(settings.reviewAfterDays());
@@ -137,8 +149,8 @@ public class CooperationMeasures {
 
     /** The werknemer cooperates again: the measure ends, its review task with it. */
     @Transactional
-    public CooperationMeasureView end(CaseFile file, String measureId, CooperationEndRequest request) {
-        requireWerkgeverOfRunningCase(file, "ends a measure for non-cooperation");
+    public CooperationMeasureView end(CaseFile visible, String measureId, CooperationEndRequest request) {
+        CaseFile file = lockRunningCaseOfWerkgever(visible, "ends a measure for non-cooperation");
         CooperationMeasureView measure = of(file).stream().filter(known -> known.id().equals(measureId))
                 .findFirst().orElseThrow(() -> RuleViolationException.notFound("measureId", "no measure '"
                         + measureId + "' in this case"));
@@ -185,15 +197,25 @@ public class CooperationMeasures {
                         + "): de werknemer werkt weer mee vanaf " + date, content);
     }
 
-    private void requireWerkgeverOfRunningCase(CaseFile file, String what) {
-        if (!access.mayReportFor(file.employerId(), Role.WERKGEVER)) {
-            throw RuleViolationException.notAllowed("caseId", "only the werkgever of employer '" + file.employerId()
+    /** The case as it stands now, locked for this change; refused unless the caller is its werkgever and it runs. */
+    private CaseFile lockRunningCaseOfWerkgever(CaseFile visible, String what) {
+        if (!access.mayReportFor(visible.employerId(), Role.WERKGEVER)) {
+            throw RuleViolationException.notAllowed("caseId", "only the werkgever of employer '" + visible.employerId()
                     + "' " + what);
         }
+        CaseFile file = cases.lockForChange(visible.caseId()).orElseThrow();
         if (!CaseFile.OPEN.equals(file.status())) {
             throw RuleViolationException.conflict("caseId", "the case is " + file.status().toLowerCase()
                     + "; measures for non-cooperation are recorded on a running case");
         }
+        return file;
+    }
+
+    /** The case's last day of the waiting period (it moves with a VVL or a loonsanctie); far ahead when unknown. */
+    private LocalDate waitingPeriodEnd(CaseFile file) {
+        LocalDate end = time.toDate(access.withoutCaller(() -> runtimeService.getVariable(file.processInstanceId(),
+                EINDE_WACHTTIJD)));
+        return end == null ? LocalDate.MAX : end;
     }
 
     private static CooperationMeasureKind kind(String value, List<Violation> violations) {

@@ -14,15 +14,18 @@ import java.util.List;
 import java.util.Map;
 import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.casefile.CaseFile;
+import nl.spoorwijzer.casefile.CaseFileRepository;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.identity.Role;
 import nl.spoorwijzer.process.CaseDossier;
 import nl.spoorwijzer.process.EndReason;
 import nl.spoorwijzer.process.LegalTime;
 import nl.spoorwijzer.process.ProcessKeys;
+import nl.spoorwijzer.process.ProcessVariables;
 import nl.spoorwijzer.system.RuleViolationException;
 import nl.spoorwijzer.system.Violation;
 import nl.spoorwijzer.timeline.ContractEnd;
+import nl.spoorwijzer.timeline.MilestoneKey;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
@@ -36,34 +39,42 @@ import org.springframework.transaction.annotation.Transactional;
  * verslag the sickness length asks for, the handover to UWV — and the case closes with the reason
  * {@code vaststellingsovereenkomst}. Refused while a loonsanctie runs (no dismissal and no termination agreement
  * then, domain reference §2.2), after an early IVA, and when the contract already ends earlier. Recording it again
- * corrects the dates (a new entry: the dossier is append-only). Everything is checked before anything is written.
+ * corrects the dates (a new entry: the dossier is append-only). The agreed last day lies at the latest on the last
+ * day of the waiting period (after it the case ends with the waiting period, not by the agreement). Everything is
+ * checked before anything is written, under the case's row lock: two agreements recorded at the same moment are
+ * stored one after the other (the second as a correction), never as two first agreements.
  */
 @Service
 public class SettlementAgreements {
 
     static final int MAX_EXPLANATION_LENGTH = 1000;
+    /** The case's last day of the waiting period, as its timeline computed it (moved by a VVL or loonsanctie). */
+    private static final String EINDE_WACHTTIJD = ProcessVariables.deadlineVariable(MilestoneKey.EINDE_WACHTTIJD);
 
     private final RuntimeService runtimeService;
     private final CaseAccess access;
+    private final CaseFileRepository cases;
     private final CaseDossier dossier;
     private final ContractEnd rules;
     private final LegalTime time;
 
-    public SettlementAgreements(RuntimeService runtimeService, CaseAccess access, CaseDossier dossier,
-                                ContractEnd rules, LegalTime time) {
+    public SettlementAgreements(RuntimeService runtimeService, CaseAccess access, CaseFileRepository cases,
+                                CaseDossier dossier, ContractEnd rules, LegalTime time) {
         this.runtimeService = runtimeService;
         this.access = access;
+        this.cases = cases;
         this.dossier = dossier;
         this.rules = rules;
         this.time = time;
     }
 
     @Transactional
-    public void record(CaseFile file, SettlementRequest request) {
-        if (!access.mayReportFor(file.employerId(), Role.WERKGEVER)) {
-            throw RuleViolationException.notAllowed("caseId", "only the werkgever of employer '" + file.employerId()
+    public void record(CaseFile visible, SettlementRequest request) {
+        if (!access.mayReportFor(visible.employerId(), Role.WERKGEVER)) {
+            throw RuleViolationException.notAllowed("caseId", "only the werkgever of employer '" + visible.employerId()
                     + "' records a vaststellingsovereenkomst");
         }
+        CaseFile file = cases.lockForChange(visible.caseId()).orElseThrow();
         if (!CaseFile.OPEN.equals(file.status())) {
             throw RuleViolationException.conflict("caseId", "the case is " + file.status().toLowerCase()
                     + "; a vaststellingsovereenkomst is recorded on a running case");
@@ -90,7 +101,12 @@ public class SettlementAgreements {
         }
         Map<String, Object> current = access.withoutCaller(() -> runtimeService.getVariables(
                 file.processInstanceId(), List.of(CONTRACT_EINDDATUM, EINDE_DIENSTVERBAND_REDEN, VERVROEGDE_IVA_BESLUIT,
-                        LOONSANCTIE_EINDE)));
+                        LOONSANCTIE_EINDE, EINDE_WACHTTIJD)));
+        LocalDate waitingPeriodEnd = time.toDate(current.get(EINDE_WACHTTIJD));
+        if (waitingPeriodEnd != null && end.isAfter(waitingPeriodEnd)) {
+            throw RuleViolationException.invalid("employmentEndDate", "must not be after the end of the waiting"
+                    + " period " + waitingPeriodEnd + ": the case ends then, not by the agreement");
+        }
         if (VERVROEGDE_IVA_TOEGEKEND.equals(current.get(VERVROEGDE_IVA_BESLUIT))) {
             throw RuleViolationException.conflict("caseId", "UWV granted an early IVA: the re-integration ended and"
                     + " the case closes at the end of the shortened waiting period");

@@ -55,8 +55,8 @@ public final class DutchProblems {
         rule("must be a phone number", "moet een telefoonnummer zijn");
         rule("must be a number", "moet een getal zijn");
         rule("must have at most (\\d+) decimal digits", "mag hoogstens $1 cijfers achter de komma hebben");
-        rule("must be at least (.+)", "moet minstens $1 zijn");
-        rule("must be at most (.+)", "mag hoogstens $1 zijn");
+        rule("must be at least (\\S+)", "moet minstens $1 zijn"); // one value; longer rules have their own wording
+        rule("must be at most (\\S+)", "mag hoogstens $1 zijn");
         rule("must be a date in ISO format YYYY-MM-DD(?: \\(got '(.*)'\\))?", "moet een datum zijn (jjjj-mm-dd)");
         rule("must be a time HH:mm", "moet een tijd zijn (uu:mm)");
         rule("must be a date and time in ISO format .*", "moet een datum met tijd zijn (jjjj-mm-ddTuu:mm+01:00)");
@@ -184,6 +184,12 @@ public final class DutchProblems {
                         + " overeenkomst vast in plaats van de einddatum te wijzigen");
         rule("the case is (\\w+); (?:measures for non-cooperation|a vaststellingsovereenkomst) (?:are|is) recorded"
                 + " on a running case", "de zaak loopt niet meer ($1); dit wordt alleen bij een lopende zaak vastgelegd");
+        rule("must not be after the end of the waiting period (\\d{4})-(\\d{2})-(\\d{2}): the case ends then, not by"
+                + " the agreement", "mag niet na het einde van de wachttijd ($3-$2-$1) liggen: dan eindigt de zaak"
+                + " met de wachttijd, niet door de overeenkomst");
+        rule("must not be after the end of the waiting period (\\d{4})-(\\d{2})-(\\d{2}): the werkgever's"
+                + " obligations end then", "mag niet na het einde van de wachttijd ($3-$2-$1) liggen: dan eindigen de"
+                + " verplichtingen van de werkgever");
         // Spoor 2 whenever it is due (POST /api/cases/{id}/spoor2)
         rule("a spoor 2 trajectory already runs in this case;.*", "in deze zaak loopt al een spoor 2-traject; een"
                 + " nieuw traject start alleen als herstart (HERSTART), die het lopende eerst beëindigt");

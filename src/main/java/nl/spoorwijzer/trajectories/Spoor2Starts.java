@@ -56,7 +56,9 @@ public class Spoor2Starts {
     }
 
     private void startAsPlatform(String caseId, Spoor2Start start) {
-        CaseFile file = cases.find(caseId).orElseThrow(() ->
+        // Locked until the transaction ends: two starts at the same moment run one after the other, the second sees
+        // the first's trajectory (or its pending choice of executor) and is refused.
+        CaseFile file = cases.lockForChange(caseId).orElseThrow(() ->
                 RuleViolationException.notFound("caseId", "no case '" + caseId + "'"));
         if (!CaseFile.OPEN.equals(file.status())) {
             throw RuleViolationException.conflict("caseId", "the case is " + file.status().toLowerCase()

@@ -6,6 +6,7 @@ import {
   section, field, dateInput, actionForm, value, numberOrNull, reloadWith,
 } from './formulier.js';
 import { placementReportForm, offerRefusalForm, activityForm, spoor2Activities } from './acties-practice.js';
+import { cooperationMeasureForm, cooperationMeasures, settlementForm } from './acties-cooperation.js';
 
 const caseId = decodeURIComponent(window.location.pathname.split('/').filter(Boolean)[1] || '');
 const api = `/api/cases/${encodeURIComponent(caseId)}`;
@@ -28,6 +29,7 @@ const ENTRY_TYPES = {
   HANDOVER_TO_UWV: 'Ziek uit dienst: overdracht aan UWV', TRAJECTORY_ENDED: 'Spoor 2-traject beëindigd',
   WORK_RESUMPTION_HOURS: 'Gewerkte uren (opbouw)', SPOOR1_CHANGE: 'Wijziging voor spoor 1',
   EXPERT_OPINION_REQUESTED: 'Deskundigenoordeel aangevraagd',
+  COOPERATION_MEASURE_TAKEN: 'Maatregel bij onvoldoende medewerking', COOPERATION_MEASURE_REVIEWED: 'Maatregel herbeoordeeld', COOPERATION_MEASURE_ENDED: 'Maatregel beëindigd', SETTLEMENT_AGREEMENT: 'Vaststellingsovereenkomst',
 };
 const CLOSED_REASONS = {
   hersteld: 'hersteld', structureelHervat: 'structureel hervat', eindeWachttijd: 'einde wachttijd',
@@ -384,6 +386,8 @@ function actions() {
   if (allowed.includes('spoor2PlacementReport')) parts.push(placementReportForm(view, api));
   if (allowed.includes('spoor2OfferRefusal')) parts.push(offerRefusalForm(view, api));
   if (allowed.includes('spoor2Activity')) parts.push(activityForm(view, api));
+  if (allowed.includes('cooperationMeasure')) parts.push(cooperationMeasureForm(view, api));
+  if (allowed.includes('settlement')) parts.push(settlementForm(view, api));
   if (allowed.includes('documentUpload')) parts.push(uploadForm());
   if (allowed.includes('reintegrationReport')) parts.push(reportLinks());
   if (parts.length === 0) {
@@ -495,6 +499,7 @@ async function load() {
   } else {
     parts.push(timeline(), tasks(), expertOpinions());
     parts.push(await spoor2Activities(view, api));
+    parts.push(cooperationMeasures(view, api));
     const actionSection = actions();
     if (actionSection) parts.push(actionSection);
     const [docs, history, log] = await Promise.all([documents(), dossier(), accessLog()]);

@@ -192,6 +192,16 @@ class CooperationMeasuresIT {
         assertRefused(take(caseId, """
                 {"kind": "WAARSCHUWING", "ground": "%s", "startDate": "%s", "reviewOn": "%s"}"""
                 .formatted(GROUND, day(25), day(29)), "anna"), 400, "reviewOn");
+        // Near the end of the waiting period (here moved forward, as an early IVA shortens it): a measure starting
+        // after its last day is refused, the werkgever's obligations end then.
+        String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+                .processDefinitionKey("poortwachter").singleResult().getId();
+        engine.getRuntimeService().setVariable(instance, "eindeWachttijd", endOf(day(35)));
+        HttpResponse<String> afterTheWaitingPeriod = take(caseId, """
+                {"kind": "WAARSCHUWING", "ground": "%s", "startDate": "%s"}""".formatted(GROUND, day(36)), "anna");
+        assertRefused(afterTheWaitingPeriod, 400, "startDate");
+        assertThat(json.readTree(afterTheWaitingPeriod.body()).path("rule").asText())
+                .contains("end of the waiting period " + day(35));
 
         assertThat(entries(caseId, DossierEntryType.COOPERATION_MEASURE_TAKEN)).as("nothing half-written").isEmpty();
         assertThat(reviews(caseId)).isEmpty();

@@ -109,6 +109,9 @@ class SettlementIT {
         assertRefused(settle(caseId, """
                 {"signedOn": "%s", "employmentEndDate": "%s", "explanation": "Afspraak"}"""
                 .formatted(day(60), day(59)), "anna"), 400, "employmentEndDate");
+        assertRefused(settle(caseId, """
+                {"signedOn": "%s", "employmentEndDate": "%s", "explanation": "Afspraak"}"""
+                .formatted(day(60), day(729)), "anna"), 400, "employmentEndDate"); // the waiting period ends on day 728
         String agreement = """
                 {"signedOn": "%s", "employmentEndDate": "%s",
                  "explanation": "Beëindiging met wederzijds goedvinden; transitievergoeding"}"""

@@ -37,6 +37,16 @@ class DutchProblemsTest {
     }
 
     @Test
+    void theDateBoundsOfMeasuresAndAgreementsSpeakDutchWholly() {
+        assertThat(DutchProblems.rule("must be at most 31 days ahead (today is 2026-12-05)"))
+                .isEqualTo("mag hoogstens 31 dagen vooruit liggen (vandaag is 05-12-2026)");
+        assertThat(DutchProblems.rule("must be at most 100")).isEqualTo("mag hoogstens 100 zijn");
+        assertThat(DutchProblems.rule("must not be after the end of the waiting period 2028-12-02: the case ends then,"
+                + " not by the agreement")).isEqualTo("mag niet na het einde van de wachttijd (02-12-2028) liggen: dan"
+                + " eindigt de zaak met de wachttijd, niet door de overeenkomst");
+    }
+
+    @Test
     void engineRefusalsAreAnsweredInDutchWithoutEngineInternals() {
         RestException cannotStart = new RestException(jakarta.ws.rs.core.Response.Status.INTERNAL_SERVER_ERROR,
                 new AuthorizationException("The user with id 'hanna' does not have 'CREATE' permission on resource"
