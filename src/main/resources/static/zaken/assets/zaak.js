@@ -5,6 +5,7 @@ import {
 import {
   section, field, dateInput, actionForm, value, numberOrNull, reloadWith,
 } from './formulier.js';
+import { opbouwSection, scheduleForm, hoursForm, spoor1ChangeForm } from './acties-opbouw.js';
 
 const caseId = decodeURIComponent(window.location.pathname.split('/').filter(Boolean)[1] || '');
 const api = `/api/cases/${encodeURIComponent(caseId)}`;
@@ -379,6 +380,9 @@ function actions() {
   if (allowed.includes('uwvDecision')) parts.push(uwvForm());
   if (allowed.includes('placement')) parts.push(placementForm());
   if (allowed.includes('expertOpinionRequest')) parts.push(expertOpinionRequestForm());
+  if (allowed.includes('workResumptionSchedule')) parts.push(scheduleForm(view, api));
+  if (allowed.includes('workResumptionHours')) parts.push(hoursForm(view, api));
+  if (allowed.includes('spoor1Change') || allowed.includes('spoor1CapacityChange')) parts.push(spoor1ChangeForm(view, api));
   if (allowed.includes('documentUpload')) parts.push(uploadForm());
   if (allowed.includes('reintegrationReport')) parts.push(reportLinks());
   if (parts.length === 0) {
@@ -489,6 +493,7 @@ async function load() {
     parts.push(el('p', { class: 'muted' }, 'Uw rol ziet alleen de status van deze zaak.'));
   } else {
     parts.push(timeline(), tasks(), expertOpinions());
+    parts.push(opbouwSection(view, api));
     const actionSection = actions();
     if (actionSection) parts.push(actionSection);
     const [docs, history, log] = await Promise.all([documents(), dossier(), accessLog()]);
