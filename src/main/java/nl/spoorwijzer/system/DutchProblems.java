@@ -305,9 +305,18 @@ public final class DutchProblems {
         }
     }
 
-    /** The problem in Dutch when the client asks for it, else unchanged. */
+    /**
+     * The problem in Dutch when the client asks for it, else unchanged. Asked for Dutch, each violation's rule is Dutch
+     * too (its field stays): the case screen shows it at the field it names.
+     */
     public static Problem forLanguage(Problem problem, String acceptLanguage) {
-        return asked(acceptLanguage) ? of(problem) : problem;
+        return asked(acceptLanguage) ? withDutchRules(of(problem)) : problem;
+    }
+
+    static Problem withDutchRules(Problem dutch) {
+        return new Problem(dutch.status(), dutch.title(), dutch.detail(), dutch.violations().stream()
+                .map(violation -> new Violation(violation.field(), rule(violation.rule()))).toList(),
+                dutch.correlationId());
     }
 
     /** The same problem (status, type, fields, correlation id) with a Dutch title and detail. */

@@ -50,34 +50,7 @@ function periodOfWeek(periods, monday) {
   return periods.find(covers(monday)) || periods.find(covers(addDays(monday, 6))) || null;
 }
 
-// ---- refusals: each rule in Dutch at its field ---------------------------------------------------------------------
-
-/**
- * The API keeps each violation's rule in English (clients read it) and words them in Dutch in its detail, one
- * sentence per violation in the same order ("Het veld x <regel>."): the case screen shows that Dutch rule at the field.
- */
-function inDutch(problem) {
-  const detail = problem.detail || '';
-  const violations = problem.violations || [];
-  let from = 0;
-  const starts = violations.map(violation => {
-    const at = detail.indexOf(`Het veld ${violation.field} `, from);
-    if (at >= 0) {
-      from = at + 1;
-    }
-    return at;
-  });
-  return violations.map((violation, index) => {
-    const at = starts[index];
-    if (at < 0) {
-      return violation;
-    }
-    const next = starts.slice(index + 1).find(start => start > at);
-    const text = detail.substring(at + `Het veld ${violation.field} `.length, next === undefined ? detail.length : next)
-      .trim().replace(/\.$/, '');
-    return { field: violation.field, rule: text || violation.rule };
-  });
-}
+// ---- refusals: a period's rule at its own row ---------------------------------------------------------------------
 
 /** Shows a violation at the input with exactly its name (a period's row); false when the form has no such input. */
 function showAt(form, violation) {
@@ -94,7 +67,10 @@ function showAt(form, violation) {
   return true;
 }
 
-/** Sends, and on a refusal passes on the rules in Dutch; those placed here (a period's fields) are left out. */
+/**
+ * Sends; a refusal of a period's field (periods[1].to) is shown at that row's input here, the rest is passed on to
+ * the shared form handling (which places a field by its name before the first '.' or '[').
+ */
 async function sending(form, request) {
   try {
     return await request();
@@ -102,7 +78,7 @@ async function sending(form, request) {
     if (!(error instanceof ApiError) || !error.problem.violations) {
       throw error;
     }
-    const rest = inDutch(error.problem).filter(violation => !(violation.field.startsWith('periods')
+    const rest = error.problem.violations.filter(violation => !(violation.field.startsWith('periods')
       && showAt(form, violation)));
     throw new ApiError(error.status, {
       ...error.problem, violations: rest, field: undefined, rule: undefined,
@@ -137,7 +113,8 @@ function opbouwContent(schedule, recorded) {
       + (schedule.earlierVersions.length ? ` Eerdere versies (${schedule.earlierVersions.length}) staan in het dossier.` : '')),
     el('table', { id: 'opbouw-perioden' },
       el('caption', {}, 'Opbouwschema'),
-      el('thead', {}, el('tr', {}, ['Periode', 'Uren per week', 'Taken'].map(t => el('th', { scope: 'col' }, t)))),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Periode'),
+        el('th', { scope: 'col', class: 'num' }, 'Uren per week'), el('th', { scope: 'col' }, 'Taken'))),
       el('tbody', {}, schedule.periods.map(period => el('tr', {},
         el('th', { scope: 'row' }, `${date(period.from)} t/m ${date(period.to)}`,
           isCurrent(period) ? el('span', { class: 'badge ok' }, 'loopt nu') : null),
@@ -149,7 +126,7 @@ function opbouwContent(schedule, recorded) {
     : el('table', { id: 'opbouw-uren' },
       el('caption', {}, 'Gewerkte uren per week'),
       el('thead', {}, el('tr', {}, ['Week', 'Van – tot en met', 'Gepland', 'Gewerkt', 'Vastgelegd door']
-        .map(t => el('th', { scope: 'col' }, t)))),
+        .map(t => el('th', { scope: 'col', class: ['Gepland', 'Gewerkt'].includes(t) ? 'num' : null }, t)))),
       el('tbody', {}, [...weeks].reverse().map(week => el('tr', {},
         el('th', { scope: 'row' }, `Week ${weekNumber(week.weekFrom)}`),
         el('td', {}, `${date(week.weekFrom)} – ${date(week.weekTo)}`),
@@ -285,7 +262,7 @@ export function hoursForm(view, api) {
   const details = actionForm('uren', 'Gewerkte uren vastleggen', [
     weekField,
     field(labels.workedHours, el('input', { id: 'uren-gewerkt', name: 'workedHours', type: 'text', inputmode: 'decimal',
-      size: 5 }), 'Uren die de werknemer die week echt werkte, bijvoorbeeld 7,5. Hoogstens de contracturen.'),
+      size: 5 }), 'De uren die in die week echt zijn gewerkt, bijvoorbeeld 7,5. Hoogstens de contracturen.'),
   ], 'Uren vastleggen', labels, async form => {
     const body = { week: value(form, 'week') || null, workedHours: hoursOrNull(value(form, 'workedHours')) };
     const entry = await sending(form, () => send('POST', `${api}/work-resumption-hours`, body));

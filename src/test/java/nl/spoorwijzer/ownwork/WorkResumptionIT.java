@@ -146,10 +146,11 @@ class WorkResumptionIT {
         JsonNode problem = tree(refused.body());
         assertThat(problem.path("violations").findValuesAsText("field")).as("the first period ends on the last day")
                 .containsExactly("periods[1].to");
-        assertThat(problem.path("rule").asText()).isEqualTo("must not be after the end of the waiting period " + end);
+        String dutchEnd = "%02d-%02d-%d".formatted(end.getDayOfMonth(), end.getMonthValue(), end.getYear());
+        assertThat(problem.path("rule").asText()).as("asked for Dutch: the rule at its field too")
+                .isEqualTo("mag niet na het einde van de wachttijd (" + dutchEnd + ") liggen");
         assertThat(problem.path("detail").asText()).isEqualTo("Het veld periods[1].to mag niet na het einde van de"
-                + " wachttijd (%02d-%02d-%d) liggen.".formatted(end.getDayOfMonth(), end.getMonthValue(),
-                end.getYear()));
+                + " wachttijd (" + dutchEnd + ") liggen.");
         assertThat(dossier.findByCase(caseId)).as("nothing written").hasSize(entries);
     }
 

@@ -21,6 +21,20 @@ class OpbouwRulesInDutchTest {
     }
 
     @Test
+    void askedForDutchEachViolationsRuleIsDutchAtItsField() {
+        Problem english = Problem.invalid(java.util.List.of(new Violation("periods[1].to",
+                "must not be after the end of the waiting period 2028-01-03")));
+
+        Problem dutch = DutchProblems.forLanguage(english, "nl-NL,nl;q=0.9");
+
+        assertThat(dutch.violations()).containsExactly(new Violation("periods[1].to",
+                "mag niet na het einde van de wachttijd (03-01-2028) liggen"));
+        assertThat(dutch.body()).containsEntry("field", "periods[1].to")
+                .containsEntry("rule", "mag niet na het einde van de wachttijd (03-01-2028) liggen");
+        assertThat(DutchProblems.forLanguage(english, "en")).isEqualTo(english);
+    }
+
+    @Test
     void hoursAndChangeRefusalsSpeakDutch() {
         assertThat(DutchProblems.rule("must lie within the opbouwschema, 2026-03-05 to 2026-04-29"))
                 .isEqualTo("moet binnen het opbouwschema liggen (05-03-2026 t/m 29-04-2026)");
