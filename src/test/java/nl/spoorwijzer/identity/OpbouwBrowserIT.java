@@ -143,6 +143,7 @@ class OpbouwBrowserIT {
             assertThat(w.path("plannedHours").asInt()).isEqualTo(8);
         });
         screenshot("zaakscherm-opbouw");
+        readmePicture(By.id("opbouw"), "zaakscherm-opbouw");
 
         open("actie-spoor1-wijziging");
         assertThat(new Select(input("kind")).getOptions()).extracting(WebElement::getText).containsExactly(
@@ -190,6 +191,7 @@ class OpbouwBrowserIT {
         assertThat(page.findElement(By.cssSelector("#form-opbouwschema .form-error")).getText())
                 .contains("Niet vastgelegd", "Verbeter de gemarkeerde velden");
         screenshot("zaakscherm-opbouw-geweigerd");
+        readmePicture(By.id("actie-opbouwschema"), "zaakscherm-opbouwschema-geweigerd");
         assertThat(get("/work-resumption-schedule", "anna").path("version").asInt()).as("nothing stored")
                 .isZero();
 
@@ -334,7 +336,20 @@ class OpbouwBrowserIT {
         }
     }
 
-    /** The whole page, kept in target/browser/ (the README's pictures are copied to src/docs/ by hand). */
+    /** One part of the page as a README picture: target/browser/{name}-deel.png and src/docs/{name}.png. */
+    private void readmePicture(By part, String name) {
+        WebElement element = browser.driver().findElement(part);
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'start'})", element);
+        try {
+            Path shot = element.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath();
+            Files.copy(shot, TasklistBrowser.SCREENSHOTS.resolve(name + "-deel.png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(shot, Path.of("src", "docs", name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The whole page, kept in target/browser/. */
     private void screenshot(String name) {
         WebDriver page = browser.driver();
         Object height = ((JavascriptExecutor) page).executeScript("return document.documentElement.scrollHeight");
