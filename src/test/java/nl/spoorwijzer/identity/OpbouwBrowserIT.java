@@ -92,6 +92,8 @@ class OpbouwBrowserIT {
         WebDriver page = openCaseScreen();
         assertThat(page.findElements(By.id("opbouw"))).as("no schedule yet: no section").isEmpty();
         assertThat(page.findElements(By.id("actie-uren"))).as("hours only once a schedule exists").isEmpty();
+        assertThat(actions("anna")).contains("workResumptionSchedule", "workResumptionHours", "spoor1Change")
+                .doesNotContain("spoor1CapacityChange");
 
         open("actie-opbouwschema");
         type("bedrijfsartsAdviceOn", today.minusDays(2).format(DUTCH));
@@ -215,6 +217,8 @@ class OpbouwBrowserIT {
         assertThat(page.findElement(By.id("opbouw")).getText()).contains("Planning en telefoon", "loopt nu");
         assertThat(page.findElements(By.id("actie-opbouwschema"))).as("the werkgever sets the schedule").isEmpty();
         assertThat(page.findElements(By.id("actie-spoor1-wijziging"))).isEmpty();
+        assertThat(actions("bram")).contains("workResumptionHours")
+                .doesNotContain("workResumptionSchedule", "spoor1Change", "spoor1CapacityChange");
 
         open("actie-uren");
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("uren-gepland"),
@@ -245,6 +249,8 @@ class OpbouwBrowserIT {
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("opbouw-perioden")));
         assertThat(page.findElements(By.id("actie-opbouwschema"))).isEmpty();
         assertThat(page.findElements(By.id("actie-uren"))).isEmpty();
+        assertThat(actions("eva")).contains("spoor1CapacityChange")
+                .doesNotContain("workResumptionSchedule", "workResumptionHours", "spoor1Change");
         open("actie-spoor1-wijziging");
         assertThat(new Select(input("kind")).getOptions()).extracting(WebElement::getText)
                 .containsExactly("Belastbaarheid van de werknemer gewijzigd");
@@ -315,6 +321,11 @@ class OpbouwBrowserIT {
                           {"from": "%s", "to": "%s", "hoursPerWeek": 16, "tasks": "Werkvoorbereiding"}]}"""
                         .formatted(today.minusDays(2), today.minusDays(7), today.plusDays(6), today.plusDays(7),
                                 today.plusDays(20)))).build());
+    }
+
+    /** What the case screen offers the user (CaseView.actions), as the server lists it. */
+    private List<String> actions(String user) {
+        return json.convertValue(get("", user).path("actions"), List.class);
     }
 
     private JsonNode get(String path, String user) {
