@@ -39,8 +39,8 @@ function mondayOf(iso) {
 /** The ISO week number of the week that starts on the given Monday. */
 function weekNumber(monday) {
   const thursday = new Date(addDays(monday, 3) + 'T12:00:00Z');
-  const firstThursday = new Date(Date.UTC(thursday.getUTCFullYear(), 0, 4, 12));
-  const firstMonday = addDays(firstThursday.toISOString().substring(0, 10), -((firstThursday.getUTCDay() + 6) % 7));
+  const january4 = new Date(Date.UTC(thursday.getUTCFullYear(), 0, 4, 12)); // always in week 1
+  const firstMonday = addDays(january4.toISOString().substring(0, 10), -((january4.getUTCDay() + 6) % 7));
   return Math.round((thursday - new Date(firstMonday + 'T12:00:00Z')) / (7 * 86400000) + 0.5);
 }
 
