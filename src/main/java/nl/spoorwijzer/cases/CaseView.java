@@ -65,6 +65,14 @@ public record CaseView(
     public static final String COOPERATION_MEASURE = "cooperationMeasure";
     /** The case's werkgever records a vaststellingsovereenkomst (POST .../settlement), which ends the case. */
     public static final String SETTLEMENT = "settlement";
+    /** The werkgever sets or changes the opbouwschema (PUT .../work-resumption-schedule). */
+    public static final String WORK_RESUMPTION_SCHEDULE = "workResumptionSchedule";
+    /** The werkgever or the employee himself records hours worked (POST .../work-resumption-hours). */
+    public static final String WORK_RESUMPTION_HOURS = "workResumptionHours";
+    /** The werkgever reports any change for spoor 1 (POST .../spoor1-changes). */
+    public static final String SPOOR1_CHANGE = "spoor1Change";
+    /** The bedrijfsarts reports a changed belastbaarheid only (POST .../spoor1-changes, kind BELASTBAARHEID). */
+    public static final String SPOOR1_CAPACITY_CHANGE = "spoor1CapacityChange";
 
     /** An open step of the case: what, for which role (or the employee), by when; its Tasklist task. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -123,6 +123,21 @@ public class CaseViews {
             actions.add(CaseView.COOPERATION_MEASURE);
             actions.add(CaseView.SETTLEMENT);
         }
+        // Opbouw in own work (ownwork/): on a running case, the werkgever its schedule, he or the employee the hours
+        // (the screen offers them once a schedule exists); spoor 1 changes by the werkgever, the bedrijfsarts a
+        // changed belastbaarheid only.
+        boolean running = CaseFile.OPEN.equals(file.status());
+        if (running && werkgever) {
+            actions.add(CaseView.WORK_RESUMPTION_SCHEDULE);
+        }
+        if (running && (werkgever || access.callerId().equals(file.employeeId()))) {
+            actions.add(CaseView.WORK_RESUMPTION_HOURS);
+        }
+        if (running && werkgever) {
+            actions.add(CaseView.SPOOR1_CHANGE);
+        } else if (running && access.mayReportFor(file.employerId(), Role.BEDRIJFSARTS)) {
+            actions.add(CaseView.SPOOR1_CAPACITY_CHANGE);
+        }
         actions.add(CaseView.DOCUMENT_UPLOAD);
         actions.add(CaseView.REINTEGRATION_REPORT);
         if (access.callerIsAdmin() || access.callerId().equals(file.employeeId())) {

@@ -11,7 +11,8 @@ import nl.spoorwijzer.system.Violation;
 /**
  * The rules of an opbouwschema, every violation named at once (field and index, e.g. {@code periods[1].from}) so
  * nothing is half-written: periods in order, contiguous and not overlapping, each with a first day before its last,
- * none before the first sick day; hours per week from 0 to the contract hours (or the configured maximum); tasks in
+ * none before the first sick day and none ending after the end of the waiting period (opbouw in own work is
+ * re-integration during it; after it the employee is no longer sick under the Poortwachter rules); hours per week from 0 to the contract hours (or the configured maximum); tasks in
  * functional terms.
  */
 final class ScheduleRules {
@@ -22,8 +23,8 @@ final class ScheduleRules {
     private ScheduleRules() {
     }
 
-    static List<Schedule.Period> check(ScheduleRequest request, LocalDate firstSickDay, LocalDate today,
-                                       BigDecimal maxHours, String hoursLimitName) {
+    static List<Schedule.Period> check(ScheduleRequest request, LocalDate firstSickDay, LocalDate waitingPeriodEnd,
+                                       LocalDate today, BigDecimal maxHours, String hoursLimitName) {
         List<Violation> violations = new ArrayList<>();
         LocalDate advice = date(violations, "bedrijfsartsAdviceOn", request.bedrijfsartsAdviceOn(),
                 "the day of the bedrijfsarts's advice the schedule follows");
@@ -54,6 +55,10 @@ final class ScheduleRules {
             LocalDate to = date(violations, at + ".to", period.to(), "the last day of the period");
             if (from != null && from.isBefore(firstSickDay)) {
                 violations.add(new Violation(at + ".from", "must not be before the first sick day " + firstSickDay));
+            }
+            if (to != null && waitingPeriodEnd != null && to.isAfter(waitingPeriodEnd)) {
+                violations.add(new Violation(at + ".to", "must not be after the end of the waiting period "
+                        + waitingPeriodEnd));
             }
             if (from != null && to != null && !from.isBefore(to)) {
                 violations.add(new Violation(at + ".to", "must be after " + at + ".from (" + from + ")"));

@@ -18,6 +18,7 @@ import nl.spoorwijzer.identity.Role;
 import nl.spoorwijzer.process.EvaluationReplanning;
 import nl.spoorwijzer.process.LegalTime;
 import nl.spoorwijzer.system.RuleViolationException;
+import nl.spoorwijzer.timeline.MilestoneKey;
 import nl.spoorwijzer.timeline.OwnWorkCadence;
 import org.springframework.stereotype.Service;
 
@@ -63,9 +64,9 @@ class WorkResumptionSchedules {
             throw RuleViolationException.invalid("periods", "is required: at least one period");
         }
         HoursLimit limit = hoursLimit(file);
-        List<Schedule.Period> periods = ScheduleRules.check(request, file.firstSickDay(), time.today(), limit.hours(),
-                limit.name());
         List<DossierEntry> entries = dossier.findByCase(file.caseId());
+        List<Schedule.Period> periods = ScheduleRules.check(request, file.firstSickDay(), waitingPeriodEnd(entries),
+                time.today(), limit.hours(), limit.name());
         int version = Schedule.versions(entries).size() + 1;
         Schedule schedule = new Schedule(version, LocalDate.parse(request.bedrijfsartsAdviceOn().trim()), periods,
                 null, access.callerId());
@@ -81,6 +82,12 @@ class WorkResumptionSchedules {
                 file.employerId(), DossierEntryType.DECISION, subject, Schedule.ELEMENT_ID, access.callerId(),
                 access.callerIsAdmin() ? "beheerder" : Role.WERKGEVER.groupId(), OffsetDateTime.now(clock),
                 null, null, content));
+    }
+
+    /** The last day of the waiting period as the case's timeline has it now (it moves with a loonsanctie or VVL). */
+    private static LocalDate waitingPeriodEnd(List<DossierEntry> entries) {
+        Object end = DossierEntry.latestTimeline(entries).get(MilestoneKey.EINDE_WACHTTIJD.key());
+        return end == null ? null : LocalDate.parse(end.toString().substring(0, 10));
     }
 
     /** The hours a period or week may hold: the case's contract hours when recorded, otherwise the maximum. */

@@ -236,6 +236,54 @@ public final class DutchProblems {
         rule("must be on or before (\\d{4})-(\\d{2})-(\\d{2}), the end of the waiting period: a placement in spoor 2"
                 + " starts within it", "mag niet na $3-$2-$1 liggen, het einde van de wachttijd: een plaatsing in"
                 + " spoor 2 begint daarvoor");
+        // opbouw in own work and spoor 1 changes (ownwork/, issue 26)
+        rule("is required: at least one period", "is verplicht: ten minste één periode");
+        rule("must have at most (\\d+) periods", "mag hoogstens $1 perioden hebben");
+        rule("is required: the day of the bedrijfsarts's advice the schedule follows",
+                "is verplicht (de datum van het advies van de bedrijfsarts)");
+        rule("is required: the first day of the period", "is verplicht (de eerste dag van de periode)");
+        rule("is required: the last day of the period", "is verplicht (de laatste dag van de periode)");
+        rule("must not be after the end of the waiting period (\\d{4})-(\\d{2})-(\\d{2})",
+                "mag niet na het einde van de wachttijd ($3-$2-$1) liggen");
+        rule("must be after periods\\[\\d+\\]\\.from \\((\\d{4})-(\\d{2})-(\\d{2})\\)",
+                "moet na de eerste dag van de periode ($3-$2-$1) liggen");
+        rule("(?:leaves a gap|overlaps): must be the day after periods\\[\\d+\\]\\.to, (\\d{4})-(\\d{2})-(\\d{2}) .*",
+                "moet de dag na het einde van de vorige periode zijn ($3-$2-$1): de perioden sluiten zonder gat of"
+                        + " overlap op elkaar aan");
+        rule("must be from 0 to ([\\d.]+) \\(the contract hours per week\\)",
+                "moet 0 tot en met $1 uur zijn (de contracturen per week)");
+        rule("must be from 0 to ([\\d.]+) \\(the most hours per week when the contract hours are not recorded\\)",
+                "moet 0 tot en met $1 uur zijn (het maximum per week zolang de contracturen niet zijn vastgelegd)");
+        rule("is required: the tasks of this period, in functional terms .*",
+                "is verplicht: de taken van deze periode, in functionele termen (geen diagnose, klachten of"
+                        + " behandeling)");
+        rule("is required: the hours worked in that week", "is verplicht: de gewerkte uren in die week");
+        rule("is required: an ISO week .*", "is verplicht: een week");
+        rule("must be an ISO week .*", "moet een week zijn (bijvoorbeeld 2025-W14) of een datum");
+        rule("must not be a week that has not started \\(today is (\\d{4})-(\\d{2})-(\\d{2})\\)",
+                "mag geen week zijn die nog niet is begonnen (vandaag is $3-$2-$1)");
+        rule("must lie within the opbouwschema, (\\d{4})-(\\d{2})-(\\d{2}) to (\\d{4})-(\\d{2})-(\\d{2})",
+                "moet binnen het opbouwschema liggen ($3-$2-$1 t/m $6-$5-$4)");
+        rule("the case has no opbouwschema; .*", "de zaak heeft nog geen opbouwschema; de werkgever legt dat eerst"
+                + " vast");
+        rule("the case is (\\w+); (?:an opbouwschema is set|spoor 1 is re-checked) on a running case",
+                "de zaak loopt niet meer ($1); dit wordt alleen bij een lopende zaak vastgelegd");
+        rule("only the werkgever of employer '(.+)' sets the opbouwschema.*",
+                "alleen de werkgever van '$1' stelt het opbouwschema vast, op advies van de bedrijfsarts");
+        rule("hours worked are recorded by the werkgever of employer '(.+)' or the employee himself",
+                "de gewerkte uren legt de werkgever van '$1' of de werknemer zelf vast");
+        rule("changes for spoor 1 are reported by .*", "wijzigingen voor spoor 1 meldt de werkgever (een gewijzigde"
+                + " belastbaarheid ook de bedrijfsarts)");
+        rule("the bedrijfsarts reports a changed belastbaarheid only;.*", "de bedrijfsarts meldt alleen een"
+                + " gewijzigde belastbaarheid; wijzigingen in de organisatie en vacatures meldt de werkgever");
+        rule("is required: BELASTBAARHEID, ORGANISATIE or VACATURE", "is verplicht: kies wat er veranderde");
+        rule("is required: what changed, in functional terms .*", "is verplicht: wat er veranderde, in functionele"
+                + " termen (geen diagnose, klachten of behandeling)");
+        rule("must be (\\d+) to (\\d+) characters, in functional terms .*", "moet $1 tot $2 tekens lang zijn, in"
+                + " functionele termen (geen diagnose, klachten of behandeling)");
+        rule("is required: the day it changed", "is verplicht (de datum van de wijziging)");
+        rule("this case runs on a model version without the spoor 1 re-check.*", "deze zaak loopt op een"
+                + " modelversie zonder herbeoordeling van spoor 1; de procesbeheerder migreert haar eerst");
         // issue 26, review findings
         rule("must have at most 2 decimals", "mag hoogstens 2 decimalen hebben");
         rule("a start of spoor 2 waits for the werkgever's choice of who runs it.*", "een start van spoor 2 wacht"

@@ -60,8 +60,7 @@ function showProblem(form, error, labels) {
   } else {
     text += 'Er ging iets mis; probeer het opnieuw.';
   }
-  // DOM's replaceChildren writes null as the text "null": leave out what is not there
-  general.replaceChildren(...[el('strong', {}, text),
+  general.replaceChildren(...[el('strong', {}, text), // replaceChildren would write a null as the text "null"
     unplaced.length ? el('ul', {}, unplaced.map(line => el('li', {}, line))) : null,
     violations.length === 0 && problem.detail ? el('p', {}, problem.detail) : null].filter(Boolean));
   general.hidden = false;

@@ -7,6 +7,7 @@ import {
 } from './formulier.js';
 import { placementReportForm, offerRefusalForm, activityForm, spoor2Activities } from './acties-practice.js';
 import { cooperationMeasureForm, cooperationMeasures, settlementForm } from './acties-cooperation.js';
+import { opbouwSection, scheduleForm, hoursForm, spoor1ChangeForm } from './acties-opbouw.js';
 
 const caseId = decodeURIComponent(window.location.pathname.split('/').filter(Boolean)[1] || '');
 const api = `/api/cases/${encodeURIComponent(caseId)}`;
@@ -388,6 +389,9 @@ function actions() {
   if (allowed.includes('spoor2Activity')) parts.push(activityForm(view, api));
   if (allowed.includes('cooperationMeasure')) parts.push(cooperationMeasureForm(view, api));
   if (allowed.includes('settlement')) parts.push(settlementForm(view, api));
+  if (allowed.includes('workResumptionSchedule')) parts.push(scheduleForm(view, api));
+  if (allowed.includes('workResumptionHours')) parts.push(hoursForm(view, api));
+  if (allowed.includes('spoor1Change') || allowed.includes('spoor1CapacityChange')) parts.push(spoor1ChangeForm(view, api));
   if (allowed.includes('documentUpload')) parts.push(uploadForm());
   if (allowed.includes('reintegrationReport')) parts.push(reportLinks());
   if (parts.length === 0) {
@@ -500,6 +504,7 @@ async function load() {
     parts.push(timeline(), tasks(), expertOpinions());
     parts.push(await spoor2Activities(view, api));
     parts.push(cooperationMeasures(view, api));
+    parts.push(opbouwSection(view, api));
     const actionSection = actions();
     if (actionSection) parts.push(actionSection);
     const [docs, history, log] = await Promise.all([documents(), dossier(), accessLog()]);

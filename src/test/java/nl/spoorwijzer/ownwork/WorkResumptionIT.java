@@ -126,6 +126,35 @@ class WorkResumptionIT {
     }
 
     @Test
+    @Order(2)
+    void aPeriodEndingAfterTheEndOfTheWaitingPeriodIsRefusedInDutchAtItsField() {
+        int entries = dossier.findByCase(caseId).size();
+        LocalDate end = LocalDate.parse(tree(http.get("/api/cases/" + caseId, "anna", "anna").body())
+                .path("timeline").path("einde-wachttijd").asText());
+        String body = """
+                {"bedrijfsartsAdviceOn": "%s", "periods": [
+                  {"from": "%s", "to": "%s", "hoursPerWeek": 8, "tasks": "Planning"},
+                  {"from": "%s", "to": "%s", "hoursPerWeek": 16, "tasks": "Planning"}]}"""
+                .formatted(day(58), day(60), end, end.plusDays(1), end.plusDays(30));
+
+        HttpResponse<String> refused = http.send(http.request("/api/cases/" + caseId + "/work-resumption-schedule")
+                .header("Content-Type", "application/json").header("Accept-Language", "nl")
+                .header("Authorization", HttpTestClient.basic("anna", "anna"))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        JsonNode problem = tree(refused.body());
+        assertThat(problem.path("violations").findValuesAsText("field")).as("the first period ends on the last day")
+                .containsExactly("periods[1].to");
+        String dutchEnd = "%02d-%02d-%d".formatted(end.getDayOfMonth(), end.getMonthValue(), end.getYear());
+        assertThat(problem.path("rule").asText()).as("asked for Dutch: the rule at its field too")
+                .isEqualTo("mag niet na het einde van de wachttijd (" + dutchEnd + ") liggen");
+        assertThat(problem.path("detail").asText()).isEqualTo("Het veld periods[1].to mag niet na het einde van de"
+                + " wachttijd (" + dutchEnd + ") liggen.");
+        assertThat(dossier.findByCase(caseId)).as("nothing written").hasSize(entries);
+    }
+
+    @Test
     @Order(3)
     @DisplayName("seed 000: \"re-integratie in het eigen werk voortzetten en uitbreiden conform het advies van de"
             + " bedrijfsarts\" — the schedule is set and the waiting evaluation moves to two weeks")
