@@ -3,6 +3,7 @@ package nl.spoorwijzer.cases;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +34,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CaseViews {
+
+    private static final String SPOOR_2_NOT_STARTED = "niet gestart";
 
     private final CaseAccess access;
     private final DossierRepository dossier;
@@ -76,11 +79,11 @@ public class CaseViews {
                 recorded(entries, CaseAction.JOB_APPLICATION), null, null, null,
                 ExpertOpinionEntries.openRequests(entries), ExpertOpinionEntries.opinions(entries), null,
                 CaseFile.CLOSED.equals(file.status()) ? List.of() : CooperationMeasureView.activeIn(entries),
-                workResumption.map(section -> section.of(entries, today)).orElse(null)));
+                workResumption.map(section -> section.of(entries, today)).orElse(null), spoor2(file)));
         if (!access.mayReadContents(file)) {
             return view.statusOnly();
         }
-        return named(List.of(view)).get(0).withActions(actionsOn(file));
+        return named(List.of(view)).get(0).withActions(actionsOn(file, view.spoor2Status()));
     }
 
     /** The views with their employee's and employer's names (for views that show who the case is about). */
@@ -97,7 +100,7 @@ public class CaseViews {
      * bedrijfsarts: UWV decisions; every party that reads the case: documents and the re-integratieverslag; the
      * employee: his access log). The API still decides every request.
      */
-    private List<String> actionsOn(CaseFile file) {
+    private List<String> actionsOn(CaseFile file, String spoor2Status) {
         List<String> actions = new ArrayList<>();
         boolean open = !CaseFile.CLOSED.equals(file.status());
         boolean werkgever = access.mayReportFor(file.employerId(), Role.WERKGEVER);
@@ -112,6 +115,13 @@ public class CaseViews {
         }
         if (open && !access.callerIsAdmin() && (werkgever || access.callerId().equals(file.employeeId()))) {
             actions.add(CaseView.EXPERT_OPINION_REQUEST);
+        }
+        // POST .../spoor2: the werkgever early or as a restart; early only (no trajectory ran yet) the bedrijfsarts or
+        // arbeidsdeskundige of the case on his own conclusion, or the administrator; in a running case.
+        boolean expert = access.callerActsAs(Role.BEDRIJFSARTS) || access.callerActsAs(Role.ARBEIDSDESKUNDIGE);
+        if (CaseFile.OPEN.equals(file.status()) && (werkgever || ((expert || access.callerIsAdmin())
+                && SPOOR_2_NOT_STARTED.equals(spoor2Status)))) {
+            actions.add(CaseView.SPOOR_2_START);
         }
         actions.add(CaseView.DOCUMENT_UPLOAD);
         actions.add(CaseView.REINTEGRATION_REPORT);
@@ -150,7 +160,30 @@ public class CaseViews {
             return "lopend";
         }
         return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ProcessKeys.SPOOR_2_TRAJECT)
-                .processInstanceBusinessKey(caseId).count() > 0 ? "afgerond" : "niet gestart";
+                .processInstanceBusinessKey(caseId).count() > 0 ? "afgerond" : SPOOR_2_NOT_STARTED;
+    }
+
+    /**
+     * The spoor 2 trajectory started last, from the case instance's own variables (history, so a closed case shows
+     * it too); null when spoor 2 was never started.
+     */
+    private Spoor2View spoor2(CaseFile file) {
+        Map<String, Object> values = new HashMap<>();
+        historyService.createHistoricVariableInstanceQuery().processInstanceId(file.processInstanceId())
+                .variableNameIn(ProcessVariables.SPOOR_2_AANLEIDING, ProcessVariables.SPOOR_2_UITVOERDER,
+                        ProcessVariables.SPOOR_2_INGEZET_OP).list().stream()
+                // the case's own scope: a subprocess or task may hold a local variable of the same name
+                .filter(variable -> file.processInstanceId().equals(variable.getActivityInstanceId()))
+                .filter(variable -> variable.getValue() != null)
+                .forEach(variable -> values.put(variable.getName(), variable.getValue()));
+        Object occasion = values.get(ProcessVariables.SPOOR_2_AANLEIDING);
+        if (occasion == null) {
+            return null;
+        }
+        Object executor = values.get(ProcessVariables.SPOOR_2_UITVOERDER);
+        Object since = values.get(ProcessVariables.SPOOR_2_INGEZET_OP);
+        return new Spoor2View(occasion.toString(), executor == null ? null : executor.toString(),
+                since == null ? null : LocalDate.parse(since.toString().substring(0, 10)));
     }
 
     private Integer jobApplications(CaseFile file) {
