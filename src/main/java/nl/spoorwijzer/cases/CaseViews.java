@@ -164,16 +164,16 @@ public class CaseViews {
     }
 
     /**
-     * The spoor 2 trajectory started last, from the case instance's own variables (history, so a closed case shows
-     * it too); null when spoor 2 was never started.
+     * The spoor 2 trajectory started last, from the running case instance's own variables (the history keeps no copy
+     * of what people chose; PersonalValuesOutOfHistory); null when spoor 2 was never started or the case ended.
      */
     private Spoor2View spoor2(CaseFile file) {
         Map<String, Object> values = new HashMap<>();
-        historyService.createHistoricVariableInstanceQuery().processInstanceId(file.processInstanceId())
+        runtimeService.createVariableInstanceQuery().processInstanceIdIn(file.processInstanceId())
                 .variableNameIn(ProcessVariables.SPOOR_2_AANLEIDING, ProcessVariables.SPOOR_2_UITVOERDER,
-                        ProcessVariables.SPOOR_2_INGEZET_OP).list().stream()
+                        ProcessVariables.SPOOR_2_INGEZET_OP).disableCustomObjectDeserialization().list().stream()
                 // the case's own scope: a subprocess or task may hold a local variable of the same name
-                .filter(variable -> file.processInstanceId().equals(variable.getActivityInstanceId()))
+                .filter(variable -> file.processInstanceId().equals(variable.getExecutionId()))
                 .filter(variable -> variable.getValue() != null)
                 .forEach(variable -> values.put(variable.getName(), variable.getValue()));
         Object occasion = values.get(ProcessVariables.SPOOR_2_AANLEIDING);

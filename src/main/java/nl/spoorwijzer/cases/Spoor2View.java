@@ -5,7 +5,7 @@ import java.time.LocalDate;
 
 /**
  * The spoor 2 trajectory started last in a case ({@link CaseView#spoor2()}), from the case's variables {@code
- * spoor2Aanleiding}, {@code spoor2Uitvoerder} and {@code spoor2IngezetOp}.
+ * spoor2Aanleiding}, {@code spoor2Uitvoerder} and {@code spoor2IngezetOp} of the running case.
  *
  * @param occasion why it started: VROEG, NA_EJE, HERSTART or DESKUNDIGENOORDEEL
  * @param executor who runs it, {@code bureau} or {@code werkgever}; null while the werkgever still chooses
