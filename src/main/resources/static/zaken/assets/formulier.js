@@ -29,6 +29,20 @@ export const dateInput = (id, name) => el('input', {
   id, name, type: 'text', inputmode: 'numeric', placeholder: 'dd-mm-jjjj', autocomplete: 'off', size: 12,
 });
 
+/**
+ * The API's Dutch sentence for a violation ("Het veld reason moet …", asked with Accept-Language: nl) without the
+ * field's API name; the rule as given when there is none.
+ */
+function dutchRule(problem, violation) {
+  const prefix = `Het veld ${violation.field} `;
+  const own = String(problem.detail || '').split(/(?=Het veld )/).find(sentence => sentence.startsWith(prefix));
+  if (!own) {
+    return violation.rule;
+  }
+  const rule = own.substring(prefix.length).trim();
+  return rule.charAt(0).toUpperCase() + rule.substring(1);
+}
+
 /** Shows the API's problem: each violation at its field, the rest (or a general refusal) above the form. */
 function showProblem(form, error, labels) {
   const general = form.querySelector('.form-error');
@@ -40,11 +54,11 @@ function showProblem(form, error, labels) {
     const input = form.querySelector(`[name="${CSS.escape(name)}"]`);
     const holder = input && input.closest('.field');
     if (!holder) {
-      unplaced.push(`${labels[name] || violation.field}: ${violation.rule}`);
+      unplaced.push(`${labels[name] || violation.field}: ${dutchRule(problem, violation)}`);
       continue;
     }
     const message = holder.querySelector('.field-error');
-    message.textContent = violation.rule;
+    message.textContent = dutchRule(problem, violation);
     message.hidden = false;
     input.setAttribute('aria-invalid', 'true');
     input.setAttribute('aria-describedby', `${message.id}${input.id && holder.querySelector('.hint') ? ' ' + input.id + '-hint' : ''}`);

@@ -5,6 +5,7 @@ import {
 import {
   section, field, dateInput, actionForm, value, numberOrNull, reloadWith,
 } from './formulier.js';
+import { spoor2Summary, spoor2StartForm } from './acties-spoor2.js';
 
 const caseId = decodeURIComponent(window.location.pathname.split('/').filter(Boolean)[1] || '');
 const api = `/api/cases/${encodeURIComponent(caseId)}`;
@@ -50,6 +51,7 @@ function summary() {
     view.recoveredOn ? item('Hersteld per', date(view.recoveredOn)) : [],
     view.partialRecoveryPercentage ? item('Gedeeltelijk hersteld', `${view.partialRecoveryPercentage}%`) : [],
     view.workResumption ? item('Opbouw in eigen werk', workResumption(view.workResumption)) : [],
+    view.spoor2 ? item('Spoor 2', spoor2Summary(view)) : [],
     item('Volgende termijn', view.nextDeadline
       ? `${date(view.nextDeadline)}${view.nextDeadlineTask ? ' — ' + view.nextDeadlineTask : ''}` : '—'));
 }
@@ -379,6 +381,7 @@ function actions() {
   if (allowed.includes('uwvDecision')) parts.push(uwvForm());
   if (allowed.includes('placement')) parts.push(placementForm());
   if (allowed.includes('expertOpinionRequest')) parts.push(expertOpinionRequestForm());
+  if (allowed.includes('spoor2Start')) parts.push(spoor2StartForm(view, api));
   if (allowed.includes('documentUpload')) parts.push(uploadForm());
   if (allowed.includes('reintegrationReport')) parts.push(reportLinks());
   if (parts.length === 0) {
