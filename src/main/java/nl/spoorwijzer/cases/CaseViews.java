@@ -83,7 +83,7 @@ public class CaseViews {
         if (!access.mayReadContents(file)) {
             return view.statusOnly();
         }
-        return named(List.of(view)).get(0).withActions(actionsOn(file, view.spoor2Status()));
+        return named(List.of(view)).get(0).withActions(actionsOn(file, view));
     }
 
     /** The views with their employee's and employer's names (for views that show who the case is about). */
@@ -100,7 +100,7 @@ public class CaseViews {
      * bedrijfsarts: UWV decisions; every party that reads the case: documents and the re-integratieverslag; the
      * employee: his access log). The API still decides every request.
      */
-    private List<String> actionsOn(CaseFile file, String spoor2Status) {
+    private List<String> actionsOn(CaseFile file, CaseView view) {
         List<String> actions = new ArrayList<>();
         boolean open = !CaseFile.CLOSED.equals(file.status());
         boolean werkgever = access.mayReportFor(file.employerId(), Role.WERKGEVER);
@@ -116,11 +116,11 @@ public class CaseViews {
         if (open && !access.callerIsAdmin() && (werkgever || access.callerId().equals(file.employeeId()))) {
             actions.add(CaseView.EXPERT_OPINION_REQUEST);
         }
-        // POST .../spoor2: the werkgever early or as a restart; early only (no trajectory ran yet) the bedrijfsarts or
-        // arbeidsdeskundige of the case on his own conclusion, or the administrator; in a running case.
+        // POST .../spoor2: the werkgever early or as a restart; early only (never started in this case) the
+        // bedrijfsarts or arbeidsdeskundige of the case on his own conclusion, or the administrator; a running case.
         boolean expert = access.callerActsAs(Role.BEDRIJFSARTS) || access.callerActsAs(Role.ARBEIDSDESKUNDIGE);
-        if (CaseFile.OPEN.equals(file.status()) && (werkgever || ((expert || access.callerIsAdmin())
-                && SPOOR_2_NOT_STARTED.equals(spoor2Status)))) {
+        boolean neverStarted = view.spoor2() == null && SPOOR_2_NOT_STARTED.equals(view.spoor2Status());
+        if (CaseFile.OPEN.equals(file.status()) && (werkgever || ((expert || access.callerIsAdmin()) && neverStarted))) {
             actions.add(CaseView.SPOOR_2_START);
         }
         actions.add(CaseView.DOCUMENT_UPLOAD);

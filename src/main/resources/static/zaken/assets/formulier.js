@@ -74,9 +74,10 @@ function showProblem(form, error, labels) {
   } else {
     text += 'Er ging iets mis; probeer het opnieuw.';
   }
-  general.replaceChildren(el('strong', {}, text),
+  // replaceChildren would write a null as the text "null"
+  general.replaceChildren(...[el('strong', {}, text),
     unplaced.length ? el('ul', {}, unplaced.map(line => el('li', {}, line))) : null,
-    violations.length === 0 && problem.detail ? el('p', {}, problem.detail) : null);
+    violations.length === 0 && problem.detail ? el('p', {}, problem.detail) : null].filter(Boolean));
   general.hidden = false;
   general.focus();
 }

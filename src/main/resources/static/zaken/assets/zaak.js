@@ -71,7 +71,8 @@ function timeline() {
   const placeholder = el('p', { class: 'placeholder', hidden: true },
     'De tijdlijn als afbeelding is nog niet beschikbaar.');
   const picture = el('img', {
-    src: `${api}/timeline.svg`, class: 'timeline',
+    // A new address after each action: the page shows the image it already has for an address again.
+    src: `${api}/timeline.svg?na=${Date.now()}`, class: 'timeline',
     alt: 'Tijdlijn van 104 weken met de wettelijke termijnen van deze zaak; dezelfde data staan in de tabel hieronder.',
     onerror: () => { picture.remove(); placeholder.hidden = false; },
   });
