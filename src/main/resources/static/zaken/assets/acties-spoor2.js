@@ -19,9 +19,10 @@ export function spoor2Summary(view) {
   if (!spoor2) {
     return null;
   }
-  const started = `${OCCASIONS[spoor2.occasion] || spoor2.occasion} op ${date(spoor2.since)}`;
   const executor = EXECUTORS[spoor2.executor] || 'de werkgever kiest nog wie het uitvoert';
-  return `${started}, ${executor}${view.spoor2Status === 'afgerond' ? '; het traject is beëindigd' : ''}`;
+  return el('span', {}, `${OCCASIONS[spoor2.occasion] || spoor2.occasion} op `,
+    el('time', { datetime: spoor2.since }, date(spoor2.since)),
+    `, ${executor}${view.spoor2Status === 'afgerond' ? '; het traject is beëindigd' : ''}`);
 }
 
 /** A group of radio buttons that shows a refusal of its field like field() does. */

@@ -99,11 +99,11 @@ class Spoor2CaseScreenBrowserIT {
         assertThat(page.findElement(By.cssSelector("#form-spoor2 .form-error")).getText())
                 .contains("Niet vastgelegd", "Verbeter de gemarkeerde velden").doesNotContain("null");
         assertThat(trajectories()).as("nothing started by the refusal").isZero();
+        readmePicture(By.id("actie-spoor2"), "zaakscherm-spoor2-inzetten");
 
         page.findElement(By.id("spoor2-reden")).clear();
         page.findElement(By.id("spoor2-reden")).sendKeys(REASON);
         screenshot("spoor2-inzetten");
-        readmePicture(By.id("actie-spoor2"), "zaakscherm-spoor2-inzetten");
         submit(page);
 
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("uitkomst")));
