@@ -36,6 +36,7 @@ import org.springframework.stereotype.Component;
 public class CaseViews {
 
     private static final String SPOOR_2_NOT_STARTED = "niet gestart";
+    private static final String SPOOR_2_RUNNING = "lopend";
 
     private final CaseAccess access;
     private final DossierRepository dossier;
@@ -120,7 +121,11 @@ public class CaseViews {
         // bedrijfsarts or arbeidsdeskundige of the case on his own conclusion, or the administrator; a running case.
         boolean expert = access.callerActsAs(Role.BEDRIJFSARTS) || access.callerActsAs(Role.ARBEIDSDESKUNDIGE);
         boolean neverStarted = view.spoor2() == null && SPOOR_2_NOT_STARTED.equals(view.spoor2Status());
-        if (CaseFile.OPEN.equals(file.status()) && (werkgever || ((expert || access.callerIsAdmin()) && neverStarted))) {
+        // A start without an executor waits for the werkgever's choice (task 'Uitvoerder spoor 2 kiezen'): no other.
+        boolean choosing = view.spoor2() != null && view.spoor2().executor() == null
+                && !SPOOR_2_RUNNING.equals(view.spoor2Status());
+        if (CaseFile.OPEN.equals(file.status()) && !choosing
+                && (werkgever || ((expert || access.callerIsAdmin()) && neverStarted))) {
             actions.add(CaseView.SPOOR_2_START);
         }
         actions.add(CaseView.DOCUMENT_UPLOAD);
@@ -157,7 +162,7 @@ public class CaseViews {
     private String spoor2Status(String caseId) {
         if (runtimeService.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.SPOOR_2_TRAJECT)
                 .processInstanceBusinessKey(caseId).count() > 0) {
-            return "lopend";
+            return SPOOR_2_RUNNING;
         }
         return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ProcessKeys.SPOOR_2_TRAJECT)
                 .processInstanceBusinessKey(caseId).count() > 0 ? "afgerond" : SPOOR_2_NOT_STARTED;

@@ -158,6 +158,9 @@ class Spoor2CaseScreenBrowserIT {
         JsonNode stored = json.readTree(http.get("/api/cases/" + caseId, "eva", "eva").body());
         assertThat(stored.path("spoor2").path("occasion").asText()).isEqualTo("VROEG");
         assertThat(stored.path("spoor2").has("executor")).isFalse();
+        JsonNode werkgeversView = json.readTree(http.get("/api/cases/" + caseId, "anna", "anna").body());
+        assertThat(werkgeversView.path("actions").toString()).as("the start waits for his choice: no other start")
+                .doesNotContain("spoor2Start");
     }
 
     @Test
