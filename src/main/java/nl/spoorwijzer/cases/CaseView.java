@@ -14,7 +14,8 @@ import nl.spoorwijzer.dossier.DossierEntry;
  * deskundigenoordelen with what follows from each ({@code gevolg} in their content); {@code consequence}: in the answer to
  * a UWV decision, what follows from it (Dutch). {@code cooperationMeasures}: the measures for non-cooperation in
  * force (contents: not in the status-only view). {@code workResumption}: the opbouw in own work — the period
- * that runs, the hours planned and worked ({@link WorkResumptionSummary}).
+ * that runs, the hours planned and worked ({@link WorkResumptionSummary}). {@code spoor2}: the spoor 2
+ * trajectory started last — why, who runs it and since when ({@link Spoor2View}; not in the status-only view).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseView(
@@ -44,7 +45,8 @@ public record CaseView(
         List<DossierEntry> expertOpinions,
         String consequence,
         List<CooperationMeasureView> cooperationMeasures,
-        Object workResumption) {
+        Object workResumption,
+        Spoor2View spoor2) {
 
     /** What the caller may do on the case screen ({@link #actions}); the API still decides each request. */
     public static final String RECOVERY = "recovery";
@@ -73,6 +75,8 @@ public record CaseView(
     public static final String SPOOR1_CHANGE = "spoor1Change";
     /** The bedrijfsarts reports a changed belastbaarheid only (POST .../spoor1-changes, kind BELASTBAARHEID). */
     public static final String SPOOR1_CAPACITY_CHANGE = "spoor1CapacityChange";
+    /** Start spoor 2 now, early or as a restart (POST .../spoor2). */
+    public static final String SPOOR_2_START = "spoor2Start";
 
     /** An open step of the case: what, for which role (or the employee), by when; its Tasklist task. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -85,7 +89,7 @@ public record CaseView(
                 nextDeadlineTask, overdue, closedReason, recoveredOn, partialRecoveryPercentage, openTasks,
                 spoor2Status, jobApplicationCount, timeline, reintegrationReport, placements, jobApplications, employee,
                 employer, actions, openExpertOpinionRequests, expertOpinions, consequence,
-                cooperationMeasures, workResumption);
+                cooperationMeasures, workResumption, spoor2);
     }
 
     CaseView withActions(List<String> allowed) {
@@ -93,7 +97,7 @@ public record CaseView(
                 nextDeadlineTask, overdue, closedReason, recoveredOn, partialRecoveryPercentage, openTasks,
                 spoor2Status, jobApplicationCount, timeline, reintegrationReport, placements, jobApplications,
                 employeeName, employerName, allowed, openExpertOpinionRequests, expertOpinions, consequence,
-                cooperationMeasures, workResumption);
+                cooperationMeasures, workResumption, spoor2);
     }
 
     /** The view as the answer to a UWV decision: with what follows from it (null: nothing to say). */
@@ -102,7 +106,7 @@ public record CaseView(
                 nextDeadlineTask, overdue, closedReason, recoveredOn, partialRecoveryPercentage, openTasks,
                 spoor2Status, jobApplicationCount, timeline, reintegrationReport, placements, jobApplications,
                 employeeName, employerName, actions, openExpertOpinionRequests, expertOpinions, consequence,
-                cooperationMeasures, workResumption);
+                cooperationMeasures, workResumption, spoor2);
     }
 
     /**
@@ -115,7 +119,7 @@ public record CaseView(
                 .toList();
         return new CaseView(caseId, employerId, null, firstSickDay, status, phase, nextDeadline, nextDeadlineTask,
                 overdue, closedReason, recoveredOn, partialRecoveryPercentage, steps, spoor2Status, null, timeline,
-                null, null, null, null, null, List.of(), null, null, null, null, null);
+                null, null, null, null, null, List.of(), null, null, null, null, null, null);
     }
 
     static CaseView summary(CaseFile file, LocalDate today) {
@@ -123,6 +127,6 @@ public record CaseView(
                 file.phase(), file.nextDeadline(), file.nextDeadlineTask(),
                 file.nextDeadline() != null && file.nextDeadline().isBefore(today), file.closedReason(),
                 file.recoveredOn(), file.partialRecoveryPercentage(), null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 }

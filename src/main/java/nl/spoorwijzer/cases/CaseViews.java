@@ -3,6 +3,7 @@ package nl.spoorwijzer.cases;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +34,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CaseViews {
+
+    private static final String SPOOR_2_NOT_STARTED = "niet gestart";
+    private static final String SPOOR_2_RUNNING = "lopend";
 
     private final CaseAccess access;
     private final DossierRepository dossier;
@@ -79,11 +83,11 @@ public class CaseViews {
                 recorded(entries, CaseAction.JOB_APPLICATION), null, null, null,
                 ExpertOpinionEntries.openRequests(entries), ExpertOpinionEntries.opinions(entries), null,
                 CaseFile.CLOSED.equals(file.status()) ? List.of() : CooperationMeasureView.activeIn(entries),
-                workResumption.map(section -> section.of(entries, today)).orElse(null)));
+                workResumption.map(section -> section.of(entries, today)).orElse(null), spoor2(file)));
         if (!access.mayReadContents(file)) {
             return view.statusOnly();
         }
-        return named(List.of(view)).get(0).withActions(actionsOn(file));
+        return named(List.of(view)).get(0).withActions(actionsOn(file, view));
     }
 
     /** The views with their employee's and employer's names (for views that show who the case is about). */
@@ -101,11 +105,12 @@ public class CaseViews {
      * employee: his access log; the spoor 2 actions by activities/' own rules, see {@link Spoor2PracticeActions}).
      * The API still decides every request.
      */
-    private List<String> actionsOn(CaseFile file) {
+    private List<String> actionsOn(CaseFile file, CaseView view) {
         List<String> actions = new ArrayList<>();
         boolean open = !CaseFile.CLOSED.equals(file.status());
+        boolean running = CaseFile.OPEN.equals(file.status()); // open and not in a herstelperiode
         boolean werkgever = access.mayReportFor(file.employerId(), Role.WERKGEVER);
-        if (werkgever && CaseFile.OPEN.equals(file.status())) {
+        if (werkgever && running) {
             actions.add(CaseView.RECOVERY);
         }
         if (werkgever && open) {
@@ -119,14 +124,13 @@ public class CaseViews {
         }
         spoor2Practice.ifPresent(rights -> actions.addAll(rights.offeredOn(file)));
         // cooperation/ and employment/ (vaststellingsovereenkomst): the case's werkgever, on a running case
-        if (werkgever && CaseFile.OPEN.equals(file.status())) {
+        if (werkgever && running) {
             actions.add(CaseView.COOPERATION_MEASURE);
             actions.add(CaseView.SETTLEMENT);
         }
         // Opbouw in own work (ownwork/): on a running case, the werkgever its schedule, he or the employee the hours
         // (the screen offers them once a schedule exists); spoor 1 changes by the werkgever, the bedrijfsarts a
         // changed belastbaarheid only.
-        boolean running = CaseFile.OPEN.equals(file.status());
         if (running && werkgever) {
             actions.add(CaseView.WORK_RESUMPTION_SCHEDULE);
         }
@@ -137,6 +141,17 @@ public class CaseViews {
             actions.add(CaseView.SPOOR1_CHANGE);
         } else if (running && access.mayReportFor(file.employerId(), Role.BEDRIJFSARTS)) {
             actions.add(CaseView.SPOOR1_CAPACITY_CHANGE);
+        }
+        // POST .../spoor2: the werkgever early or as a restart; early only (never started in this case) the
+        // bedrijfsarts or arbeidsdeskundige of the case on his own conclusion, or the administrator; a running case.
+        boolean expert = access.callerActsAs(Role.BEDRIJFSARTS) || access.callerActsAs(Role.ARBEIDSDESKUNDIGE);
+        boolean neverStarted = view.spoor2() == null && SPOOR_2_NOT_STARTED.equals(view.spoor2Status());
+        // A start without an executor waits for the werkgever's choice (task 'Uitvoerder spoor 2 kiezen'): no other.
+        boolean choosing = view.spoor2() != null && view.spoor2().executor() == null
+                && !SPOOR_2_RUNNING.equals(view.spoor2Status());
+        if (running && !choosing
+                && (werkgever || ((expert || access.callerIsAdmin()) && neverStarted))) {
+            actions.add(CaseView.SPOOR_2_START);
         }
         actions.add(CaseView.DOCUMENT_UPLOAD);
         actions.add(CaseView.REINTEGRATION_REPORT);
@@ -172,10 +187,33 @@ public class CaseViews {
     private String spoor2Status(String caseId) {
         if (runtimeService.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.SPOOR_2_TRAJECT)
                 .processInstanceBusinessKey(caseId).count() > 0) {
-            return "lopend";
+            return SPOOR_2_RUNNING;
         }
         return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ProcessKeys.SPOOR_2_TRAJECT)
-                .processInstanceBusinessKey(caseId).count() > 0 ? "afgerond" : "niet gestart";
+                .processInstanceBusinessKey(caseId).count() > 0 ? "afgerond" : SPOOR_2_NOT_STARTED;
+    }
+
+    /**
+     * The spoor 2 trajectory started last, from the running case instance's own variables (the history keeps no copy
+     * of what people chose; PersonalValuesOutOfHistory); null when spoor 2 was never started or the case ended.
+     */
+    private Spoor2View spoor2(CaseFile file) {
+        Map<String, Object> values = new HashMap<>();
+        runtimeService.createVariableInstanceQuery().processInstanceIdIn(file.processInstanceId())
+                .variableNameIn(ProcessVariables.SPOOR_2_AANLEIDING, ProcessVariables.SPOOR_2_UITVOERDER,
+                        ProcessVariables.SPOOR_2_INGEZET_OP).disableCustomObjectDeserialization().list().stream()
+                // the case's own scope: a subprocess or task may hold a local variable of the same name
+                .filter(variable -> file.processInstanceId().equals(variable.getExecutionId()))
+                .filter(variable -> variable.getValue() != null)
+                .forEach(variable -> values.put(variable.getName(), variable.getValue()));
+        Object occasion = values.get(ProcessVariables.SPOOR_2_AANLEIDING);
+        if (occasion == null) {
+            return null;
+        }
+        Object executor = values.get(ProcessVariables.SPOOR_2_UITVOERDER);
+        Object since = values.get(ProcessVariables.SPOOR_2_INGEZET_OP);
+        return new Spoor2View(occasion.toString(), executor == null ? null : executor.toString(),
+                since == null ? null : LocalDate.parse(since.toString().substring(0, 10)));
     }
 
     private Integer jobApplications(CaseFile file) {

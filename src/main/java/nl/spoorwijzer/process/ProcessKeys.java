@@ -127,6 +127,10 @@ public final class ProcessKeys {
         public static final String EJE_VENSTER_GEOPEND = "ejeVensterGeopend";
         /** eerstejaarsevaluatieEnSpoor2: the DMN decision on spoor 2 after the eerstejaarsevaluatie */
         public static final String SPOOR_2_BESLUITEN = "spoor2Besluiten";
+        /** event subprocess "Spoor 2 inzetten": records a start of spoor 2 (early, restart, …) in the dossier */
+        public static final String SPOOR_2_START_VASTLEGGEN = "spoor2StartVastleggen";
+        /** eerstejaarsevaluatieEnSpoor2: records the start of spoor 2 after the eerstejaarsevaluatie */
+        public static final String EJE_SPOOR_2_START_VASTLEGGEN = "ejeSpoor2StartVastleggen";
         /** the timer that opens the final phase (week 88) */
         public static final String EINDFASE_BEREIKT = "eindfaseBereikt";
         /** the final phase subprocess */

@@ -72,6 +72,9 @@ public class TimelinePictures {
             MilestoneKey.EINDE_WACHTTIJD, "Einde wachttijd"));
 
     private static final String SPOOR_2_DECISION_OUTCOME = "spoor2Inzetten";
+    /** The steps that record a start of spoor 2 as a decision, with its day ({@code datum}). */
+    private static final List<String> SPOOR_2_STARTS = List.of(ProcessKeys.Elements.SPOOR_2_START_VASTLEGGEN,
+            ProcessKeys.Elements.EJE_SPOOR_2_START_VASTLEGGEN);
 
     private final CaseFileRepository cases;
     private final DossierRepository dossier;
@@ -272,15 +275,31 @@ public class TimelinePictures {
                 .orElse(false);
     }
 
-    /** Spoor 2 from the day the bureau was engaged until its trajectory (or the case) ended, or the waiting period. */
+    /**
+     * Spoor 2 from the day it really started — a recorded start (early, a restart, after the eerstejaarsevaluatie)
+     * or, on older cases, the day the bureau was engaged — until its trajectory (or the case) ended, or the waiting
+     * period. A trajectory started after the last one ended runs on.
+     */
     private Optional<Band> spoor2(List<DossierEntry> entries, LocalDate closedOn, LocalDate end) {
-        DossierEntry engaged = firstCompletion(entries, REINTEGRATIEBUREAU_INSCHAKELEN);
-        if (engaged == null) {
+        LocalDate from = null;
+        DossierEntry lastEnded = null;
+        for (DossierEntry entry : entries) { // in the order recorded: a restart ends the running one, then starts
+            boolean started = entry.type() == DossierEntryType.DECISION && SPOOR_2_STARTS.contains(entry.elementId());
+            boolean engaged = (entry.type() == DossierEntryType.TASK_COMPLETED
+                    || entry.type() == DossierEntryType.STEP_IMPORTED)
+                    && REINTEGRATIEBUREAU_INSCHAKELEN.equals(entry.elementId());
+            if (started || engaged) {
+                LocalDate day = started ? dayOfFact(entry) : dayOf(entry);
+                from = from == null || day.isBefore(from) ? day : from;
+                lastEnded = null;
+            } else if (entry.type() == DossierEntryType.TRAJECTORY_ENDED) {
+                lastEnded = entry;
+            }
+        }
+        if (from == null) {
             return Optional.empty();
         }
-        LocalDate from = dayOf(engaged);
-        LocalDate endedOn = entries.stream().filter(entry -> entry.type() == DossierEntryType.TRAJECTORY_ENDED)
-                .map(this::dayOfFact).reduce((first, second) -> second).orElse(closedOn);
+        LocalDate endedOn = lastEnded != null ? dayOfFact(lastEnded) : closedOn;
         LocalDate to = endedOn != null && endedOn.isBefore(end) ? endedOn : end;
         if (to.isBefore(from)) {
             to = from;

@@ -202,6 +202,26 @@ public final class DutchProblems {
         rule("the case is (\\w+); spoor 2 starts in a running case",
                 "de zaak loopt niet meer ($1); spoor 2 start alleen in een lopende zaak");
         rule("only the werkgever restarts spoor 2", "alleen de werkgever start spoor 2 opnieuw");
+        rule("only the werkgever of the case chooses who runs spoor 2",
+                "alleen de werkgever van de zaak kiest wie spoor 2 uitvoert");
+        rule("must be (\\d+) to (\\d+) characters, in functional terms .*",
+                "moet $1 tot $2 tekens lang zijn, in functionele termen (geen diagnose, klachten of behandeling)");
+        rule("is required: why spoor 2 starts now", "is verplicht: waarom spoor 2 nu start");
+        rule("is required: true when return to the own employer hinders recovery .*",
+                "is verplicht: ja als terugkeer naar de eigen werkgever het herstel belemmert (situatieve"
+                        + " arbeidsongeschiktheid), anders nee");
+        rule("is required: bedrijfsarts or arbeidsdeskundige", "is verplicht: bedrijfsarts of arbeidsdeskundige");
+        rule("must be bedrijfsarts or arbeidsdeskundige: .*", "moet bedrijfsarts of arbeidsdeskundige zijn: zij"
+                + " concluderen dat het eigen werk niet terugkomt");
+        rule("must be your own role \\((.+)\\): you record your own conclusion",
+                "moet uw eigen rol zijn ($1): u legt uw eigen conclusie vast");
+        rule("is required: bureau or werkgever", "is verplicht: een re-integratiebureau of de werkgever zelf");
+        rule("must be bureau or werkgever", "moet een re-integratiebureau of de werkgever zelf zijn");
+        rule("is required: the re-integratiebureau that runs spoor 2",
+                "is verplicht: het re-integratiebureau dat spoor 2 uitvoert");
+        rule("must be left out when the werkgever runs spoor 2 himself",
+                "blijft leeg als de werkgever spoor 2 zelf uitvoert");
+        rule("is required: VROEG or HERSTART", "is verplicht: eerder inzetten (VROEG) of opnieuw starten (HERSTART)");
         rule("spoor 2 is started by the werkgever, or early by the bedrijfsarts or arbeidsdeskundige of the case",
                 "spoor 2 wordt gestart door de werkgever, of eerder door de bedrijfsarts of arbeidsdeskundige van de"
                         + " zaak");

@@ -8,6 +8,7 @@ import {
 import { placementReportForm, offerRefusalForm, activityForm, spoor2Activities } from './acties-practice.js';
 import { cooperationMeasureForm, cooperationMeasures, settlementForm } from './acties-cooperation.js';
 import { opbouwSection, scheduleForm, hoursForm, spoor1ChangeForm } from './acties-opbouw.js';
+import { spoor2Summary, spoor2StartForm } from './acties-spoor2.js';
 
 const caseId = decodeURIComponent(window.location.pathname.split('/').filter(Boolean)[1] || '');
 const api = `/api/cases/${encodeURIComponent(caseId)}`;
@@ -55,6 +56,7 @@ function summary() {
     view.recoveredOn ? item('Hersteld per', date(view.recoveredOn)) : [],
     view.partialRecoveryPercentage ? item('Gedeeltelijk hersteld', `${view.partialRecoveryPercentage}%`) : [],
     view.workResumption ? item('Opbouw in eigen werk', workResumption(view.workResumption)) : [],
+    view.spoor2 ? item('Spoor 2', spoor2Summary(view)) : [],
     item('Volgende termijn', view.nextDeadline
       ? `${date(view.nextDeadline)}${view.nextDeadlineTask ? ' — ' + view.nextDeadlineTask : ''}` : '—'));
 }
@@ -74,7 +76,8 @@ function timeline() {
   const placeholder = el('p', { class: 'placeholder', hidden: true },
     'De tijdlijn als afbeelding is nog niet beschikbaar.');
   const picture = el('img', {
-    src: `${api}/timeline.svg`, class: 'timeline',
+    // A new address after each action: the page shows the image it already has for an address again.
+    src: `${api}/timeline.svg?na=${Date.now()}`, class: 'timeline',
     alt: 'Tijdlijn van 104 weken met de wettelijke termijnen van deze zaak; dezelfde data staan in de tabel hieronder.',
     onerror: () => { picture.remove(); placeholder.hidden = false; },
   });
@@ -392,6 +395,7 @@ function actions() {
   if (allowed.includes('workResumptionSchedule')) parts.push(scheduleForm(view, api));
   if (allowed.includes('workResumptionHours')) parts.push(hoursForm(view, api));
   if (allowed.includes('spoor1Change') || allowed.includes('spoor1CapacityChange')) parts.push(spoor1ChangeForm(view, api));
+  if (allowed.includes('spoor2Start')) parts.push(spoor2StartForm(view, api));
   if (allowed.includes('documentUpload')) parts.push(uploadForm());
   if (allowed.includes('reintegrationReport')) parts.push(reportLinks());
   if (parts.length === 0) {

@@ -98,6 +98,7 @@ class NeedToKnowMatrixIT {
             | `GET /api/cases/{id}/work-resumption-schedule` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/work-resumption-hours` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/spoor2/activities` | Y | Y | Y | Y | - | Y | - | - | - | Y |
+            | `GET /api/cases/{id}/spoor2/bureaus` | Y | - | - | - | - | - | - | - | - | Y |
             | `GET /engine-rest/task?processInstanceBusinessKey=` | O | O | O | O | - | O | - | - | - | Y |
             | `GET /engine-rest/task/{id}/form-variables` | O | O | O | O | - | O | - | - | - | Y |
             | `GET /engine-rest/task/{id}/variables` | O | O | O | O | - | O | - | - | - | Y |
@@ -381,6 +382,8 @@ class NeedToKnowMatrixIT {
                         (c, u, t) -> get("/api/cases/" + c.caseId + "/work-resumption-hours", u)),
                 read("`GET /api/cases/{id}/spoor2/activities`", Kind.SINGLE,
                         (c, u, t) -> get("/api/cases/" + c.caseId + "/spoor2/activities", u)),
+                read("`GET /api/cases/{id}/spoor2/bureaus`", Kind.SINGLE,
+                        (c, u, t) -> get("/api/cases/" + c.caseId + "/spoor2/bureaus", u)),
                 read("`GET /engine-rest/task?processInstanceBusinessKey=`", Kind.TASK_ROWS,
                         (c, u, t) -> get(engineRest("/task?processInstanceBusinessKey=" + c.caseId), u)),
                 read("`GET /engine-rest/task/{id}/form-variables`", Kind.EACH_TASK,

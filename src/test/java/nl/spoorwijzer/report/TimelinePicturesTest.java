@@ -1,5 +1,6 @@
 package nl.spoorwijzer.report;
 
+import static nl.spoorwijzer.process.ProcessKeys.Tasks.REINTEGRATIEBUREAU_INSCHAKELEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -137,6 +138,47 @@ class TimelinePicturesTest {
         assertThat(marks(picture).get("einde-wachttijd").date()).isEqualTo(shortenedEnd);
         assertThat(picture.weeks().get(picture.weeks().size() - 1).on()).as("week ticks run on through the extension")
                 .isAfter(shortenedEnd);
+    }
+
+    @Test
+    void spoor2StartedEarlyIsABandFromItsRealStartNotFromTheEerstejaarsevaluatie() {
+        // seed 004: "Eerder mag dus ook": the werkgever's later choice of a bureau does not move the start.
+        LocalDate early = TimelineDemoCase.FIRST_SICK_DAY.plusWeeks(20);
+        demo.entries.removeIf(entry -> entry.type() == DossierEntryType.DECISION);
+        demo.entries.add(3, decision("spoor2StartVastleggen", early));
+        LocalDate end = demo.timeline.dateOf(MilestoneKey.EINDE_WACHTTIJD);
+
+        Band spoor2 = band(demo.picture(true), Kind.SPOOR_2);
+
+        assertThat(spoor2.from()).isEqualTo(early).isBefore(demo.timeline.dateOf(MilestoneKey.EERSTEJAARSEVALUATIE));
+        assertThat(spoor2.to()).isEqualTo(end);
+        assertThat(spoor2.label()).isEqualTo("Spoor 2 sinds " + TimelineSvg.dutch(early));
+        assertThat(TimelineSvg.render(demo.picture(true))).contains("Spoor 2 sinds " + TimelineSvg.dutch(early));
+    }
+
+    @Test
+    void aRestartAfterAnEndedTrajectoryRunsOnAndAnEndWithoutARestartEndsTheBand() {
+        LocalDate early = TimelineDemoCase.FIRST_SICK_DAY.plusWeeks(20);
+        LocalDate failed = early.plusWeeks(10);
+        demo.entries.removeIf(entry -> entry.type() == DossierEntryType.DECISION
+                || REINTEGRATIEBUREAU_INSCHAKELEN.equals(entry.elementId()));
+        demo.entries.add(decision("spoor2StartVastleggen", early));
+        demo.entries.add(entry(DossierEntryType.TRAJECTORY_ENDED, Map.of("datum", failed.toString())));
+
+        assertThat(band(demo.picture(true), Kind.SPOOR_2).to()).as("ended, not restarted").isEqualTo(failed);
+
+        demo.entries.add(decision("spoor2StartVastleggen", failed)); // the restart on the same day
+        Band spoor2 = band(demo.picture(true), Kind.SPOOR_2);
+        assertThat(spoor2.from()).isEqualTo(early);
+        assertThat(spoor2.to()).as("the new trajectory runs on")
+                .isEqualTo(demo.timeline.dateOf(MilestoneKey.EINDE_WACHTTIJD));
+    }
+
+    private static DossierEntry decision(String elementId, LocalDate on) {
+        return new DossierEntry(60L, "Z-2025-0042", "pi-1", "acme-bouw", DossierEntryType.DECISION,
+                "Spoor 2 ingezet: vroeg ingezet op conclusie van bedrijfsarts of arbeidsdeskundige", elementId, "anna",
+                "werkgever", on.atTime(10, 0).atZone(TimelineDemoCase.AMSTERDAM).toOffsetDateTime(), null, null,
+                Map.of("aanleiding", "VROEG", "datum", on.toString()));
     }
 
     private static DossierEntry entry(DossierEntryType type,

@@ -153,4 +153,19 @@ class DutchProblemsTest {
         assertThat(DutchProblems.rule("must not be before the day it was signed 2026-03-01"))
                 .isEqualTo("mag niet voor de dag van ondertekening (01-03-2026) liggen");
     }
+
+    @Test
+    void theStartOfSpoor2ExplainsItsRulesInDutch() {
+        assertThat(DutchProblems.rule("must be 10 to 4000 characters, in functional terms (no diagnosis, symptoms or"
+                + " treatment)")).isEqualTo("moet 10 tot 4000 tekens lang zijn, in functionele termen (geen diagnose,"
+                + " klachten of behandeling)");
+        assertThat(DutchProblems.rule("is required: true when return to the own employer hinders recovery"
+                + " (situational incapacity), else false")).startsWith("is verplicht: ja als terugkeer");
+        assertThat(DutchProblems.rule("must be your own role (bedrijfsarts): you record your own conclusion"))
+                .isEqualTo("moet uw eigen rol zijn (bedrijfsarts): u legt uw eigen conclusie vast");
+        assertThat(DutchProblems.rule("is required: bureau or werkgever"))
+                .isEqualTo("is verplicht: een re-integratiebureau of de werkgever zelf");
+        assertThat(DutchProblems.rule("is required: the re-integratiebureau that runs spoor 2"))
+                .isEqualTo("is verplicht: het re-integratiebureau dat spoor 2 uitvoert");
+    }
 }

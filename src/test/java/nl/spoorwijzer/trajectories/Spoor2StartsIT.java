@@ -231,6 +231,37 @@ class Spoor2StartsIT {
                 .contains("VROEG", "HERSTART");
     }
 
+    @Test
+    void theCaseSaysWhySinceWhenAndByWhomSpoor2RunsAndOffersTheStartToWhoMayStartIt() {
+        String caseId = cases.reportAndPlay(FIRST_SICK_DAY, EARLY, SimulatedAnswers::onTime, 0);
+        String path = "/api/cases/" + caseId;
+        assertThat(tree(http.get(path, "anna", "anna").body()).has("spoor2")).as("not started").isFalse();
+        assertThat(actions(path, "anna")).contains("spoor2Start");
+        assertThat(actions(path, "eva")).as("the bedrijfsarts of the case, early").contains("spoor2Start");
+        assertThat(actions(path, "tim")).as("the employee himself").doesNotContain("spoor2Start");
+
+        assertThat(http.post(path + "/spoor2", EARLY_START, "anna", "anna").statusCode()).isEqualTo(201);
+
+        JsonNode spoor2 = tree(http.get(path, "anna", "anna").body()).path("spoor2");
+        assertThat(spoor2.path("occasion").asText()).isEqualTo("VROEG");
+        assertThat(spoor2.path("executor").asText()).isEqualTo("bureau");
+        assertThat(spoor2.path("since").asText()).isEqualTo(EARLY.toString());
+        assertThat(actions(path, "anna")).as("a restart stays the werkgever's").contains("spoor2Start");
+        assertThat(actions(path, "eva")).as("early only: a trajectory ran").doesNotContain("spoor2Start");
+        JsonNode statusOnly = tree(http.get(path, "ivo", "ivo").body());
+        assertThat(statusOnly.path("status").asText()).isEqualTo("OPEN");
+        assertThat(statusOnly.has("spoor2")).as("management sees the status only").isFalse();
+        assertThat(statusOnly.path("actions")).isEmpty();
+    }
+
+    private List<String> actions(String path, String user) {
+        HttpResponse<String> response = http.get(path, user, user);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<String> actions = new java.util.ArrayList<>();
+        tree(response.body()).path("actions").forEach(action -> actions.add(action.asText()));
+        return actions;
+    }
+
     private List<ProcessInstance> trajectories(String caseId) {
         return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("spoor-2-traject")
                 .processInstanceBusinessKey(caseId).list();
