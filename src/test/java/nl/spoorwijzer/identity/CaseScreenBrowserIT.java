@@ -21,8 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -180,11 +178,7 @@ class CaseScreenBrowserIT {
 
     /** Logs in to Tasklist; once more if the first Tasklist page of the JVM was too slow on a busy machine. */
     private TasklistBrowser logIn(String user) {
-        try {
-            return TasklistBrowser.logIn(port, user);
-        } catch (org.openqa.selenium.TimeoutException slowFirstPage) {
-            return TasklistBrowser.logIn(port, user);
-        }
+        return TasklistBrowser.logIn(port, user);
     }
 
     private String base() {
@@ -193,10 +187,7 @@ class CaseScreenBrowserIT {
 
     /** The whole page, kept in target/browser/ and as a README picture in src/docs/. */
     private void screenshot(String name) {
-        WebDriver page = browser.driver();
-        Object height = ((JavascriptExecutor) page).executeScript("return document.documentElement.scrollHeight");
-        page.manage().window().setSize(new Dimension(1400, Math.min(3200, ((Number) height).intValue() + 20)));
-        browser.screenshot(name);
+        browser.fullPageScreenshot(name);
         try {
             Files.copy(TasklistBrowser.SCREENSHOTS.resolve(name + ".png"), Path.of("src", "docs", name + ".png"),
                     StandardCopyOption.REPLACE_EXISTING);

@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import nl.spoorwijzer.dossier.DossierEntryType;
@@ -22,8 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,11 +50,7 @@ class CooperationScreenBrowserIT {
         ClockUtil.reset(); // the screen counts with the browser's real today
         today = LocalDate.now(ApiCases.AMSTERDAM);
         http = new HttpTestClient(port);
-        HttpResponse<String> opened = http.post("/api/cases", """
-                {"employeeId": "bram", "employerId": "acme-bouw", "firstSickDay": "%s"}"""
-                .formatted(today.minusDays(60)), "anna", "anna");
-        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-        caseId = json.readTree(opened.body()).path("caseId").asText();
+        caseId = new ApiCases(http, json, engine).report("bram", today.minusDays(60));
     }
 
     @AfterEach
@@ -68,10 +58,7 @@ class CooperationScreenBrowserIT {
         if (browser != null) {
             browser.close();
         }
-        engine.getRuntimeService().createProcessInstanceQuery().list()
-                .forEach(p -> engine.getRuntimeService().deleteProcessInstance(p.getId(), "test"));
-        engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId).list()
-                .forEach(p -> engine.getHistoryService().deleteHistoricProcessInstanceIfExists(p.getId()));
+        new ApiCases(http, json, engine).deleteWithHistory(caseId);
     }
 
     @Test
@@ -209,38 +196,25 @@ class CooperationScreenBrowserIT {
     }
 
     private WebDriver open() {
-        WebDriver page = browser.driver();
-        page.get("http://localhost:" + port + "/zaken/" + caseId);
-        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("dossier")));
-        return page;
+        return browser.openCaseScreen(caseId);
     }
 
     private void submit(String formId) {
-        browser.click(browser.driver().findElement(By.cssSelector("#" + formId + " button[type=submit]")));
+        browser.submitForm(formId);
     }
 
     /** The refusal shown at the input's field, once it is there. */
     private String fieldError(String inputId) {
-        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id(inputId + "-fout")));
-        assertThat(browser.driver().findElement(By.id(inputId)).getAttribute("aria-invalid")).isEqualTo("true");
-        return browser.driver().findElement(By.id(inputId + "-fout")).getText();
+        return browser.fieldError(inputId);
     }
 
     /** Logs in to Tasklist; once more if the first Tasklist page of the JVM was too slow on a busy machine. */
     private TasklistBrowser logIn(String user) {
-        try {
-            return TasklistBrowser.logIn(port, user);
-        } catch (org.openqa.selenium.TimeoutException slowFirstPage) {
-            return TasklistBrowser.logIn(port, user);
-        }
+        return TasklistBrowser.logIn(port, user);
     }
 
     /** The whole page, kept in target/browser/ (the best are copied to src/docs/ by hand). */
     private void screenshot(String name) {
-        WebDriver page = browser.driver();
-        Object height = ((JavascriptExecutor) page).executeScript("return document.documentElement.scrollHeight");
-        page.manage().window().setSize(new Dimension(1400, Math.min(3200, ((Number) height).intValue() + 20)));
-        ((JavascriptExecutor) page).executeScript("window.scrollTo(0, 0)");
-        browser.screenshot(name);
+        browser.fullPageScreenshot(name);
     }
 }

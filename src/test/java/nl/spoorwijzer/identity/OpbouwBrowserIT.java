@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -77,13 +75,7 @@ class OpbouwBrowserIT {
         if (browser != null) {
             browser.close();
         }
-        if (caseId == null) {
-            return;
-        }
-        engine.getRuntimeService().createProcessInstanceQuery().list()
-                .forEach(p -> engine.getRuntimeService().deleteProcessInstance(p.getId(), "test"));
-        engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId).list()
-                .forEach(p -> engine.getHistoryService().deleteHistoricProcessInstanceIfExists(p.getId()));
+        new ApiCases(http, json, engine).deleteWithHistory(caseId);
     }
 
     @Test
@@ -276,9 +268,7 @@ class OpbouwBrowserIT {
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     private WebDriver openCaseScreen() {
-        browser.driver().get("http://localhost:" + port + "/zaken/" + caseId);
-        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("overzicht")));
-        return browser.driver();
+        return browser.openCaseScreen(caseId);
     }
 
     private void open(String actionId) {
@@ -340,31 +330,16 @@ class OpbouwBrowserIT {
 
     /** Logs in to Tasklist; once more if the first Tasklist page of the JVM was too slow on a busy machine. */
     private TasklistBrowser logIn(String user) {
-        try {
-            return TasklistBrowser.logIn(port, user);
-        } catch (org.openqa.selenium.TimeoutException slowFirstPage) {
-            return TasklistBrowser.logIn(port, user);
-        }
+        return TasklistBrowser.logIn(port, user);
     }
 
     /** One part of the page as a README picture: target/browser/{name}-deel.png and src/docs/{name}.png. */
     private void readmePicture(By part, String name) {
-        WebElement element = browser.driver().findElement(part);
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'start'})", element);
-        try {
-            Path shot = element.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath();
-            Files.copy(shot, TasklistBrowser.SCREENSHOTS.resolve(name + "-deel.png"), StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(shot, Path.of("src", "docs", name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        browser.readmePicture(part, name);
     }
 
     /** The whole page, kept in target/browser/. */
     private void screenshot(String name) {
-        WebDriver page = browser.driver();
-        Object height = ((JavascriptExecutor) page).executeScript("return document.documentElement.scrollHeight");
-        page.manage().window().setSize(new Dimension(1400, Math.min(3200, ((Number) height).intValue() + 20)));
-        browser.screenshot(name);
+        browser.fullPageScreenshot(name);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -57,11 +55,7 @@ class Spoor2CaseScreenBrowserIT {
     @BeforeEach
     void openCase() throws IOException {
         http = new HttpTestClient(port);
-        HttpResponse<String> opened = http.post("/api/cases", """
-                {"employeeId": "bram", "employerId": "acme-bouw", "firstSickDay": "%s"}"""
-                .formatted(today.minusWeeks(14)), "anna", "anna");
-        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-        caseId = json.readTree(opened.body()).path("caseId").asText();
+        caseId = new ApiCases(http, json, engine).report("bram", today.minusWeeks(14));
     }
 
     @AfterEach
@@ -69,10 +63,7 @@ class Spoor2CaseScreenBrowserIT {
         if (browser != null) {
             browser.close();
         }
-        engine.getRuntimeService().createProcessInstanceQuery().rootProcessInstances().list()
-                .forEach(p -> engine.getRuntimeService().deleteProcessInstance(p.getId(), "test"));
-        engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId).list()
-                .forEach(p -> engine.getHistoryService().deleteHistoricProcessInstanceIfExists(p.getId()));
+        new ApiCases(http, json, engine).deleteWithHistory(caseId);
     }
 
     @Test
@@ -183,15 +174,11 @@ class Spoor2CaseScreenBrowserIT {
     }
 
     private WebDriver openCaseScreen() {
-        WebDriver page = browser.driver();
-        page.get("http://localhost:" + port + "/zaken/" + caseId);
-        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("dossier")));
-        return page;
+        return browser.openCaseScreen(caseId);
     }
 
     private void submit(WebDriver page) {
-        WebElement button = page.findElement(By.cssSelector("#form-spoor2 button[type=submit]"));
-        browser.click(button);
+        browser.submitForm("form-spoor2");
     }
 
     private long trajectories() {
@@ -201,17 +188,12 @@ class Spoor2CaseScreenBrowserIT {
 
     /** Logs in to Tasklist; once more if the first Tasklist page of the JVM was too slow on a busy machine. */
     private TasklistBrowser logIn(String user) {
-        try {
-            return TasklistBrowser.logIn(port, user);
-        } catch (org.openqa.selenium.TimeoutException slowFirstPage) {
-            return TasklistBrowser.logIn(port, user);
-        }
+        return TasklistBrowser.logIn(port, user);
     }
 
     /** One part of the page, kept in target/browser/ and as a README picture in src/docs/. */
-    private void readmePicture(By part, String name) throws IOException {
-        Path shot = elementShot(part, name);
-        Files.copy(shot, Path.of("src", "docs", name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    private void readmePicture(By part, String name) {
+        browser.readmePicture(part, name);
     }
 
     private Path elementShot(By part, String name) throws IOException {
@@ -224,9 +206,6 @@ class Spoor2CaseScreenBrowserIT {
 
     /** The whole page, kept in target/browser/. */
     private void screenshot(String name) {
-        WebDriver page = browser.driver();
-        Object height = ((JavascriptExecutor) page).executeScript("return document.documentElement.scrollHeight");
-        page.manage().window().setSize(new Dimension(1400, Math.min(3200, ((Number) height).intValue() + 20)));
-        browser.screenshot(name);
+        browser.fullPageScreenshot(name);
     }
 }

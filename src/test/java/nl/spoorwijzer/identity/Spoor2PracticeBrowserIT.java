@@ -227,14 +227,8 @@ class Spoor2PracticeBrowserIT {
     // ---- helpers ----
 
     private WebDriver open(String user) {
-        try {
-            browser = TasklistBrowser.logIn(port, user);
-        } catch (org.openqa.selenium.TimeoutException slowFirstPage) {
-            browser = TasklistBrowser.logIn(port, user);
-        }
-        browser.driver().get("http://localhost:" + port + "/zaken/" + caseId);
-        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("dossier")));
-        return browser.driver();
+        browser = TasklistBrowser.logIn(port, user);
+        return browser.openCaseScreen(caseId);
     }
 
     private void type(String id, String text) {
@@ -245,10 +239,7 @@ class Spoor2PracticeBrowserIT {
 
     /** Waits for the field's refusal and answers its text. */
     private String fieldError(String inputId) {
-        WebElement error = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
-                By.id(inputId + "-fout")));
-        assertThat(browser.driver().findElement(By.id(inputId)).getAttribute("aria-invalid")).isEqualTo("true");
-        return error.getText();
+        return browser.fieldError(inputId);
     }
 
     private HttpResponse<String> post(String path, String user) {

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -39,6 +41,7 @@ final class TasklistBrowser implements AutoCloseable {
     private final WebDriver driver;
     private final WebDriverWait wait;
     private final String tasklist;
+    private final String base;
 
     private TasklistBrowser(int port, String locale) {
         ChromeOptions options = new ChromeOptions();
@@ -56,7 +59,8 @@ final class TasklistBrowser implements AutoCloseable {
         chrome.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Europe/Amsterdam"));
         driver = chrome;
         wait = new WebDriverWait(driver, WAIT);
-        tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+        base = "http://localhost:" + port;
+        tasklist = base + "/camunda/app/tasklist/default/";
     }
 
     /** A fresh browser (no cookies, no saved form state) logged in to Tasklist as the user (password = user id). */
@@ -64,8 +68,19 @@ final class TasklistBrowser implements AutoCloseable {
         return logIn(port, user, "nl-NL");
     }
 
-    /** The same in a browser set to another language and JavaScript locale (e.g. "en-US"). */
+    /**
+     * The same in a browser set to another language and JavaScript locale (e.g. "en-US"). Tried twice: the first
+     * Tasklist page of a JVM can outlast the wait on a busy build machine.
+     */
     static TasklistBrowser logIn(int port, String user, String locale) {
+        try {
+            return logInOnce(port, user, locale);
+        } catch (TimeoutException slowFirstPage) {
+            return logInOnce(port, user, locale);
+        }
+    }
+
+    private static TasklistBrowser logInOnce(int port, String user, String locale) {
         TasklistBrowser browser = new TasklistBrowser(port, locale);
         try {
             Files.createDirectories(SCREENSHOTS);
@@ -81,6 +96,27 @@ final class TasklistBrowser implements AutoCloseable {
             browser.close();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
+    }
+
+    /** Opens the platform's own case screen (/zaken/{caseId}) and waits until the case is drawn. */
+    WebDriver openCaseScreen(String caseId) {
+        driver.get(base + "/zaken/" + caseId);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overzicht")));
+        return driver;
+    }
+
+    /** Sends one of the case screen's action forms (its id, e.g. "form-maatregel") with its button. */
+    void submitForm(String formId) {
+        click(driver.findElement(By.cssSelector("#" + formId + " button[type=submit]")));
+    }
+
+    /** The refusal the case screen shows at an input (waited for); the input is marked invalid for screen readers. */
+    String fieldError(String inputId) {
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(inputId + "-fout")));
+        if (!"true".equals(driver.findElement(By.id(inputId)).getAttribute("aria-invalid"))) {
+            throw new AssertionError("input " + inputId + " shows a refusal but is not marked aria-invalid");
+        }
+        return error.getText();
     }
 
     WebDriver driver() {
@@ -228,6 +264,27 @@ final class TasklistBrowser implements AutoCloseable {
     /** Saves what the browser shows as target/browser/{name}.png. */
     void screenshot(String name) {
         screenshotTo(SCREENSHOTS.resolve(name + ".png"));
+    }
+
+    /** Saves the whole page (the window made as high as the page, at most 3200 pixels) as target/browser/{name}.png. */
+    void fullPageScreenshot(String name) {
+        Object height = ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight");
+        driver.manage().window().setSize(new Dimension(1400, Math.min(3200, ((Number) height).intValue() + 20)));
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+        screenshot(name);
+    }
+
+    /** Saves one part of the page as target/browser/{name}.png and as the README picture src/docs/{name}.png. */
+    void readmePicture(By part, String name) {
+        WebElement element = driver.findElement(part);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", element);
+        try {
+            Path shot = element.getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(shot, Path.of("src", "docs", name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Saves what the browser shows as the given PNG file (e.g. a README picture under src/docs/). */

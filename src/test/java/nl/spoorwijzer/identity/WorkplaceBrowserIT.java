@@ -223,12 +223,7 @@ class WorkplaceBrowserIT {
         return json.readTree(http.get("/api/cases/" + caseId, user, user).body());
     }
 
-    /** Logs in to Tasklist; once more if the first Tasklist page of the JVM was too slow on a busy machine. */
     private TasklistBrowser logIn(String user) {
-        try {
-            return TasklistBrowser.logIn(port, user);
-        } catch (org.openqa.selenium.TimeoutException slowFirstPage) {
-            return TasklistBrowser.logIn(port, user);
-        }
+        return TasklistBrowser.logIn(port, user);
     }
 }

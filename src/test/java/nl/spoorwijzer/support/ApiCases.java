@@ -110,6 +110,29 @@ public final class ApiCases {
         return null;
     }
 
+    /** Reports the employee of acme-bouw sick over the API as its werkgever anna, without moving the clock. */
+    public String report(String employee, LocalDate firstSickDay) {
+        HttpResponse<String> opened = http.post("/api/cases", """
+                {"employeeId": "%s", "employerId": "acme-bouw", "firstSickDay": "%s"}""".formatted(employee,
+                firstSickDay), "anna", "anna");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        try {
+            return json.readTree(opened.body()).path("caseId").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes every running process instance and the case's history (a test's clean-up). */
+    public void deleteWithHistory(String caseId) {
+        engine.getRuntimeService().createProcessInstanceQuery().rootProcessInstances().list()
+                .forEach(instance -> engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test"));
+        if (caseId != null) {
+            engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId).list()
+                    .forEach(old -> engine.getHistoryService().deleteHistoricProcessInstanceIfExists(old.getId()));
+        }
+    }
+
     /** Deletes every running instance of the given processes and puts the clock back. */
     public void deleteAll(String... processKeys) {
         for (String key : processKeys) {
