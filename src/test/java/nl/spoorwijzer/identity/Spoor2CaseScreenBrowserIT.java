@@ -101,7 +101,7 @@ class Spoor2CaseScreenBrowserIT {
         assertThat(page.findElement(By.id("uitkomst")).getText()).contains("Vastgelegd",
                 "Spoor 2 is ingezet op " + today.format(DUTCH), "De werkgever voert het traject zelf uit");
         assertThat(page.findElement(By.id("overzicht")).getText()).contains("Spoor 2\nvroeg ingezet op "
-                + today.format(DUTCH) + ", uitgevoerd door de werkgever");
+                + today.format(DUTCH) + ", uitgevoerd door de werkgever", "Fase\nSpoor 2");
         screenshot("spoor2-gestart");
         readmePicture(By.id("overzicht"), "zaakscherm-spoor2-overzicht");
         browser.waiting().until(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript(
@@ -113,6 +113,8 @@ class Spoor2CaseScreenBrowserIT {
         JsonNode stored = json.readTree(http.get("/api/cases/" + caseId, "anna", "anna").body());
         assertThat(stored.path("spoor2Status").asText()).isEqualTo("lopend");
         assertThat(stored.path("spoor2").path("executor").asText()).isEqualTo("werkgever");
+        assertThat(stored.path("phase").asText()).as("his first task of the trajectory declares the phase")
+                .isEqualTo("SPOOR_2");
         assertThat(trajectories()).isEqualTo(1);
         DossierEntry decision = dossier.findByCase(caseId).stream()
                 .filter(entry -> entry.type() == DossierEntryType.DECISION
