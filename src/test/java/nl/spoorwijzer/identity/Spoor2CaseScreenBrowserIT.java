@@ -84,8 +84,8 @@ class Spoor2CaseScreenBrowserIT {
 
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("spoor2-reden-fout")));
         assertThat(page.findElement(By.id("spoor2-reden-fout")).getText())
-                .isEqualTo("Moet 10 tot 4000 tekens lang zijn, in functionele termen (geen diagnose, klachten of"
-                        + " behandeling).");
+                .isEqualTo("moet 10 tot 4000 tekens lang zijn, in functionele termen (geen diagnose, klachten of"
+                        + " behandeling)");
         assertThat(page.findElement(By.id("spoor2-reden")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(page.findElement(By.cssSelector("#form-spoor2 .form-error")).getText())
                 .contains("Niet vastgelegd", "Verbeter de gemarkeerde velden").doesNotContain("null");
