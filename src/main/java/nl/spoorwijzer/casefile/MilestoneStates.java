@@ -14,6 +14,7 @@ import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.identity.Role;
 import nl.spoorwijzer.process.LegalTime;
 import nl.spoorwijzer.process.ProcessKeys;
+import nl.spoorwijzer.process.ProcessVariables;
 import nl.spoorwijzer.timeline.MilestoneKey;
 import org.springframework.stereotype.Component;
 
@@ -84,19 +85,19 @@ public class MilestoneStates {
     /** Every milestone with a computed date, in chronological order of the law. */
     public List<MilestoneState> of(CaseFile file, List<DossierEntry> entries, LocalDate today) {
         Map<String, Object> dates = DossierEntry.latestTimeline(entries);
-        LocalDate closedOn = closedOn(file, entries);
+        LocalDate endedOn = endedOn(file, entries);
         List<MilestoneState> states = new ArrayList<>();
         for (MilestoneKey key : MilestoneKey.values()) {
             Object date = dates.get(key.key());
             if (date != null) {
-                states.add(stateOf(key, LocalDate.parse(date.toString()), entries, today, closedOn, file));
+                states.add(stateOf(key, LocalDate.parse(date.toString()), entries, today, endedOn, file));
             }
         }
         return states;
     }
 
     private MilestoneState stateOf(MilestoneKey key, LocalDate date, List<DossierEntry> entries, LocalDate today,
-                                   LocalDate closedOn, CaseFile file) {
+                                   LocalDate endedOn, CaseFile file) {
         List<String> tasks = STEPS.get(key);
         if (tasks == null) {
             return new MilestoneState(key, date, DeadlineState.DATUM, null, null, null);
@@ -132,8 +133,7 @@ public class MilestoneStates {
                     late ? daysLate : null, role);
         }
         Role role = ROLES.get(due);
-        boolean ended = closedOn != null || !CaseFile.OPEN.equals(file.status());
-        LocalDate endedOn = closedOn != null ? closedOn : file.recoveredOn();
+        boolean ended = endedOn != null || !CaseFile.OPEN.equals(file.status());
         if (ended && endedOn != null && !date.isBefore(endedOn)) {
             return new MilestoneState(key, date, DeadlineState.NIET_NODIG, null, null, role);
         }
@@ -175,6 +175,21 @@ public class MilestoneStates {
         return entries.stream().filter(entry -> entry.type() == DossierEntryType.CASE_CLOSED)
                 .map(this::dayOfFact).reduce((first, second) -> second)
                 .orElse(CaseFile.CLOSED.equals(file.status()) ? file.recoveredOn() : null);
+    }
+
+    /**
+     * From when the case's steps are no longer needed: the day of recovery of a case that closed after its
+     * herstelperiode (a step due in those 28 days was not missed), else the day it closed; the recovery day of a case
+     * that waits in its herstelperiode; null while it runs.
+     */
+    private LocalDate endedOn(CaseFile file, List<DossierEntry> entries) {
+        DossierEntry closing = entries.stream().filter(entry -> entry.type() == DossierEntryType.CASE_CLOSED)
+                .reduce((first, second) -> second).orElse(null);
+        if (closing != null) {
+            Object recovered = closing.content().get(ProcessVariables.HERSTEL_DATUM);
+            return recovered != null ? LocalDate.parse(recovered.toString()) : dayOfFact(closing);
+        }
+        return file.recoveredOn();
     }
 
     /** The eerstejaarsevaluatie's decision (DMN spoor-2-inzetten) said spoor 2 is not needed. */
