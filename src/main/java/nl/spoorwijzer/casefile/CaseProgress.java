@@ -16,6 +16,7 @@ import nl.spoorwijzer.process.DeclaredTaskProperties;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.ServiceImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -58,9 +59,21 @@ public class CaseProgress implements CaseLifecycle {
      */
     @EventListener
     public void dossierChanged(DossierEntryAppended appended) {
-        if (appended.entry().caseId() != null && MilestoneStates.concerns(appended.entry())) {
-            deadlines.refresh(appended.entry().caseId());
-            refresh(appended.entry().caseId());
+        String caseId = appended.entry().caseId();
+        if (caseId == null || !MilestoneStates.concerns(appended.entry())) {
+            return;
+        }
+        if (Context.getCommandContext() != null) {
+            deadlines.refresh(caseId);
+            refresh(caseId);
+        } else {
+            // Recorded by an API call outside the engine (a recovery, a case action): an engine command of its own
+            // sees the open tasks, and joins the caller's transaction.
+            ((ServiceImpl) taskService).getCommandExecutor().execute(context -> {
+                deadlines.refresh(caseId);
+                refresh(caseId);
+                return null;
+            });
         }
     }
 
@@ -157,9 +170,6 @@ public class CaseProgress implements CaseLifecycle {
     private Map<String, Task> openTasksInContext(String caseId) {
         Map<String, Task> open = new HashMap<>();
         openTasksOf(caseId).forEach(stored -> open.put(stored.getId(), stored));
-        if (Context.getCommandContext() == null) {
-            return open; // outside the engine (a start-up backfill): what is stored is all there is
-        }
         DbEntityManager entities = Context.getCommandContext().getDbEntityManager();
         for (TaskEntity cached : entities.getCachedEntitiesByType(TaskEntity.class)) {
             if (entities.getDbEntityCache().isDeleted(cached)) {
