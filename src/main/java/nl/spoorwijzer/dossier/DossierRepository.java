@@ -21,7 +21,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Stores dossier entries in Spoorwijzer's own table. Only appends and reads: there is deliberately no update or
  * delete. Uses the same DataSource and transaction as the process engine, so an entry written during a task
- * completion is committed or rolled back together with it.
+ * completion is committed or rolled back together with it. Every append is published as a
+ * {@link DossierEntryAppended} event, in that transaction, for the read models that follow the dossier.
  */
 @Repository
 public class DossierRepository {
