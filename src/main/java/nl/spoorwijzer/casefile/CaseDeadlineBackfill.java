@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(4)
-class CaseDeadlineBackfill implements ApplicationRunner {
+public class CaseDeadlineBackfill implements ApplicationRunner {
 
     static final String DONE = "spoorwijzer.case-deadlines";
     private static final int BATCH = 500;
@@ -50,7 +50,7 @@ class CaseDeadlineBackfill implements ApplicationRunner {
     }
 
     /** Fills every case without rows; answers how many it filled. */
-    int fillMissing() {
+    public int fillMissing() {
         Set<String> seen = new HashSet<>();
         for (List<String> batch = rows.casesWithoutDeadlines(BATCH); seen.addAll(batch);
              batch = rows.casesWithoutDeadlines(BATCH)) {

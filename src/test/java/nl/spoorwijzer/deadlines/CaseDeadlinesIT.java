@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import nl.spoorwijzer.casefile.CaseDeadlineBackfill;
 import nl.spoorwijzer.demo.CasePlayer;
 import nl.spoorwijzer.demo.SimulatedAnswers;
 import nl.spoorwijzer.process.ProcessKeys;
@@ -50,6 +51,7 @@ class CaseDeadlinesIT {
     @Autowired ObjectMapper json;
     @Autowired ProcessEngine engine;
     @Autowired JdbcTemplate jdbc;
+    @Autowired CaseDeadlineBackfill backfill;
     HttpTestClient http;
     ApiCases cases;
     String spoor1;
@@ -154,6 +156,21 @@ class CaseDeadlinesIT {
                 "closed probleemanalyse arbodienst/bedrijfsarts OP_TIJD (gesloten)",
                 "closed plan-van-aanpak werkgever/werkgever OP_TIJD (gesloten)",
                 "closed ziekmelding-uwv werkgever/werkgever NIET_NODIG (gesloten)");
+    }
+
+    @Test
+    void theBackfillFillsACaseWithoutRowsAndItsNextDeadlineOnlyOnce() {
+        jdbc.update("DELETE FROM case_deadline WHERE case_id = ?", spoor1);
+        jdbc.update("UPDATE case_file SET next_deadline = NULL, next_deadline_task = NULL WHERE case_id = ?", spoor1);
+
+        int filled = backfill.fillMissing();
+
+        assertThat(filled).isPositive();
+        assertThat(jdbc.queryForList("SELECT state FROM case_deadline WHERE case_id = ? ORDER BY due_date",
+                String.class, spoor1)).startsWith("OP_TIJD", "OP_TIJD", "OP_TIJD", "KOMEND");
+        assertThat(get("/api/cases/" + spoor1, "anna").path("nextDeadline").asText())
+                .isEqualTo(timelineDate(spoor1, "ziekmelding-uwv"));
+        assertThat(backfill.fillMissing()).as("nothing more to fill").isEqualTo(filled - 1);
     }
 
     private String name(Object caseId) {
