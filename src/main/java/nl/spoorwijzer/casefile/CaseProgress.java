@@ -8,23 +8,29 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.spoorwijzer.casefile.CaseDeadlineRepository.Pending;
+import nl.spoorwijzer.dossier.DossierEntryAppended;
 import nl.spoorwijzer.process.AsPlatform;
 import nl.spoorwijzer.process.CaseLifecycle;
 import nl.spoorwijzer.process.DeclaredTaskProperties;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.ServiceImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the case read model in step with the process, in the engine's transaction: a row when the case opens, the
  * phase and the next legal deadline whenever one of its tasks is created, completed or cancelled, and the status
- * when the case closes. Added to every user task by the engine plugin, like the dossier recorder.
+ * when the case closes. Added to every user task by the engine plugin, like the dossier recorder. The next deadline is
+ * the earliest of the open tasks' due dates and the legal milestones still to come ({@link CaseDeadlines}), so a
+ * case in spoor 1 without a task due still shows its 42e-weeksmelding.
  */
 @Component
 public class CaseProgress implements CaseLifecycle {
@@ -33,13 +39,42 @@ public class CaseProgress implements CaseLifecycle {
     private final TaskService taskService;
     private final DeclaredTaskProperties declaredProperties;
     private final Clock clock;
+    private final CaseDeadlines deadlines;
+    private final CaseDeadlineRepository deadlineRows;
 
     public CaseProgress(CaseFileRepository repository, TaskService taskService,
-                        DeclaredTaskProperties declaredProperties, Clock clock) {
+                        DeclaredTaskProperties declaredProperties, Clock clock, CaseDeadlines deadlines,
+                        CaseDeadlineRepository deadlineRows) {
         this.repository = repository;
         this.taskService = taskService;
         this.declaredProperties = declaredProperties;
         this.clock = clock;
+        this.deadlines = deadlines;
+        this.deadlineRows = deadlineRows;
+    }
+
+    /**
+     * A dossier entry that can change a legal milestone (a timeline, a legal step, a miss, an end) rewrites the case's
+     * deadlines and its next deadline, in the transaction that appends it.
+     */
+    @EventListener
+    public void dossierChanged(DossierEntryAppended appended) {
+        String caseId = appended.entry().caseId();
+        if (caseId == null || !MilestoneStates.concerns(appended.entry())) {
+            return;
+        }
+        if (Context.getCommandContext() != null) {
+            deadlines.refresh(caseId);
+            refresh(caseId);
+        } else {
+            // Recorded by an API call outside the engine (a recovery, a case action): an engine command of its own
+            // sees the open tasks, and joins the caller's transaction.
+            ((ServiceImpl) taskService).getCommandExecutor().execute(context -> {
+                deadlines.refresh(caseId);
+                refresh(caseId);
+                return null;
+            });
+        }
     }
 
     /**
@@ -62,6 +97,7 @@ public class CaseProgress implements CaseLifecycle {
     @Override
     public void closed(DelegateExecution execution, String reason) {
         repository.close(execution.getProcessBusinessKey(), reason);
+        deadlines.refresh(execution.getProcessBusinessKey());
     }
 
     /** Also ends a recovered case's wait for a late relapse report: its process is gone. */
@@ -72,6 +108,7 @@ public class CaseProgress implements CaseLifecycle {
                 repository.release(file.caseId());
             } else {
                 repository.close(file.caseId(), reason);
+                deadlines.refresh(file.caseId());
             }
         });
     }
@@ -120,8 +157,13 @@ public class CaseProgress implements CaseLifecycle {
                 .filter(candidate -> candidate.getDueDate() != null)
                 .min(Comparator.comparing(Task::getDueDate))
                 .orElse(null);
-        repository.updateProgress(caseId, phase, next == null ? null : dayOf(next.getDueDate()),
-                next == null ? null : next.getName());
+        LocalDate taskDue = next == null ? null : dayOf(next.getDueDate());
+        Pending milestone = deadlineRows.nextPending(caseId).orElse(null);
+        if (milestone != null && (taskDue == null || milestone.date().isBefore(taskDue))) {
+            repository.updateProgress(caseId, phase, milestone.date(), milestone.key().label());
+        } else {
+            repository.updateProgress(caseId, phase, taskDue, next == null ? null : next.getName());
+        }
     }
 
     /** The open tasks of the case as this transaction sees them: stored ones plus changes not yet flushed. */

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Stores dossier entries in Spoorwijzer's own table. Only appends and reads: there is deliberately no update or
  * delete. Uses the same DataSource and transaction as the process engine, so an entry written during a task
- * completion is committed or rolled back together with it.
+ * completion is committed or rolled back together with it. Every append is published as a
+ * {@link DossierEntryAppended} event, in that transaction, for the read models that follow the dossier.
  */
 @Repository
 public class DossierRepository {
@@ -29,10 +31,12 @@ public class DossierRepository {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
+    private final ApplicationEventPublisher events;
 
-    public DossierRepository(JdbcTemplate jdbc, ObjectMapper objectMapper) {
+    public DossierRepository(JdbcTemplate jdbc, ObjectMapper objectMapper, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
+        this.events = events;
     }
 
     public void append(DossierEntry entry) {
@@ -43,6 +47,7 @@ public class DossierRepository {
                 entry.caseId(), entry.processInstanceId(), entry.tenantId(), entry.type().name(), entry.subject(),
                 entry.elementId(), entry.recordedBy(), entry.role(), entry.recordedAt(), entry.dueDate(),
                 entry.deadlineMet(), toJson(entry.content()));
+        events.publishEvent(new DossierEntryAppended(entry));
     }
 
     /** Appends the entry and answers it as stored, with its id. */
@@ -61,9 +66,11 @@ public class DossierRepository {
             }
             return insert;
         }, keys);
-        return new DossierEntry(keys.getKey().longValue(), entry.caseId(), entry.processInstanceId(),
+        DossierEntry stored = new DossierEntry(keys.getKey().longValue(), entry.caseId(), entry.processInstanceId(),
                 entry.tenantId(), entry.type(), entry.subject(), entry.elementId(), entry.recordedBy(), entry.role(),
                 entry.recordedAt(), entry.dueDate(), entry.deadlineMet(), entry.content());
+        events.publishEvent(new DossierEntryAppended(stored));
+        return stored;
     }
 
     /** All entries of a case in the order they were recorded. */

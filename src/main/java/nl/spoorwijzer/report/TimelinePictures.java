@@ -1,17 +1,18 @@
 package nl.spoorwijzer.report;
 
-import static nl.spoorwijzer.process.ProcessKeys.Tasks.*;
+import static nl.spoorwijzer.process.ProcessKeys.Tasks.REINTEGRATIEBUREAU_INSCHAKELEN;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.casefile.CaseFile;
 import nl.spoorwijzer.casefile.CaseFileRepository;
+import nl.spoorwijzer.casefile.MilestoneStates;
+import nl.spoorwijzer.casefile.MilestoneStates.MilestoneState;
 import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.dossier.DossierRepository;
@@ -46,18 +47,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class TimelinePictures {
 
-    /** The steps whose completion fulfils a milestone; a milestone without steps is a date to know. */
-    static final Map<MilestoneKey, List<String>> STEPS = new EnumMap<>(Map.of(
-            MilestoneKey.ZIEKMELDING_BEDRIJFSARTS, List.of(ZIEKMELDING_DOORGEVEN),
-            MilestoneKey.PROBLEEMANALYSE, List.of(PROBLEEMANALYSE_OPSTELLEN),
-            MilestoneKey.PLAN_VAN_AANPAK, List.of(PLAN_VAN_AANPAK_OPSTELLEN),
-            MilestoneKey.ZIEKMELDING_UWV, List.of(ZIEKMELDING_UWV_DOEN),
-            MilestoneKey.EERSTEJAARSEVALUATIE, List.of(EERSTEJAARSEVALUATIE_HOUDEN),
-            MilestoneKey.SPOOR_2_START, List.of(REINTEGRATIEBUREAU_INSCHAKELEN),
-            MilestoneKey.DESKUNDIGENOORDEEL_INSPANNINGEN, List.of(DESKUNDIGENOORDEEL_INSPANNINGEN_OVERWEGEN),
-            MilestoneKey.EINDEVALUATIE, List.of(ACTUEEL_OORDEEL_OPSTELLEN, EINDEVALUATIE_HOUDEN),
-            MilestoneKey.WIA_AANVRAAG, List.of(WIA_AANVRAAG_INDIENEN)));
-
     /** Short names that fit under a marker; the tooltip has the full one. */
     static final Map<MilestoneKey, String> SHORT_NAMES = new EnumMap<>(Map.of(
             MilestoneKey.ZIEKMELDING_BEDRIJFSARTS, "Ziekmelding bedrijfsarts",
@@ -71,7 +60,6 @@ public class TimelinePictures {
             MilestoneKey.WIA_AANVRAAG, "WIA-aanvraag",
             MilestoneKey.EINDE_WACHTTIJD, "Einde wachttijd"));
 
-    private static final String SPOOR_2_DECISION_OUTCOME = "spoor2Inzetten";
     /** The steps that record a start of spoor 2 as a decision, with its day ({@code datum}). */
     private static final List<String> SPOOR_2_STARTS = List.of(ProcessKeys.Elements.SPOOR_2_START_VASTLEGGEN,
             ProcessKeys.Elements.EJE_SPOOR_2_START_VASTLEGGEN);
@@ -81,6 +69,7 @@ public class TimelinePictures {
     private final CaseAccess access;
     private final PoortwachterCalendar calendar;
     private final LegalTime time;
+    private final MilestoneStates milestoneStates;
 
     public TimelinePictures(CaseFileRepository cases, DossierRepository dossier, CaseAccess access,
                             PoortwachterCalendar calendar, LegalTime time) {
@@ -89,6 +78,7 @@ public class TimelinePictures {
         this.access = access;
         this.calendar = calendar;
         this.time = time;
+        this.milestoneStates = new MilestoneStates(time);
     }
 
     /** The case's timeline as an {@code <svg>} element; the caller has checked that the case may be seen. */
@@ -113,15 +103,14 @@ public class TimelinePictures {
         if (end == null) {
             end = endWithVvl;
         }
-        LocalDate closedOn = closedOn(file, entries);
+        LocalDate closedOn = milestoneStates.closedOn(file, entries);
 
         List<Mark> marks = new ArrayList<>();
-        for (MilestoneKey key : MilestoneKey.values()) {
-            LocalDate date = dateOf(dates, key);
-            if (date != null) {
-                marks.add(steps ? mark(key, date, entries, today, closedOn, file) : new Mark(key.key(),
-                        SHORT_NAMES.get(key), key.label(), date, State.DATUM, null));
-            }
+        for (MilestoneState milestone : milestoneStates.of(file, entries, today)) {
+            MilestoneKey key = milestone.key();
+            marks.add(steps ? new Mark(key.key(), SHORT_NAMES.get(key), key.label(), milestone.date(),
+                    State.valueOf(milestone.state().name()), milestone.doneOn())
+                    : new Mark(key.key(), SHORT_NAMES.get(key), key.label(), milestone.date(), State.DATUM, null));
         }
 
         List<Band> bands = new ArrayList<>();
@@ -216,65 +205,6 @@ public class TimelinePictures {
         return weeks;
     }
 
-    private Mark mark(MilestoneKey key, LocalDate date, List<DossierEntry> entries, LocalDate today,
-                      LocalDate closedOn, CaseFile file) {
-        String name = SHORT_NAMES.get(key);
-        List<String> tasks = STEPS.get(key);
-        if (tasks == null) {
-            return new Mark(key.key(), name, key.label(), date, State.DATUM, null);
-        }
-        if (key == MilestoneKey.SPOOR_2_START && spoor2NotNeeded(entries)) {
-            return new Mark(key.key(), name, key.label(), date, State.NIET_NODIG, null);
-        }
-        LocalDate doneOn = null;
-        boolean late = false;
-        for (String task : tasks) {
-            DossierEntry done = firstCompletion(entries, task);
-            if (done == null) {
-                doneOn = null;
-                late = false;
-                break;
-            }
-            LocalDate day = dayOf(done);
-            doneOn = doneOn == null || day.isAfter(doneOn) ? day : doneOn;
-            late |= Boolean.FALSE.equals(done.deadlineMet())
-                    || (done.deadlineMet() == null && day.isAfter(Objects.requireNonNullElse(done.dueDate(), date)));
-        }
-        if (doneOn != null) {
-            return new Mark(key.key(), name, key.label(), date, late ? State.TE_LAAT : State.OP_TIJD, doneOn);
-        }
-        boolean ended = closedOn != null || !CaseFile.OPEN.equals(file.status());
-        LocalDate endedOn = closedOn != null ? closedOn : file.recoveredOn();
-        if (ended && endedOn != null && !date.isBefore(endedOn)) {
-            return new Mark(key.key(), name, key.label(), date, State.NIET_NODIG, null);
-        }
-        boolean missed = today.isAfter(date) || entries.stream().anyMatch(entry ->
-                entry.type() == DossierEntryType.DEADLINE_MISSED && tasks.contains(entry.elementId()));
-        return new Mark(key.key(), name, key.label(), date, missed ? State.GEMIST : State.KOMEND, null);
-    }
-
-    private static DossierEntry firstCompletion(List<DossierEntry> entries, String task) {
-        return entries.stream().filter(entry -> (entry.type() == DossierEntryType.TASK_COMPLETED
-                        || entry.type() == DossierEntryType.STEP_IMPORTED) && task.equals(entry.elementId()))
-                .findFirst().orElse(null);
-    }
-
-    /** The day a step was taken: for an imported step the day it was taken elsewhere, not the day of the import. */
-    private LocalDate dayOf(DossierEntry entry) {
-        Object taken = entry.type() == DossierEntryType.STEP_IMPORTED ? entry.content().get("datum") : null;
-        return taken != null ? LocalDate.parse(taken.toString()) : time.dayOf(entry.recordedAt());
-    }
-
-    /** The eerstejaarsevaluatie's decision (DMN spoor-2-inzetten) said spoor 2 is not needed. */
-    private static boolean spoor2NotNeeded(List<DossierEntry> entries) {
-        return entries.stream().filter(entry -> entry.type() == DossierEntryType.DECISION
-                        && ProcessKeys.Elements.SPOOR_2_BESLUITEN.equals(entry.elementId()))
-                .reduce((first, second) -> second)
-                .map(entry -> entry.content().get("uitkomst") instanceof Map<?, ?> outcome
-                        && Boolean.FALSE.equals(outcome.get(SPOOR_2_DECISION_OUTCOME)))
-                .orElse(false);
-    }
-
     /**
      * Spoor 2 from the day it really started — a recorded start (early, a restart, after the eerstejaarsevaluatie)
      * or, on older cases, the day the bureau was engaged — until its trajectory (or the case) ended, or the waiting
@@ -289,7 +219,7 @@ public class TimelinePictures {
                     || entry.type() == DossierEntryType.STEP_IMPORTED)
                     && REINTEGRATIEBUREAU_INSCHAKELEN.equals(entry.elementId());
             if (started || engaged) {
-                LocalDate day = started ? dayOfFact(entry) : dayOf(entry);
+                LocalDate day = started ? milestoneStates.dayOfFact(entry) : milestoneStates.dayOf(entry);
                 from = from == null || day.isBefore(from) ? day : from;
                 lastEnded = null;
             } else if (entry.type() == DossierEntryType.TRAJECTORY_ENDED) {
@@ -299,25 +229,13 @@ public class TimelinePictures {
         if (from == null) {
             return Optional.empty();
         }
-        LocalDate endedOn = lastEnded != null ? dayOfFact(lastEnded) : closedOn;
+        LocalDate endedOn = lastEnded != null ? milestoneStates.dayOfFact(lastEnded) : closedOn;
         LocalDate to = endedOn != null && endedOn.isBefore(end) ? endedOn : end;
         if (to.isBefore(from)) {
             to = from;
         }
         return Optional.of(new Band(Kind.SPOOR_2, from, to, endedOn == null
                 ? "Spoor 2 sinds " + TimelineSvg.dutch(from) : "Spoor 2"));
-    }
-
-    /** The day a closing fact names ({@code datum}), or the day it was recorded. */
-    private LocalDate dayOfFact(DossierEntry entry) {
-        Object day = entry.content().get("datum");
-        return day != null ? LocalDate.parse(day.toString()) : time.dayOf(entry.recordedAt());
-    }
-
-    private LocalDate closedOn(CaseFile file, List<DossierEntry> entries) {
-        return entries.stream().filter(entry -> entry.type() == DossierEntryType.CASE_CLOSED)
-                .map(this::dayOfFact).reduce((first, second) -> second)
-                .orElse(CaseFile.CLOSED.equals(file.status()) ? file.recoveredOn() : null);
     }
 
     private static LocalDate dateOf(Map<String, Object> dates, MilestoneKey key) {

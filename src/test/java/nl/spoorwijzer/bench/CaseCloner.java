@@ -75,7 +75,10 @@ final class CaseCloner {
                     Set.of("case_id", "process_instance_id", "employee_id"), Set.of("employer_id"),
                     Map.of("open_case_key", TENANT + " || '/' || t.employee_id || '-' || n"), Set.of()),
             new Copied("dossier_entry", "t.process_instance_id IN (SELECT id FROM %s)",
-                    Set.of("case_id", "process_instance_id"), Set.of("tenant_id"), Map.of(), Set.of("id")));
+                    Set.of("case_id", "process_instance_id"), Set.of("tenant_id"), Map.of(), Set.of("id")),
+            new Copied("case_deadline",
+                    "t.case_id IN (SELECT case_id FROM case_file WHERE process_instance_id IN (SELECT id FROM %s))",
+                    Set.of("case_id"), Set.of("employer_id"), Map.of(), Set.of()));
 
     private final JdbcTemplate jdbc;
     private final boolean wideParties;

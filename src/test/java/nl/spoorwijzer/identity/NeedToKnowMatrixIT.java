@@ -99,6 +99,9 @@ class NeedToKnowMatrixIT {
             | `GET /api/cases/{id}/work-resumption-hours` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/spoor2/activities` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `GET /api/cases/{id}/spoor2/bureaus` | Y | - | - | - | - | - | - | - | - | Y |
+            | `GET /api/deadlines/summary?employer=` (the case's employer) | Y | - | - | - | - | - | - | - | Y | Y |
+            | `GET /api/deadlines/timeliness?employer=` (the case's employer) | Y | - | - | - | - | - | - | - | Y | Y |
+            | `GET /api/deadlines?employer=` (the case's employer) | Y | - | - | - | - | - | - | - | - | Y |
             | `GET /engine-rest/task?processInstanceBusinessKey=` | O | O | O | O | - | O | - | - | - | Y |
             | `GET /engine-rest/task/{id}/form-variables` | O | O | O | O | - | O | - | - | - | Y |
             | `GET /engine-rest/task/{id}/variables` | O | O | O | O | - | O | - | - | - | Y |
@@ -384,6 +387,12 @@ class NeedToKnowMatrixIT {
                         (c, u, t) -> get("/api/cases/" + c.caseId + "/spoor2/activities", u)),
                 read("`GET /api/cases/{id}/spoor2/bureaus`", Kind.SINGLE,
                         (c, u, t) -> get("/api/cases/" + c.caseId + "/spoor2/bureaus", u)),
+                read("`GET /api/deadlines/summary?employer=` (the case's employer)", Kind.SINGLE,
+                        (c, u, t) -> get("/api/deadlines/summary?employer=" + c.employer, u)),
+                read("`GET /api/deadlines/timeliness?employer=` (the case's employer)", Kind.SINGLE,
+                        (c, u, t) -> get("/api/deadlines/timeliness?employer=" + c.employer, u)),
+                read("`GET /api/deadlines?employer=` (the case's employer)", Kind.SINGLE,
+                        (c, u, t) -> get("/api/deadlines?employer=" + c.employer, u)),
                 read("`GET /engine-rest/task?processInstanceBusinessKey=`", Kind.TASK_ROWS,
                         (c, u, t) -> get(engineRest("/task?processInstanceBusinessKey=" + c.caseId), u)),
                 read("`GET /engine-rest/task/{id}/form-variables`", Kind.EACH_TASK,

@@ -1,0 +1,114 @@
+package nl.spoorwijzer.deadlines;
+
+import java.sql.Date;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import nl.spoorwijzer.casefile.DeadlineParty;
+import nl.spoorwijzer.timeline.MilestoneKey;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The overview's deadline figures, each ONE query over the deadline read model ({@code case_deadline}, kept by
+ * casefile/CaseDeadlines): no per-case reads. The caller decides whose cases count ({@link DeadlineFilter}).
+ * "This week" runs from today to Sunday; what was due before today and is not done is overdue.
+ */
+@Component
+public class DeadlineFigures {
+
+    /** At most this many rows in a list of deadlines. */
+    static final int MAX_ROWS = 1000;
+
+    private final JdbcTemplate jdbc;
+
+    public DeadlineFigures(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Per role and party: legal steps of open cases due from today to Sunday, and those overdue. */
+    public record DeadlineCount(String role, DeadlineParty party, long dueThisWeek, long overdue) {
+    }
+
+    /** One deadline due this week or overdue, for the werkgever's list (never for management). */
+    public record DueDeadline(String caseId, MilestoneKey milestone, String name, DeadlineParty party, String role,
+                              LocalDate dueDate, boolean overdue) {
+    }
+
+    /**
+     * Per legal step, employer and party over the last 12 months (steps due in that year before today, or done in
+     * it): how many, how many on time, late and missed, the share on time and the median days late of the late ones.
+     */
+    public record StepTimeliness(MilestoneKey milestone, String name, String employerId, DeadlineParty party,
+                                 long total, long onTime, long late, long missed, double shareOnTime,
+                                 Double medianDaysLate) {
+    }
+
+    /**
+     * Two index ranges (ix_case_deadline_pending) rather than one scan: the missed steps of open cases, and the steps
+     * to come up to Sunday (a step to come whose date passed is overdue too).
+     */
+    public List<DeadlineCount> dueThisWeekAndOverdue(DeadlineFilter filter, LocalDate today) {
+        Date from = Date.valueOf(today);
+        List<Object> args = DeadlineFilter.args();
+        String missed = filter.sql(args);
+        args.addAll(List.of(from, from, Date.valueOf(today.with(DayOfWeek.SUNDAY))));
+        String sql = """
+                SELECT role, party, SUM(due_this_week) AS due_this_week, SUM(overdue) AS overdue FROM (
+                    SELECT role, party, 0 AS due_this_week, 1 AS overdue FROM case_deadline
+                    WHERE case_open = TRUE AND state = 'GEMIST'%s
+                    UNION ALL
+                    SELECT role, party, CASE WHEN due_date >= ? THEN 1 ELSE 0 END,
+                        CASE WHEN due_date < ? THEN 1 ELSE 0 END
+                    FROM case_deadline WHERE case_open = TRUE AND state = 'KOMEND' AND due_date <= ?%s
+                ) pending GROUP BY role, party ORDER BY party, role""".formatted(missed, filter.sql(args));
+        return jdbc.query(sql, (rs, row) -> new DeadlineCount(rs.getString("role"),
+                DeadlineParty.fromKey(rs.getString("party")), rs.getLong("due_this_week"), rs.getLong("overdue")),
+                args.toArray());
+    }
+
+    public List<DueDeadline> dueThisWeekOrOverdue(DeadlineFilter filter, LocalDate today) {
+        List<Object> args = DeadlineFilter.args(Date.valueOf(today.with(DayOfWeek.SUNDAY)));
+        String sql = """
+                SELECT case_id, milestone, party, role, due_date, state FROM case_deadline
+                WHERE case_open = TRUE AND (state = 'GEMIST' OR (state = 'KOMEND' AND due_date <= ?))"""
+                + filter.sql(args) + " ORDER BY due_date, case_id, milestone FETCH FIRST " + MAX_ROWS + " ROWS ONLY";
+        return jdbc.query(sql, (rs, row) -> {
+            MilestoneKey milestone = MilestoneKey.fromKey(rs.getString("milestone"));
+            LocalDate due = rs.getObject("due_date", LocalDate.class);
+            return new DueDeadline(rs.getString("case_id"), milestone, milestone.label(),
+                    DeadlineParty.fromKey(rs.getString("party")), rs.getString("role"), due,
+                    "GEMIST".equals(rs.getString("state")) || due.isBefore(today));
+        }, args.toArray());
+    }
+
+    public List<StepTimeliness> timeliness(DeadlineFilter filter, LocalDate today) {
+        Date yearAgo = Date.valueOf(today.minusMonths(12));
+        Date to = Date.valueOf(today);
+        List<Object> args = DeadlineFilter.args(to, yearAgo, to, yearAgo, to);
+        String sql = """
+                SELECT milestone, employer_id, party, COUNT(*) AS total,
+                    SUM(CASE WHEN state = 'OP_TIJD' THEN 1 ELSE 0 END) AS on_time,
+                    SUM(CASE WHEN state = 'TE_LAAT' THEN 1 ELSE 0 END) AS late,
+                    SUM(CASE WHEN state = 'GEMIST' OR (state = 'KOMEND' AND due_date < ?) THEN 1 ELSE 0 END) AS missed,
+                    PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY days_late) AS median_days_late
+                FROM case_deadline
+                WHERE state <> 'NIET_NODIG'
+                AND ((due_date >= ? AND due_date < ?) OR (done_on >= ? AND done_on <= ?))"""
+                + filter.sql(args) + " GROUP BY milestone, employer_id, party";
+        return jdbc.query(sql, (rs, row) -> {
+            MilestoneKey milestone = MilestoneKey.fromKey(rs.getString("milestone"));
+            long total = rs.getLong("total");
+            long onTime = rs.getLong("on_time");
+            Object median = rs.getObject("median_days_late");
+            return new StepTimeliness(milestone, milestone.label(), rs.getString("employer_id"),
+                    DeadlineParty.fromKey(rs.getString("party")), total, onTime, rs.getLong("late"),
+                    rs.getLong("missed"), total == 0 ? 0 : Math.round(1000.0 * onTime / total) / 1000.0,
+                    median == null ? null : ((Number) median).doubleValue());
+        }, args.toArray()).stream()
+                .sorted(Comparator.comparing(StepTimeliness::milestone).thenComparing(StepTimeliness::employerId)
+                        .thenComparing(StepTimeliness::party))
+                .toList();
+    }
+}

@@ -1,0 +1,42 @@
+package nl.spoorwijzer.deadlines;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.spoorwijzer.casefile.DeadlineParty;
+
+/**
+ * Which deadlines a figure counts.
+ *
+ * @param employers the employers whose cases count; null for every employer (management, the administrator)
+ * @param party     only this party's steps, or null
+ * @param role      only steps of this role (a group id such as {@code bedrijfsarts}), or null
+ */
+public record DeadlineFilter(List<String> employers, DeadlineParty party, String role) {
+
+    public DeadlineFilter {
+        employers = employers == null ? null : List.copyOf(employers);
+    }
+
+    /** The filter as SQL conditions ({@code AND ...}) over {@code case_deadline}, its values added to {@code args}. */
+    String sql(List<Object> args) {
+        StringBuilder sql = new StringBuilder();
+        if (employers != null) {
+            sql.append(" AND employer_id IN (").append(employers.isEmpty() ? "NULL"
+                    : String.join(", ", employers.stream().map(employer -> "?").toList())).append(')');
+            args.addAll(employers);
+        }
+        if (party != null) {
+            sql.append(" AND party = ?");
+            args.add(party.key());
+        }
+        if (role != null) {
+            sql.append(" AND role = ?");
+            args.add(role);
+        }
+        return sql.toString();
+    }
+
+    static List<Object> args(Object... first) {
+        return new ArrayList<>(List.of(first));
+    }
+}
