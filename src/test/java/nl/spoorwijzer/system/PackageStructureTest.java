@@ -44,7 +44,8 @@ class PackageStructureTest {
                         BASE + ".ownwork..",
                         BASE + ".trajectories..")
                 .layer("cases").definedBy(BASE + ".cases..")
-                .layer("report").definedBy(BASE + ".report..", BASE + ".dashboard..", BASE + ".casedetails..")
+                .layer("report").definedBy(BASE + ".report..", BASE + ".dashboard..", BASE + ".casedetails..",
+                        BASE + ".signals..")
                 .layer("documents").definedBy(BASE + ".documents..")
                 .layer("engine guards").definedBy(BASE + ".forms..", BASE + ".modelling..")
                 .layer("case read model").definedBy(BASE + ".casefile..")
