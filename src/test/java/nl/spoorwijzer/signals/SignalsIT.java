@@ -146,7 +146,9 @@ class SignalsIT {
         assertThat(put("anna", "{\"delivery\": \"DAILY_DIGEST\"}").statusCode()).isEqualTo(200);
         assertThat(put("anna", "{\"delivery\": \"OFF\"}").statusCode()).isEqualTo(400);
         assertThat(http.get("/api/me/signal-settings", "anna", "anna").body()).contains("DAILY_DIGEST");
-        assertThat(http.get("/api/me/signal-settings", "daan", "daan").body()).contains("SINGLE");
+        assertThat(http.get("/api/me/signal-settings", "daan", "daan").body()).as("each user's own choice")
+                .contains("SINGLE");
+        assertThat(http.get("/api/me/signal-settings").statusCode()).isEqualTo(401);
 
         LocalDate firstSickDay = LocalDate.of(2026, 3, 9);
         ApiCases.onDay(firstSickDay);
