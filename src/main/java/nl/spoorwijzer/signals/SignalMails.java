@@ -96,10 +96,11 @@ class SignalMails {
     }
 
     private static String partyName(String role) {
-        if (role == null) {
+        Role party = role == null ? null : Role.ofGroup(role.split(",")[0]).orElse(null);
+        if (party == null) {
             return "een betrokken partij";
         }
-        return Role.ofGroup(role.split(",")[0]).map(r -> "de " + r.label().toLowerCase(Locale.ROOT))
-                .orElse("een betrokken partij");
+        String article = party == Role.RE_INTEGRATIEBUREAU ? "het " : "de ";
+        return article + party.label().toLowerCase(Locale.ROOT);
     }
 }

@@ -166,6 +166,30 @@ class SignalsIT {
 
     @Test
     @Order(3)
+    void theWerkgeverHearsOfTheBureausLateReportAndOnlyTheChosenBureauIsTold() throws Exception {
+        LocalDate firstSickDay = LocalDate.of(2025, 1, 6);
+        ApiCases.onDay(firstSickDay);
+        caseId = cases.report("tim", firstSickDay);
+        // Everyone acts at once, except the bureau (WerkFit, chosen at the referral), which never reports.
+        new CasePlayer(engine, caseId).playUntil(ApiCases.startOf(firstSickDay.plusDays(480)).toInstant(),
+                key -> key.equals("voortgangsrapportageOpstellen") ? null : SimulatedAnswers.onTime(key), 0);
+        SMTP.purgeEmailFromAllMailboxes();
+        sendSignals();
+
+        List<String> mails = mails();
+        assertThat(mails).anySatisfy(mail -> assertThat(mail).startsWith(
+                "frank@example.org: Termijn verstreken: Voortgangsrapportage opstellen (zaak " + caseId + ")"));
+        assertThat(mails).anySatisfy(mail -> assertThat(mail).startsWith("anna@example.org: Termijn gemist door het"
+                + " re-integratiebureau: Voortgangsrapportage opstellen (zaak " + caseId + ")"));
+        assertThat(mails).noneSatisfy(mail -> assertThat(mail).startsWith("rosa@"))
+                .noneSatisfy(mail -> assertThat(mail).startsWith("daan@"))
+                .noneSatisfy(mail -> assertThat(mail).startsWith("ivo@"))
+                .noneSatisfy(mail -> assertThat(mail).startsWith("hanna@"))
+                .noneSatisfy(mail -> assertThat(mail).startsWith("wim@"));
+    }
+
+    @Test
+    @Order(4)
     void aFailingSmtpServerGivesAnIncidentAndNeverAFailedTask() throws Exception {
         LocalDate firstSickDay = LocalDate.of(2026, 3, 16);
         ApiCases.onDay(firstSickDay);
