@@ -64,6 +64,7 @@ class SignalsIT {
     @Autowired ObjectMapper json;
     @Autowired SignalSweeps sweeps;
     @Autowired JdbcTemplate jdbc;
+    @Autowired SignalFigures figures;
     HttpTestClient http;
     ApiCases cases;
     String caseId;
@@ -73,6 +74,9 @@ class SignalsIT {
         http = new HttpTestClient(port);
         cases = new ApiCases(http, json, engine);
         SMTP.purgeEmailFromAllMailboxes();
+        // Other integration tests in this JVM share the database: their queued signals are not this test's.
+        signalJobs().forEach(job -> engine.getManagementService().deleteJob(job.getId()));
+        jdbc.update("DELETE FROM signal_sent");
         jdbc.update("DELETE FROM signal_preference");
         jdbc.update("DELETE FROM signal_digest");
     }
@@ -132,6 +136,11 @@ class SignalsIT {
         assertThat(mails()).anySatisfy(mail -> assertThat(mail).startsWith(
                 "anna@example.org: Nieuwe taak: Plan van aanpak opstellen (zaak " + caseId + ")"));
         assertThat(sweeps.queueFollowUps()).as("no reminder twice, no reminder of a passed deadline").isZero();
+
+        assertThat(figures.queuedSince(ApiCases.startOf(firstSickDay).toInstant(), "acme-bouw")).contains(
+                new SignalFigures.KindCount("DEADLINE_PASSED", 1), new SignalFigures.KindCount("FOLLOW_UP", 1),
+                new SignalFigures.KindCount("MISS_FOR_EMPLOYER", 1));
+        assertThat(figures.queuedSince(ApiCases.startOf(firstSickDay).toInstant(), "zorggroep-noord")).isEmpty();
 
         for (MimeMessage mail : SMTP.getReceivedMessages()) {
             String body = body(mail);
