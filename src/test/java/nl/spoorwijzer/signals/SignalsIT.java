@@ -1,0 +1,272 @@
+package nl.spoorwijzer.signals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import nl.spoorwijzer.demo.CasePlayer;
+import nl.spoorwijzer.demo.SimulatedAnswers;
+import nl.spoorwijzer.support.ApiCases;
+import nl.spoorwijzer.support.HttpTestClient;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * E-mail signals against a real SMTP server in this JVM (GreenMail): per trigger, who gets which mail, once, and that
+ * no mail carries what a form said (the bedrijfsarts's functional limitations) or who the case is about. The job
+ * executor is off in tests: the signal jobs are executed here, as the job executor would.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SignalsIT {
+
+    private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+    static {
+        SMTP.start();
+    }
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    @LocalServerPort int port;
+    @Autowired ProcessEngine engine;
+    @Autowired ObjectMapper json;
+    @Autowired SignalSweeps sweeps;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired SignalFigures figures;
+    HttpTestClient http;
+    ApiCases cases;
+    String caseId;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        http = new HttpTestClient(port);
+        cases = new ApiCases(http, json, engine);
+        SMTP.purgeEmailFromAllMailboxes();
+        // Other integration tests in this JVM share the database: their queued signals are not this test's.
+        signalJobs().forEach(job -> engine.getManagementService().deleteJob(job.getId()));
+        jdbc.update("DELETE FROM signal_sent");
+        jdbc.update("DELETE FROM signal_preference");
+        jdbc.update("DELETE FROM signal_digest");
+    }
+
+    @AfterEach
+    void cleanUp() {
+        cases.deleteWithHistory(caseId);
+        engine.getManagementService().createJobQuery().messages().list()
+                .forEach(job -> engine.getManagementService().deleteJob(job.getId()));
+        ClockUtil.reset();
+    }
+
+    @Test
+    @Order(1)
+    void eachTriggerMailsTheRightPeopleOnceWithoutMedicalContent() throws Exception {
+        LocalDate firstSickDay = LocalDate.of(2026, 3, 2);
+        ApiCases.onDay(firstSickDay);
+        caseId = cases.report("tim", firstSickDay);
+        sendSignals();
+        assertThat(mails()).containsExactly(
+                "anna@example.org: Nieuwe taak: Ziekmelding doorgeven aan bedrijfsarts (zaak " + caseId
+                        + "), uiterlijk " + dutch(openTask("ziekmeldingDoorgeven")));
+
+        // The werkgever reports on time; the bedrijfsarts leaves the probleemanalyse (due in week 6) open.
+        Function<String, Map<String, Object>> paOpen = key -> key.equals("probleemanalyseOpstellen") ? null
+                : SimulatedAnswers.onTime(key);
+        CasePlayer player = new CasePlayer(engine, caseId);
+        player.playUntil(ApiCases.startOf(firstSickDay.plusDays(35)).toInstant().plusSeconds(9 * 3600), paOpen, 0);
+        SMTP.purgeEmailFromAllMailboxes();
+        sendSignals();
+        Task analysis = openTask("probleemanalyseOpstellen");
+        String due = "uiterlijk " + dutch(analysis);
+        assertThat(mails()).containsExactly("eva@example.org: Nieuwe taak: Probleemanalyse opstellen (zaak " + caseId
+                + "), " + due);
+
+        // Its follow-up date (7 days before the due date) comes: a reminder, once however often the sweep runs.
+        assertThat(sweeps.queueFollowUps()).isEqualTo(1);
+        assertThat(sweeps.queueFollowUps()).isZero();
+        sendSignals();
+        assertThat(mails()).last().isEqualTo("eva@example.org: Herinnering: Probleemanalyse opstellen (zaak " + caseId
+                + ") moet " + due + " klaar zijn");
+
+        // The deadline passes: the bedrijfsarts hears it, and the werkgever hears of the miss in his case.
+        SMTP.purgeEmailFromAllMailboxes();
+        player.playUntil(analysis.getDueDate().toInstant().plusSeconds(3600), paOpen, 0);
+        sendSignals();
+        assertThat(mails()).containsExactlyInAnyOrder(
+                "eva@example.org: Termijn verstreken: Probleemanalyse opstellen (zaak " + caseId + "), " + due
+                        .replace("uiterlijk", "uiterlijk was"),
+                "anna@example.org: Termijn gemist door de bedrijfsarts: Probleemanalyse opstellen (zaak " + caseId
+                        + "), " + due.replace("uiterlijk", "uiterlijk was"));
+
+        // The analysis is done late; the plan van aanpak appears for the werkgever, without the analysis's contents.
+        SMTP.purgeEmailFromAllMailboxes();
+        engine.getTaskService().complete(analysis.getId(), SimulatedAnswers.onTime("probleemanalyseOpstellen"));
+        sendSignals();
+        assertThat(mails()).anySatisfy(mail -> assertThat(mail).startsWith(
+                "anna@example.org: Nieuwe taak: Plan van aanpak opstellen (zaak " + caseId + ")"));
+        assertThat(sweeps.queueFollowUps()).as("no reminder twice, no reminder of a passed deadline").isZero();
+
+        assertThat(figures.queuedSince(ApiCases.startOf(firstSickDay).toInstant(), "acme-bouw")).contains(
+                new SignalFigures.KindCount("DEADLINE_PASSED", 1), new SignalFigures.KindCount("FOLLOW_UP", 1),
+                new SignalFigures.KindCount("MISS_FOR_EMPLOYER", 1));
+        assertThat(figures.queuedSince(ApiCases.startOf(firstSickDay).toInstant(), "zorggroep-noord")).isEmpty();
+
+        for (MimeMessage mail : SMTP.getReceivedMessages()) {
+            String body = body(mail);
+            assertThat(body).contains("/zaken/" + caseId).doesNotContain("Niet langer dan 2 uur", "tillen",
+                    "Vermeulen", "Tim ");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aUserWhoChoseADigestGetsOneMailADayInstead() throws Exception {
+        assertThat(put("anna", "{\"delivery\": \"DAILY_DIGEST\"}").statusCode()).isEqualTo(200);
+        assertThat(put("anna", "{\"delivery\": \"OFF\"}").statusCode()).isEqualTo(400);
+        assertThat(http.get("/api/me/signal-settings", "anna", "anna").body()).contains("DAILY_DIGEST");
+        assertThat(http.get("/api/me/signal-settings", "daan", "daan").body()).as("each user's own choice")
+                .contains("SINGLE");
+        assertThat(http.get("/api/me/signal-settings").statusCode()).isEqualTo(401);
+
+        LocalDate firstSickDay = LocalDate.of(2026, 3, 9);
+        ApiCases.onDay(firstSickDay);
+        caseId = cases.report("tim", firstSickDay);
+        sendSignals();
+        assertThat(mails()).isEmpty();
+
+        assertThat(sweeps.queueDigests()).isEqualTo(1);
+        assertThat(sweeps.queueDigests()).as("one digest a day").isZero();
+        sendSignals();
+        assertThat(mails()).containsExactly("anna@example.org: Spoorwijzer: uw meldingen van 9 maart 2026 (1)");
+        assertThat(body(SMTP.getReceivedMessages()[0]))
+                .contains("Nieuwe taak: Ziekmelding doorgeven aan bedrijfsarts (zaak " + caseId + ")");
+    }
+
+    @Test
+    @Order(3)
+    void theWerkgeverHearsOfTheBureausLateReportAndOnlyTheChosenBureauIsTold() throws Exception {
+        LocalDate firstSickDay = LocalDate.of(2025, 1, 6);
+        ApiCases.onDay(firstSickDay);
+        caseId = cases.report("tim", firstSickDay);
+        // Everyone acts at once, except the bureau (WerkFit, chosen at the referral), which never reports.
+        new CasePlayer(engine, caseId).playUntil(ApiCases.startOf(firstSickDay.plusDays(480)).toInstant(),
+                key -> key.equals("voortgangsrapportageOpstellen") ? null : SimulatedAnswers.onTime(key), 0);
+        SMTP.purgeEmailFromAllMailboxes();
+        sendSignals();
+
+        List<String> mails = mails();
+        assertThat(mails).anySatisfy(mail -> assertThat(mail).startsWith(
+                "frank@example.org: Termijn verstreken: Voortgangsrapportage opstellen (zaak " + caseId + ")"));
+        assertThat(mails).anySatisfy(mail -> assertThat(mail).startsWith("anna@example.org: Termijn gemist door het"
+                + " re-integratiebureau: Voortgangsrapportage opstellen (zaak " + caseId + ")"));
+        assertThat(mails).noneSatisfy(mail -> assertThat(mail).startsWith("rosa@"))
+                .noneSatisfy(mail -> assertThat(mail).startsWith("daan@"))
+                .noneSatisfy(mail -> assertThat(mail).startsWith("ivo@"))
+                .noneSatisfy(mail -> assertThat(mail).startsWith("hanna@"))
+                .noneSatisfy(mail -> assertThat(mail).startsWith("wim@"));
+    }
+
+    @Test
+    @Order(4)
+    void aFailingSmtpServerGivesAnIncidentAndNeverAFailedTask() throws Exception {
+        LocalDate firstSickDay = LocalDate.of(2026, 3, 16);
+        ApiCases.onDay(firstSickDay);
+        caseId = cases.report("tim", firstSickDay);
+        SMTP.stop();
+
+        Task report = openTask("ziekmeldingDoorgeven");
+        assertThatCode(() -> engine.getTaskService().complete(report.getId(),
+                SimulatedAnswers.onTime("ziekmeldingDoorgeven"))).doesNotThrowAnyException();
+
+        List<Job> signals = signalJobs();
+        assertThat(signals).isNotEmpty();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            for (Job job : signalJobs()) {
+                if (job.getRetries() > 0) {
+                    try {
+                        engine.getManagementService().executeJob(job.getId());
+                    } catch (RuntimeException expected) {
+                        // the SMTP server is down: the job keeps its signal and fails
+                    }
+                }
+            }
+        }
+        assertThat(engine.getRuntimeService().createIncidentQuery().incidentType("failedJob").list())
+                .isNotEmpty().allSatisfy(incident -> assertThat(incident.getIncidentMessage()).isNotBlank());
+    }
+
+    private HttpResponse<String> put(String user, String body) {
+        return http.send(http.request("/api/me/signal-settings").header("Content-Type", "application/json")
+                .header("Authorization", HttpTestClient.basic(user, user))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private Task openTask(String key) {
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(key)
+                .singleResult();
+    }
+
+    private String dutch(Task task) {
+        LocalDate day = LocalDate.ofInstant(task.getDueDate().toInstant(), ApiCases.AMSTERDAM);
+        return day.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                java.util.Locale.forLanguageTag("nl")));
+    }
+
+    private List<Job> signalJobs() {
+        return engine.getManagementService().createJobQuery().messages().list().stream()
+                .filter(job -> SignalJobHandler.TYPE.equals(((JobEntity) job).getJobHandlerType())).toList();
+    }
+
+    /** Runs every queued signal job, as the job executor would. */
+    private void sendSignals() {
+        for (Job job : signalJobs()) {
+            engine.getManagementService().executeJob(job.getId());
+        }
+    }
+
+    private static String body(MimeMessage mail) throws Exception {
+        return mail.getContent().toString();
+    }
+
+    /** The mails received: "to: subject", in order. */
+    private static List<String> mails() throws Exception {
+        List<String> mails = new ArrayList<>();
+        for (MimeMessage mail : SMTP.getReceivedMessages()) {
+            String to = Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).map(Object::toString)
+                    .reduce((a, b) -> a + "," + b).orElse("");
+            mails.add(to + ": " + mail.getSubject());
+        }
+        return mails;
+    }
+}
