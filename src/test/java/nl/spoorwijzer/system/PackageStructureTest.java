@@ -83,7 +83,8 @@ class PackageStructureTest {
         Set<String> layered = Set.of("demo", "recovery", "uwv", "agreements", "employment", "activities", "opinions",
                 "cooperation", "ownwork", "trajectories",
                 "cases",
-                "report", "dashboard", "casedetails", "deadlines", "signals", "documents", "forms", "modelling", "casefile", "process",
+                "report", "dashboard", "casedetails", "deadlines", "signals", "documents", "forms", "modelling",
+                "casefile", "process",
                 "dossier", "audit", "identity",
                 "timeline", "system");
         Set<String> packages = new TreeSet<>();
