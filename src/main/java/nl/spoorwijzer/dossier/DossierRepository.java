@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
@@ -29,10 +30,12 @@ public class DossierRepository {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
+    private final ApplicationEventPublisher events;
 
-    public DossierRepository(JdbcTemplate jdbc, ObjectMapper objectMapper) {
+    public DossierRepository(JdbcTemplate jdbc, ObjectMapper objectMapper, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
+        this.events = events;
     }
 
     public void append(DossierEntry entry) {
@@ -43,6 +46,7 @@ public class DossierRepository {
                 entry.caseId(), entry.processInstanceId(), entry.tenantId(), entry.type().name(), entry.subject(),
                 entry.elementId(), entry.recordedBy(), entry.role(), entry.recordedAt(), entry.dueDate(),
                 entry.deadlineMet(), toJson(entry.content()));
+        events.publishEvent(new DossierAppended(entry.caseId(), entry.type()));
     }
 
     /** Appends the entry and answers it as stored, with its id. */
@@ -61,6 +65,7 @@ public class DossierRepository {
             }
             return insert;
         }, keys);
+        events.publishEvent(new DossierAppended(entry.caseId(), entry.type()));
         return new DossierEntry(keys.getKey().longValue(), entry.caseId(), entry.processInstanceId(),
                 entry.tenantId(), entry.type(), entry.subject(), entry.elementId(), entry.recordedBy(), entry.role(),
                 entry.recordedAt(), entry.dueDate(), entry.deadlineMet(), entry.content());
