@@ -34,8 +34,8 @@ public class CaseRisks {
         jdbc.query("""
                 SELECT r.case_id, r.employer_id, c.phase, r.code, r.label, r.reason, r.since
                 FROM case_risk r JOIN case_file c ON c.case_id = r.case_id
-                WHERE c.status = :open AND r.employer_id IN (:employers)""" + filter.where() + """
-                 ORDER BY r.since, r.case_id, r.code""", filter.parameters(employers), rs -> {
+                WHERE c.status = :open AND r.employer_id IN (:employers)""" + filter.where()
+                + " ORDER BY r.since, r.case_id, r.code", filter.parameters(employers), rs -> {
             CaseAtRisk atRisk = cases.computeIfAbsent(rs.getString("case_id"), id -> {
                 try {
                     return new CaseAtRisk(id, rs.getString("employer_id"), rs.getString("phase"), "/zaken/" + id,
@@ -58,8 +58,8 @@ public class CaseRisks {
         return jdbc.query("""
                 SELECT r.code, MIN(r.label) AS label, COUNT(*) AS cases
                 FROM case_risk r JOIN case_file c ON c.case_id = r.case_id
-                WHERE c.status = :open AND r.employer_id IN (:employers)""" + filter.where() + """
-                 GROUP BY r.code ORDER BY r.code""", filter.parameters(employers),
+                WHERE c.status = :open AND r.employer_id IN (:employers)""" + filter.where()
+                + " GROUP BY r.code ORDER BY r.code", filter.parameters(employers),
                 (rs, row) -> new RiskCount(rs.getString("code"), rs.getString("label"), rs.getLong("cases")));
     }
 

@@ -1,14 +1,12 @@
 package nl.spoorwijzer.risks;
 
-import java.io.InputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -27,6 +25,11 @@ class LoonsanctieRiskTable {
 
     private final ProcessEngineConfigurationImpl engineConfiguration;
     private final AtomicReference<Parsed> parsed = new AtomicReference<>();
+    /**
+     * A DMN engine of its own (FEEL, as the engine's): the engine's DMN engine writes decision history, which needs a
+     * command context and would store one evaluation per case per night.
+     */
+    private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
     LoonsanctieRiskTable(ProcessEngineConfigurationImpl engineConfiguration) {
         this.engineConfiguration = engineConfiguration;
@@ -44,14 +47,10 @@ class LoonsanctieRiskTable {
         if (known != null && known.definitionId().equals(latest.getId())) {
             return known.table();
         }
-        DmnEngine dmn = engineConfiguration.getDmnEngine();
-        DmnDecision decision;
-        try (InputStream model = engineConfiguration.getCommandExecutorTxRequired().execute(context ->
-                context.runWithoutAuthorization(() -> repository().getDecisionModel(latest.getId())))) {
-            decision = dmn.parseDecision(DECISION_KEY, model);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // The engine's deployment cache holds the table parsed (a decision definition is a DmnDecision).
+        DmnDecision decision = engineConfiguration.getCommandExecutorTxRequired().execute(context ->
+                context.getProcessEngineConfiguration().getDeploymentCache()
+                        .findDeployedDecisionDefinitionById(latest.getId()));
         Table table = new Table(dmn, decision, latest.getVersion());
         parsed.set(new Parsed(latest.getId(), table));
         return table;
