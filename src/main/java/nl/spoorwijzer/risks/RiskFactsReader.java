@@ -18,7 +18,10 @@ import nl.spoorwijzer.casefile.CaseFile;
 import nl.spoorwijzer.casefile.CasePhase;
 import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.identity.Role;
+import nl.spoorwijzer.process.CaseAction;
 import nl.spoorwijzer.process.LegalTime;
+import nl.spoorwijzer.process.ProcessKeys;
+import nl.spoorwijzer.process.ProcessKeys.Tasks;
 import nl.spoorwijzer.process.TaskRoles;
 import nl.spoorwijzer.report.RivGapCheck;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -38,16 +41,16 @@ class RiskFactsReader {
 
     static final String MISSED = "DEADLINE_MISSED";
     static final Set<String> DONE = Set.of("TASK_COMPLETED", "STEP_IMPORTED");
-    static final Set<String> PROBLEM_ANALYSIS = Set.of("probleemanalyseOpstellen", "probleemanalyseBijstellen");
-    static final String EJE = "eerstejaarsevaluatieHouden";
-    static final String AD_REPORT = "arbeidsdeskundigRapportOpstellen";
-    static final String SPOOR1_RECHECK = "spoor1MogelijkhedenHerbeoordelen";
+    static final Set<String> PROBLEM_ANALYSIS = Set.of(Tasks.PROBLEEMANALYSE_OPSTELLEN, "probleemanalyseBijstellen");
+    static final String EJE = Tasks.EERSTEJAARSEVALUATIE_HOUDEN;
+    static final String AD_REPORT = Tasks.ARBEIDSDESKUNDIG_RAPPORT_OPSTELLEN;
+    static final String SPOOR1_RECHECK = Tasks.SPOOR1_MOGELIJKHEDEN_HERBEOORDELEN;
     static final String SPOOR2_PLAN = "planSpoor2Opstellen";
     static final String SEARCH_PROFILE = "zoekprofielOpstellen";
-    static final String JOB_APPLICATION = "sollicitatieRegistreren";
-    static final String SPOOR2_DECISION = "spoor2Besluiten";
+    static final String JOB_APPLICATION = CaseAction.JOB_APPLICATION.elementId();
+    static final String SPOOR2_DECISION = ProcessKeys.Elements.SPOOR_2_BESLUITEN;
     /** Steps that show spoor 2 began: the executor chosen, a bureau engaged or the trajectory's first steps. */
-    static final Set<String> SPOOR2_BEGUN = Set.of("spoor2UitvoerderKiezen", "reintegratiebureauInschakelen",
+    static final Set<String> SPOOR2_BEGUN = Set.of(Tasks.SPOOR_2_UITVOERDER_KIEZEN, Tasks.REINTEGRATIEBUREAU_INSCHAKELEN,
             "aanmeldingBeoordelen", "kennismaking", "intakeEnOrientatie", SEARCH_PROFILE, SPOOR2_PLAN);
     static final String BUREAU = Role.RE_INTEGRATIEBUREAU.groupId();
 

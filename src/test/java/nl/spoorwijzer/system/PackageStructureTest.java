@@ -44,7 +44,8 @@ class PackageStructureTest {
                         BASE + ".ownwork..",
                         BASE + ".trajectories..")
                 .layer("cases").definedBy(BASE + ".cases..")
-                .layer("report").definedBy(BASE + ".report..", BASE + ".dashboard..", BASE + ".casedetails..")
+                .layer("report").definedBy(BASE + ".report..", BASE + ".dashboard..", BASE + ".casedetails..",
+                        BASE + ".risks..")
                 .layer("documents").definedBy(BASE + ".documents..")
                 .layer("engine guards").definedBy(BASE + ".forms..", BASE + ".modelling..")
                 .layer("case read model").definedBy(BASE + ".casefile..")
@@ -82,7 +83,7 @@ class PackageStructureTest {
         Set<String> layered = Set.of("demo", "recovery", "uwv", "agreements", "employment", "activities", "opinions",
                 "cooperation", "ownwork", "trajectories",
                 "cases",
-                "report", "dashboard", "casedetails", "documents", "forms", "modelling", "casefile", "process",
+                "report", "dashboard", "casedetails", "risks", "documents", "forms", "modelling", "casefile", "process",
                 "dossier", "audit", "identity",
                 "timeline", "system");
         Set<String> packages = new TreeSet<>();
