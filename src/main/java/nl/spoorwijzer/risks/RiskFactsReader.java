@@ -110,10 +110,10 @@ class RiskFactsReader {
                     time.dayOf(rs.getObject("recorded_at", OffsetDateTime.class)), parse(rs.getString("content")));
         });
         jdbc.query("""
-                SELECT case_id, content FROM dossier_entry WHERE id IN (
-                    SELECT MAX(id) FROM dossier_entry
+                SELECT d.case_id, d.content FROM (
+                    SELECT MAX(id) AS id FROM dossier_entry
                     WHERE case_id IN (:ids) AND entry_type IN ('TIMELINE_COMPUTED', 'TIMELINE_UPDATED')
-                    GROUP BY case_id)""", ids, rs -> {
+                    GROUP BY case_id) latest JOIN dossier_entry d ON d.id = latest.id""", ids, rs -> {
             Object dates = parse(rs.getString("content")).get(DossierEntry.TIMELINE);
             if (dates instanceof Map<?, ?> map) {
                 Map<String, Object> timeline = new HashMap<>();
