@@ -7,6 +7,7 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -29,7 +30,8 @@ class LoonsanctieRiskTable {
      * A DMN engine of its own (FEEL, as the engine's): the engine's DMN engine writes decision history, which needs a
      * command context and would store one evaluation per case per night.
      */
-    private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private final DmnEngine dmn = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration
+            .createDefaultDmnEngineConfiguration()).feelEngineFactory(ParsedOnceFeelEngine::new).buildEngine();
 
     LoonsanctieRiskTable(ProcessEngineConfigurationImpl engineConfiguration) {
         this.engineConfiguration = engineConfiguration;
