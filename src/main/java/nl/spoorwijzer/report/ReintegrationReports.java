@@ -154,6 +154,11 @@ public class ReintegrationReports {
         }
     }
 
+    /** The completeness rules for many cases at once (the risk sweep): the parts as the deployed models declare them now. */
+    public RivGapCheck gapCheck() {
+        return new RivGapCheck(declaredProperties.latest(RivPart.MODEL_PROPERTY));
+    }
+
     public Completeness completeness(CaseFile file) {
         return compile(file).completeness();
     }

@@ -31,6 +31,9 @@ import java.util.stream.Collectors;
 import nl.spoorwijzer.demo.CasePlayer;
 import nl.spoorwijzer.demo.SimulatedAnswers;
 import nl.spoorwijzer.documents.SampleFiles;
+import nl.spoorwijzer.dossier.DossierEntry;
+import nl.spoorwijzer.dossier.DossierEntryType;
+import nl.spoorwijzer.dossier.DossierRepository;
 import nl.spoorwijzer.support.HttpTestClient;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
@@ -102,6 +105,8 @@ class NeedToKnowMatrixIT {
             | `GET /api/deadlines/summary?employer=` (the case's employer) | Y | - | - | - | - | - | - | - | Y | Y |
             | `GET /api/deadlines/timeliness?employer=` (the case's employer) | Y | - | - | - | - | - | - | - | Y | Y |
             | `GET /api/deadlines?employer=` (the case's employer) | Y | - | - | - | - | - | - | - | - | Y |
+            | `GET /api/overview/risks?employer=` (the case is listed) | Y | - | - | - | - | - | - | - | - | Y |
+            | `GET /api/overview/risks/counts?employer=` | S | - | - | - | - | - | - | - | S | S |
             | `GET /engine-rest/task?processInstanceBusinessKey=` | O | O | O | O | - | O | - | - | - | Y |
             | `GET /engine-rest/task/{id}/form-variables` | O | O | O | O | - | O | - | - | - | Y |
             | `GET /engine-rest/task/{id}/variables` | O | O | O | O | - | O | - | - | - | Y |
@@ -164,6 +169,7 @@ class NeedToKnowMatrixIT {
     @LocalServerPort int port;
     @Autowired ProcessEngine engine;
     @Autowired ObjectMapper json;
+    @Autowired DossierRepository dossier;
     HttpTestClient http;
 
     /** One case of the matrix: who plays which part in it, and the values nobody without a right may see. */
@@ -242,6 +248,10 @@ class NeedToKnowMatrixIT {
             HttpResponse<String> document = uploadDocument(c, "demo");
             assertThat(document.statusCode()).as(document.body()).isEqualTo(201);
             c.documentId = tree(document.body()).path("documentId").asText();
+            // A recorded miss puts every case at risk of a loonsanctie, so the overview has the case to show or hide.
+            dossier.append(new DossierEntry(null, c.caseId, c.root, c.employer, DossierEntryType.DEADLINE_MISSED,
+                    "Termijn overschreden: matrix", "planVanAanpakOpstellen", "systeem", "werkgever",
+                    java.time.OffsetDateTime.now(), null, false, Map.of()));
         }
     }
 
@@ -334,6 +344,10 @@ class NeedToKnowMatrixIT {
         TASK_VARIABLE_ROWS,
         /** Asked of each open task of the case: allowed for the tasks of the cell (O: the caller's own). */
         EACH_TASK,
+        /** The overview's cases at risk: Y when the case is among them, - when refused or not among them. */
+        OVERVIEW_ROWS,
+        /** The overview's numbers for the case's employer: S when there are numbers, - when refused or none. */
+        OVERVIEW_COUNTS,
         /** A change: 2xx (or the form's 400 for a task) when allowed, 403/404 when refused. */
         WRITE
     }
@@ -393,6 +407,10 @@ class NeedToKnowMatrixIT {
                         (c, u, t) -> get("/api/deadlines/timeliness?employer=" + c.employer, u)),
                 read("`GET /api/deadlines?employer=` (the case's employer)", Kind.SINGLE,
                         (c, u, t) -> get("/api/deadlines?employer=" + c.employer, u)),
+                read("`GET /api/overview/risks?employer=` (the case is listed)", Kind.OVERVIEW_ROWS,
+                        (c, u, t) -> get("/api/overview/risks?employer=" + c.employer, u)),
+                read("`GET /api/overview/risks/counts?employer=`", Kind.OVERVIEW_COUNTS,
+                        (c, u, t) -> get("/api/overview/risks/counts?employer=" + c.employer, u)),
                 read("`GET /engine-rest/task?processInstanceBusinessKey=`", Kind.TASK_ROWS,
                         (c, u, t) -> get(engineRest("/task?processInstanceBusinessKey=" + c.caseId), u)),
                 read("`GET /engine-rest/task/{id}/form-variables`", Kind.EACH_TASK,
@@ -555,6 +573,9 @@ class NeedToKnowMatrixIT {
                 }
                 yield listed == null ? "-" : hasEmployee(listed) ? "Y" : "S";
             }
+            case OVERVIEW_ROWS -> response.body().contains(c.caseId) ? "Y" : "-";
+            case OVERVIEW_COUNTS -> response.body().contains(c.caseId) ? "?case id in numbers"
+                    : tree(response.body()).isEmpty() ? "-" : "S";
             case SINGLE -> endpoint.label().equals("`GET /api/cases/{id}`") && !hasEmployee(tree(response.body()))
                     ? "S" : "Y";
             case ROWS, TASK_ROWS, TASK_VARIABLE_ROWS -> {

@@ -45,7 +45,7 @@ class PackageStructureTest {
                         BASE + ".trajectories..")
                 .layer("cases").definedBy(BASE + ".cases..")
                 .layer("report").definedBy(BASE + ".report..", BASE + ".dashboard..", BASE + ".casedetails..",
-                        BASE + ".deadlines..", BASE + ".signals..")
+                        BASE + ".deadlines..", BASE + ".signals..", BASE + ".risks..")
                 .layer("documents").definedBy(BASE + ".documents..")
                 .layer("engine guards").definedBy(BASE + ".forms..", BASE + ".modelling..")
                 .layer("case read model").definedBy(BASE + ".casefile..")
@@ -83,8 +83,8 @@ class PackageStructureTest {
         Set<String> layered = Set.of("demo", "recovery", "uwv", "agreements", "employment", "activities", "opinions",
                 "cooperation", "ownwork", "trajectories",
                 "cases",
-                "report", "dashboard", "casedetails", "deadlines", "signals", "documents", "forms", "modelling",
-                "casefile", "process",
+                "report", "dashboard", "casedetails", "deadlines", "signals", "risks", "documents", "forms",
+                "modelling", "casefile", "process",
                 "dossier", "audit", "identity",
                 "timeline", "system");
         Set<String> packages = new TreeSet<>();
