@@ -55,11 +55,16 @@ public class CaseDeadlineBackfill implements ApplicationRunner {
         for (List<String> batch = rows.casesWithoutDeadlines(BATCH); seen.addAll(batch);
              batch = rows.casesWithoutDeadlines(BATCH)) {
             for (String caseId : batch) {
-                configuration.getCommandExecutorTxRequired().execute(context -> {
-                    deadlines.refresh(caseId);
-                    progress.refresh(caseId);
-                    return null;
-                });
+                try {
+                    configuration.getCommandExecutorTxRequired().execute(context -> {
+                        deadlines.refresh(caseId);
+                        progress.refresh(caseId);
+                        return null;
+                    });
+                } catch (RuntimeException unreadable) {
+                    // One old case the read model cannot follow must not keep the platform from starting.
+                    LOG.warn("Legal deadlines of case {} not filled: {}", caseId, unreadable.toString());
+                }
             }
         }
         return seen.size();

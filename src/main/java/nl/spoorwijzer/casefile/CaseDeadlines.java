@@ -31,6 +31,9 @@ public class CaseDeadlines {
 
     /** Recomputes the case's rows; a case without a computed timeline has none. */
     public void refresh(String caseId) {
+        // Two transactions that rewrite the same case's rows (a completed step and a miss recorded by a timer) run
+        // one after the other: otherwise the second's insert meets the first's rows.
+        cases.lockForChange(caseId);
         List<DossierEntry> entries = dossier.findByCase(caseId);
         if (entries.isEmpty()) {
             return;

@@ -55,7 +55,7 @@ class DeadlineController {
     }
 
     /**
-     * Whose cases the caller may count: the werkgever his own employers', management and the administrator every
+     * Whose cases the caller may count: the werkgever and management their own employers', the administrator every
      * employer's; only the werkgever (and the administrator) may list the cases themselves.
      */
     private DeadlineFilter filter(String employer, String party, String role, boolean aggregate) {
@@ -71,9 +71,10 @@ class DeadlineController {
             throw RuleViolationException.invalid("role", "a role such as werkgever, bedrijfsarts or re-integratiebureau");
         }
         List<String> employers;
-        if (access.callerIsAdmin() || (aggregate && access.callerActsAs(Role.MANAGEMENT))) {
+        if (access.callerIsAdmin()) {
             employers = employer == null ? null : List.of(employer);
-        } else if (access.callerActsAs(Role.WERKGEVER)) {
+        } else if (access.callerActsAs(Role.WERKGEVER) || (aggregate && access.callerActsAs(Role.MANAGEMENT))) {
+            // management counts over the employers it belongs to, as Cockpit and the case list show it; no others
             List<String> own = access.visibleEmployers();
             if (employer != null && !own.contains(employer)) {
                 throw RuleViolationException.notAllowed("employer", "only the employers you work for");

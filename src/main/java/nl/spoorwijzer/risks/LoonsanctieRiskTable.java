@@ -71,9 +71,17 @@ class LoonsanctieRiskTable {
         /** Every rule that fires (hit policy COLLECT), as code, short name and the reason for this case. */
         List<RiskFinding> evaluate(Map<String, Object> facts) {
             DmnDecisionTableResult result = dmn.evaluateDecisionTable(decision, facts);
-            return result.getResultList().stream().map(row -> new RiskFinding(
-                    String.valueOf(row.get("code")), String.valueOf(row.get("naam")),
-                    String.valueOf(row.get("reden")))).toList();
+            return result.getResultList().stream().map(row -> new RiskFinding(required(row.get("code"), "code", 64),
+                    required(row.get("naam"), "naam", 200), required(row.get("reden"), "reden", 1000))).toList();
+        }
+
+        /** A table a process owner changed must still give each output as text: a rule without one is refused. */
+        private String required(Object value, String output, int maxLength) {
+            if (value == null || value.toString().isBlank() || value.toString().length() > maxLength) {
+                throw new IllegalStateException("decision '" + decision.getKey() + "': a rule gave no output '"
+                        + output + "' of 1 to " + maxLength + " characters");
+            }
+            return value.toString();
         }
     }
 

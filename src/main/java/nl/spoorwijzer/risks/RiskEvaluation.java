@@ -8,6 +8,8 @@ import nl.spoorwijzer.report.ReintegrationReports;
 import nl.spoorwijzer.report.RivGapCheck;
 import nl.spoorwijzer.risks.CaseRiskStore.CaseFindings;
 import nl.spoorwijzer.risks.RiskFactsReader.OpenCase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -20,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class RiskEvaluation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RiskEvaluation.class);
 
     private final RiskFactsReader reader;
     private final LoonsanctieRiskTable table;
@@ -83,9 +87,21 @@ public class RiskEvaluation {
     private void judge(List<OpenCase> cases, LoonsanctieRiskTable.Table rules, RivGapCheck rivRules) {
         store.lockCases(cases.stream().map(OpenCase::caseId).toList());
         Map<String, CaseFindings> findings = new LinkedHashMap<>();
+        int failed = 0;
         for (RiskFacts facts : reader.factsOf(cases, rivRules)) {
-            findings.put(facts.caseId(), new CaseFindings(facts.employerId(),
-                    rules.evaluate(facts.variables(settings))));
+            try {
+                findings.put(facts.caseId(), new CaseFindings(facts.employerId(),
+                        rules.evaluate(facts.variables(settings))));
+            } catch (RuntimeException brokenRuleOrFacts) {
+                // One case (or a rule a process owner changed) must not stop the others: this case keeps the risks
+                // it had until the table or its facts are fixed.
+                failed++;
+                LOG.warn("Loonsanctie risks of case {} not judged: {}", facts.caseId(), brokenRuleOrFacts.toString());
+            }
+        }
+        if (failed > 0) {
+            LOG.warn("{} of {} cases kept their earlier risks: the decision table failed for them", failed,
+                    cases.size());
         }
         store.replace(findings, time.today());
     }

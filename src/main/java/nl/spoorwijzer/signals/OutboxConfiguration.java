@@ -38,7 +38,7 @@ class OutboxConfiguration {
                 helper.setText(body, false);
                 smtp.send(message);
             } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException("e-mail to " + to + " could not be composed", e);
+                throw new IllegalStateException("e-mail could not be composed: " + e.getClass().getSimpleName());
             }
         };
     }

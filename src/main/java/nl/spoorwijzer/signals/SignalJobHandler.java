@@ -71,8 +71,21 @@ class SignalJobHandler implements JobHandler<Signal> {
                 ledger.addDigestLine(user.getId(), mails.line(signal), OffsetDateTime.now(clock));
             } else {
                 SignalMails.Mail mail = mails.single(signal, user);
-                outbox.send(user.getEmail(), mail.subject(), mail.body());
+                sendTo(user, mail);
             }
+        }
+    }
+
+    /**
+     * Sends one mail. A refusal becomes the job's failure and so an incident in Cockpit, which management may read:
+     * it names the user, never his e-mail address (an SMTP server's refusal quotes it).
+     */
+    private void sendTo(User user, SignalMails.Mail mail) {
+        try {
+            outbox.send(user.getEmail(), mail.subject(), mail.body());
+        } catch (RuntimeException refused) {
+            throw new IllegalStateException("e-mail to user " + user.getId() + " not sent ("
+                    + refused.getClass().getSimpleName() + ")");
         }
     }
 
@@ -85,7 +98,7 @@ class SignalJobHandler implements JobHandler<Signal> {
         }
         SignalMails.Mail mail = mails.digest(digest, user, lines.stream().map(SignalLedger.DigestLine::line).toList());
         ledger.removeDigestLinesUpTo(userId, lines.get(lines.size() - 1).id());
-        outbox.send(user.getEmail(), mail.subject(), mail.body());
+        sendTo(user, mail);
     }
 
     @Override

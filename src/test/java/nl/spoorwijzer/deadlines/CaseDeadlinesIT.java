@@ -244,6 +244,18 @@ class CaseDeadlinesIT {
         assertThat(counts.body() + timeliness.body()).doesNotContain("tim", "piet", "kees", "bram");
         assertThat(http.get("/api/deadlines", "ivo", "ivo").statusCode()).as("no list for management")
                 .isEqualTo(403);
+        assertThat(http.get("/api/deadlines/timeliness?employer=elders-bv", "ivo", "ivo").statusCode())
+                .as("management counts only over the employers it belongs to").isEqualTo(403);
+        jdbc.update("INSERT INTO case_deadline (case_id, milestone, employer_id, party, role, due_date, state,"
+                + " case_open) VALUES ('ZV-ELDERS', 'PROBLEEMANALYSE', 'elders-bv', 'ARBODIENST', 'bedrijfsarts',"
+                + " ?, 'GEMIST', TRUE)", java.sql.Date.valueOf(TODAY.minusDays(10)));
+        try {
+            assertThat(http.get("/api/deadlines/timeliness", "ivo", "ivo").body()).as("not even in the totals")
+                    .doesNotContain("elders-bv");
+            assertThat(http.get("/api/deadlines/summary", "ivo", "ivo").body()).isEqualTo(counts.body());
+        } finally {
+            jdbc.update("DELETE FROM case_deadline WHERE case_id = 'ZV-ELDERS'");
+        }
         assertThat(http.get("/api/deadlines/summary?employer=acme-bouw", "daan", "daan").statusCode())
                 .as("another employer's werkgever").isEqualTo(403);
         assertThat(http.get("/api/deadlines", "daan", "daan").body()).doesNotContain(missed);
