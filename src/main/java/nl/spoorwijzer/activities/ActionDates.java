@@ -1,13 +1,11 @@
 package nl.spoorwijzer.activities;
 
 import java.time.LocalDate;
-import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.casefile.CaseFile;
+import nl.spoorwijzer.casefile.CaseLegalDates;
 import nl.spoorwijzer.process.LegalTime;
-import nl.spoorwijzer.process.ProcessVariables;
 import nl.spoorwijzer.system.RuleViolationException;
 import nl.spoorwijzer.timeline.MilestoneKey;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,13 +17,11 @@ import org.springframework.stereotype.Component;
 class ActionDates {
 
     private final LegalTime time;
-    private final RuntimeService runtimeService;
-    private final CaseAccess access;
+    private final CaseLegalDates legalDates;
 
-    ActionDates(LegalTime time, RuntimeService runtimeService, CaseAccess access) {
+    ActionDates(LegalTime time, CaseLegalDates legalDates) {
         this.time = time;
-        this.runtimeService = runtimeService;
-        this.access = access;
+        this.legalDates = legalDates;
     }
 
     /** A day on which something already happened: not before the first sick day, not after today. */
@@ -48,7 +44,7 @@ class ActionDates {
             return;
         }
         requireFromFirstSickDay(file, day, field);
-        LocalDate end = endOfWaitingPeriod(file);
+        LocalDate end = legalDates.of(file.processInstanceId(), MilestoneKey.EINDE_WACHTTIJD);
         if (end != null && day.isAfter(end)) {
             throw RuleViolationException.invalid(field, "must be on or before " + end + ", the end of the waiting"
                     + " period: a placement in spoor 2 starts within it");
@@ -62,8 +58,4 @@ class ActionDates {
         }
     }
 
-    private LocalDate endOfWaitingPeriod(CaseFile file) {
-        return time.toDate(access.withoutCaller(() -> runtimeService.getVariable(file.processInstanceId(),
-                ProcessVariables.deadlineVariable(MilestoneKey.EINDE_WACHTTIJD))));
-    }
 }

@@ -16,6 +16,7 @@ import java.util.UUID;
 import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.casefile.CaseFile;
 import nl.spoorwijzer.casefile.CaseFileRepository;
+import nl.spoorwijzer.casefile.CaseLegalDates;
 import nl.spoorwijzer.cases.CooperationMeasureView;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.dossier.DossierRepository;
@@ -23,7 +24,6 @@ import nl.spoorwijzer.identity.Role;
 import nl.spoorwijzer.process.CaseDossier;
 import nl.spoorwijzer.process.LegalTime;
 import nl.spoorwijzer.process.ProcessKeys;
-import nl.spoorwijzer.process.ProcessVariables;
 import nl.spoorwijzer.system.RuleViolationException;
 import nl.spoorwijzer.system.Violation;
 import nl.spoorwijzer.timeline.MilestoneKey;
@@ -47,7 +47,6 @@ public class CooperationMeasures {
 
     static final int MIN_GROUND_LENGTH = 10;
     static final int MAX_TEXT_LENGTH = 2000;
-    private static final String EINDE_WACHTTIJD = ProcessVariables.deadlineVariable(MilestoneKey.EINDE_WACHTTIJD);
 
     private final RuntimeService runtimeService;
     private final CaseAccess access;
@@ -56,10 +55,11 @@ public class CooperationMeasures {
     private final DossierRepository entries;
     private final LegalTime time;
     private final CooperationSettings settings;
+    private final CaseLegalDates legalDates;
 
     public CooperationMeasures(RuntimeService runtimeService, CaseAccess access, CaseFileRepository cases,
                                CaseDossier dossier, DossierRepository entries, LegalTime time,
-                               CooperationSettings settings) {
+                               CooperationSettings settings, CaseLegalDates legalDates) {
         this.runtimeService = runtimeService;
         this.access = access;
         this.cases = cases;
@@ -67,6 +67,7 @@ public class CooperationMeasures {
         this.entries = entries;
         this.time = time;
         this.settings = settings;
+        this.legalDates = legalDates;
     }
 
     /** Every measure of the case, oldest first (the caller may read the case's contents). */
@@ -213,8 +214,7 @@ public class CooperationMeasures {
 
     /** The case's last day of the waiting period (it moves with a VVL or a loonsanctie); far ahead when unknown. */
     private LocalDate waitingPeriodEnd(CaseFile file) {
-        LocalDate end = time.toDate(access.withoutCaller(() -> runtimeService.getVariable(file.processInstanceId(),
-                EINDE_WACHTTIJD)));
+        LocalDate end = legalDates.of(file.processInstanceId(), MilestoneKey.EINDE_WACHTTIJD);
         return end == null ? LocalDate.MAX : end;
     }
 

@@ -8,18 +8,17 @@ import java.util.List;
 import java.util.Map;
 import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.casefile.CaseFile;
+import nl.spoorwijzer.casefile.CaseLegalDates;
 import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.dossier.DossierRepository;
 import nl.spoorwijzer.dossier.ExpertOpinionEntries;
 import nl.spoorwijzer.identity.Role;
 import nl.spoorwijzer.process.LegalTime;
-import nl.spoorwijzer.process.ProcessVariables;
 import nl.spoorwijzer.process.TaskRoles;
 import nl.spoorwijzer.system.RequestValues;
 import nl.spoorwijzer.system.RuleViolationException;
 import nl.spoorwijzer.timeline.MilestoneKey;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,17 +36,17 @@ public class ExpertOpinionRequests {
 
     private final CaseAccess access;
     private final DossierRepository dossier;
-    private final RuntimeService runtimeService;
     private final LegalTime time;
     private final Clock clock;
+    private final CaseLegalDates legalDates;
 
-    ExpertOpinionRequests(CaseAccess access, DossierRepository dossier, RuntimeService runtimeService, LegalTime time,
-                          Clock clock) {
+    ExpertOpinionRequests(CaseAccess access, DossierRepository dossier, LegalTime time,
+                          Clock clock, CaseLegalDates legalDates) {
         this.access = access;
         this.dossier = dossier;
-        this.runtimeService = runtimeService;
         this.time = time;
         this.clock = clock;
+        this.legalDates = legalDates;
     }
 
     /** A request by the caller, who must be the case's werkgever or its employee. */
@@ -134,9 +133,7 @@ public class ExpertOpinionRequests {
      * moves with a VVL or a loonsanctie); null when the case has none.
      */
     LocalDate lastDayForEfforts(String caseProcessInstanceId) {
-        Object due = access.withoutCaller(() -> runtimeService.getVariable(caseProcessInstanceId,
-                ProcessVariables.deadlineVariable(MilestoneKey.DESKUNDIGENOORDEEL_INSPANNINGEN)));
-        return time.toDate(due);
+        return legalDates.of(caseProcessInstanceId, MilestoneKey.DESKUNDIGENOORDEEL_INSPANNINGEN);
     }
 
     private static void requireWithinLastDay(LocalDate lastDay, LocalDate filedOn, String field) {
