@@ -27,7 +27,8 @@ class RestSecurityConfiguration {
     FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
         var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
         registration.setName("security-headers");
-        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/*", "/zaken", "/zaken/*");
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/*", "/zaken", "/zaken/*",
+                "/overzicht", "/overzicht/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

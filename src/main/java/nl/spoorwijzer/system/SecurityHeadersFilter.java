@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       a trusted proxy's {@code X-Forwarded-Proto} with {@code server.forward-headers-strategy=native}); also on the
  *       Camunda webapps under {@code /camunda}, which set the rest of their headers themselves.</li>
  * </ul>
- * The case screen ({@code /zaken}) is a page of its own scripts and styles: {@code self} only — no inline script or
+ * The case screen ({@code /zaken}) and the overview ({@code /overzicht}) are pages of their own scripts and styles: {@code self} only — no inline script or
  * style, nothing from elsewhere, not framed — and {@code no-store}, nosniff.
  */
 public class SecurityHeadersFilter extends OncePerRequestFilter {
@@ -38,13 +38,14 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
     static final String HSTS = "max-age=31536000; includeSubDomains";
     static final String CSP = "Content-Security-Policy";
     static final String CASE_SCREEN = "/zaken";
+    static final String OVERVIEW_SCREEN = "/overzicht";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean secure = request.isSecure();
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (under(CASE_SCREEN, path)) {
+        if (under(CASE_SCREEN, path) || under(OVERVIEW_SCREEN, path)) {
             setApiHeaders(response, secure);
             response.setHeader(CSP, CSP_CASE_SCREEN);
             chain.doFilter(request, response);

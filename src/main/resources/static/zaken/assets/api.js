@@ -179,6 +179,7 @@ export async function header() {
     el('a', { class: 'brand', href: '/zaken' }, 'Spoorwijzer'),
     el('nav', { 'aria-label': 'Hoofdmenu' },
       el('a', { href: '/zaken' }, 'Zaken'),
+      el('a', { href: '/overzicht' }, 'Overzicht'),
       el('a', { href: TASKLIST }, 'Taken (Tasklist)')),
     el('div', { class: 'user' },
       el('span', {}, user.name || user.userId, user.roles && user.roles.length ? ` · ${user.roles.join(', ')}` : ''),

@@ -16,5 +16,7 @@ export default {
     normal: 'DD-MM-YYYY HH:mm',
     long: 'dddd D MMMM YYYY HH:mm',
     short: 'DD-MM-YYYY'
-  }
+  },
+  // A header link to Spoorwijzer's overview (/overzicht), see the script.
+  customScripts: ['scripts/spoorwijzer/navigatie']
 };

@@ -23,8 +23,8 @@ export default {
     short: 'DD-MM-YYYY'
   },
   // Camunda Forms date fields read and show dd-mm-jjjj in every browser; the task list sorts by legal due date by
-  // default (see the scripts).
-  customScripts: ['scripts/formulierdatums', 'scripts/spoorwijzer/termijn-sortering'],
+  // default; the header links to the case screen and the overview (see the scripts).
+  customScripts: ['scripts/formulierdatums', 'scripts/spoorwijzer/termijn-sortering', 'scripts/spoorwijzer/navigatie'],
   // The first-login hint points to Camunda's welcome page with a text of Camunda's; not for case handlers.
   disableWelcomeMessage: true,
   shortcuts: {

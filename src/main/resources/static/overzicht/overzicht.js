@@ -1,0 +1,411 @@
+// Spoorwijzer overview (/overzicht): the overview figures of /api with the Tasklist login, filtered by employer, phase
+// and role. What a user sees is decided by the API: the werkgever gets his own employer's cases (with names and links
+// to the case screen), management only counts (a small count comes as null with "suppressed": true and shows "< 5").
+import { header, getJson, el, date, PHASE, ROLE, ApiError } from '/zaken/assets/api.js';
+
+const MIN_GROUP = 5;
+const NUMBER = new Intl.NumberFormat('nl-NL');
+const DECIMAL = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 0, maximumFractionDigits: 1 });
+const PERCENT = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 0 });
+const MONTH = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const PARTY = { WERKGEVER: 'Werkgever', ARBODIENST: 'Arbodienst', BUREAU: 'Re-integratiebureau', WERKNEMER: 'Werknemer' };
+const FILTER_LABELS = { employer: 'Werkgever', phase: 'Fase', role: 'Rol', months: 'Maanden', format: 'Formaat' };
+const ROLE_CHOICES = ['werkgever', 'werknemer', 'bedrijfsarts', 'arbeidsdeskundige', 're-integratiebureau'];
+const FILTERS = ['employer', 'phase', 'role'];
+
+const state = { filters: {}, employers: [], showsCases: false, management: false, names: null, generation: 0 };
+
+// ---- formats ------------------------------------------------------------------------------------------------------
+
+function number(value) {
+  return value === null || value === undefined ? '—' : NUMBER.format(value);
+}
+
+/** A count of the row: "< 5" where the API suppressed it for management, else the number. */
+function count(row, key) {
+  const value = row[key];
+  if ((value === null || value === undefined) && row.suppressed) {
+    return el('span', { class: 'suppressed' }, `< ${MIN_GROUP}`);
+  }
+  return number(value);
+}
+
+function percent(value) {
+  return value === null || value === undefined ? '—' : PERCENT.format(value);
+}
+
+function days(value) {
+  return value === null || value === undefined ? '—' : DECIMAL.format(value);
+}
+
+function month(key) {
+  const [y, m] = String(key || '').split('-').map(Number);
+  if (!y || !m) {
+    return key || '—';
+  }
+  const text = MONTH.format(new Date(Date.UTC(y, m - 1, 1)));
+  return text.charAt(0).toUpperCase() + text.substring(1);
+}
+
+function party(key) {
+  return key ? PARTY[String(key).toUpperCase()] || key : '—';
+}
+
+function role(key) {
+  return key ? ROLE[key] || key : '—';
+}
+
+function phase(key, label) {
+  return label || PHASE[key] || key || '—';
+}
+
+function employerName(id) {
+  const employer = state.employers.find(e => e.id === id);
+  return employer ? employer.name : id || '—';
+}
+
+// ---- filters and addresses ----------------------------------------------------------------------------------------
+
+function query(extra = {}, only = FILTERS) {
+  const params = new URLSearchParams();
+  for (const name of only) {
+    if (state.filters[name]) {
+      params.set(name, state.filters[name]);
+    }
+  }
+  for (const [name, value] of Object.entries(extra)) {
+    params.set(name, value);
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The figure's address with the filters it takes: role only narrows the deadline figures. */
+function address(path, extra = {}) {
+  const only = path.startsWith('/api/deadlines') ? FILTERS : ['employer', 'phase'];
+  return path + query(extra, only);
+}
+
+function csvLink(path, title, extra = {}) {
+  return el('a', { class: 'csv', href: address(path, { ...extra, format: 'csv' }), 'aria-label': `${title} als CSV downloaden` },
+    'CSV');
+}
+
+function readFiltersFromAddress() {
+  const params = new URLSearchParams(window.location.search);
+  FILTERS.forEach(name => { state.filters[name] = params.get(name) || ''; });
+}
+
+function writeFiltersToAddress() {
+  window.history.replaceState(null, '', '/overzicht' + query());
+}
+
+function fillFilters() {
+  const select = (id, options) => {
+    const control = document.getElementById(id);
+    const first = control.options[0];
+    control.replaceChildren(first, ...options.map(([value, label]) => el('option', { value }, label)));
+    control.value = state.filters[control.name] || '';
+    if (control.value !== (state.filters[control.name] || '')) {
+      // a value in the address that is no choice: keep it, so the API names what is wrong with it
+      control.append(el('option', { value: state.filters[control.name] }, state.filters[control.name]));
+      control.value = state.filters[control.name];
+    }
+  };
+  select('filter-werkgever', state.employers.map(e => [e.id, e.name]));
+  select('filter-fase', Object.entries(PHASE));
+  select('filter-rol', ROLE_CHOICES.map(r => [r, ROLE[r]]));
+  const form = document.getElementById('filters');
+  form.addEventListener('change', event => {
+    state.filters[event.target.name] = event.target.value;
+    writeFiltersToAddress();
+    renderAll();
+  });
+  form.addEventListener('submit', event => event.preventDefault());
+  document.getElementById('filters-wissen').addEventListener('click', () => {
+    FILTERS.forEach(name => { state.filters[name] = ''; });
+    form.querySelectorAll('select').forEach(control => { control.value = ''; });
+    writeFiltersToAddress();
+    renderAll();
+  });
+}
+
+// ---- building blocks ----------------------------------------------------------------------------------------------
+
+/** A table with a caption, column headers (scope col), the first cell of each row as its header (scope row). */
+function table(id, caption, columns, rows) {
+  return el('table', { class: 'figures', id },
+    el('caption', {}, caption),
+    el('thead', {}, el('tr', {}, columns.map(column =>
+      el('th', { scope: 'col', class: column.num ? 'num' : null }, column.title)))),
+    el('tbody', {}, rows.map(cells => el('tr', {}, cells.map((cell, i) => i === 0
+      ? el('th', { scope: 'row' }, cell)
+      : el('td', { class: columns[i].num ? 'num' : null }, cell))))));
+}
+
+/** A bar of the row's share of the largest count (drawn through the CSSOM: the page allows no inline style). */
+function bar(value, max) {
+  const span = el('span', { class: 'bar', 'aria-hidden': 'true' });
+  span.style.width = `${max > 0 && value ? Math.max(2, Math.round(100 * value / max)) : 0}%`;
+  return el('span', { class: 'bar-track' }, span);
+}
+
+function suppressionNote(rows) {
+  return rows.some(row => row.suppressed)
+    ? el('p', { class: 'hint note' }, `< ${MIN_GROUP}: minder dan ${MIN_GROUP} zaken. Het precieze aantal wordt voor`
+      + ' management niet getoond, zodat niemand een werknemer kan herkennen.')
+    : null;
+}
+
+function empty(text) {
+  return el('p', { class: 'empty' }, text);
+}
+
+function problem(error) {
+  const status = error instanceof ApiError ? error.status : 0;
+  const details = error instanceof ApiError ? error.problem : {};
+  const violations = details.violations || (details.field ? [{ field: details.field, rule: details.rule }] : []);
+  let text;
+  if (status === 403) {
+    text = 'U mag deze cijfers niet zien.';
+  } else if (status === 400) {
+    text = 'Dit filter kan niet.';
+  } else {
+    text = 'De cijfers konden niet worden geladen. Probeer het later opnieuw.';
+  }
+  return el('div', { class: 'alert', role: 'alert' }, el('strong', {}, text),
+    violations.length ? el('ul', {}, violations.map(v =>
+      el('li', {}, `${FILTER_LABELS[v.field] || v.field}: ${v.rule}`))) : null,
+    violations.length === 0 && details.detail ? el('p', {}, details.detail) : null);
+}
+
+/** One section of the page (a card with a heading and its CSV links); its parts are filled in as they arrive. */
+function section(id, title, lead) {
+  const body = el('div', { class: 'section-body' }, el('p', { class: 'muted' }, 'Wordt geladen…'));
+  const card = el('section', { class: 'card', id, 'aria-labelledby': `${id}-kop` },
+    el('h2', { id: `${id}-kop` }, title), lead ? el('p', { class: 'hint' }, lead) : null, body);
+  return { card, body };
+}
+
+/** A table part: its own heading row with the CSV link, then the table, an empty state or the API's refusal. */
+function part(title, path, extra, build) {
+  const holder = el('div', { class: 'part' });
+  const head = el('div', { class: 'part-head' }, el('h3', {}, title), csvLink(path, title, extra));
+  holder.append(head, el('p', { class: 'muted' }, 'Wordt geladen…'));
+  const generation = state.generation;
+  getJson(address(path, extra)).then(rows => {
+    if (generation === state.generation) {
+      holder.replaceChildren(head, ...[].concat(build(rows || [])).filter(Boolean));
+    }
+  }, error => {
+    if (generation === state.generation) {
+      holder.replaceChildren(head, problem(error));
+    }
+  });
+  return holder;
+}
+
+// ---- the sections -------------------------------------------------------------------------------------------------
+
+function phases() {
+  const { card, body } = section('fasen', 'Open zaken per fase');
+  body.replaceChildren(part('Open zaken per fase', '/api/overview/phases', {}, rows => {
+    if (!rows.some(row => row.cases || row.suppressed)) {
+      return empty('Er zijn geen open zaken bij deze filters.');
+    }
+    const max = Math.max(0, ...rows.map(row => row.cases || 0));
+    return [table('tabel-fasen', 'Open zaken per fase', [{ title: 'Fase' }, { title: 'Open zaken', num: true },
+      { title: 'Verdeling' }], rows.map(row => [phase(row.phase, row.label), count(row, 'cases'),
+      bar(row.cases, max)])), suppressionNote(rows)];
+  }));
+  return card;
+}
+
+function weeks() {
+  const { card, body } = section('ziekteweken', 'Open zaken per ziekteweek',
+    'In de perioden van de Wet verbetering poortwachter, gerekend vanaf de eerste ziektedag.');
+  body.replaceChildren(part('Open zaken per ziekteweek', '/api/overview/weeks', {}, rows => {
+    if (!rows.some(row => row.cases || row.suppressed)) {
+      return empty('Er zijn geen open zaken bij deze filters.');
+    }
+    const max = Math.max(0, ...rows.map(row => row.cases || 0));
+    return [table('tabel-ziekteweken', 'Open zaken per ziekteweek', [{ title: 'Ziekteweek' },
+      { title: 'Open zaken', num: true }, { title: 'Verdeling' }],
+    rows.map(row => [row.label || `week ${row.fromWeek}–${row.toWeek ?? ''}`, count(row, 'cases'),
+      bar(row.cases, max)])), suppressionNote(rows)];
+  }));
+  return card;
+}
+
+function deadlines() {
+  const { card, body } = section('termijnen', 'Termijnen deze week en te laat',
+    'Wettelijke stappen van open zaken die uiterlijk zondag moeten gebeuren, en stappen waarvan de termijn al verstreken is.');
+  const parts = [part('Per rol en partij', '/api/deadlines/summary', {}, rows => {
+    if (rows.length === 0) {
+      return empty('Geen termijnen deze week en geen te late stappen bij deze filters.');
+    }
+    return [table('tabel-termijnen', 'Termijnen deze week en te laat, per rol en partij', [{ title: 'Rol' },
+      { title: 'Partij' }, { title: 'Deze week', num: true }, { title: 'Te laat', num: true }],
+    rows.map(row => [role(row.role), party(row.party), count(row, 'dueThisWeek'), count(row, 'overdue')])),
+    suppressionNote(rows)];
+  })];
+  if (state.showsCases) {
+    parts.push(part('Stappen deze week en te laat', '/api/deadlines', {}, rows => withNames(rows, () => {
+      if (rows.length === 0) {
+        return empty('Er zijn deze week geen stappen en er is niets te laat.');
+      }
+      return table('tabel-stappen', 'Stappen deze week en te laat, de vroegste eerst', [{ title: 'Werknemer' },
+        { title: 'Stap' }, { title: 'Rol' }, { title: 'Partij' }, { title: 'Uiterlijk' }, { title: 'Status' }],
+      rows.map(row => [caseLink(row), row.name, role(row.role), party(row.party), date(row.dueDate),
+        row.overdue ? el('span', { class: 'badge late' }, 'Te laat') : el('span', { class: 'badge' }, 'Deze week')]));
+    })));
+  }
+  body.replaceChildren(...parts);
+  return card;
+}
+
+function risks() {
+  const { card, body } = section('risicos', 'Zaken met risico op een loonsanctie',
+    'Volgens de regels in de beslistabel loonsanctie-risico: gemiste stappen en tekortschietende re-integratie-inspanningen.');
+  const parts = [];
+  if (state.showsCases) {
+    parts.push(part('Zaken met hun redenen', '/api/overview/risks', {}, rows => withNames(rows, () => {
+      if (rows.length === 0) {
+        return empty('Geen zaken met een risico op een loonsanctie bij deze filters.');
+      }
+      return table('tabel-risicozaken', 'Zaken met risico op een loonsanctie, het oudste risico eerst',
+        [{ title: 'Werknemer' }, { title: 'Fase' }, { title: 'Redenen' }],
+        rows.map(row => [caseLink(row), phase(row.phase), el('ul', { class: 'reasons' }, (row.risks || []).map(risk =>
+          el('li', {}, el('strong', {}, risk.label || risk.code), ': ', risk.reason || '',
+            risk.since ? el('span', { class: 'since' }, ` (sinds ${date(risk.since)})`) : null)))]));
+    })));
+  }
+  parts.push(part('Aantal zaken per risico', '/api/overview/risks/counts', {}, rows => {
+    if (rows.length === 0) {
+      return empty('Geen zaken met een risico op een loonsanctie bij deze filters.');
+    }
+    return [table('tabel-risico-aantallen', 'Aantal open zaken per risico op een loonsanctie',
+      [{ title: 'Risico' }, { title: 'Zaken', num: true }], rows.map(row => [row.label || row.code, count(row, 'cases')])),
+    suppressionNote(rows)];
+  }));
+  body.replaceChildren(...parts);
+  return card;
+}
+
+function timeliness() {
+  const { card, body } = section('tijdigheid', 'Tijdigheid per wettelijke stap',
+    'Stappen met een termijn in de afgelopen 12 maanden: welk deel op tijd was en hoeveel dagen te laat (mediaan).');
+  body.replaceChildren(part('Per stap, werkgever en partij', '/api/deadlines/timeliness', {}, rows => {
+    if (rows.length === 0) {
+      return empty('Geen wettelijke stappen in de afgelopen 12 maanden bij deze filters.');
+    }
+    return [table('tabel-tijdigheid', 'Tijdigheid per wettelijke stap, werkgever en partij', [{ title: 'Stap' },
+      { title: 'Werkgever' }, { title: 'Partij' }, { title: 'Stappen', num: true }, { title: 'Op tijd', num: true },
+      { title: 'Te laat', num: true }, { title: 'Gemist', num: true }, { title: 'Aandeel op tijd', num: true },
+      { title: 'Mediaan dagen te laat', num: true }],
+    rows.map(row => [row.name || row.milestone, employerName(row.employerId), party(row.party), count(row, 'total'),
+      count(row, 'onTime'), count(row, 'late'), count(row, 'missed'), percent(row.shareOnTime),
+      days(row.medianDaysLate)])), suppressionNote(rows)];
+  }));
+  return card;
+}
+
+function flow() {
+  const { card, body } = section('instroom', 'Instroom en uitstroom per maand',
+    'Nieuwe en afgesloten zaken in de afgelopen 12 maanden, en waarom en na hoeveel dagen zaken eindigden.');
+  body.replaceChildren(
+    part('Instroom en uitstroom per maand', '/api/overview/flow', { months: 12 }, rows => {
+      if (!rows.some(row => row.opened || row.closed || row.suppressed)) {
+        return empty('Geen nieuwe of afgesloten zaken in de afgelopen 12 maanden.');
+      }
+      return [table('tabel-instroom', 'Nieuwe en afgesloten zaken per maand', [{ title: 'Maand' },
+        { title: 'Nieuwe zaken', num: true }, { title: 'Afgesloten zaken', num: true }],
+      rows.map(row => [month(row.month), count(row, 'opened'), count(row, 'closed')])), suppressionNote(rows)];
+    }),
+    part('Beëindigde zaken per reden', '/api/overview/endings', { months: 12 }, rows => {
+      if (rows.length === 0) {
+        return empty('Geen beëindigde zaken in de afgelopen 12 maanden.');
+      }
+      return [table('tabel-beeindigd', 'Beëindigde zaken per maand en reden, met de duur vanaf de eerste ziektedag',
+        [{ title: 'Maand' }, { title: 'Reden' }, { title: 'Zaken', num: true },
+          { title: 'Mediaan duur (dagen)', num: true }, { title: 'Gemiddelde duur (dagen)', num: true }],
+        rows.map(row => [month(row.month), row.label || row.reason, count(row, 'cases'), days(row.medianDays),
+          days(row.averageDays)])), suppressionNote(rows)];
+    }));
+  return card;
+}
+
+// ---- the werkgever's cases: names and links -----------------------------------------------------------------------
+
+/** The case's employee by name (the werkgever's own case list), linked to the case screen. */
+function caseLink(row) {
+  const name = row.employeeName || (state.names && state.names.get(row.caseId)) || `Zaak ${row.caseId}`;
+  return el('a', { href: row.link || `/zaken/${encodeURIComponent(row.caseId)}` }, name);
+}
+
+/** Builds after the werkgever's case names are known (rows that carry no name of their own). */
+function withNames(rows, build) {
+  if (state.names || rows.every(row => row.employeeName)) {
+    return build();
+  }
+  const holder = el('div', {}, el('p', { class: 'muted' }, 'Wordt geladen…'));
+  getJson('/api/cases?size=200').then(cases => {
+    state.names = new Map((cases || []).map(view => [view.caseId, view.employeeName || view.employeeId]));
+  }, () => {
+    state.names = new Map();
+  }).then(() => holder.replaceChildren(build()));
+  return holder;
+}
+
+// ---- the page -----------------------------------------------------------------------------------------------------
+
+function renderAll() {
+  state.generation += 1;
+  document.getElementById('secties').replaceChildren(phases(), weeks(), deadlines(), risks(), timeliness(), flow());
+}
+
+function noOverview() {
+  document.getElementById('filters').hidden = true;
+  document.getElementById('secties').replaceChildren(el('div', { class: 'card notice', id: 'geen-overzicht' },
+    el('h2', {}, 'Geen overzicht voor u'),
+    el('p', {}, 'Het overzicht is er voor de werkgever (over de eigen zaken) en voor management (alleen aantallen).'),
+    el('p', {}, 'Uw zaken vindt u onder ', el('a', { href: '/zaken' }, 'Zaken'), ' en uw taken in ',
+      el('a', { href: '/camunda/app/tasklist/default/' }, 'Tasklist'), '.')));
+}
+
+async function employers(me) {
+  try {
+    return await getJson('/api/overview/employers');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) {
+      return me.employers || [];
+    }
+    throw error;
+  }
+}
+
+async function start() {
+  readFiltersFromAddress();
+  try {
+    const me = await header();
+    const groups = me.groups || [];
+    state.showsCases = groups.includes('werkgever') || groups.includes('camunda-admin');
+    state.management = groups.includes('management') && !state.showsCases;
+    state.employers = await employers(me);
+    document.getElementById('uitleg').textContent = state.showsCases
+      ? 'Waar uw verzuimzaken staan, welke termijnen verlopen en welke zaken een loonsanctie riskeren. Klik op een'
+        + ' naam om de zaak te openen.'
+      : 'Waar de verzuimzaken staan, welke termijnen verlopen en hoeveel zaken een loonsanctie riskeren: alleen'
+        + ' aantallen, zonder namen of zaken.';
+    fillFilters();
+    renderAll();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 403) {
+      noOverview();
+      return;
+    }
+    document.getElementById('secties').replaceChildren(problem(error));
+  }
+}
+
+start();
