@@ -46,10 +46,12 @@ public class CaseFileRepository {
                 phase.name(), nextDeadline, nextDeadlineTask, caseId);
     }
 
-    public void close(String caseId, String reason) {
+    /** The case ended on the legal day {@code closedOn} (the overview counts its closing in that month). */
+    public void close(String caseId, String reason, LocalDate closedOn) {
         jdbc.update("""
-                UPDATE case_file SET status = ?, closed_reason = ?, open_case_key = NULL, next_deadline = NULL,
-                    next_deadline_task = NULL WHERE case_id = ?""", CaseFile.CLOSED, reason, caseId);
+                UPDATE case_file SET status = ?, closed_reason = ?, closed_on = ?, open_case_key = NULL,
+                    next_deadline = NULL, next_deadline_task = NULL WHERE case_id = ?""",
+                CaseFile.CLOSED, reason, closedOn, caseId);
     }
 
     /**
@@ -57,10 +59,10 @@ public class CaseFileRepository {
      * key and recovery date while a late report of a relapse within the 28 days may still reopen it
      * ({@link #release} ends that).
      */
-    public void closeAfterRecovery(String caseId, String reason) {
+    public void closeAfterRecovery(String caseId, String reason, LocalDate closedOn) {
         jdbc.update("""
-                UPDATE case_file SET status = ?, closed_reason = ?, next_deadline = NULL, next_deadline_task = NULL
-                WHERE case_id = ?""", CaseFile.CLOSED, reason, caseId);
+                UPDATE case_file SET status = ?, closed_reason = ?, closed_on = ?, next_deadline = NULL,
+                    next_deadline_task = NULL WHERE case_id = ?""", CaseFile.CLOSED, reason, closedOn, caseId);
     }
 
     /** The case's process ended: a new sick report for the employee no longer reaches it. */
@@ -78,8 +80,9 @@ public class CaseFileRepository {
 
     /** A relapse within 28 days of the recovery: the case runs again, also when it read as closed. */
     public void resumed(String caseId) {
-        jdbc.update("UPDATE case_file SET status = ?, recovered_on = NULL, closed_reason = NULL WHERE case_id = ?",
-                CaseFile.OPEN, caseId);
+        jdbc.update("""
+                UPDATE case_file SET status = ?, recovered_on = NULL, closed_reason = NULL, closed_on = NULL
+                WHERE case_id = ?""", CaseFile.OPEN, caseId);
     }
 
     public void partiallyRecovered(String caseId, int percentage) {

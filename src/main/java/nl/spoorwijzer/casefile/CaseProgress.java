@@ -96,7 +96,7 @@ public class CaseProgress implements CaseLifecycle {
 
     @Override
     public void closed(DelegateExecution execution, String reason) {
-        repository.close(execution.getProcessBusinessKey(), reason);
+        repository.close(execution.getProcessBusinessKey(), reason, LocalDate.now(clock));
         deadlines.refresh(execution.getProcessBusinessKey());
     }
 
@@ -107,7 +107,7 @@ public class CaseProgress implements CaseLifecycle {
             if (CaseFile.CLOSED.equals(file.status())) {
                 repository.release(file.caseId());
             } else {
-                repository.close(file.caseId(), reason);
+                repository.close(file.caseId(), reason, LocalDate.now(clock));
                 deadlines.refresh(file.caseId());
             }
         });

@@ -48,7 +48,7 @@ class RecoveryConfirmation implements JavaDelegate {
         if (lateReportsEnd != null) {
             content.put("lateTerugvalGemeldTot", time.toDate(lateReportsEnd).minusDays(1).toString());
         }
-        cases.closeAfterRecovery(caseId, reason);
+        cases.closeAfterRecovery(caseId, reason, time.today());
         dossier.recordForCase(caseId, caseInstance, execution.getTenantId(), DossierEntryType.CASE_CLOSED,
                 "Zaak afgesloten: " + reason, content);
     }

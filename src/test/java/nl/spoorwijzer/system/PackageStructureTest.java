@@ -45,7 +45,7 @@ class PackageStructureTest {
                         BASE + ".trajectories..")
                 .layer("cases").definedBy(BASE + ".cases..")
                 .layer("report").definedBy(BASE + ".report..", BASE + ".dashboard..", BASE + ".casedetails..",
-                        BASE + ".deadlines..", BASE + ".signals..", BASE + ".risks..")
+                        BASE + ".deadlines..", BASE + ".signals..", BASE + ".risks..", BASE + ".overview..")
                 .layer("documents").definedBy(BASE + ".documents..")
                 .layer("engine guards").definedBy(BASE + ".forms..", BASE + ".modelling..")
                 .layer("case read model").definedBy(BASE + ".casefile..")
@@ -83,7 +83,7 @@ class PackageStructureTest {
         Set<String> layered = Set.of("demo", "recovery", "uwv", "agreements", "employment", "activities", "opinions",
                 "cooperation", "ownwork", "trajectories",
                 "cases",
-                "report", "dashboard", "casedetails", "deadlines", "signals", "risks", "documents", "forms",
+                "report", "dashboard", "casedetails", "deadlines", "signals", "risks", "overview", "documents", "forms",
                 "modelling", "casefile", "process",
                 "dossier", "audit", "identity",
                 "timeline", "system");
