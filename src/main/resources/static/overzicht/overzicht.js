@@ -181,25 +181,34 @@ function problem(error) {
 
 /** One section of the page (a card with a heading and its CSV links); its parts are filled in as they arrive. */
 function section(id, title, lead) {
+  const heading = el('div', { class: 'section-head' }, el('h2', { id: `${id}-kop` }, title));
   const body = el('div', { class: 'section-body' }, el('p', { class: 'muted' }, 'Wordt geladen…'));
   const card = el('section', { class: 'card', id, 'aria-labelledby': `${id}-kop` },
-    el('h2', { id: `${id}-kop` }, title), lead ? el('p', { class: 'hint' }, lead) : null, body);
-  return { card, body };
+    heading, lead ? el('p', { class: 'hint' }, lead) : null, body);
+  return { card, body, heading };
 }
 
-/** A table part: its own heading row with the CSV link, then the table, an empty state or the API's refusal. */
-function part(title, path, extra, build) {
+/**
+ * A table part: a heading with its CSV link (a section of one part has the link at its own heading instead), then
+ * the table, an empty state or the API's refusal.
+ */
+function part(title, path, extra, build, sectionHeading = null) {
   const holder = el('div', { class: 'part' });
-  const head = el('div', { class: 'part-head' }, el('h3', {}, title), csvLink(path, title, extra));
-  holder.append(head, el('p', { class: 'muted' }, 'Wordt geladen…'));
+  const link = csvLink(path, title, extra);
+  const head = sectionHeading ? null : el('div', { class: 'part-head' }, el('h3', {}, title), link);
+  if (sectionHeading) {
+    sectionHeading.append(link);
+  }
+  const show = (...children) => holder.replaceChildren(...[head, ...children].filter(Boolean));
+  show(el('p', { class: 'muted' }, 'Wordt geladen…'));
   const generation = state.generation;
   getJson(address(path, extra)).then(rows => {
     if (generation === state.generation) {
-      holder.replaceChildren(head, ...[].concat(build(rows || [])).filter(Boolean));
+      show(...[].concat(build(rows || [])).filter(Boolean));
     }
   }, error => {
     if (generation === state.generation) {
-      holder.replaceChildren(head, problem(error));
+      show(problem(error));
     }
   });
   return holder;
@@ -208,7 +217,7 @@ function part(title, path, extra, build) {
 // ---- the sections -------------------------------------------------------------------------------------------------
 
 function phases() {
-  const { card, body } = section('fasen', 'Open zaken per fase');
+  const { card, body, heading } = section('fasen', 'Open zaken per fase');
   body.replaceChildren(part('Open zaken per fase', '/api/overview/phases', {}, rows => {
     if (!rows.some(row => row.cases || row.suppressed)) {
       return empty('Er zijn geen open zaken bij deze filters.');
@@ -217,12 +226,12 @@ function phases() {
     return [table('tabel-fasen', 'Open zaken per fase', [{ title: 'Fase' }, { title: 'Open zaken', num: true },
       { title: 'Verdeling' }], rows.map(row => [phase(row.phase, row.label), count(row, 'cases'),
       bar(row.cases, max)])), suppressionNote(rows)];
-  }));
+  }, heading));
   return card;
 }
 
 function weeks() {
-  const { card, body } = section('ziekteweken', 'Open zaken per ziekteweek',
+  const { card, body, heading } = section('ziekteweken', 'Open zaken per ziekteweek',
     'In de perioden van de Wet verbetering poortwachter, gerekend vanaf de eerste ziektedag.');
   body.replaceChildren(part('Open zaken per ziekteweek', '/api/overview/weeks', {}, rows => {
     if (!rows.some(row => row.cases || row.suppressed)) {
@@ -233,7 +242,7 @@ function weeks() {
       { title: 'Open zaken', num: true }, { title: 'Verdeling' }],
     rows.map(row => [row.label || `week ${row.fromWeek}–${row.toWeek ?? ''}`, count(row, 'cases'),
       bar(row.cases, max)])), suppressionNote(rows)];
-  }));
+  }, heading));
   return card;
 }
 
@@ -293,7 +302,7 @@ function risks() {
 }
 
 function timeliness() {
-  const { card, body } = section('tijdigheid', 'Tijdigheid per wettelijke stap',
+  const { card, body, heading } = section('tijdigheid', 'Tijdigheid per wettelijke stap',
     'Stappen met een termijn in de afgelopen 12 maanden: welk deel op tijd was en hoeveel dagen te laat (mediaan).');
   body.replaceChildren(part('Per stap, werkgever en partij', '/api/deadlines/timeliness', {}, rows => {
     if (rows.length === 0) {
@@ -306,15 +315,17 @@ function timeliness() {
     rows.map(row => [row.name || row.milestone, employerName(row.employerId), party(row.party), count(row, 'total'),
       count(row, 'onTime'), count(row, 'late'), count(row, 'missed'), percent(row.shareOnTime),
       days(row.medianDaysLate)])), suppressionNote(rows)];
-  }));
+  }, heading));
   return card;
 }
 
 function flow() {
   const { card, body } = section('instroom', 'Instroom en uitstroom per maand',
-    'Nieuwe en afgesloten zaken in de afgelopen 12 maanden, en waarom en na hoeveel dagen zaken eindigden.');
+    'Nieuwe zaken (naar eerste ziektedag) en afgesloten zaken in de afgelopen 12 maanden; waarom zaken eindigden en'
+    + ' na hoeveel dagen ziekte.');
+  body.classList.add('pair');
   body.replaceChildren(
-    part('Instroom en uitstroom per maand', '/api/overview/flow', { months: 12 }, rows => {
+    part('Nieuwe en afgesloten zaken', '/api/overview/flow', { months: 12 }, rows => {
       if (!rows.some(row => row.opened || row.closed || row.suppressed)) {
         return empty('Geen nieuwe of afgesloten zaken in de afgelopen 12 maanden.');
       }
@@ -328,7 +339,7 @@ function flow() {
       }
       return [table('tabel-beeindigd', 'Beëindigde zaken per maand en reden, met de duur vanaf de eerste ziektedag',
         [{ title: 'Maand' }, { title: 'Reden' }, { title: 'Zaken', num: true },
-          { title: 'Mediaan duur (dagen)', num: true }, { title: 'Gemiddelde duur (dagen)', num: true }],
+          { title: 'Mediaan dagen', num: true }, { title: 'Gemiddeld dagen', num: true }],
         rows.map(row => [month(row.month), row.label || row.reason, count(row, 'cases'), days(row.medianDays),
           days(row.averageDays)])), suppressionNote(rows)];
     }));
@@ -361,7 +372,8 @@ function withNames(rows, build) {
 
 function renderAll() {
   state.generation += 1;
-  document.getElementById('secties').replaceChildren(phases(), weeks(), deadlines(), risks(), timeliness(), flow());
+  document.getElementById('secties').replaceChildren(el('div', { class: 'pair' }, phases(), weeks()), deadlines(),
+    risks(), timeliness(), flow());
 }
 
 function noOverview() {

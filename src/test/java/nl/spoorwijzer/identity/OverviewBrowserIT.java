@@ -113,6 +113,9 @@ class OverviewBrowserIT {
     void cleanUp() {
         cases.deleteAll(ProcessKeys.POORTWACHTER, ProcessKeys.SPOOR_2_TRAJECT);
         for (String caseId : caseIds) {
+            engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+                    .rootProcessInstances().list()
+                    .forEach(running -> engine.getRuntimeService().deleteProcessInstance(running.getId(), "test"));
             engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId).list()
                     .forEach(old -> engine.getHistoryService().deleteHistoricProcessInstanceIfExists(old.getId()));
         }
@@ -198,9 +201,8 @@ class OverviewBrowserIT {
     @Test
     void managementOpensTheOverviewFromCockpitAndSeesCountsOnly() {
         ApiCases.onDay(TODAY);
-        browser = TasklistBrowser.logIn(port, "ivo");
+        browser = TasklistBrowser.logInToCockpit(port, "ivo");
         WebDriver page = browser.driver();
-        page.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/dashboard");
         WebElement link = browser.waiting().until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//a[contains(@class,'spoorwijzer-link')][normalize-space()='Overzicht']")));
         browser.screenshot("cockpit-overzicht-link");

@@ -80,11 +80,24 @@ final class TasklistBrowser implements AutoCloseable {
         }
     }
 
+    /** A fresh browser logged in to Cockpit (for users without Tasklist, such as management). */
+    static TasklistBrowser logInToCockpit(int port, String user) {
+        try {
+            return logInOnce(port, user, "nl-NL", "/camunda/app/cockpit/default/");
+        } catch (TimeoutException slowFirstPage) {
+            return logInOnce(port, user, "nl-NL", "/camunda/app/cockpit/default/");
+        }
+    }
+
     private static TasklistBrowser logInOnce(int port, String user, String locale) {
+        return logInOnce(port, user, locale, null);
+    }
+
+    private static TasklistBrowser logInOnce(int port, String user, String locale, String app) {
         TasklistBrowser browser = new TasklistBrowser(port, locale);
         try {
             Files.createDirectories(SCREENSHOTS);
-            browser.driver.get(browser.tasklist);
+            browser.driver.get(app == null ? browser.tasklist : browser.base + app);
             browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("input[ng-model=username]"))).sendKeys(user);
             browser.driver.findElement(By.cssSelector("input[type=password]")).sendKeys(user);

@@ -172,6 +172,21 @@ class WebappSessionIT {
     }
 
     @Test
+    void theOverviewSendsAVisitorWithoutLoginToTasklistAndServesTheLoggedInUser() {
+        HttpResponse<String> anonymous = basic.get("/overzicht");
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/camunda/app/tasklist/default/"));
+
+        HttpResponse<String> page = Browser.loggedIn(port, "anna").get("/overzicht");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<html lang=\"nl\">", "/overzicht/overzicht.js");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("script-src 'self'", "style-src 'self'", "frame-ancestors 'none'")
+                        .doesNotContain("unsafe-inline"));
+    }
+
+    @Test
     void theSessionCookieStaysHttpOnlyAndSameSite() {
         Browser anna = new Browser(port);
         anna.get("/camunda/app/tasklist/default/");
