@@ -1,12 +1,21 @@
 package nl.spoorwijzer.deadlines;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.time.LocalDate;
 import java.util.List;
+import nl.spoorwijzer.audit.CaseAccessRecorder;
 import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.casefile.DeadlineParty;
 import nl.spoorwijzer.identity.Role;
+import nl.spoorwijzer.overview.OverviewAccess;
+import nl.spoorwijzer.overview.OverviewCsv;
+import nl.spoorwijzer.overview.SmallCounts;
+import nl.spoorwijzer.overview.SmallCounts.Suppression;
 import nl.spoorwijzer.process.LegalTime;
 import nl.spoorwijzer.system.RuleViolationException;
+import nl.spoorwijzer.timeline.MilestoneKey;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The legal deadlines of the overview (issue 27): counts for the werkgever over his own employer's cases and for
- * management over all (aggregates only: no case ids, no names); the list of deadlines for the werkgever only.
+ * management over all (aggregates only: no case ids, no names; small counts suppressed, overview/SmallCounts); the
+ * list of deadlines for the werkgever only, recorded in the cases' access logs. Each also as CSV ({@code ?format=csv}).
  */
 @RestController
 @RequestMapping("/api/deadlines")
@@ -23,42 +33,123 @@ class DeadlineController {
     private final DeadlineFigures figures;
     private final CaseAccess access;
     private final LegalTime time;
+    private final SmallCounts smallCounts;
+    private final CaseAccessRecorder recorder;
+    private final IdentityService identityService;
 
-    DeadlineController(DeadlineFigures figures, CaseAccess access, LegalTime time) {
+    DeadlineController(DeadlineFigures figures, CaseAccess access, LegalTime time, SmallCounts smallCounts,
+                       CaseAccessRecorder recorder, IdentityService identityService) {
         this.figures = figures;
         this.access = access;
         this.time = time;
+        this.smallCounts = smallCounts;
+        this.recorder = recorder;
+        this.identityService = identityService;
     }
 
     @GetMapping("/summary")
     @Operation(summary = "Legal steps of open cases due this week (today to Sunday) and overdue, per role and party")
-    List<DeadlineFigures.DeadlineCount> summary(@RequestParam(required = false) String employer,
-                                               @RequestParam(required = false) String party,
-                                               @RequestParam(required = false) String role) {
-        return figures.dueThisWeekAndOverdue(filter(employer, party, role, true), time.today());
+    List<DeadlineCount> summary(@RequestParam(required = false) String employer,
+                                @RequestParam(required = false) String party,
+                                @RequestParam(required = false) String role,
+                                @RequestParam(required = false) String phase,
+                                @RequestParam(required = false) String format) {
+        OverviewAccess.requireJsonFormat(format);
+        DeadlineFilter filter = filter(employer, party, role, phase, true);
+        Suppression suppression = smallCounts.forCaller();
+        return figures.dueThisWeekAndOverdue(filter, time.today()).stream()
+                .map(count -> new DeadlineCount(count.role(), count.party(),
+                        suppression.shown(count.dueThisWeek()), suppression.shown(count.overdue()),
+                        suppression.hidesAny(count.dueThisWeek(), count.overdue())))
+                .toList();
+    }
+
+    @GetMapping(value = "/summary", params = OverviewCsv.FORMAT)
+    ResponseEntity<byte[]> summaryCsv(@RequestParam(required = false) String employer,
+                                      @RequestParam(required = false) String party,
+                                      @RequestParam(required = false) String role,
+                                      @RequestParam(required = false) String phase) {
+        return OverviewCsv.of(summary(employer, party, role, phase, null), smallCounts.forCaller())
+                .column("Rol", count -> roleLabel(count.role())).column("Partij", count -> count.party().label())
+                .count("Deze week", DeadlineCount::dueThisWeek, DeadlineCount::suppressed)
+                .count("Te laat", DeadlineCount::overdue, DeadlineCount::suppressed)
+                .download("termijnen", time.today());
     }
 
     @GetMapping
     @Operation(summary = "The werkgever's legal steps due this week or overdue, soonest first (at most 1000)")
     List<DeadlineFigures.DueDeadline> list(@RequestParam(required = false) String employer,
                                           @RequestParam(required = false) String party,
-                                          @RequestParam(required = false) String role) {
-        return figures.dueThisWeekOrOverdue(filter(employer, party, role, false), time.today());
+                                          @RequestParam(required = false) String role,
+                                          @RequestParam(required = false) String phase,
+                                          @RequestParam(required = false) String format) {
+        OverviewAccess.requireJsonFormat(format);
+        List<DeadlineFigures.DueDeadline> shown = figures.dueThisWeekOrOverdue(
+                filter(employer, party, role, phase, false), time.today());
+        if (!shown.isEmpty()) {
+            recorder.record(access.callerId(), identityService.getCurrentAuthentication().getGroupIds(),
+                    shown.stream().map(DeadlineFigures.DueDeadline::caseId).toList(), "termijnen");
+        }
+        return shown;
+    }
+
+    @GetMapping(params = OverviewCsv.FORMAT)
+    ResponseEntity<byte[]> listCsv(@RequestParam(required = false) String employer,
+                                   @RequestParam(required = false) String party,
+                                   @RequestParam(required = false) String role,
+                                   @RequestParam(required = false) String phase) {
+        return OverviewCsv.of(list(employer, party, role, phase, null), SmallCounts.of(1))
+                .column("Zaak", DeadlineFigures.DueDeadline::caseId)
+                .column("Stap", DeadlineFigures.DueDeadline::name)
+                .column("Partij", deadline -> deadline.party().label())
+                .column("Rol", deadline -> roleLabel(deadline.role()))
+                .column("Uiterste datum", DeadlineFigures.DueDeadline::dueDate)
+                .column("Te laat", DeadlineFigures.DueDeadline::overdue)
+                .download("termijnenlijst", time.today());
     }
 
     @GetMapping("/timeliness")
     @Operation(summary = "Per legal step, employer and party over the last 12 months: share on time, median days late")
-    List<DeadlineFigures.StepTimeliness> timeliness(@RequestParam(required = false) String employer,
-                                                   @RequestParam(required = false) String party,
-                                                   @RequestParam(required = false) String role) {
-        return figures.timeliness(filter(employer, party, role, true), time.today());
+    List<StepTimeliness> timeliness(@RequestParam(required = false) String employer,
+                                    @RequestParam(required = false) String party,
+                                    @RequestParam(required = false) String role,
+                                    @RequestParam(required = false) String phase,
+                                    @RequestParam(required = false) String format) {
+        OverviewAccess.requireJsonFormat(format);
+        DeadlineFilter filter = filter(employer, party, role, phase, true);
+        Suppression suppression = smallCounts.forCaller();
+        return figures.timeliness(filter, time.today()).stream().map(step -> {
+            boolean hidden = suppression.hidesAny(step.total(), step.onTime(), step.late(), step.missed());
+            // a share or median over a hidden count would give that count away
+            return new StepTimeliness(step.milestone(), step.name(), step.employerId(), step.party(),
+                    suppression.shown(step.total()), suppression.shown(step.onTime()), suppression.shown(step.late()),
+                    suppression.shown(step.missed()), hidden ? null : step.shareOnTime(),
+                    hidden ? null : step.medianDaysLate(), hidden);
+        }).toList();
+    }
+
+    @GetMapping(value = "/timeliness", params = OverviewCsv.FORMAT)
+    ResponseEntity<byte[]> timelinessCsv(@RequestParam(required = false) String employer,
+                                         @RequestParam(required = false) String party,
+                                         @RequestParam(required = false) String role,
+                                         @RequestParam(required = false) String phase) {
+        return OverviewCsv.of(timeliness(employer, party, role, phase, null), smallCounts.forCaller())
+                .column("Stap", StepTimeliness::name).column("Werkgever", StepTimeliness::employerId)
+                .column("Partij", step -> step.party().label())
+                .count("Totaal", StepTimeliness::total, StepTimeliness::suppressed)
+                .count("Op tijd", StepTimeliness::onTime, StepTimeliness::suppressed)
+                .count("Te laat", StepTimeliness::late, StepTimeliness::suppressed)
+                .count("Gemist", StepTimeliness::missed, StepTimeliness::suppressed)
+                .column("Aandeel op tijd", StepTimeliness::shareOnTime)
+                .column("Mediaan dagen te laat", StepTimeliness::medianDaysLate)
+                .download("tijdigheid", time.today());
     }
 
     /**
      * Whose cases the caller may count: the werkgever and management their own employers', the administrator every
      * employer's; only the werkgever (and the administrator) may list the cases themselves.
      */
-    private DeadlineFilter filter(String employer, String party, String role, boolean aggregate) {
+    private DeadlineFilter filter(String employer, String party, String role, String phase, boolean aggregate) {
         DeadlineParty onlyParty = null;
         if (party != null) {
             try {
@@ -70,6 +161,7 @@ class DeadlineController {
         if (role != null && Role.ofGroup(role).isEmpty()) {
             throw RuleViolationException.invalid("role", "a role such as werkgever, bedrijfsarts or re-integratiebureau");
         }
+        var onlyPhase = OverviewAccess.phase(phase);
         List<String> employers;
         if (access.callerIsAdmin()) {
             employers = employer == null ? null : List.of(employer);
@@ -85,6 +177,20 @@ class DeadlineController {
                     ? "deadline figures are for the werkgever and management"
                     : "the list of deadlines is for the werkgever");
         }
-        return new DeadlineFilter(employers, onlyParty, role);
+        return new DeadlineFilter(employers, onlyParty, role, onlyPhase);
+    }
+
+    private static String roleLabel(String role) {
+        return Role.ofGroup(role).map(Role::label).orElse(role);
+    }
+
+    /** {@link DeadlineFigures.DeadlineCount} as the caller may see it: counts null where suppressed. */
+    record DeadlineCount(String role, DeadlineParty party, Long dueThisWeek, Long overdue, boolean suppressed) {
+    }
+
+    /** {@link DeadlineFigures.StepTimeliness} as the caller may see it: counts and figures null where suppressed. */
+    record StepTimeliness(MilestoneKey milestone, String name, String employerId, DeadlineParty party, Long total,
+                          Long onTime, Long late, Long missed, Double shareOnTime, Double medianDaysLate,
+                          boolean suppressed) {
     }
 }

@@ -2,14 +2,21 @@ package nl.spoorwijzer.risks;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
+import java.util.Map;
 import nl.spoorwijzer.audit.CaseAccessRecorder;
 import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.identity.Role;
+import nl.spoorwijzer.overview.OverviewAccess;
+import nl.spoorwijzer.overview.OverviewCsv;
+import nl.spoorwijzer.overview.SmallCounts;
+import nl.spoorwijzer.overview.SmallCounts.Suppression;
+import nl.spoorwijzer.process.LegalTime;
 import nl.spoorwijzer.risks.CaseRisks.CaseAtRisk;
 import nl.spoorwijzer.risks.CaseRisks.RiskCount;
 import nl.spoorwijzer.risks.CaseRisks.RiskFilter;
 import nl.spoorwijzer.system.RuleViolationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Cases at risk of a loonsanctie for the overview. The cases themselves (id, phase, reasons, link) go to whoever
  * reads every case of his employers — the werkgever's case managers, the administrator; the number of cases per risk
- * also to management, which sees no case. The parties of single cases (bedrijfsarts, bureau, employee) get neither.
+ * also to management, which sees no case (small counts suppressed, overview/SmallCounts). The parties of single cases
+ * (bedrijfsarts, bureau, employee) get neither. Both also as CSV ({@code ?format=csv}), one row per risk of a case.
  */
 @RestController
 @RequestMapping("/api/overview/risks")
@@ -28,12 +36,17 @@ class RiskController {
     private final CaseAccess access;
     private final CaseAccessRecorder recorder;
     private final IdentityService identityService;
+    private final SmallCounts smallCounts;
+    private final LegalTime time;
 
-    RiskController(CaseRisks risks, CaseAccess access, CaseAccessRecorder recorder, IdentityService identityService) {
+    RiskController(CaseRisks risks, CaseAccess access, CaseAccessRecorder recorder, IdentityService identityService,
+                   SmallCounts smallCounts, LegalTime time) {
         this.risks = risks;
         this.access = access;
         this.recorder = recorder;
         this.identityService = identityService;
+        this.smallCounts = smallCounts;
+        this.time = time;
     }
 
     @GetMapping
@@ -41,12 +54,14 @@ class RiskController {
             + " and a link to its case screen: for the werkgever over his own employer's cases")
     List<CaseAtRisk> casesAtRisk(@RequestParam(required = false) String employer,
                                  @RequestParam(required = false) String phase,
-                                 @RequestParam(required = false) String code) {
+                                 @RequestParam(required = false) String code,
+                                 @RequestParam(required = false) String format) {
+        OverviewAccess.requireJsonFormat(format);
         if (!readsAllCasesOfEmployers()) {
             throw RuleViolationException.notAllowed("caseId", "your role sees no list of cases at risk; management"
                     + " sees the numbers at /api/overview/risks/counts");
         }
-        List<CaseAtRisk> shown = risks.casesAtRisk(access.visibleEmployers(), new RiskFilter(employer, phase, code));
+        List<CaseAtRisk> shown = risks.casesAtRisk(access.visibleEmployers(), filter(employer, phase, code));
         if (!shown.isEmpty()) {
             recorder.record(access.callerId(), identityService.getCurrentAuthentication().getGroupIds(),
                     shown.stream().map(CaseAtRisk::caseId).toList(), "loonsanctierisico's");
@@ -54,15 +69,57 @@ class RiskController {
         return shown;
     }
 
+    @GetMapping(params = OverviewCsv.FORMAT)
+    ResponseEntity<byte[]> casesAtRiskCsv(@RequestParam(required = false) String employer,
+                                          @RequestParam(required = false) String phase,
+                                          @RequestParam(required = false) String code) {
+        List<Map.Entry<CaseAtRisk, CaseRisks.Risk>> rows = casesAtRisk(employer, phase, code, null).stream()
+                .flatMap(atRisk -> atRisk.risks().stream().map(risk -> Map.entry(atRisk, risk))).toList();
+        return OverviewCsv.of(rows, SmallCounts.of(1))
+                .column("Zaak", row -> row.getKey().caseId()).column("Werkgever", row -> row.getKey().employerId())
+                .column("Fase", row -> row.getKey().phase()).column("Risico", row -> row.getValue().label())
+                .column("Reden", row -> row.getValue().reason()).column("Sinds", row -> row.getValue().since())
+                .download("loonsanctierisicos", time.today());
+    }
+
     @GetMapping("/counts")
     @Operation(summary = "Per loonsanctie risk the number of open cases that run it, without case ids or names")
-    List<RiskCount> countsPerRisk(@RequestParam(required = false) String employer,
-                                  @RequestParam(required = false) String phase,
-                                  @RequestParam(required = false) String code) {
+    List<ShownRiskCount> countsPerRisk(@RequestParam(required = false) String employer,
+                                       @RequestParam(required = false) String phase,
+                                       @RequestParam(required = false) String code,
+                                       @RequestParam(required = false) String format) {
+        OverviewAccess.requireJsonFormat(format);
         if (!readsAllCasesOfEmployers() && !access.callerActsAs(Role.MANAGEMENT)) {
             throw RuleViolationException.notAllowed("caseId", "your role sees no figures over all cases");
         }
-        return risks.countsPerRisk(access.visibleEmployers(), new RiskFilter(employer, phase, code));
+        Suppression suppression = smallCounts.forCaller();
+        return risks.countsPerRisk(access.visibleEmployers(), filter(employer, phase, code)).stream()
+                .map(count -> new ShownRiskCount(count.code(), count.label(), suppression.shown(count.cases()),
+                        suppression.hides(count.cases())))
+                .toList();
+    }
+
+    @GetMapping(value = "/counts", params = OverviewCsv.FORMAT)
+    ResponseEntity<byte[]> countsPerRiskCsv(@RequestParam(required = false) String employer,
+                                            @RequestParam(required = false) String phase,
+                                            @RequestParam(required = false) String code) {
+        return OverviewCsv.of(countsPerRisk(employer, phase, code, null), smallCounts.forCaller())
+                .column("Risico", ShownRiskCount::label).column("Code", ShownRiskCount::code)
+                .count("Zaken", ShownRiskCount::cases, ShownRiskCount::suppressed)
+                .download("loonsanctierisicos-aantallen", time.today());
+    }
+
+    /** The caller's filters, checked: an employer he may see (403 naming it), a phase of casefile/CasePhase (400). */
+    private RiskFilter filter(String employer, String phase, String code) {
+        if (employer != null) {
+            OverviewAccess.onlyOwn(access.visibleEmployers(), employer);
+        }
+        OverviewAccess.phase(phase);
+        return new RiskFilter(employer, phase, code);
+    }
+
+    /** {@link RiskCount} as the caller may see it: the number null where suppressed. */
+    record ShownRiskCount(String code, String label, Long cases, boolean suppressed) {
     }
 
     /** The engine grants the caller every case of his employers with its contents (not one case as a party). */

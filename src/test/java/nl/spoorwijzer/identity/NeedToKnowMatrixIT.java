@@ -107,6 +107,12 @@ class NeedToKnowMatrixIT {
             | `GET /api/deadlines?employer=` (the case's employer) | Y | - | - | - | - | - | - | - | - | Y |
             | `GET /api/overview/risks?employer=` (the case is listed) | Y | - | - | - | - | - | - | - | - | Y |
             | `GET /api/overview/risks/counts?employer=` | S | - | - | - | - | - | - | - | S | S |
+            | `GET /api/overview/employers` (the case's employer is listed) | Y | - | - | - | - | - | - | - | Y | Y |
+            | `GET /api/overview/phases?employer=` | S | - | - | - | - | - | - | - | S | S |
+            | `GET /api/overview/phases?employer=&format=csv` | S | - | - | - | - | - | - | - | S | S |
+            | `GET /api/overview/weeks?employer=` | S | - | - | - | - | - | - | - | S | S |
+            | `GET /api/overview/flow?employer=` | S | - | - | - | - | - | - | - | S | S |
+            | `GET /api/overview/endings?employer=` | S | - | - | - | - | - | - | - | S | S |
             | `GET /engine-rest/task?processInstanceBusinessKey=` | O | O | O | O | - | O | - | - | - | Y |
             | `GET /engine-rest/task/{id}/form-variables` | O | O | O | O | - | O | - | - | - | Y |
             | `GET /engine-rest/task/{id}/variables` | O | O | O | O | - | O | - | - | - | Y |
@@ -348,6 +354,10 @@ class NeedToKnowMatrixIT {
         OVERVIEW_ROWS,
         /** The overview's numbers for the case's employer: S when there are numbers, - when refused or none. */
         OVERVIEW_COUNTS,
+        /** An overview figure for the case's employer (maybe all zero or none): S when answered, - when refused. */
+        OVERVIEW_FIGURES,
+        /** The employers the overview may be filtered by: Y when the case's employer is among them. */
+        EMPLOYER_LISTED,
         /** A change: 2xx (or the form's 400 for a task) when allowed, 403/404 when refused. */
         WRITE
     }
@@ -411,6 +421,18 @@ class NeedToKnowMatrixIT {
                         (c, u, t) -> get("/api/overview/risks?employer=" + c.employer, u)),
                 read("`GET /api/overview/risks/counts?employer=`", Kind.OVERVIEW_COUNTS,
                         (c, u, t) -> get("/api/overview/risks/counts?employer=" + c.employer, u)),
+                read("`GET /api/overview/employers` (the case's employer is listed)", Kind.EMPLOYER_LISTED,
+                        (c, u, t) -> get("/api/overview/employers", u)),
+                read("`GET /api/overview/phases?employer=`", Kind.OVERVIEW_FIGURES,
+                        (c, u, t) -> get("/api/overview/phases?employer=" + c.employer, u)),
+                read("`GET /api/overview/phases?employer=&format=csv`", Kind.OVERVIEW_FIGURES,
+                        (c, u, t) -> get("/api/overview/phases?format=csv&employer=" + c.employer, u)),
+                read("`GET /api/overview/weeks?employer=`", Kind.OVERVIEW_FIGURES,
+                        (c, u, t) -> get("/api/overview/weeks?employer=" + c.employer, u)),
+                read("`GET /api/overview/flow?employer=`", Kind.OVERVIEW_FIGURES,
+                        (c, u, t) -> get("/api/overview/flow?employer=" + c.employer, u)),
+                read("`GET /api/overview/endings?employer=`", Kind.OVERVIEW_FIGURES,
+                        (c, u, t) -> get("/api/overview/endings?employer=" + c.employer, u)),
                 read("`GET /engine-rest/task?processInstanceBusinessKey=`", Kind.TASK_ROWS,
                         (c, u, t) -> get(engineRest("/task?processInstanceBusinessKey=" + c.caseId), u)),
                 read("`GET /engine-rest/task/{id}/form-variables`", Kind.EACH_TASK,
@@ -576,6 +598,8 @@ class NeedToKnowMatrixIT {
             case OVERVIEW_ROWS -> response.body().contains(c.caseId) ? "Y" : "-";
             case OVERVIEW_COUNTS -> response.body().contains(c.caseId) ? "?case id in numbers"
                     : tree(response.body()).isEmpty() ? "-" : "S";
+            case OVERVIEW_FIGURES -> response.body().contains(c.caseId) ? "?case id in numbers" : "S";
+            case EMPLOYER_LISTED -> response.body().contains("\"id\":\"" + c.employer + "\"") ? "Y" : "-";
             case SINGLE -> endpoint.label().equals("`GET /api/cases/{id}`") && !hasEmployee(tree(response.body()))
                     ? "S" : "Y";
             case ROWS, TASK_ROWS, TASK_VARIABLE_ROWS -> {

@@ -185,7 +185,9 @@ class LoonsanctieRisksIT {
         HttpResponse<String> counts = http.get("/api/overview/risks/counts", "ivo", "ivo");
         JsonNode rows = body(counts, 200);
         Map<String, Long> perCode = new LinkedHashMap<>();
-        rows.forEach(row -> perCode.put(row.path("code").asText(), row.path("cases").asLong()));
+        // small counts (1 to 4) reach management suppressed (overview/SmallCounts): as null, marked "suppressed"
+        rows.forEach(row -> perCode.put(row.path("code").asText(), row.path("suppressed").asBoolean()
+                && row.path("cases").isNull() ? -1L : row.path("cases").asLong()));
         Map<String, Long> stored = new LinkedHashMap<>();
         jdbc.query("""
                 SELECT r.code, COUNT(*) AS n FROM case_risk r JOIN case_file c ON c.case_id = r.case_id
@@ -193,6 +195,7 @@ class LoonsanctieRisksIT {
                 rs -> {
                     stored.put(rs.getString("code"), rs.getLong("n"));
                 });
+        stored.replaceAll((code, n) -> n > 0 && n < 5 ? -1L : n);
         assertThat(perCode).isEqualTo(stored);
         assertThat(perCode.keySet()).containsAll(new TreeSet<>(expected.values().stream()
                 .filter(code -> !code.isEmpty()).toList()));
