@@ -129,8 +129,10 @@ class OverviewBrowserIT {
         assertThat(browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//a[contains(@class,'spoorwijzer-link')][normalize-space()='Zaken']"))).getAttribute("href"))
                 .endsWith("/zaken");
-        browser.click(browser.waiting().until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//a[contains(@class,'spoorwijzer-link')][normalize-space()='Overzicht']"))));
+        WebElement overviewLink = browser.waiting().until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//a[contains(@class,'spoorwijzer-link')][normalize-space()='Overzicht']")));
+        browser.screenshot("tasklist-overzicht-link");
+        browser.click(overviewLink);
         waitForFigures();
         assertThat(page.getCurrentUrl()).endsWith("/overzicht");
 
@@ -242,6 +244,10 @@ class OverviewBrowserIT {
     void anEmployeeIsToldHeHasNoOverview() {
         ApiCases.onDay(TODAY);
         browser = TasklistBrowser.logIn(port, "bram");
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".spoorwijzer-nav[data-shown-for='bram']")));
+        assertThat(browser.driver().findElements(By.xpath(
+                "//a[contains(@class,'spoorwijzer-link')][normalize-space()='Zaken']"))).hasSize(1);
         assertThat(browser.driver().findElements(By.xpath(
                 "//a[contains(@class,'spoorwijzer-link')][normalize-space()='Overzicht']"))).isEmpty();
         browser.driver().get("http://localhost:" + port + "/overzicht");
