@@ -198,6 +198,13 @@ class OverviewBrowserIT {
                 "anna", "anna");
         assertThat(download.statusCode()).as(download.body()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+
+        page.get("http://localhost:" + port + "/overzicht?employer=zorggroep-noord");
+        waitForRefusals();
+        assertThat(page.findElement(By.cssSelector("#fasen .alert")).getText())
+                .startsWith("U mag deze cijfers niet zien.").contains("Werkgever: ");
+        assertThat(page.findElements(By.cssSelector("table.figures"))).as("another employer's figures").isEmpty();
+        browser.fullPageScreenshot("overzicht-werkgever-andere-werkgever");
     }
 
     @Test
@@ -270,6 +277,12 @@ class OverviewBrowserIT {
     private void waitForFigures() {
         browser.waiting().until(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript(
                 "return !!document.getElementById('tabel-fasen') && !document.getElementById('secties').innerText"
+                        + ".includes('Wordt geladen')"));
+    }
+
+    private void waitForRefusals() {
+        browser.waiting().until(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript(
+                "return !!document.querySelector('#fasen .alert') && !document.getElementById('secties').innerText"
                         + ".includes('Wordt geladen')"));
     }
 
