@@ -161,7 +161,35 @@ function empty(text) {
   return el('p', { class: 'empty' }, text);
 }
 
+/** A refused filter is said once, above the figures, in Dutch; each figure then says it is not shown. */
+const FILTER_REFUSALS = {
+  employer: 'U ziet alleen de cijfers van de werkgevers waarvoor u werkt. Kies een werkgever uit de lijst.',
+  phase: 'Deze fase bestaat niet. Kies een fase uit de lijst.',
+  role: 'Deze rol bestaat niet. Kies een rol uit de lijst.',
+};
+
+function refusedFilter(error) {
+  if (!(error instanceof ApiError) || (error.status !== 400 && error.status !== 403)) {
+    return null;
+  }
+  const fields = [error.problem.field, ...(error.problem.violations || []).map(v => v.field)];
+  return fields.find(field => FILTER_REFUSALS[field]) || null;
+}
+
+function showFilterRefusal(field) {
+  const region = document.getElementById('melding');
+  if (!region.querySelector(`[data-filter="${field}"]`)) {
+    region.append(el('div', { class: 'alert', 'data-filter': field }, el('strong', {}, 'Dit filter kan niet. '),
+      `${FILTER_LABELS[field]}: ${FILTER_REFUSALS[field]}`));
+  }
+}
+
 function problem(error) {
+  const field = refusedFilter(error);
+  if (field) {
+    showFilterRefusal(field);
+    return el('p', { class: 'empty refused' }, 'Niet getoond: het filter kan niet (zie de melding boven de cijfers).');
+  }
   const status = error instanceof ApiError ? error.status : 0;
   const details = error instanceof ApiError ? error.problem : {};
   const violations = details.violations || (details.field ? [{ field: details.field, rule: details.rule }] : []);
@@ -372,6 +400,7 @@ function withNames(rows, build) {
 
 function renderAll() {
   state.generation += 1;
+  document.getElementById('melding').replaceChildren();
   document.getElementById('secties').replaceChildren(el('div', { class: 'pair' }, phases(), weeks()), deadlines(),
     risks(), timeliness(), flow());
 }

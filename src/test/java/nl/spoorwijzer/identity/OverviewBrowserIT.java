@@ -201,8 +201,9 @@ class OverviewBrowserIT {
 
         page.get("http://localhost:" + port + "/overzicht?employer=zorggroep-noord");
         waitForRefusals();
-        assertThat(page.findElement(By.cssSelector("#fasen .alert")).getText())
-                .startsWith("U mag deze cijfers niet zien.").contains("Werkgever: ");
+        assertThat(page.findElement(By.id("melding")).getText()).isEqualTo("Dit filter kan niet. Werkgever: U ziet"
+                + " alleen de cijfers van de werkgevers waarvoor u werkt. Kies een werkgever uit de lijst.");
+        assertThat(page.findElement(By.cssSelector("#fasen .refused")).getText()).startsWith("Niet getoond");
         assertThat(page.findElements(By.cssSelector("table.figures"))).as("another employer's figures").isEmpty();
         browser.fullPageScreenshot("overzicht-werkgever-andere-werkgever");
     }
@@ -282,7 +283,7 @@ class OverviewBrowserIT {
 
     private void waitForRefusals() {
         browser.waiting().until(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript(
-                "return !!document.querySelector('#fasen .alert') && !document.getElementById('secties').innerText"
+                "return !!document.querySelector('#fasen .refused') && !document.getElementById('secties').innerText"
                         + ".includes('Wordt geladen')"));
     }
 
