@@ -1,6 +1,8 @@
 package nl.spoorwijzer.deadlines;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
 import java.util.List;
 import nl.spoorwijzer.audit.CaseAccessRecorder;
@@ -53,6 +55,7 @@ class DeadlineController {
                                 @RequestParam(required = false) String party,
                                 @RequestParam(required = false) String role,
                                 @RequestParam(required = false) String phase,
+                                @Parameter(description = OverviewCsv.FORMAT_DOC)
                                 @RequestParam(required = false) String format) {
         OverviewAccess.requireJsonFormat(format);
         DeadlineFilter filter = filter(employer, party, role, phase, true);
@@ -64,6 +67,7 @@ class DeadlineController {
                 .toList();
     }
 
+    @Hidden // documented by the JSON operation's format parameter
     @GetMapping(value = "/summary", params = OverviewCsv.FORMAT)
     ResponseEntity<byte[]> summaryCsv(@RequestParam(required = false) String employer,
                                       @RequestParam(required = false) String party,
@@ -82,6 +86,7 @@ class DeadlineController {
                                           @RequestParam(required = false) String party,
                                           @RequestParam(required = false) String role,
                                           @RequestParam(required = false) String phase,
+                                          @Parameter(description = OverviewCsv.FORMAT_DOC)
                                           @RequestParam(required = false) String format) {
         OverviewAccess.requireJsonFormat(format);
         List<DeadlineFigures.DueDeadline> shown = figures.dueThisWeekOrOverdue(
@@ -93,6 +98,7 @@ class DeadlineController {
         return shown;
     }
 
+    @Hidden // documented by the JSON operation's format parameter
     @GetMapping(params = OverviewCsv.FORMAT)
     ResponseEntity<byte[]> listCsv(@RequestParam(required = false) String employer,
                                    @RequestParam(required = false) String party,
@@ -114,6 +120,7 @@ class DeadlineController {
                                     @RequestParam(required = false) String party,
                                     @RequestParam(required = false) String role,
                                     @RequestParam(required = false) String phase,
+                                    @Parameter(description = OverviewCsv.FORMAT_DOC)
                                     @RequestParam(required = false) String format) {
         OverviewAccess.requireJsonFormat(format);
         DeadlineFilter filter = filter(employer, party, role, phase, true);
@@ -128,6 +135,7 @@ class DeadlineController {
         }).toList();
     }
 
+    @Hidden // documented by the JSON operation's format parameter
     @GetMapping(value = "/timeliness", params = OverviewCsv.FORMAT)
     ResponseEntity<byte[]> timelinessCsv(@RequestParam(required = false) String employer,
                                          @RequestParam(required = false) String party,

@@ -1,6 +1,8 @@
 package nl.spoorwijzer.overview;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -51,7 +53,8 @@ class OverviewController {
 
     @GetMapping("/employers")
     @Operation(summary = "The employers the caller may filter the overview by, with their names")
-    List<Employer> employers(@RequestParam(required = false) String format) {
+    List<Employer> employers(@RequestParam(required = false) @Parameter(description = OverviewCsv.FORMAT_DOC)
+                        String format) {
         OverviewAccess.requireJsonFormat(format);
         List<String> ids = overviewAccess.employers();
         if (ids.isEmpty()) {
@@ -62,6 +65,7 @@ class OverviewController {
                 .sorted(Comparator.comparing(Employer::name).thenComparing(Employer::id)).toList();
     }
 
+    @Hidden // documented by the JSON operation's format parameter
     @GetMapping(value = "/employers", params = OverviewCsv.FORMAT)
     ResponseEntity<byte[]> employersCsv() {
         return OverviewCsv.of(employers(null), SmallCounts.of(1))
@@ -73,6 +77,7 @@ class OverviewController {
     @Operation(summary = "Open cases per phase, every phase in process order (0 included)")
     List<PhaseCount> phases(@RequestParam(required = false) String employer,
                             @RequestParam(required = false) String phase,
+                            @Parameter(description = OverviewCsv.FORMAT_DOC)
                             @RequestParam(required = false) String format) {
         OverviewAccess.requireJsonFormat(format);
         Suppression suppression = smallCounts.forCaller();
@@ -82,6 +87,7 @@ class OverviewController {
                 .toList();
     }
 
+    @Hidden // documented by the JSON operation's format parameter
     @GetMapping(value = "/phases", params = OverviewCsv.FORMAT)
     ResponseEntity<byte[]> phasesCsv(@RequestParam(required = false) String employer,
                                      @RequestParam(required = false) String phase) {
@@ -94,6 +100,7 @@ class OverviewController {
     @Operation(summary = "Open cases per band of weeks of sickness, the bands following the law's calendar")
     List<WeekCount> weeks(@RequestParam(required = false) String employer,
                           @RequestParam(required = false) String phase,
+                          @Parameter(description = OverviewCsv.FORMAT_DOC)
                           @RequestParam(required = false) String format) {
         OverviewAccess.requireJsonFormat(format);
         Suppression suppression = smallCounts.forCaller();
@@ -103,6 +110,7 @@ class OverviewController {
                 suppression.hides(count.getValue()))).toList();
     }
 
+    @Hidden // documented by the JSON operation's format parameter
     @GetMapping(value = "/weeks", params = OverviewCsv.FORMAT)
     ResponseEntity<byte[]> weeksCsv(@RequestParam(required = false) String employer,
                                     @RequestParam(required = false) String phase) {
@@ -119,6 +127,7 @@ class OverviewController {
     List<MonthFlow> flow(@RequestParam(required = false) String employer,
                          @RequestParam(required = false) String phase,
                          @RequestParam(required = false) String months,
+                         @Parameter(description = OverviewCsv.FORMAT_DOC)
                          @RequestParam(required = false) String format) {
         OverviewAccess.requireJsonFormat(format);
         OverviewScope scope = overviewAccess.scope(employer, phase);
@@ -129,6 +138,7 @@ class OverviewController {
                 .toList();
     }
 
+    @Hidden // documented by the JSON operation's format parameter
     @GetMapping(value = "/flow", params = OverviewCsv.FORMAT)
     ResponseEntity<byte[]> flowCsv(@RequestParam(required = false) String employer,
                                    @RequestParam(required = false) String phase,
@@ -146,6 +156,7 @@ class OverviewController {
     List<Ending> endings(@RequestParam(required = false) String employer,
                          @RequestParam(required = false) String phase,
                          @RequestParam(required = false) String months,
+                         @Parameter(description = OverviewCsv.FORMAT_DOC)
                          @RequestParam(required = false) String format) {
         OverviewAccess.requireJsonFormat(format);
         OverviewScope scope = overviewAccess.scope(employer, phase);
@@ -160,6 +171,7 @@ class OverviewController {
                 .toList();
     }
 
+    @Hidden // documented by the JSON operation's format parameter
     @GetMapping(value = "/endings", params = OverviewCsv.FORMAT)
     ResponseEntity<byte[]> endingsCsv(@RequestParam(required = false) String employer,
                                       @RequestParam(required = false) String phase,

@@ -28,6 +28,9 @@ public final class OverviewCsv<T> {
     public static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     /** The query parameter value that asks for CSV. */
     public static final String FORMAT = "format=csv";
+    /** How the API documentation explains the {@code format} parameter (the CSV handlers themselves are hidden). */
+    public static final String FORMAT_DOC = "json (the default) or csv: the same table as CSV for Dutch Excel (UTF-8"
+            + " with BOM, ';', Dutch headers, dates dd-mm-jjjj), as a download overzicht-<figure>-<date>.csv";
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 

@@ -6,12 +6,14 @@ import static nl.spoorwijzer.process.ProcessVariables.HERSTEL_SOORT;
 import static nl.spoorwijzer.process.ProcessVariables.LATE_ZIEKMELDING_EINDE;
 import static nl.spoorwijzer.process.ProcessVariables.ZAAK_PROCESS_INSTANCE_ID;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.spoorwijzer.casefile.CaseFileRepository;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.process.CaseDossier;
 import nl.spoorwijzer.process.LegalTime;
+import nl.spoorwijzer.timeline.LegalTerms;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -43,12 +45,16 @@ class RecoveryConfirmation implements JavaDelegate {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put(AFSLUITREDEN, reason);
         content.put("datum", time.today().toString());
-        content.put(HERSTEL_DATUM, time.toDate(execution.getVariable(HERSTEL_DATUM)).toString());
+        LocalDate recoveredOn = time.toDate(execution.getVariable(HERSTEL_DATUM));
+        content.put(HERSTEL_DATUM, recoveredOn.toString());
         Object lateReportsEnd = execution.getVariable(LATE_ZIEKMELDING_EINDE);
         if (lateReportsEnd != null) {
             content.put("lateTerugvalGemeldTot", time.toDate(lateReportsEnd).minusDays(1).toString());
         }
-        cases.closeAfterRecovery(caseId, reason, time.today());
+        // The case ended when the 28 days passed, also when the timer that says so runs later.
+        LocalDate herstelperiodeEnd = recoveredOn.plusDays(LegalTerms.NEW_PERIOD_GAP_DAYS);
+        cases.closeAfterRecovery(caseId, reason, time.today().isBefore(herstelperiodeEnd) ? time.today()
+                : herstelperiodeEnd);
         dossier.recordForCase(caseId, caseInstance, execution.getTenantId(), DossierEntryType.CASE_CLOSED,
                 "Zaak afgesloten: " + reason, content);
     }

@@ -1,6 +1,8 @@
 package nl.spoorwijzer.risks;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
 import java.util.Map;
 import nl.spoorwijzer.audit.CaseAccessRecorder;
@@ -55,6 +57,7 @@ class RiskController {
     List<CaseAtRisk> casesAtRisk(@RequestParam(required = false) String employer,
                                  @RequestParam(required = false) String phase,
                                  @RequestParam(required = false) String code,
+                                 @Parameter(description = OverviewCsv.FORMAT_DOC)
                                  @RequestParam(required = false) String format) {
         OverviewAccess.requireJsonFormat(format);
         if (!readsAllCasesOfEmployers()) {
@@ -69,6 +72,7 @@ class RiskController {
         return shown;
     }
 
+    @Hidden // documented by the JSON operation's format parameter
     @GetMapping(params = OverviewCsv.FORMAT)
     ResponseEntity<byte[]> casesAtRiskCsv(@RequestParam(required = false) String employer,
                                           @RequestParam(required = false) String phase,
@@ -87,6 +91,7 @@ class RiskController {
     List<ShownRiskCount> countsPerRisk(@RequestParam(required = false) String employer,
                                        @RequestParam(required = false) String phase,
                                        @RequestParam(required = false) String code,
+                                       @Parameter(description = OverviewCsv.FORMAT_DOC)
                                        @RequestParam(required = false) String format) {
         OverviewAccess.requireJsonFormat(format);
         if (!readsAllCasesOfEmployers() && !access.callerActsAs(Role.MANAGEMENT)) {
@@ -99,6 +104,7 @@ class RiskController {
                 .toList();
     }
 
+    @Hidden // documented by the JSON operation's format parameter
     @GetMapping(value = "/counts", params = OverviewCsv.FORMAT)
     ResponseEntity<byte[]> countsPerRiskCsv(@RequestParam(required = false) String employer,
                                             @RequestParam(required = false) String phase,

@@ -293,6 +293,8 @@ class RecoveryAndRelapseIT {
         JsonNode closed = objectMapper.readTree(http.get("/api/cases/" + caseId, "anna", "anna").body());
         assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.path("closedReason").asText()).isEqualTo("hersteld");
+        assertThat(closedOn(caseId)).as("closed when the herstelperiode ended, not the day its timer ran")
+                .isEqualTo(day(49));
         long casesOfTim = casesOf("tim");
 
         // Reported on day 52, three days later: sick since day 48, 27 healthy days after the recovery date. The
@@ -317,6 +319,7 @@ class RecoveryAndRelapseIT {
             assertThat(file.status()).isEqualTo("OPEN");
             assertThat(file.nextDeadline()).isEqualTo(day(42).plusDays(27));
         });
+        assertThat(closedOn(caseId)).as("open again: no longer counted as closed").isNull();
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
                 .processDefinitionKey("herstelperiode").count()).isZero();
         assertThat(entries(caseId, DossierEntryType.CASE_CLOSED)).isEqualTo(1);
@@ -502,6 +505,10 @@ class RecoveryAndRelapseIT {
 
     private String caseStatus(String caseId) throws Exception {
         return objectMapper.readTree(http.get("/api/cases/" + caseId, "anna", "anna").body()).path("status").asText();
+    }
+
+    private LocalDate closedOn(String caseId) {
+        return jdbc.queryForObject("SELECT closed_on FROM case_file WHERE case_id = ?", LocalDate.class, caseId);
     }
 
     private void assertRefused(HttpResponse<String> response, int status, String field, String rule)
