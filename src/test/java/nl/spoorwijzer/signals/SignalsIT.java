@@ -7,21 +7,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import nl.spoorwijzer.demo.CasePlayer;
 import nl.spoorwijzer.demo.SimulatedAnswers;
 import nl.spoorwijzer.identity.Role;
 import nl.spoorwijzer.support.ApiCases;
 import nl.spoorwijzer.support.HttpTestClient;
+import nl.spoorwijzer.system.ScheduledRuns;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricJobLog;
@@ -39,9 +47,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * E-mail signals against a real SMTP server in this JVM (GreenMail): per trigger, who gets which mail, once, and that
@@ -71,6 +83,11 @@ class SignalsIT {
     @Autowired SignalSweeps sweeps;
     @Autowired JdbcTemplate jdbc;
     @Autowired SignalFigures figures;
+    @Autowired SignalLedger ledger;
+    @Autowired ScheduledRuns runs;
+    @Autowired MeterRegistry meters;
+    @Autowired PlatformTransactionManager transactions;
+    @Autowired DataSource dataSource;
     HttpTestClient http;
     ApiCases cases;
     String caseId;
@@ -307,6 +324,76 @@ class SignalsIT {
     private List<HistoricJobLog> remaining(List<String> ids) {
         return engine.getHistoryService().createHistoricJobLogQuery().jobDefinitionType(SignalJobHandler.TYPE).list()
                 .stream().filter(log -> ids.contains(log.getId())).toList();
+    }
+
+    @Test
+    @Order(7)
+    void aSweepRunsOnOneNodeAtATimeAndItsDurationIsATimer() {
+        OffsetDateTime now = OffsetDateTime.now();
+        assertThat(runs.takeLease(SignalSweeps.FOLLOW_UP_RUN, "other-node", now, now.plusMinutes(30))).isTrue();
+        try {
+            assertThat(sweeps.queueFollowUps()).as("another node runs it").isEqualTo(-1);
+        } finally {
+            runs.releaseLease(SignalSweeps.FOLLOW_UP_RUN, "other-node", now, 0, 0);
+        }
+        long before = meters.get(SignalSweeps.TIMER).tag("sweep", "follow-up").timer().count();
+        assertThat(sweeps.queueFollowUps()).isNotNegative();
+        assertThat(sweeps.queueDigests()).isNotNegative();
+        assertThat(meters.get(SignalSweeps.TIMER).tag("sweep", "follow-up").timer().count()).isEqualTo(before + 1);
+        assertThat(meters.get(SignalSweeps.TIMER).tag("sweep", "digest").timer().count()).isPositive();
+    }
+
+    /**
+     * Two nodes claim the same signal at once: the second waits for the first and is told "already claimed" — no
+     * exception, and its transaction goes on (on PostgreSQL a unique key violation would abort the whole transaction,
+     * and with it the task or timer that queued the signal).
+     */
+    @Test
+    @Order(8)
+    void aSignalClaimedByTwoNodesAtOnceIsClaimedOnceAndNeitherTransactionFails() throws Exception {
+        TransactionTemplate first = new TransactionTemplate(transactions);
+        first.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        String subject = "race-" + System.nanoTime();
+        ExecutorService secondNode = Executors.newSingleThreadExecutor();
+        try {
+            Future<Boolean> second = first.execute(status -> {
+                assertThat(ledger.claim(subject, SignalKind.FOLLOW_UP, null, OffsetDateTime.now())).isTrue();
+                Future<Boolean> other = secondNode.submit(() -> new TransactionTemplate(transactions).execute(tx -> {
+                    boolean claimed = ledger.claim(subject, SignalKind.FOLLOW_UP, null, OffsetDateTime.now());
+                    jdbc.queryForObject("SELECT COUNT(*) FROM signal_sent", Long.class); // the transaction goes on
+                    return claimed;
+                }));
+                awaitBlockedOrDone(other);
+                return other;
+            });
+            assertThat(second.get(30, TimeUnit.SECONDS)).as("claimed by the first node").isFalse();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM signal_sent WHERE subject_id = ?", Long.class,
+                    subject)).isEqualTo(1);
+        } finally {
+            secondNode.shutdownNow();
+        }
+    }
+
+    /** Until the other transaction waits for this one's row lock (or finished without waiting), at most 5 s. */
+    private void awaitBlockedOrDone(Future<?> other) {
+        String waiting = postgres()
+                ? "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        + " AND query LIKE 'INSERT INTO signal_sent%'"
+                : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
+                        + " WHERE EXECUTING_STATEMENT LIKE 'INSERT INTO signal_sent%'";
+        long until = System.nanoTime() + 5_000_000_000L;
+        JdbcTemplate outside = new JdbcTemplate(dataSource);
+        while (!other.isDone() && System.nanoTime() < until) {
+            if (outside.queryForObject(waiting, Long.class) > 0) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private boolean postgres() {
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")));
     }
 
     @Test
