@@ -71,6 +71,34 @@ class SignalLedger {
         return claimed;
     }
 
+    /**
+     * Claims many signals in one batch statement, for a transaction of the caller's own (the nightly sweep): on H2 a
+     * signal claimed meanwhile by another transaction fails the batch with a {@link DuplicateKeyException}, and the
+     * caller rolls back and claims that batch again with {@link #claimAll}.
+     */
+    boolean[] claimBatch(List<Claim> claims, OffsetDateTime now) {
+        if (postgres() || claims.isEmpty()) {
+            return claimAll(claims, now);
+        }
+        int[] rows = jdbc.batchUpdate("""
+                INSERT INTO signal_sent (subject_id, kind, case_id, queued_at)
+                SELECT ?, ?, ?, ?
+                WHERE NOT EXISTS (SELECT 1 FROM signal_sent WHERE subject_id = ? AND kind = ?)""", claims,
+                claims.size(), (statement, claim) -> {
+                    statement.setString(1, claim.subjectId());
+                    statement.setString(2, claim.kind().name());
+                    statement.setString(3, claim.caseId());
+                    statement.setObject(4, now);
+                    statement.setString(5, claim.subjectId());
+                    statement.setString(6, claim.kind().name());
+                })[0];
+        boolean[] claimed = new boolean[claims.size()];
+        for (int i = 0; i < rows.length; i++) {
+            claimed[i] = rows[i] != 0;
+        }
+        return claimed;
+    }
+
     private boolean postgres() {
         Boolean known = postgres;
         if (known == null) {

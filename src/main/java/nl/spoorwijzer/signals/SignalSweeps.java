@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.IntSupplier;
 import nl.spoorwijzer.process.LegalTime;
 import nl.spoorwijzer.system.ScheduledRuns;
@@ -125,25 +126,31 @@ public class SignalSweeps {
         int queued = 0;
         for (int from = 0; from < due.size(); from += BATCH) {
             List<DueTask> batch = due.subList(from, Math.min(from + BATCH, due.size()));
-            queued += commands().execute(context -> {
-                List<SignalLedger.Claim> claims = new ArrayList<>(batch.size());
-                batch.forEach(task -> claims.add(new SignalLedger.Claim(task.taskId(), SignalKind.FOLLOW_UP,
-                        task.caseId())));
-                boolean[] claimed = ledger.claimAll(claims, OffsetDateTime.now(clock));
-                int count = 0;
-                for (int i = 0; i < batch.size(); i++) {
-                    if (claimed[i]) {
-                        DueTask task = batch.get(i);
-                        queue.queueClaimed(new Signal(SignalKind.FOLLOW_UP, task.taskId(), task.taskId(),
-                                task.caseId(), task.tenantId(), task.name(), time.dayOf(task.due()).toString(), null,
-                                null), task.definitionId(), task.definitionKey());
-                        count++;
-                    }
-                }
-                return count;
-            });
+            try {
+                queued += commands().execute(context -> queueFollowUps(batch, ledger::claimBatch));
+            } catch (RuntimeException claimedMeanwhile) { // rolled back: once more, conflict-safe row by row
+                queued += commands().execute(context -> queueFollowUps(batch, ledger::claimAll));
+            }
         }
         return queued;
+    }
+
+    private int queueFollowUps(List<DueTask> batch,
+                               BiFunction<List<SignalLedger.Claim>, OffsetDateTime, boolean[]> claim) {
+        List<SignalLedger.Claim> claims = new ArrayList<>(batch.size());
+        batch.forEach(task -> claims.add(new SignalLedger.Claim(task.taskId(), SignalKind.FOLLOW_UP, task.caseId())));
+        boolean[] claimed = claim.apply(claims, OffsetDateTime.now(clock));
+        int count = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            if (claimed[i]) {
+                DueTask task = batch.get(i);
+                queue.queueClaimed(new Signal(SignalKind.FOLLOW_UP, task.taskId(), task.taskId(), task.caseId(),
+                        task.tenantId(), task.name(), time.dayOf(task.due()).toString(), null, null),
+                        task.definitionId(), task.definitionKey());
+                count++;
+            }
+        }
+        return count;
     }
 
     private int digests() {
