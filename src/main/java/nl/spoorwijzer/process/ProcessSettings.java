@@ -16,18 +16,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lateProbleemanalyseDays             days the bedrijfsarts gets for the probleemanalyse when threatening
  *                                            long-term absence only becomes clear after day 42: the Regeling
  *                                            procesgang says "onverwijld" (without delay) [VERIFY].
- * @param followUpDaysBeforeDue               days before a legal due date on which Tasklist shows the task as due
- *                                            for follow-up (the warning date, DESIGN.md §3).
+ * @param followUpWorkingDaysBeforeDue        working days (weekends and public holidays skipped) before a legal
+ *                                            due date on which Tasklist shows the task as due for follow-up and its
+ *                                            reminder is mailed (the warning date, DESIGN.md §3).
  */
 @ConfigurationProperties(prefix = "spoorwijzer.process")
 public record ProcessSettings(
         @DefaultValue("14") int taskLeadDays,
         @DefaultValue("6") int finalPhaseWeeksBeforeWiaApplication,
         @DefaultValue("7") int lateProbleemanalyseDays,
-        @DefaultValue("7") int followUpDaysBeforeDue) {
+        @DefaultValue("5") int followUpWorkingDaysBeforeDue) {
 
     public ProcessSettings {
-        if (taskLeadDays < 0 || lateProbleemanalyseDays < 0 || followUpDaysBeforeDue < 0) {
+        if (taskLeadDays < 0 || lateProbleemanalyseDays < 0 || followUpWorkingDaysBeforeDue < 0) {
             throw new IllegalArgumentException("spoorwijzer.process.*: lead, late and follow-up days must not be"
                     + " negative");
         }

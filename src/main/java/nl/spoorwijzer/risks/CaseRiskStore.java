@@ -2,7 +2,6 @@ package nl.spoorwijzer.risks;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -91,26 +90,6 @@ class CaseRiskStore {
     int removeClosedCases() {
         return jdbc.update("DELETE FROM case_risk WHERE case_id NOT IN (SELECT case_id FROM case_file"
                 + " WHERE status = :open)", new MapSqlParameterSource("open", CaseFile.OPEN));
-    }
-
-    /**
-     * Takes the sweep for this node until {@code until} when no other node holds it (a lease: a node that died
-     * frees it when its time is up); true when taken.
-     */
-    boolean takeLease(String name, String node, OffsetDateTime now, OffsetDateTime until) {
-        return jdbc.update("""
-                UPDATE scheduled_run SET locked_until = :until, locked_by = :node
-                WHERE name = :name AND (locked_until IS NULL OR locked_until < :now)""",
-                new MapSqlParameterSource("name", name).addValue("node", node).addValue("now", now)
-                        .addValue("until", until)) == 1;
-    }
-
-    void releaseLease(String name, String node, OffsetDateTime finished, int cases, long millis) {
-        jdbc.update("""
-                UPDATE scheduled_run SET locked_until = NULL, last_finished = :finished, last_cases = :cases,
-                    last_millis = :millis WHERE name = :name AND locked_by = :node""",
-                new MapSqlParameterSource("name", name).addValue("node", node).addValue("finished", finished)
-                        .addValue("cases", cases).addValue("millis", millis));
     }
 
     private static String cut(String text, int length) {

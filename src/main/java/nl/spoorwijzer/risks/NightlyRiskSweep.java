@@ -3,6 +3,7 @@ package nl.spoorwijzer.risks;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import nl.spoorwijzer.system.ScheduledRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -10,9 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every night the risks of every open case are judged again: a risk often comes from time passing (no evaluation
- * in 6 weeks), not from a change. One node of a cluster runs it: it takes a lease in {@code scheduled_run} first; a
- * node that dies mid-run frees it when the lease ends ({@code spoorwijzer.risks.lock-minutes}). Running it twice is
- * harmless (each page replaces the rows of its cases).
+ * in 6 weeks), not from a change. One node of a cluster runs it: it takes a lease in {@code scheduled_run} first
+ * ({@link ScheduledRuns}); a node that dies mid-run frees it when the lease ends
+ * ({@code spoorwijzer.risks.lock-minutes}). Running it twice is harmless (each page replaces the rows of its cases).
  */
 @Component
 public class NightlyRiskSweep {
@@ -21,14 +22,14 @@ public class NightlyRiskSweep {
     private static final Logger LOG = LoggerFactory.getLogger(NightlyRiskSweep.class);
 
     private final RiskEvaluation evaluation;
-    private final CaseRiskStore store;
+    private final ScheduledRuns runs;
     private final RiskSettings settings;
     private final Clock clock;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
 
-    NightlyRiskSweep(RiskEvaluation evaluation, CaseRiskStore store, RiskSettings settings, Clock clock) {
+    NightlyRiskSweep(RiskEvaluation evaluation, ScheduledRuns runs, RiskSettings settings, Clock clock) {
         this.evaluation = evaluation;
-        this.store = store;
+        this.runs = runs;
         this.settings = settings;
         this.clock = clock;
     }
@@ -37,7 +38,7 @@ public class NightlyRiskSweep {
     @Scheduled(cron = "${spoorwijzer.risks.nightly-cron:0 15 2 * * *}", zone = "${spoorwijzer.zone:Europe/Amsterdam}")
     public int run() {
         OffsetDateTime start = OffsetDateTime.now(clock);
-        if (!store.takeLease(NAME, node, start, start.plusMinutes(settings.lockMinutes()))) {
+        if (!runs.takeLease(NAME, node, start, start.plusMinutes(settings.lockMinutes()))) {
             LOG.info("Loonsanctie risks: another node runs the sweep");
             return -1;
         }
@@ -48,7 +49,7 @@ public class NightlyRiskSweep {
             return cases;
         } finally {
             long millis = (System.nanoTime() - began) / 1_000_000;
-            store.releaseLease(NAME, node, OffsetDateTime.now(clock), cases, millis);
+            runs.releaseLease(NAME, node, OffsetDateTime.now(clock), cases, millis);
             LOG.info("Loonsanctie risks: {} open cases judged in {} ms", cases, millis);
         }
     }

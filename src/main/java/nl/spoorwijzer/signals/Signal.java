@@ -12,14 +12,21 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
  * @param taskId    the task a link opens; null for a digest
  * @param party     for a miss told to the employer: the role whose step it was (bedrijfsarts, re-integratiebureau)
  * @param dueDate   ISO date the step was due by, or null
+ * @param recipient the one user this job mails; null for the job that finds the recipients and queues one job each
  */
 public record Signal(SignalKind kind, String subjectId, String taskId, String caseId, String tenantId,
-                     String taskName, String dueDate, String party) implements JobHandlerConfiguration {
+                     String taskName, String dueDate, String party, String recipient)
+        implements JobHandlerConfiguration {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Signal digest(String userId, String day) {
-        return new Signal(SignalKind.DIGEST, userId + "/" + day, null, null, null, null, day, userId);
+        return new Signal(SignalKind.DIGEST, userId + "/" + day, null, null, null, null, day, userId, null);
+    }
+
+    /** The same signal for one recipient: its own job, so a retry mails only whom it did not reach. */
+    Signal to(String userId) {
+        return new Signal(kind, subjectId, taskId, caseId, tenantId, taskName, dueDate, party, userId);
     }
 
     /** The digest's user. */

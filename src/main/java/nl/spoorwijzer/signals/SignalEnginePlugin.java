@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.util.xml.Namespace;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import nl.spoorwijzer.system.RetentionSettings;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -33,11 +34,16 @@ class SignalEnginePlugin extends AbstractProcessEnginePlugin {
 
     private final SignalJobHandler handler;
     private final SignalTriggers triggers;
+    private final MailSettings mail;
+    private final RetentionSettings retention;
 
     // Lazy: the handler and triggers need engine services, which exist only after the engine this plugin configures.
-    SignalEnginePlugin(@Lazy SignalJobHandler handler, @Lazy SignalTriggers triggers) {
+    SignalEnginePlugin(@Lazy SignalJobHandler handler, @Lazy SignalTriggers triggers, MailSettings mail,
+                       RetentionSettings retention) {
         this.handler = handler;
         this.triggers = triggers;
+        this.mail = mail;
+        this.retention = retention;
     }
 
     @Override
@@ -52,6 +58,16 @@ class SignalEnginePlugin extends AbstractProcessEnginePlugin {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<BpmnParseListener>());
         }
         configuration.getCustomPostBPMNParseListeners().add(new ParseListener(triggers));
+        if (configuration.getHistoryEventProducer() == null) {
+            configuration.setHistoryEventProducer(new SignalJobHistory(retention.historyDays()));
+        }
+    }
+
+    /** After the engine chose its failed-job factory (the Spring Boot starter sets one): spaced signal retries. */
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setFailedJobCommandFactory(
+                new SignalJobRetries(configuration.getFailedJobCommandFactory(), mail.retryCycle()));
     }
 
     private static final class ParseListener extends AbstractBpmnParseListener {

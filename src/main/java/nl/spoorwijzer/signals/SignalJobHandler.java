@@ -15,9 +15,11 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one queued signal (a Camunda job, {@link SignalQueue}): finds who it is for now, and mails each of them — or
- * adds a line to his digest when he chose one. A task done before its signal went out needs no mail any more. When
- * the SMTP server refuses, the job fails and Camunda retries it (3 tries), then shows an incident in Cockpit.
+ * Sends one queued signal (a Camunda job, {@link SignalQueue}) in two steps. The signal's own job finds who it is for
+ * now and queues one job per recipient — or adds a line to his digest when he chose one; a task done before its
+ * signal went out needs no mail any more. Each recipient's job sends his one mail: when the SMTP server refuses, only
+ * that job fails, so a retry never mails again whom it already reached. Failed jobs are retried on the cycle of
+ * {@code spoorwijzer.mail.retry-cycle} ({@link SignalJobRetries}) and then show an incident in Cockpit.
  */
 @Component
 class SignalJobHandler implements JobHandler<Signal> {
@@ -28,14 +30,16 @@ class SignalJobHandler implements JobHandler<Signal> {
     private final TaskPeople people;
     private final SignalMails mails;
     private final SignalLedger ledger;
+    private final SignalQueue queue;
     private final Outbox outbox;
     private final Clock clock;
 
     SignalJobHandler(@Lazy TaskPeople people, @Lazy SignalMails mails, @Lazy SignalLedger ledger,
-                     @Lazy Outbox outbox, Clock clock) {
+                     @Lazy SignalQueue queue, @Lazy Outbox outbox, Clock clock) {
         this.people = people;
         this.mails = mails;
         this.ledger = ledger;
+        this.queue = queue;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -47,22 +51,30 @@ class SignalJobHandler implements JobHandler<Signal> {
 
     @Override
     public void execute(Signal signal, ExecutionEntity execution, CommandContext context, String tenantId) {
-        switch (signal.kind()) {
-            case DIGEST -> sendDigest(signal);
-            case MISS_FOR_EMPLOYER -> deliver(signal, people.caseManagers(signal.tenantId()));
-            default -> {
-                TaskEntity task = context.getTaskManager().findTaskById(signal.taskId());
-                if (task == null) {
-                    return; // done (or cancelled) before the signal went out
-                }
-                deliver(signal, people.of(task.getAssignee(), task.getIdentityLinks(), task.getTenantId()));
-            }
+        if (signal.kind() == SignalKind.DIGEST) {
+            sendDigest(signal);
+            return;
         }
+        if (signal.recipient() != null) {
+            people.user(signal.recipient()).filter(SignalJobHandler::hasAddress)
+                    .ifPresent(user -> sendTo(user, mails.single(signal, user)));
+            return;
+        }
+        if (signal.kind() == SignalKind.MISS_FOR_EMPLOYER) {
+            fanOut(signal, people.caseManagers(signal.tenantId()), context.getCurrentJob());
+            return;
+        }
+        TaskEntity task = context.getTaskManager().findTaskById(signal.taskId());
+        if (task == null) {
+            return; // done (or cancelled) before the signal went out
+        }
+        fanOut(signal, people.of(task.getAssignee(), task.getIdentityLinks(), task.getTenantId()),
+                context.getCurrentJob());
     }
 
-    private void deliver(Signal signal, List<User> recipients) {
+    private void fanOut(Signal signal, List<User> recipients, JobEntity job) {
         for (User user : recipients) {
-            if (user.getEmail() == null || user.getEmail().isBlank()) {
+            if (!hasAddress(user)) {
                 LOG.warn("Signaal {} voor {} niet verstuurd: geen e-mailadres", signal.kind(), user.getId());
                 continue;
             }
@@ -70,10 +82,14 @@ class SignalJobHandler implements JobHandler<Signal> {
             if (delivery == Delivery.DAILY_DIGEST) {
                 ledger.addDigestLine(user.getId(), mails.line(signal), OffsetDateTime.now(clock));
             } else {
-                SignalMails.Mail mail = mails.single(signal, user);
-                sendTo(user, mail);
+                queue.queueDelivery(signal.to(user.getId()), job == null ? null : job.getProcessDefinitionId(),
+                        job == null ? null : job.getProcessDefinitionKey());
             }
         }
+    }
+
+    private static boolean hasAddress(User user) {
+        return user.getEmail() != null && !user.getEmail().isBlank();
     }
 
     /**

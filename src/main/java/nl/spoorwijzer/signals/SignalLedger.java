@@ -2,7 +2,10 @@ package nl.spoorwijzer.signals;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -15,20 +18,99 @@ import org.springframework.stereotype.Repository;
 class SignalLedger {
 
     private final JdbcTemplate jdbc;
+    private volatile Boolean postgres;
 
     SignalLedger(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     /**
-     * Claims the signal: true when it was not queued before. A conditional insert rather than catching the unique key
-     * violation, which on PostgreSQL would abort the engine's whole transaction.
+     * Claims the signal: true when it was not queued before — also when another node claims it at the same moment.
+     * A failed statement must not fail the engine's transaction, and on PostgreSQL a unique key violation aborts the
+     * whole transaction: there the insert skips a conflict itself (ON CONFLICT DO NOTHING, which also waits for and
+     * then skips a row another transaction is inserting). H2 rolls back only the failing statement, so there a
+     * conditional insert whose rare race ends in the unique key violation is enough.
      */
     boolean claim(String subjectId, SignalKind kind, String caseId, OffsetDateTime now) {
-        return jdbc.update("""
+        return claimAll(List.of(new Claim(subjectId, kind, caseId)), now)[0];
+    }
+
+    /** Claims many signals in one batch; per signal whether it was new. */
+    boolean[] claimAll(List<Claim> claims, OffsetDateTime now) {
+        boolean[] claimed = new boolean[claims.size()];
+        if (claims.isEmpty()) {
+            return claimed;
+        }
+        if (postgres()) {
+            int[] rows = jdbc.batchUpdate("""
+                    INSERT INTO signal_sent (subject_id, kind, case_id, queued_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (subject_id, kind) DO NOTHING""", claims, claims.size(), (statement, claim) -> {
+                statement.setString(1, claim.subjectId());
+                statement.setString(2, claim.kind().name());
+                statement.setString(3, claim.caseId());
+                statement.setObject(4, now);
+            })[0];
+            for (int i = 0; i < rows.length; i++) {
+                claimed[i] = rows[i] != 0;
+            }
+            return claimed;
+        }
+        for (int i = 0; i < claims.size(); i++) {
+            Claim claim = claims.get(i);
+            try {
+                claimed[i] = jdbc.update("""
+                        INSERT INTO signal_sent (subject_id, kind, case_id, queued_at)
+                        SELECT ?, ?, ?, ?
+                        WHERE NOT EXISTS (SELECT 1 FROM signal_sent WHERE subject_id = ? AND kind = ?)""",
+                        claim.subjectId(), claim.kind().name(), claim.caseId(), now, claim.subjectId(),
+                        claim.kind().name()) == 1;
+            } catch (DuplicateKeyException claimedByAnotherNode) {
+                claimed[i] = false;
+            }
+        }
+        return claimed;
+    }
+
+    /**
+     * Claims many signals in one batch statement, for a transaction of the caller's own (the nightly sweep): on H2 a
+     * signal claimed meanwhile by another transaction fails the batch with a {@link DuplicateKeyException}, and the
+     * caller rolls back and claims that batch again with {@link #claimAll}.
+     */
+    boolean[] claimBatch(List<Claim> claims, OffsetDateTime now) {
+        if (postgres() || claims.isEmpty()) {
+            return claimAll(claims, now);
+        }
+        int[] rows = jdbc.batchUpdate("""
                 INSERT INTO signal_sent (subject_id, kind, case_id, queued_at)
-                SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM signal_sent WHERE subject_id = ? AND kind = ?)""",
-                subjectId, kind.name(), caseId, now, subjectId, kind.name()) == 1;
+                SELECT ?, ?, ?, ?
+                WHERE NOT EXISTS (SELECT 1 FROM signal_sent WHERE subject_id = ? AND kind = ?)""", claims,
+                claims.size(), (statement, claim) -> {
+                    statement.setString(1, claim.subjectId());
+                    statement.setString(2, claim.kind().name());
+                    statement.setString(3, claim.caseId());
+                    statement.setObject(4, now);
+                    statement.setString(5, claim.subjectId());
+                    statement.setString(6, claim.kind().name());
+                })[0];
+        boolean[] claimed = new boolean[claims.size()];
+        for (int i = 0; i < rows.length; i++) {
+            claimed[i] = rows[i] != 0;
+        }
+        return claimed;
+    }
+
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                    connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
+            postgres = known;
+        }
+        return known;
+    }
+
+    /** A signal to claim: its subject and kind, and its case for the figures. */
+    record Claim(String subjectId, SignalKind kind, String caseId) {
     }
 
     Optional<Delivery> deliveryOf(String userId) {

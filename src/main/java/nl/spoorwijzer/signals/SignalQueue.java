@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * Queues a signal inside the engine's current command: claims it in signal_sent (so it goes out once) and creates a
  * Camunda job for it ({@link SignalJobHandler}). The mail is sent by the job executor after the command commits, so a
- * slow or failing SMTP server never delays or fails the task or timer that caused it; a job that keeps failing
- * becomes an incident in Cockpit, where an operator retries it.
+ * slow or failing SMTP server never delays or fails the task or timer that caused it; that job finds the recipients
+ * and queues one job per recipient ({@link #queueDelivery}), so a failed mail is retried alone; a job that keeps
+ * failing becomes an incident in Cockpit, where an operator retries it.
  */
 @Component
 class SignalQueue {
@@ -31,6 +32,21 @@ class SignalQueue {
                 || !ledger.claim(signal.subjectId(), signal.kind(), signal.caseId(), OffsetDateTime.now(clock))) {
             return false;
         }
+        send(signal, processDefinitionId, processDefinitionKey);
+        return true;
+    }
+
+    /** Queues a signal already claimed ({@link SignalLedger#claimAll}). Must run inside an engine command. */
+    void queueClaimed(Signal signal, String processDefinitionId, String processDefinitionKey) {
+        send(signal, processDefinitionId, processDefinitionKey);
+    }
+
+    /** Queues the mail of a claimed signal to one recipient ({@link Signal#to}). Must run inside an engine command. */
+    void queueDelivery(Signal toOneUser, String processDefinitionId, String processDefinitionKey) {
+        send(toOneUser, processDefinitionId, processDefinitionKey);
+    }
+
+    private static void send(Signal signal, String processDefinitionId, String processDefinitionKey) {
         MessageEntity job = new MessageEntity();
         job.setJobHandlerType(SignalJobHandler.TYPE);
         job.setJobHandlerConfigurationRaw(signal.toCanonicalString());
@@ -40,6 +56,5 @@ class SignalQueue {
         job.setProcessDefinitionId(processDefinitionId);
         job.setProcessDefinitionKey(processDefinitionKey);
         Context.getCommandContext().getJobManager().send(job);
-        return true;
     }
 }

@@ -78,6 +78,6 @@ class SignalTriggers {
         Date due = task.getDueDate();
         String caseId = execution == null ? null : execution.getProcessBusinessKey();
         return new Signal(kind, subject, task.getId(), caseId, task.getTenantId(), task.getName(),
-                due == null ? null : time.dayOf(due).toString(), party);
+                due == null ? null : time.dayOf(due).toString(), party, null);
     }
 }

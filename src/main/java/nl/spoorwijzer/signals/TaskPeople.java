@@ -1,6 +1,5 @@
 package nl.spoorwijzer.signals;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Who a task's signal goes to: exactly those who find the task in Tasklist. Its assignee when it has one; otherwise
  * the users of its candidate groups in the case's organisation — the members of the arbodienst, practice or bureau
  * the case was routed to ({@code process/CasePartyRouting}), or for a role's own group the werkgever's case managers
- * of the case's employer, or the members of the organisations of that role serving the employer. So a bureau gets
+ * of the case's employer, or the users of that role who are members of the employer's tenant (directly or through an
+ * organisation of that role serving it). So a bureau gets
  * mail only of the cases it is a party of, and management and process owners (never a task's candidates) get none.
  */
 @Component
@@ -74,17 +74,35 @@ class TaskPeople {
             if (role.get().organisationType() == null) {
                 return List.of();
             }
-            // A role's own group stands in for an employer without a contracted organisation: every member of the
-            // organisations of that role serving the employer sees the task, and so is told.
-            List<User> members = new ArrayList<>();
-            for (Group organisation : organisations.serving(role.get(), employer)) {
-                members.addAll(identity.createUserQuery().memberOfGroup(organisation.getId()).list());
-            }
-            return members;
+            return ofRoleGroup(role.get(), employer);
         }
         if (organisations.kindOf(group).isEmpty()) {
             return List.of();
         }
         return identity.createUserQuery().memberOfGroup(group).orderByUserId().asc().list();
+    }
+
+    /**
+     * A role's own group stands in for an employer without a contracted organisation of that role. Tasklist shows
+     * such a task to the users of that role whose tenants include the employer: directly (a bedrijfsarts employed by
+     * the employer) or through an organisation of that role serving the employer. Exactly those are told.
+     */
+    private List<User> ofRoleGroup(Role role, String employer) {
+        if (employer == null) {
+            return List.of();
+        }
+        Map<String, User> members = new LinkedHashMap<>();
+        identity.createUserQuery().memberOfGroup(role.groupId()).memberOfTenant(employer).orderByUserId().asc()
+                .list().forEach(user -> members.put(user.getId(), user));
+        for (Group organisation : organisations.serving(role, employer)) {
+            for (User user : identity.createUserQuery().memberOfGroup(organisation.getId()).orderByUserId().asc()
+                    .list()) {
+                if (!members.containsKey(user.getId()) && identity.createGroupQuery().groupMember(user.getId())
+                        .groupId(role.groupId()).count() > 0) {
+                    members.put(user.getId(), user);
+                }
+            }
+        }
+        return List.copyOf(members.values());
     }
 }

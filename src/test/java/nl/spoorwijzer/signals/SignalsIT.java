@@ -7,20 +7,33 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import nl.spoorwijzer.demo.CasePlayer;
 import nl.spoorwijzer.demo.SimulatedAnswers;
+import nl.spoorwijzer.identity.Role;
 import nl.spoorwijzer.support.ApiCases;
 import nl.spoorwijzer.support.HttpTestClient;
+import nl.spoorwijzer.system.ScheduledRuns;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricJobLog;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -34,9 +47,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * E-mail signals against a real SMTP server in this JVM (GreenMail): per trigger, who gets which mail, once, and that
@@ -61,10 +78,16 @@ class SignalsIT {
 
     @LocalServerPort int port;
     @Autowired ProcessEngine engine;
+    @Autowired IdentityService identity;
     @Autowired ObjectMapper json;
     @Autowired SignalSweeps sweeps;
     @Autowired JdbcTemplate jdbc;
     @Autowired SignalFigures figures;
+    @Autowired SignalLedger ledger;
+    @Autowired ScheduledRuns runs;
+    @Autowired MeterRegistry meters;
+    @Autowired PlatformTransactionManager transactions;
+    @Autowired DataSource dataSource;
     HttpTestClient http;
     ApiCases cases;
     String caseId;
@@ -112,7 +135,8 @@ class SignalsIT {
         assertThat(mails()).containsExactly("eva@example.org: Nieuwe taak: Probleemanalyse opstellen (zaak " + caseId
                 + "), " + due);
 
-        // Its follow-up date (7 days before the due date) comes: a reminder, once however often the sweep runs.
+        // Its follow-up date (5 working days before the due date, Easter skipped) comes: a reminder, once however
+        // often the sweep runs.
         assertThat(sweeps.queueFollowUps()).isEqualTo(1);
         assertThat(sweeps.queueFollowUps()).isZero();
         sendSignals();
@@ -188,8 +212,11 @@ class SignalsIT {
         List<String> mails = mails();
         assertThat(mails).anySatisfy(mail -> assertThat(mail).startsWith(
                 "frank@example.org: Termijn verstreken: Voortgangsrapportage opstellen (zaak " + caseId + ")"));
-        assertThat(mails).anySatisfy(mail -> assertThat(mail).startsWith("anna@example.org: Termijn gemist door het"
-                + " re-integratiebureau: Voortgangsrapportage opstellen (zaak " + caseId + ")"));
+        assertThat(mails).filteredOn(mail -> mail.startsWith("anna@example.org: Termijn gemist door het"
+                + " re-integratiebureau: Voortgangsrapportage opstellen (zaak " + caseId + ")"))
+                .as("the werkgever hears of the bureau's late report once").hasSize(1);
+        sendSignals();
+        assertThat(mails()).as("nothing sent twice").hasSameSizeAs(mails);
         assertThat(mails).noneSatisfy(mail -> assertThat(mail).startsWith("rosa@"))
                 .noneSatisfy(mail -> assertThat(mail).startsWith("daan@"))
                 .noneSatisfy(mail -> assertThat(mail).startsWith("ivo@"))
@@ -199,6 +226,178 @@ class SignalsIT {
 
     @Test
     @Order(4)
+    void aRetryMailsOnlyWhomTheFailedTryDidNotReachSpacedByTheRetryCycleThenAnIncident() throws Exception {
+        User broken = identity.newUser("zz-kapot-adres");
+        broken.setFirstName("Kapot");
+        broken.setLastName("Adres");
+        broken.setEmail("kapot adres@example.org"); // refused before it reaches the SMTP server
+        identity.saveUser(broken);
+        identity.createMembership(broken.getId(), "werkgever");
+        identity.createTenantUserMembership("acme-bouw", broken.getId());
+        try {
+            LocalDate firstSickDay = LocalDate.of(2026, 3, 23);
+            ApiCases.onDay(firstSickDay);
+            caseId = cases.report("tim", firstSickDay);
+
+            runSignalJobsOnce(); // the signal's job: one job per case manager
+            runSignalJobsOnce(); // anna's mail goes out, the broken address's fails
+            assertThat(mails()).containsExactly("anna@example.org: Nieuwe taak: Ziekmelding doorgeven aan"
+                    + " bedrijfsarts (zaak " + caseId + "), uiterlijk " + dutch(openTask("ziekmeldingDoorgeven")));
+            Job failed = signalJobs().get(0);
+            assertThat(signalJobs()).hasSize(1);
+            assertThat(failed.getRetries()).isEqualTo(2);
+            assertThat(failed.getDuedate()).as("retried after the cycle's 5 minutes, not at once")
+                    .isCloseTo(new Date(ClockUtil.getCurrentTime().getTime() + 5 * 60_000), 2_000);
+
+            runSignalJobsOnce();
+            runSignalJobsOnce();
+            runSignalJobsOnce();
+            assertThat(mails()).as("anna is not mailed again by the retries").hasSize(1);
+            assertThat(signalJobs()).singleElement().satisfies(job -> assertThat(job.getRetries()).isZero());
+            assertThat(engine.getRuntimeService().createIncidentQuery().incidentType("failedJob")
+                    .configuration(failed.getId()).list()).singleElement()
+                    .satisfies(incident -> assertThat(incident.getIncidentMessage())
+                            .contains("zz-kapot-adres").doesNotContain("@example.org"));
+        } finally {
+            identity.deleteUser(broken.getId());
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aTaskOfARolesOwnGroupReachesTheUsersOfThatRoleInTheEmployersTenantOnly() throws Exception {
+        List<String> arbodiensten = identity.createGroupQuery().groupType(Role.BEDRIJFSARTS.organisationType())
+                .memberOfTenant("acme-bouw").list().stream().map(group -> group.getId()).toList();
+        arbodiensten.forEach(group -> identity.deleteTenantGroupMembership("acme-bouw", group));
+        User inHouse = professional("zz-ba-in-dienst", "acme-bouw");
+        User elsewhere = professional("zz-ba-elders", null);
+        try {
+            LocalDate firstSickDay = LocalDate.of(2026, 3, 2);
+            ApiCases.onDay(firstSickDay);
+            caseId = cases.report("tim", firstSickDay);
+            Function<String, Map<String, Object>> paOpen = key -> key.equals("probleemanalyseOpstellen") ? null
+                    : SimulatedAnswers.onTime(key);
+            new CasePlayer(engine, caseId).playUntil(
+                    ApiCases.startOf(firstSickDay.plusDays(35)).toInstant().plusSeconds(9 * 3600), paOpen, 0);
+            Task analysis = openTask("probleemanalyseOpstellen");
+            assertThat(engine.getTaskService().getIdentityLinksForTask(analysis.getId()))
+                    .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(Role.BEDRIJFSARTS.groupId()));
+            SMTP.purgeEmailFromAllMailboxes();
+            sendSignals();
+            assertThat(mails()).containsExactly("zz-ba-in-dienst@example.org: Nieuwe taak: Probleemanalyse opstellen"
+                    + " (zaak " + caseId + "), uiterlijk " + dutch(analysis));
+        } finally {
+            identity.deleteUser(inHouse.getId());
+            identity.deleteUser(elsewhere.getId());
+            arbodiensten.forEach(group -> identity.createTenantGroupMembership("acme-bouw", group));
+        }
+    }
+
+    @Test
+    @Order(6)
+    void theJobLogOfASignalHasARemovalTimeSoTheHistoryCleanupRemovesIt() throws Exception {
+        LocalDate firstSickDay = LocalDate.of(2026, 3, 30);
+        ApiCases.onDay(firstSickDay);
+        caseId = cases.report("tim", firstSickDay);
+        List<String> before = engine.getHistoryService().createHistoricJobLogQuery()
+                .jobDefinitionType(SignalJobHandler.TYPE).list().stream().map(HistoricJobLog::getId).toList();
+        sendSignals();
+        List<HistoricJobLog> logs = engine.getHistoryService().createHistoricJobLogQuery()
+                .jobDefinitionType(SignalJobHandler.TYPE).list().stream()
+                .filter(log -> !before.contains(log.getId())).toList();
+        assertThat(logs).isNotEmpty().allSatisfy(log -> {
+            assertThat(log.getProcessInstanceId()).isNull();
+            assertThat(log.getRemovalTime()).as("removed after spoorwijzer.retention.history-days")
+                    .isCloseTo(new Date(log.getTimestamp().getTime() + 730L * 86_400_000), 1_000);
+        });
+
+        // 731 days later the history cleanup (removal-time based) removes them.
+        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 731L * 86_400_000));
+        Job cleanup = engine.getHistoryService().cleanUpHistoryAsync(true);
+        List<String> ids = logs.stream().map(HistoricJobLog::getId).toList();
+        for (int run = 0; run < 20 && !remaining(ids).isEmpty(); run++) { // other tests' history expires too
+            engine.getManagementService().executeJob(cleanup.getId());
+        }
+        assertThat(remaining(ids)).as("the signal jobs' logs of this test").isEmpty();
+    }
+
+    private List<HistoricJobLog> remaining(List<String> ids) {
+        return engine.getHistoryService().createHistoricJobLogQuery().jobDefinitionType(SignalJobHandler.TYPE).list()
+                .stream().filter(log -> ids.contains(log.getId())).toList();
+    }
+
+    @Test
+    @Order(7)
+    void aSweepRunsOnOneNodeAtATimeAndItsDurationIsATimer() {
+        OffsetDateTime now = OffsetDateTime.now();
+        assertThat(runs.takeLease(SignalSweeps.FOLLOW_UP_RUN, "other-node", now, now.plusMinutes(30))).isTrue();
+        try {
+            assertThat(sweeps.queueFollowUps()).as("another node runs it").isEqualTo(-1);
+        } finally {
+            runs.releaseLease(SignalSweeps.FOLLOW_UP_RUN, "other-node", now, 0, 0);
+        }
+        long before = meters.get(SignalSweeps.TIMER).tag("sweep", "follow-up").timer().count();
+        assertThat(sweeps.queueFollowUps()).isNotNegative();
+        assertThat(sweeps.queueDigests()).isNotNegative();
+        assertThat(meters.get(SignalSweeps.TIMER).tag("sweep", "follow-up").timer().count()).isEqualTo(before + 1);
+        assertThat(meters.get(SignalSweeps.TIMER).tag("sweep", "digest").timer().count()).isPositive();
+    }
+
+    /**
+     * Two nodes claim the same signal at once: the second waits for the first and is told "already claimed" — no
+     * exception, and its transaction goes on (on PostgreSQL a unique key violation would abort the whole transaction,
+     * and with it the task or timer that queued the signal).
+     */
+    @Test
+    @Order(8)
+    void aSignalClaimedByTwoNodesAtOnceIsClaimedOnceAndNeitherTransactionFails() throws Exception {
+        TransactionTemplate first = new TransactionTemplate(transactions);
+        first.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        String subject = "race-" + System.nanoTime();
+        ExecutorService secondNode = Executors.newSingleThreadExecutor();
+        try {
+            Future<Boolean> second = first.execute(status -> {
+                assertThat(ledger.claim(subject, SignalKind.FOLLOW_UP, null, OffsetDateTime.now())).isTrue();
+                Future<Boolean> other = secondNode.submit(() -> new TransactionTemplate(transactions).execute(tx -> {
+                    boolean claimed = ledger.claim(subject, SignalKind.FOLLOW_UP, null, OffsetDateTime.now());
+                    jdbc.queryForObject("SELECT COUNT(*) FROM signal_sent", Long.class); // the transaction goes on
+                    return claimed;
+                }));
+                awaitBlockedOrDone(other);
+                return other;
+            });
+            assertThat(second.get(30, TimeUnit.SECONDS)).as("claimed by the first node").isFalse();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM signal_sent WHERE subject_id = ?", Long.class,
+                    subject)).isEqualTo(1);
+        } finally {
+            secondNode.shutdownNow();
+        }
+    }
+
+    /** Until the other transaction waits for this one's row lock (or finished without waiting), at most 5 s. */
+    private void awaitBlockedOrDone(Future<?> other) {
+        String waiting = postgres()
+                ? "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        + " AND query LIKE 'INSERT INTO signal_sent%'"
+                : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
+                        + " WHERE EXECUTING_STATEMENT LIKE 'INSERT INTO signal_sent%'";
+        long until = System.nanoTime() + 5_000_000_000L;
+        JdbcTemplate outside = new JdbcTemplate(dataSource);
+        while (!other.isDone() && System.nanoTime() < until) {
+            if (outside.queryForObject(waiting, Long.class) > 0) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private boolean postgres() {
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")));
+    }
+
+    @Test
+    @Order(9)
     void aFailingSmtpServerGivesAnIncidentAndNeverAFailedTask() throws Exception {
         LocalDate firstSickDay = LocalDate.of(2026, 3, 16);
         ApiCases.onDay(firstSickDay);
@@ -211,17 +410,10 @@ class SignalsIT {
 
         List<Job> signals = signalJobs();
         assertThat(signals).isNotEmpty();
-        for (int attempt = 0; attempt < 3; attempt++) {
-            for (Job job : signalJobs()) {
-                if (job.getRetries() > 0) {
-                    try {
-                        engine.getManagementService().executeJob(job.getId());
-                    } catch (RuntimeException expected) {
-                        // the SMTP server is down: the job keeps its signal and fails
-                    }
-                }
-            }
+        for (int attempt = 0; attempt < 4; attempt++) { // the signals' jobs, then three tries of each mail
+            runSignalJobsOnce(); // the SMTP server is down: a mail's job keeps its signal and fails
         }
+        assertThat(signalJobs()).isNotEmpty().allSatisfy(job -> assertThat(job.getRetries()).isZero());
         assertThat(engine.getRuntimeService().createIncidentQuery().incidentType("failedJob").list())
                 .isNotEmpty().allSatisfy(incident -> assertThat(incident.getIncidentMessage()).isNotBlank());
     }
@@ -230,6 +422,19 @@ class SignalsIT {
         return http.send(http.request("/api/me/signal-settings").header("Content-Type", "application/json")
                 .header("Authorization", HttpTestClient.basic(user, user))
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private User professional(String id, String tenant) {
+        User user = identity.newUser(id);
+        user.setFirstName("Test");
+        user.setLastName(id);
+        user.setEmail(id + "@example.org");
+        identity.saveUser(user);
+        identity.createMembership(id, Role.BEDRIJFSARTS.groupId());
+        if (tenant != null) {
+            identity.createTenantUserMembership(tenant, id);
+        }
+        return user;
     }
 
     private Task openTask(String key) {
@@ -248,10 +453,26 @@ class SignalsIT {
                 .filter(job -> SignalJobHandler.TYPE.equals(((JobEntity) job).getJobHandlerType())).toList();
     }
 
-    /** Runs every queued signal job, as the job executor would. */
+    /** Runs every queued signal job and the per-recipient jobs they queue, as the job executor would. */
     private void sendSignals() {
+        for (int round = 0; round < 5 && !signalJobs().isEmpty(); round++) {
+            for (Job job : signalJobs()) {
+                engine.getManagementService().executeJob(job.getId());
+            }
+        }
+        assertThat(signalJobs()).as("every signal sent").isEmpty();
+    }
+
+    /** Runs each signal job that has retries left once; a failure is the job's, as with the job executor. */
+    private void runSignalJobsOnce() {
         for (Job job : signalJobs()) {
-            engine.getManagementService().executeJob(job.getId());
+            if (job.getRetries() > 0) {
+                try {
+                    engine.getManagementService().executeJob(job.getId());
+                } catch (RuntimeException failed) {
+                    // the job keeps its signal, one retry less
+                }
+            }
         }
     }
 
