@@ -1,12 +1,11 @@
 package nl.spoorwijzer.casefile;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -15,7 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Once per database: the cases from before the deadline read model get their rows and their next deadline (open tasks
  * and milestones still to come), each case in an engine command of its own, as a step of the case would. Idempotent:
- * only cases without rows are read, and the run is marked done in the engine's properties.
+ * only cases without rows are read, and the run is marked done in the engine's properties. The cases are read in
+ * order of their id, page after page, each tried once: a case that cannot be filled (unreadable, or no legal deadline
+ * yet) neither stops the run nor is met again.
  */
 @Component
 @Order(4)
@@ -30,9 +31,17 @@ public class CaseDeadlineBackfill implements ApplicationRunner {
     private final CaseDeadlineRepository rows;
     private final CaseDeadlines deadlines;
     private final CaseProgress progress;
+    private final int batch;
 
+    @Autowired
     CaseDeadlineBackfill(ManagementService management, ProcessEngineConfigurationImpl configuration,
                          CaseDeadlineRepository rows, CaseDeadlines deadlines, CaseProgress progress) {
+        this(management, configuration, rows, deadlines, progress, BATCH);
+    }
+
+    CaseDeadlineBackfill(ManagementService management, ProcessEngineConfigurationImpl configuration,
+                         CaseDeadlineRepository rows, CaseDeadlines deadlines, CaseProgress progress, int batch) {
+        this.batch = batch;
         this.management = management;
         this.configuration = configuration;
         this.rows = rows;
@@ -49,24 +58,27 @@ public class CaseDeadlineBackfill implements ApplicationRunner {
         management.setProperty(DONE, "1");
     }
 
-    /** Fills every case without rows; answers how many it filled. */
+    /** Fills every case without rows; answers how many cases it filled without an error. */
     public int fillMissing() {
-        Set<String> seen = new HashSet<>();
-        for (List<String> batch = rows.casesWithoutDeadlines(BATCH); seen.addAll(batch);
-             batch = rows.casesWithoutDeadlines(BATCH)) {
-            for (String caseId : batch) {
+        int filled = 0;
+        String after = null;
+        for (List<String> page = rows.casesWithoutDeadlines(after, batch); !page.isEmpty();
+             page = rows.casesWithoutDeadlines(after, batch)) {
+            for (String caseId : page) {
                 try {
                     configuration.getCommandExecutorTxRequired().execute(context -> {
                         deadlines.refresh(caseId);
                         progress.refresh(caseId);
                         return null;
                     });
+                    filled++;
                 } catch (RuntimeException unreadable) {
                     // One old case the read model cannot follow must not keep the platform from starting.
                     LOG.warn("Legal deadlines of case {} not filled: {}", caseId, unreadable.toString());
                 }
             }
+            after = page.get(page.size() - 1);
         }
-        return seen.size();
+        return filled;
     }
 }

@@ -47,12 +47,17 @@ public class CaseDeadlineRepository {
                         rs.getObject("due_date", LocalDate.class)), caseId).stream().findFirst();
     }
 
-    /** Up to {@code limit} cases with a computed timeline but no rows yet (cases from before this table). */
-    public List<String> casesWithoutDeadlines(int limit) {
+    /**
+     * Up to {@code limit} cases with a computed timeline but no rows yet (cases from before this table), in order of
+     * their id and after {@code after} (null: from the first).
+     */
+    public List<String> casesWithoutDeadlines(String after, int limit) {
         return jdbc.queryForList("""
                 SELECT DISTINCT e.case_id FROM dossier_entry e
                 WHERE e.entry_type IN ('TIMELINE_COMPUTED', 'TIMELINE_UPDATED') AND e.case_id IS NOT NULL
+                AND e.case_id > ?
                 AND NOT EXISTS (SELECT 1 FROM case_deadline d WHERE d.case_id = e.case_id)
-                FETCH FIRST %d ROWS ONLY""".formatted(limit), String.class);
+                ORDER BY e.case_id FETCH FIRST %d ROWS ONLY""".formatted(limit), String.class,
+                after == null ? "" : after);
     }
 }

@@ -3,11 +3,15 @@ package nl.spoorwijzer.casefile;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import nl.spoorwijzer.casefile.CaseDeadlineRepository.Pending;
 import nl.spoorwijzer.dossier.DossierEntryAppended;
 import nl.spoorwijzer.process.AsPlatform;
@@ -19,6 +23,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.ServiceImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
@@ -41,6 +47,8 @@ public class CaseProgress implements CaseLifecycle {
     private final Clock clock;
     private final CaseDeadlines deadlines;
     private final CaseDeadlineRepository deadlineRows;
+    /** Per engine command (weakly held: a command's context is dropped when it ends). */
+    private final Map<CommandContext, CaseRewrites> rewrites = Collections.synchronizedMap(new WeakHashMap<>());
 
     public CaseProgress(CaseFileRepository repository, TaskService taskService,
                         DeclaredTaskProperties declaredProperties, Clock clock, CaseDeadlines deadlines,
@@ -63,9 +71,15 @@ public class CaseProgress implements CaseLifecycle {
         if (caseId == null || !MilestoneStates.concerns(appended.entry())) {
             return;
         }
-        if (Context.getCommandContext() != null) {
-            deadlines.refresh(caseId);
-            refresh(caseId);
+        CommandContext command = Context.getCommandContext();
+        if (command != null) {
+            // A step appends several such entries (its completion, a recomputed timeline, a miss): the case's rows are
+            // rewritten once, when the engine's command ends, before its changes are flushed.
+            rewrites.computeIfAbsent(command, context -> {
+                CaseRewrites pending = new CaseRewrites();
+                context.registerCommandContextListener(pending);
+                return pending;
+            }).add(caseId);
         } else {
             // Recorded by an API call outside the engine (a recovery, a case action): an engine command of its own
             // sees the open tasks, and joins the caller's transaction.
@@ -74,6 +88,41 @@ public class CaseProgress implements CaseLifecycle {
                 refresh(caseId);
                 return null;
             });
+        }
+    }
+
+    /** Rewrites a case's deadline rows and its next deadline; in an engine command. */
+    private void rewrite(String caseId) {
+        deadlines.refresh(caseId);
+        refresh(caseId);
+    }
+
+    /**
+     * The cases whose rows one engine command rewrites when it closes. An entry appended after that (by work the
+     * command does while it commits) is rewritten at once.
+     */
+    private final class CaseRewrites implements CommandContextListener {
+
+        private final Set<String> cases = new LinkedHashSet<>();
+        private boolean closed;
+
+        void add(String caseId) {
+            if (closed) {
+                rewrite(caseId);
+            } else {
+                cases.add(caseId);
+            }
+        }
+
+        @Override
+        public void onCommandContextClose(CommandContext commandContext) {
+            closed = true;
+            cases.forEach(CaseProgress.this::rewrite);
+        }
+
+        @Override
+        public void onCommandFailed(CommandContext commandContext, Throwable t) {
+            cases.clear();
         }
     }
 

@@ -17,6 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param nightlyCron              when the nightly sweep over every open case runs
  * @param chunkSize                open cases read and written per transaction by the sweep
  * @param lockMinutes              how long one node holds the sweep before another may take it over
+ * @param evaluationTimeoutMillis  the most one evaluation of the table for one case may take; a case whose
+ *                                 evaluation takes longer fails and keeps its earlier risks
+ * @param rejudgeQueue             cases waiting to be judged again after a dossier change; beyond it a change is
+ *                                 left to the nightly sweep
  */
 @ConfigurationProperties(prefix = "spoorwijzer.risks")
 public record RiskSettings(
@@ -28,13 +32,16 @@ public record RiskSettings(
         @DefaultValue("4") int jobApplicationWeeks,
         @DefaultValue("0 15 2 * * *") String nightlyCron,
         @DefaultValue("500") int chunkSize,
-        @DefaultValue("60") int lockMinutes) {
+        @DefaultValue("60") int lockMinutes,
+        @DefaultValue("2000") int evaluationTimeoutMillis,
+        @DefaultValue("10000") int rejudgeQueue) {
 
     public RiskSettings {
         if (spoor2DaysAfterEje < 0 || evaluationIntervalDays < 0 || adviceFollowUpDays < 0 || spoor1RecheckDays < 0
-                || adResearchDays < 0 || jobApplicationWeeks < 0 || chunkSize < 1 || lockMinutes < 1) {
-            throw new IllegalArgumentException("spoorwijzer.risks.*: terms must not be negative, chunk size and lock"
-                    + " minutes at least 1");
+                || adResearchDays < 0 || jobApplicationWeeks < 0 || chunkSize < 1 || lockMinutes < 1
+                || evaluationTimeoutMillis < 1 || rejudgeQueue < 1) {
+            throw new IllegalArgumentException("spoorwijzer.risks.*: terms must not be negative, chunk size, lock"
+                    + " minutes, evaluation timeout and re-judge queue at least 1");
         }
     }
 }

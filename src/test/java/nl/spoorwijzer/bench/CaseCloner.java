@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Bulk load for the scale benchmark: copies the template cases of {@link ScaleSeed} in SQL (PostgreSQL), every row
  * of a case in the engine's runtime tables, the history the measured requests read (process instances and
- * variables), the dossier and the read model. Copy {@code n} of a row gets {@code -n} appended to every id that
- * belongs to the case (its executions, tasks, variables, jobs, byte arrays, identity links, authorizations, event
+ * variables), the dossier and the read models the overview reads (case file with all its columns, legal deadlines,
+ * cases at risk). Copy {@code n} of a row gets {@code -n} appended to every id that belongs to the case (its executions, tasks, variables, jobs, byte arrays, identity links, authorizations, event
  * subscriptions, business key and employee) and employer {@code n} as tenant, so the copies are cases in their own
  * right at the template's stage: same dates, same open tasks and timers, other employer and employee. More cases
  * means more employers of the same size, as at an arbodienst that grows. Ids of shared things (process definitions,
@@ -77,6 +77,10 @@ final class CaseCloner {
             new Copied("dossier_entry", "t.process_instance_id IN (SELECT id FROM %s)",
                     Set.of("case_id", "process_instance_id"), Set.of("tenant_id"), Map.of(), Set.of("id")),
             new Copied("case_deadline",
+                    "t.case_id IN (SELECT case_id FROM case_file WHERE process_instance_id IN (SELECT id FROM %s))",
+                    Set.of("case_id"), Set.of("employer_id"), Map.of(), Set.of()),
+            // The overview's cases at risk (risks/CaseRiskStore), as the templates were judged after their steps.
+            new Copied("case_risk",
                     "t.case_id IN (SELECT case_id FROM case_file WHERE process_instance_id IN (SELECT id FROM %s))",
                     Set.of("case_id"), Set.of("employer_id"), Map.of(), Set.of()));
 

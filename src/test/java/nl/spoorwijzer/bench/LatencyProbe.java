@@ -56,6 +56,12 @@ final class LatencyProbe {
     /** p50/p95/p99/max in milliseconds and the mean response size for the requests {@code request(i)} makes. */
     Map<String, Object> measure(String name, int expectedStatus, IntFunction<HttpRequest> request)
             throws IOException, InterruptedException {
+        return measure(name, expectedStatus, request, false);
+    }
+
+    /** As {@link #measure(String, int, IntFunction)}; with {@code mayBeEmpty} an answer that lists nothing counts. */
+    Map<String, Object> measure(String name, int expectedStatus, IntFunction<HttpRequest> request,
+                                boolean mayBeEmpty) throws IOException, InterruptedException {
         List<Long> nanos = new ArrayList<>();
         long bytes = 0;
         int fewestItems = Integer.MAX_VALUE;
@@ -77,7 +83,7 @@ final class LatencyProbe {
                 // Every timed answer must list something (read after the clock stopped), else the data does not
                 // exercise the request.
                 int items = items(response.body());
-                if (items == 0) {
+                if (items == 0 && !mayBeEmpty) {
                     throw new IllegalStateException(name + ": " + next.method() + " " + next.uri()
                             + " found nothing: the data does not exercise the request");
                 }
@@ -92,6 +98,9 @@ final class LatencyProbe {
         result.put("maxMillis", BenchResults.percentileMillis(nanos, 100));
         result.put("meanResponseBytes", bytes / Math.max(1, samples));
         result.put("fewestResponseItems", fewestItems);
+        if (mayBeEmpty) {
+            result.put("emptyAnswersAllowed", true);
+        }
         System.out.printf("  %-40s p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  (%d requests, %d bytes, min %d items)%n",
                 name, result.get("p50Millis"), result.get("p95Millis"), result.get("p99Millis"), samples,
                 bytes / Math.max(1, samples), fewestItems);

@@ -26,7 +26,8 @@ import org.springframework.util.unit.DataSize;
  */
 final class PackagedPlatform implements AutoCloseable {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(180);
+    /** How long a launch may take to be ready (-Dbench.platform.ready-seconds; a loaded host needs more). */
+    static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("bench.platform.ready-seconds", 180));
 
     private final Process process;
     private final int port;

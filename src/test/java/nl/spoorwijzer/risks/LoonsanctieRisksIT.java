@@ -1,6 +1,7 @@
 package nl.spoorwijzer.risks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -21,6 +23,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.dossier.DossierRepository;
@@ -36,6 +43,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Cases at risk of a loonsanctie (issue 27): a known set of open cases, each with the dossier facts of exactly one
@@ -57,6 +66,7 @@ class LoonsanctieRisksIT {
     @Autowired RiskEvaluation evaluation;
     @Autowired ProcessEngine engine;
     @Autowired ObjectMapper json;
+    @Autowired PlatformTransactionManager transactions;
     HttpTestClient http;
 
     final String run = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -145,13 +155,48 @@ class LoonsanctieRisksIT {
         assertThat(storedCodes().get(caseId)).isNull();
         entry(caseId, DossierEntryType.DEADLINE_MISSED, "probleemanalyseOpstellen", "bedrijfsarts", 1, false,
                 Map.of());
-        assertThat(storedCodes().get(caseId)).containsExactly("wettelijkeStapGemist");
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(storedCodes().get(caseId)).containsExactly("wettelijkeStapGemist"));
         OffsetDateTime firstFound = jdbc.queryForObject("SELECT since FROM case_risk WHERE case_id = ?",
                 java.sql.Date.class, caseId).toLocalDate().atStartOfDay(AMSTERDAM).toOffsetDateTime();
         assertThat(firstFound.toLocalDate()).isEqualTo(today());
         jdbc.update("UPDATE case_file SET status = 'CLOSED', open_case_key = NULL WHERE case_id = ?", caseId);
         evaluation.evaluateCase(caseId);
         assertThat(storedCodes().get(caseId)).as("a closed case runs no risk").isNull();
+    }
+
+    @Test
+    void theStepReturnsWithoutWaitingForTheJudgement() throws Exception {
+        String caseId = open("acme-bouw", "", id -> { });
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            // Another transaction holds the case's row, as a long step of the case would: judging waits for it.
+            Future<?> holder = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                jdbc.queryForList("SELECT case_id FROM case_file WHERE case_id = ? FOR UPDATE", String.class, caseId);
+                locked.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+
+            Future<?> step = threads.submit(() -> entry(caseId, DossierEntryType.SPOOR1_CHANGE,
+                    "spoor1WijzigingMelden", "werkgever", 20, null, Map.of("soort", "BELASTBAARHEID")));
+            step.get(10, TimeUnit.SECONDS); // would wait for the row when the judgement ran in the step's thread
+            assertThat(storedCodes().get(caseId)).as("not judged while the row is held").isNull();
+
+            release.countDown();
+            holder.get(10, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                    assertThat(storedCodes().get(caseId)).containsExactly("spoor1NietHerbeoordeeld"));
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
     }
 
     @Test
