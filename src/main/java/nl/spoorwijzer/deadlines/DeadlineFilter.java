@@ -25,15 +25,6 @@ public record DeadlineFilter(List<String> employers, DeadlineParty party, String
 
     /** The filter as SQL conditions ({@code AND ...}) over {@code case_deadline}, its values added to {@code args}. */
     String sql(List<Object> args) {
-        return sql(args, false);
-    }
-
-    /** The same conditions over a table that holds the case's phase in its own {@code phase} column. */
-    String sqlWithPhaseColumn(List<Object> args) {
-        return sql(args, true);
-    }
-
-    private String sql(List<Object> args, boolean phaseColumn) {
         StringBuilder sql = new StringBuilder();
         if (employers != null) {
             sql.append(" AND employer_id IN (").append(employers.isEmpty() ? "NULL"
@@ -48,10 +39,7 @@ public record DeadlineFilter(List<String> employers, DeadlineParty party, String
             sql.append(" AND role = ?");
             args.add(role);
         }
-        if (phase != null && phaseColumn) {
-            sql.append(" AND phase = ?");
-            args.add(phase.name());
-        } else if (phase != null) {
+        if (phase != null) {
             // the phase is kept in case_file only: by its key, whatever alias a query gives case_deadline
             sql.append(" AND case_id IN (SELECT case_id FROM case_file WHERE phase = ?)");
             args.add(phase.name());

@@ -6,11 +6,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import nl.spoorwijzer.casefile.DeadlineParty;
 import nl.spoorwijzer.deadlines.DeadlineFigures.StepTimeliness;
 import nl.spoorwijzer.process.LegalTime;
@@ -30,9 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Timeliness over many employers, counted ahead ({@code deadline_timeliness}): counting it live reads some 40% of
  * every deadline row and sorts the days late per group, well over a second at 100,000 open cases (BENCHMARKS.md).
- * The snapshot holds, for one day, the number of steps per legal step, employer, party, role, phase, outcome (on
- * time, late, missed, other) and days late, so every filter of the figure still applies and the median days late
- * comes from the days-late counts. It is refreshed every quarter of an hour (also just after midnight, when the
+ * The snapshot holds, for one day, the figure's rows (per legal step, employer and party: the counts and the median
+ * days late) for every role and phase filter: per role or over every role ({@value #EVERY}), per phase or over every
+ * phase. A median cannot be added up, so each combination is counted on its own; the figure is then one indexed
+ * read of its rows, as many as it shows, whatever the number of cases. It is refreshed every quarter of an hour (also just after midnight, when the
  * day's window moves), and at start-up when it is not today's, by one node (its lease in {@code scheduled_run}):
  * one statement that replaces the whole snapshot in one transaction, so readers see the old or the new one.
  */
@@ -40,6 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TimelinessSnapshot {
 
     static final String NAME = "deadline-timeliness";
+    /** The role or phase of a snapshot row that counts every role or every phase. */
+    static final String EVERY = "*";
     private static final Logger LOG = LoggerFactory.getLogger(TimelinessSnapshot.class);
 
     private final JdbcTemplate jdbc;
@@ -97,22 +97,30 @@ public class TimelinessSnapshot {
     int refresh(LocalDate today, OffsetDateTime now) {
         Date to = Date.valueOf(today);
         Date yearAgo = Date.valueOf(today.minusMonths(12));
+        // each step counted four times: per role or over every role, per phase or over every phase
         String sql = """
                 INSERT INTO deadline_timeliness (computed_for, computed_at, milestone, employer_id, party, role, phase,
-                    outcome, days_late, cases)
+                    total, on_time, late, missed, median_days_late)
                 SELECT CAST(? AS DATE), CAST(? AS TIMESTAMP WITH TIME ZONE), g.milestone, g.employer_id, g.party,
-                    g.role, g.phase, g.outcome, g.days_late, g.cases
+                    g.role, g.phase, g.total, g.on_time, g.late, g.missed, g.median_days_late
                 FROM (
-                    SELECT d.milestone, d.employer_id, d.party, d.role, f.phase, d.outcome, d.days_late,
-                        COUNT(*) AS cases
+                    SELECT d.milestone, d.employer_id, d.party,
+                        CASE WHEN s.by_role = 1 THEN d.role ELSE '%1$s' END AS role,
+                        CASE WHEN s.by_phase = 1 THEN f.phase ELSE '%1$s' END AS phase,
+                        COUNT(*) AS total, SUM(d.on_time) AS on_time, SUM(d.late) AS late, SUM(d.missed) AS missed,
+                        PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY d.days_late) AS median_days_late
                     FROM (
                         SELECT case_id, milestone, employer_id, party, role, days_late,
-                            CASE WHEN state = 'OP_TIJD' THEN 'OP_TIJD' WHEN state = 'TE_LAAT' THEN 'TE_LAAT'
-                                WHEN %s THEN 'GEMIST' ELSE 'OVERIG' END AS outcome
-                        FROM case_deadline WHERE %s
-                    ) d LEFT JOIN case_file f ON f.case_id = d.case_id
-                    GROUP BY d.milestone, d.employer_id, d.party, d.role, f.phase, d.outcome, d.days_late
-                ) g""".formatted(DeadlineFigures.MISSED, DeadlineFigures.IN_LAST_YEAR);
+                            CASE WHEN state = 'OP_TIJD' THEN 1 ELSE 0 END AS on_time,
+                            CASE WHEN state = 'TE_LAAT' THEN 1 ELSE 0 END AS late,
+                            CASE WHEN %2$s THEN 1 ELSE 0 END AS missed
+                        FROM case_deadline WHERE %3$s
+                    ) d
+                    LEFT JOIN case_file f ON f.case_id = d.case_id
+                    CROSS JOIN (VALUES (0, 0), (1, 0), (0, 1), (1, 1)) AS s (by_role, by_phase)
+                    GROUP BY d.milestone, d.employer_id, d.party, CASE WHEN s.by_role = 1 THEN d.role ELSE '%1$s' END,
+                        CASE WHEN s.by_phase = 1 THEN f.phase ELSE '%1$s' END
+                ) g""".formatted(EVERY, DeadlineFigures.MISSED, DeadlineFigures.IN_LAST_YEAR);
         Integer rows = transaction.execute(status -> {
             jdbc.update("DELETE FROM deadline_timeliness");
             return jdbc.update(sql, to, now, to, yearAgo, to, yearAgo, to);
@@ -126,84 +134,27 @@ public class TimelinessSnapshot {
     }
 
     /**
-     * The figure from today's snapshot, by one query: the counts per step, employer, party, outcome and days late
-     * over the filter; the median days late from those counts (as PERCENTILE_CONT(0.5) takes it). Empty when there
-     * is no snapshot for today.
+     * The figure from today's snapshot: its rows for the filter's role and phase (or those over every role, every
+     * phase) and employers and party, as they are. Empty when there is no snapshot for today.
      */
     Optional<List<StepTimeliness>> timeliness(DeadlineFilter filter, LocalDate today) {
-        List<Object> args = DeadlineFilter.args(Date.valueOf(today));
+        List<Object> args = DeadlineFilter.args(Date.valueOf(today), filter.role() == null ? EVERY : filter.role(),
+                filter.phase() == null ? EVERY : filter.phase().name());
         String sql = """
-                SELECT milestone, employer_id, party, outcome, days_late, SUM(cases) AS cases,
-                    MAX(computed_at) AS computed_at
-                FROM deadline_timeliness WHERE computed_for = ?"""
-                + filter.sqlWithPhaseColumn(args) + " GROUP BY milestone, employer_id, party, outcome, days_late";
-        Map<List<String>, Step> steps = new LinkedHashMap<>();
-        jdbc.query(sql, rs -> {
-            List<String> key = List.of(rs.getString("milestone"), rs.getString("employer_id"), rs.getString("party"));
-            Step step = steps.get(key);
-            if (step == null) {
-                step = new Step(rs.getObject("computed_at", OffsetDateTime.class));
-                steps.put(key, step);
-            }
-            step.add(rs.getString("outcome"), rs.getObject("days_late", Integer.class), rs.getLong("cases"));
-        }, args.toArray());
-        if (steps.isEmpty() && !existsFor(today)) {
+                SELECT milestone, employer_id, party, total, on_time, late, missed, median_days_late, computed_at
+                FROM deadline_timeliness WHERE computed_for = ? AND role = ? AND phase = ?"""
+                + new DeadlineFilter(filter.employers(), filter.party(), null).sql(args);
+        List<StepTimeliness> figures = new ArrayList<>(jdbc.query(sql, (rs, row) -> {
+            Object median = rs.getObject("median_days_late");
+            return StepTimeliness.of(MilestoneKey.fromKey(rs.getString("milestone")), rs.getString("employer_id"),
+                    DeadlineParty.fromKey(rs.getString("party")), rs.getLong("total"), rs.getLong("on_time"),
+                    rs.getLong("late"), rs.getLong("missed"), median == null ? null : ((Number) median).doubleValue(),
+                    rs.getObject("computed_at", OffsetDateTime.class));
+        }, args.toArray()));
+        if (figures.isEmpty() && !existsFor(today)) {
             return Optional.empty();
         }
-        List<StepTimeliness> figures = new ArrayList<>(steps.size());
-        steps.forEach((key, step) -> figures.add(StepTimeliness.of(MilestoneKey.fromKey(key.get(0)), key.get(1),
-                DeadlineParty.fromKey(key.get(2)), step.total, step.onTime, step.late, step.missed, step.median(),
-                step.computedAt)));
         figures.sort(DeadlineFigures.TIMELINESS_ORDER);
         return Optional.of(figures);
-    }
-
-    /** One step's counts over the snapshot's rows. */
-    private static final class Step {
-        final OffsetDateTime computedAt;
-        final TreeMap<Integer, Long> daysLate = new TreeMap<>();
-        long total;
-        long onTime;
-        long late;
-        long missed;
-
-        Step(OffsetDateTime computedAt) {
-            this.computedAt = computedAt;
-        }
-
-        void add(String outcome, Integer days, long cases) {
-            total += cases;
-            switch (outcome) {
-                case "OP_TIJD" -> onTime += cases;
-                case "TE_LAAT" -> late += cases;
-                case "GEMIST" -> missed += cases;
-                default -> { }
-            }
-            if (days != null) {
-                daysLate.merge(days, cases, Long::sum);
-            }
-        }
-
-        /** The middle value of the days late, or the mean of the middle two (PERCENTILE_CONT(0.5)); null if none. */
-        Double median() {
-            long count = daysLate.values().stream().mapToLong(Long::longValue).sum();
-            if (count == 0) {
-                return null;
-            }
-            long lower = (count - 1) / 2;
-            long upper = count / 2;
-            Integer lowerValue = null;
-            long seen = 0;
-            for (Map.Entry<Integer, Long> entry : daysLate.entrySet()) {
-                seen += entry.getValue();
-                if (lowerValue == null && seen > lower) {
-                    lowerValue = entry.getKey();
-                }
-                if (seen > upper) {
-                    return (lowerValue + entry.getKey()) / 2.0;
-                }
-            }
-            throw new IllegalStateException("counted " + count + " days late but found fewer");
-        }
     }
 }
