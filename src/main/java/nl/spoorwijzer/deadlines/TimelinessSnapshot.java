@@ -97,7 +97,8 @@ public class TimelinessSnapshot {
     int refresh(LocalDate today, OffsetDateTime now) {
         Date to = Date.valueOf(today);
         Date yearAgo = Date.valueOf(today.minusMonths(12));
-        // each step counted four times: per role or over every role, per phase or over every phase
+        // each step counted four times: per role or over every role, per phase or over every phase; written in the
+        // order of the index so that a filter's rows lie together (some hundred pages rather than thousands)
         String sql = """
                 INSERT INTO deadline_timeliness (computed_for, computed_at, milestone, employer_id, party, role, phase,
                     total, on_time, late, missed, median_days_late)
@@ -120,7 +121,8 @@ public class TimelinessSnapshot {
                     CROSS JOIN (VALUES (0, 0), (1, 0), (0, 1), (1, 1)) AS s (by_role, by_phase)
                     GROUP BY d.milestone, d.employer_id, d.party, CASE WHEN s.by_role = 1 THEN d.role ELSE '%1$s' END,
                         CASE WHEN s.by_phase = 1 THEN f.phase ELSE '%1$s' END
-                ) g""".formatted(EVERY, DeadlineFigures.MISSED, DeadlineFigures.IN_LAST_YEAR);
+                ) g
+                ORDER BY g.role, g.phase, g.employer_id""".formatted(EVERY, DeadlineFigures.MISSED, DeadlineFigures.IN_LAST_YEAR);
         Integer rows = transaction.execute(status -> {
             jdbc.update("DELETE FROM deadline_timeliness");
             return jdbc.update(sql, to, now, to, yearAgo, to, yearAgo, to);
