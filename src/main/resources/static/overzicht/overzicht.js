@@ -157,6 +157,15 @@ function suppressionNote(rows) {
     : null;
 }
 
+/** Figures read from a snapshot say when it was made (HH:MM, Dutch time); counted live they say nothing. */
+function computedNote(rows) {
+  const at = rows.find(row => row.computedAt);
+  return at
+    ? el('p', { class: 'hint note' }, `Bijgewerkt om ${new Date(at.computedAt).toLocaleTimeString('nl-NL',
+      { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' })}`)
+    : null;
+}
+
 function empty(text) {
   return el('p', { class: 'empty' }, text);
 }
@@ -342,7 +351,7 @@ function timeliness() {
       { title: 'Mediaan dagen te laat', num: true }],
     rows.map(row => [row.name || row.milestone, employerName(row.employerId), party(row.party), count(row, 'total'),
       count(row, 'onTime'), count(row, 'late'), count(row, 'missed'), percent(row.shareOnTime),
-      days(row.medianDaysLate)])), suppressionNote(rows)];
+      days(row.medianDaysLate)])), computedNote(rows), suppressionNote(rows)];
   }, heading));
   return card;
 }

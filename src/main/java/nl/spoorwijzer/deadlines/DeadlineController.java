@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import nl.spoorwijzer.audit.CaseAccessRecorder;
 import nl.spoorwijzer.casefile.CaseAccess;
@@ -131,7 +132,7 @@ class DeadlineController {
             return new StepTimeliness(step.milestone(), step.name(), step.employerId(), step.party(),
                     suppression.shown(step.total()), suppression.shown(step.onTime()), suppression.shown(step.late()),
                     suppression.shown(step.missed()), hidden ? null : step.shareOnTime(),
-                    hidden ? null : step.medianDaysLate(), hidden);
+                    hidden ? null : step.medianDaysLate(), hidden, step.computedAt());
         }).toList();
     }
 
@@ -196,9 +197,12 @@ class DeadlineController {
     record DeadlineCount(String role, DeadlineParty party, Long dueThisWeek, Long overdue, boolean suppressed) {
     }
 
-    /** {@link DeadlineFigures.StepTimeliness} as the caller may see it: counts and figures null where suppressed. */
+    /**
+     * {@link DeadlineFigures.StepTimeliness} as the caller may see it: counts and figures null where suppressed;
+     * {@code computedAt} the time of the snapshot it was read from, null when counted live.
+     */
     record StepTimeliness(MilestoneKey milestone, String name, String employerId, DeadlineParty party, Long total,
                           Long onTime, Long late, Long missed, Double shareOnTime, Double medianDaysLate,
-                          boolean suppressed) {
+                          boolean suppressed, OffsetDateTime computedAt) {
     }
 }

@@ -3,10 +3,13 @@ package nl.spoorwijzer.deadlines;
 import java.sql.Date;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import nl.spoorwijzer.casefile.DeadlineParty;
 import nl.spoorwijzer.timeline.MilestoneKey;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +24,21 @@ public class DeadlineFigures {
     /** At most this many rows in a list of deadlines. */
     static final int MAX_ROWS = 1000;
 
-    private final JdbcTemplate jdbc;
+    /** The steps a timeliness figure counts: due in the year before today, or done in it (args: year ago, today ×2). */
+    static final String IN_LAST_YEAR = "state <> 'NIET_NODIG'"
+            + " AND ((due_date >= ? AND due_date < ?) OR (done_on >= ? AND done_on <= ?))";
+    /** A counted step that was missed: recorded so, or still to come after its date (args: today). */
+    static final String MISSED = "state = 'GEMIST' OR (state = 'KOMEND' AND due_date < ?)";
 
-    public DeadlineFigures(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final TimelinessSnapshot snapshot;
+    private final int liveMaxEmployers;
+
+    public DeadlineFigures(JdbcTemplate jdbc, TimelinessSnapshot snapshot,
+                           @Value("${spoorwijzer.overview.timeliness-live-max-employers:50}") int liveMaxEmployers) {
         this.jdbc = jdbc;
+        this.snapshot = snapshot;
+        this.liveMaxEmployers = liveMaxEmployers;
     }
 
     /** Per role and party: legal steps of open cases due from today to Sunday, and those overdue. */
@@ -42,8 +56,21 @@ public class DeadlineFigures {
      */
     public record StepTimeliness(MilestoneKey milestone, String name, String employerId, DeadlineParty party,
                                  long total, long onTime, long late, long missed, double shareOnTime,
-                                 Double medianDaysLate) {
+                                 Double medianDaysLate, OffsetDateTime computedAt) {
+
+        /**
+         * @param computedAt when the figure was computed: null when just now (live), else the time of the snapshot
+         */
+        static StepTimeliness of(MilestoneKey milestone, String employerId, DeadlineParty party, long total,
+                                 long onTime, long late, long missed, Double medianDaysLate,
+                                 OffsetDateTime computedAt) {
+            return new StepTimeliness(milestone, milestone.label(), employerId, party, total, onTime, late, missed,
+                    total == 0 ? 0 : Math.round(1000.0 * onTime / total) / 1000.0, medianDaysLate, computedAt);
+        }
     }
+
+    static final Comparator<StepTimeliness> TIMELINESS_ORDER = Comparator.comparing(StepTimeliness::milestone)
+            .thenComparing(StepTimeliness::employerId).thenComparing(StepTimeliness::party);
 
     /**
      * Two index ranges (ix_case_deadline_pending) rather than one scan: the missed steps of open cases, and the steps
@@ -83,7 +110,18 @@ public class DeadlineFigures {
         }, args.toArray());
     }
 
+    /**
+     * Timeliness over a few employers (at most {@code spoorwijzer.overview.timeliness-live-max-employers}) is counted
+     * live; over more, or every employer, it comes from today's snapshot ({@link TimelinessSnapshot}), the same
+     * figures as of its last refresh, and live only while there is none for today.
+     */
     public List<StepTimeliness> timeliness(DeadlineFilter filter, LocalDate today) {
+        boolean wide = filter.employers() == null || filter.employers().size() > liveMaxEmployers;
+        return (wide ? snapshot.timeliness(filter, today) : Optional.<List<StepTimeliness>>empty())
+                .orElseGet(() -> liveTimeliness(filter, today));
+    }
+
+    List<StepTimeliness> liveTimeliness(DeadlineFilter filter, LocalDate today) {
         Date yearAgo = Date.valueOf(today.minusMonths(12));
         Date to = Date.valueOf(today);
         List<Object> args = DeadlineFilter.args(to, yearAgo, to, yearAgo, to);
@@ -91,24 +129,17 @@ public class DeadlineFigures {
                 SELECT milestone, employer_id, party, COUNT(*) AS total,
                     SUM(CASE WHEN state = 'OP_TIJD' THEN 1 ELSE 0 END) AS on_time,
                     SUM(CASE WHEN state = 'TE_LAAT' THEN 1 ELSE 0 END) AS late,
-                    SUM(CASE WHEN state = 'GEMIST' OR (state = 'KOMEND' AND due_date < ?) THEN 1 ELSE 0 END) AS missed,
+                    SUM(CASE WHEN %s THEN 1 ELSE 0 END) AS missed,
                     PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY days_late) AS median_days_late
                 FROM case_deadline
-                WHERE state <> 'NIET_NODIG'
-                AND ((due_date >= ? AND due_date < ?) OR (done_on >= ? AND done_on <= ?))"""
+                WHERE %s""".formatted(MISSED, IN_LAST_YEAR)
                 + filter.sql(args) + " GROUP BY milestone, employer_id, party";
         return jdbc.query(sql, (rs, row) -> {
-            MilestoneKey milestone = MilestoneKey.fromKey(rs.getString("milestone"));
-            long total = rs.getLong("total");
-            long onTime = rs.getLong("on_time");
             Object median = rs.getObject("median_days_late");
-            return new StepTimeliness(milestone, milestone.label(), rs.getString("employer_id"),
-                    DeadlineParty.fromKey(rs.getString("party")), total, onTime, rs.getLong("late"),
-                    rs.getLong("missed"), total == 0 ? 0 : Math.round(1000.0 * onTime / total) / 1000.0,
-                    median == null ? null : ((Number) median).doubleValue());
-        }, args.toArray()).stream()
-                .sorted(Comparator.comparing(StepTimeliness::milestone).thenComparing(StepTimeliness::employerId)
-                        .thenComparing(StepTimeliness::party))
-                .toList();
+            return StepTimeliness.of(MilestoneKey.fromKey(rs.getString("milestone")), rs.getString("employer_id"),
+                    DeadlineParty.fromKey(rs.getString("party")), rs.getLong("total"), rs.getLong("on_time"),
+                    rs.getLong("late"), rs.getLong("missed"),
+                    median == null ? null : ((Number) median).doubleValue(), null);
+        }, args.toArray()).stream().sorted(TIMELINESS_ORDER).toList();
     }
 }

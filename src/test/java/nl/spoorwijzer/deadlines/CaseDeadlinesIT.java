@@ -9,11 +9,15 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import nl.spoorwijzer.casefile.CaseDeadlineBackfill;
+import nl.spoorwijzer.casefile.CasePhase;
+import nl.spoorwijzer.casefile.DeadlineParty;
 import nl.spoorwijzer.demo.CasePlayer;
 import nl.spoorwijzer.demo.SimulatedAnswers;
 import nl.spoorwijzer.process.ProcessKeys;
@@ -52,6 +56,8 @@ class CaseDeadlinesIT {
     @Autowired ProcessEngine engine;
     @Autowired JdbcTemplate jdbc;
     @Autowired CaseDeadlineBackfill backfill;
+    @Autowired DeadlineFigures figures;
+    @Autowired TimelinessSnapshot snapshot;
     HttpTestClient http;
     ApiCases cases;
     String spoor1;
@@ -229,6 +235,56 @@ class CaseDeadlinesIT {
                 tuple("ZIEKMELDING_BEDRIJFSARTS", "acme-bouw", "WERKGEVER", 4L, 3L, 1L, 0L, 0.75, 3.0),
                 tuple("PROBLEEMANALYSE", "acme-bouw", "ARBODIENST", 4L, 2L, 1L, 1L, 0.5, 3.0),
                 tuple("PLAN_VAN_AANPAK", "acme-bouw", "WERKGEVER", 4L, 2L, 1L, 1L, 0.5, 3.0));
+    }
+
+    @Test
+    void theSnapshotGivesTheLiveFiguresUnderEveryFilter() {
+        OffsetDateTime computedAt = OffsetDateTime.of(2030, 6, 5, 8, 45, 0, 0, ZoneOffset.UTC);
+        List<DeadlineFilter> filters = new ArrayList<>(List.of(new DeadlineFilter(null, null, null),
+                new DeadlineFilter(List.of("acme-bouw"), null, null), new DeadlineFilter(List.of("elders-bv"), null, null),
+                new DeadlineFilter(null, DeadlineParty.ARBODIENST, null), new DeadlineFilter(null, null, "werkgever"),
+                new DeadlineFilter(List.of("acme-bouw"), DeadlineParty.WERKGEVER, "werkgever")));
+        for (CasePhase phase : CasePhase.values()) {
+            filters.add(new DeadlineFilter(null, null, null, phase));
+        }
+        try {
+            assertThat(snapshot.refresh(TODAY, computedAt)).isPositive();
+            for (DeadlineFilter filter : filters) {
+                List<DeadlineFigures.StepTimeliness> live = figures.liveTimeliness(filter, TODAY);
+                List<DeadlineFigures.StepTimeliness> read = snapshot.timeliness(filter, TODAY).orElseThrow();
+                assertThat(read).as(filter.toString()).allSatisfy(step ->
+                        assertThat(step.computedAt()).isEqualTo(computedAt));
+                assertThat(read.stream().map(step -> withComputedAt(step, null)).toList()).as(filter.toString())
+                        .isEqualTo(live);
+            }
+            assertThat(figures.liveTimeliness(filters.get(0), TODAY)).as("the known cases are counted").hasSize(3);
+
+            // Over every employer (the administrator without a filter) the figure comes from the snapshot.
+            JsonNode werkgever = get("/api/deadlines/timeliness?employer=acme-bouw", "anna");
+            JsonNode everyEmployer = get("/api/deadlines/timeliness", "demo");
+            assertThat(werkgever).allSatisfy(row -> assertThat(row.path("computedAt").isNull()).isTrue());
+            assertThat(everyEmployer).hasSize(werkgever.size()).allSatisfy(row ->
+                    assertThat(OffsetDateTime.parse(row.path("computedAt").asText()).toInstant())
+                            .isEqualTo(computedAt.toInstant()));
+            for (int i = 0; i < werkgever.size(); i++) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) everyEmployer.get(i)).putNull("computedAt");
+            }
+            assertThat(everyEmployer).isEqualTo(werkgever);
+
+            // A snapshot of another day (the window moved at midnight) is not read: counted live until the refresh.
+            snapshot.refresh(TODAY.minusDays(1), computedAt.minusDays(1));
+            assertThat(snapshot.timeliness(filters.get(0), TODAY)).isEmpty();
+            assertThat(get("/api/deadlines/timeliness", "demo")).isEqualTo(werkgever);
+        } finally {
+            jdbc.update("DELETE FROM deadline_timeliness");
+        }
+    }
+
+    private static DeadlineFigures.StepTimeliness withComputedAt(DeadlineFigures.StepTimeliness step,
+                                                                 OffsetDateTime computedAt) {
+        return new DeadlineFigures.StepTimeliness(step.milestone(), step.name(), step.employerId(), step.party(),
+                step.total(), step.onTime(), step.late(), step.missed(), step.shareOnTime(), step.medianDaysLate(),
+                computedAt);
     }
 
     @Test
