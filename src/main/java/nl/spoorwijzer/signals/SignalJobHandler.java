@@ -62,7 +62,7 @@ class SignalJobHandler implements JobHandler<Signal> {
         } catch (OptimisticLockingException | NamelessFailure retriedAsIs) {
             throw retriedAsIs;
         } catch (RuntimeException failed) {
-            LOG.warn("Signaaljob {} mislukt{}", describe(signal),
+            LOG.warn("Signaaljob mislukt ({}){}", describe(signal),
                     signal.recipient() == null ? "" : " (gebruiker " + signal.recipient() + ")", failed);
             throw new NamelessFailure("job " + describe(signal) + " failed (" + failed.getClass().getSimpleName()
                     + "); the details are in the application log");
@@ -121,7 +121,7 @@ class SignalJobHandler implements JobHandler<Signal> {
             outbox.send(user.getEmail(), mail.subject(), mail.body());
         } catch (RuntimeException refused) {
             String what = describe(signal);
-            LOG.warn("E-mail {} aan gebruiker {} niet verstuurd: {}", what, user.getId(),
+            LOG.warn("E-mail aan gebruiker {} niet verstuurd ({}): {}", user.getId(), what,
                     refused.getClass().getSimpleName());
             throw new NamelessFailure("e-mail " + what + " to one recipient not sent ("
                     + refused.getClass().getSimpleName() + "); the recipient is in the application log");
