@@ -34,10 +34,6 @@ public class DeadlineFigures {
      */
     public record DeadlineCount(String role, DeadlineParty party, long dueThisWeek, long overdue, long cases,
                                 long casesDueThisWeek, long casesOverdue) {
-
-        public DeadlineCount(String role, DeadlineParty party, long dueThisWeek, long overdue) {
-            this(role, party, dueThisWeek, overdue, 0, 0, 0);
-        }
     }
 
     /** One deadline due this week or overdue, for the werkgever's list (never for management). */

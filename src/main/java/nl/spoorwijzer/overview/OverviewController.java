@@ -154,7 +154,8 @@ class OverviewController {
 
     @GetMapping("/endings")
     @Operation(summary = "Closed cases per calendar month and end reason, with the median and average days from the"
-            + " first sick day to the close; the last `months` (1 to 36, default 12) months")
+            + " first sick day to the close; the last `months` (1 to 36, default 12) months. For management counts"
+            + " rounded to multiples of the group size, the median in whole days and no average")
     List<Ending> endings(@RequestParam(required = false) String employer,
                          @RequestParam(required = false) String phase,
                          @RequestParam(required = false) String months,
