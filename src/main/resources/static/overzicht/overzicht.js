@@ -150,10 +150,12 @@ function bar(value, max) {
   return el('span', { class: 'bar-track' }, span);
 }
 
+/** Management's counts are rounded to multiples of the group size and small ones left out (overview/SmallCounts). */
 function suppressionNote(rows) {
-  return rows.some(row => row.suppressed)
-    ? el('p', { class: 'hint note' }, `< ${MIN_GROUP}: minder dan ${MIN_GROUP} zaken. Het precieze aantal wordt voor`
-      + ' management niet getoond, zodat niemand een werknemer kan herkennen.')
+  const multiples = MIN_GROUP === 5 ? 'vijftallen' : MIN_GROUP === 10 ? 'tientallen' : `veelvouden van ${MIN_GROUP}`;
+  return rows.some(row => row.suppressed || row.rounded)
+    ? el('p', { class: 'hint note' }, `Aantallen voor management zijn afgerond op ${multiples}; minder dan ${MIN_GROUP}`
+      + ` wordt niet getoond (< ${MIN_GROUP}), en een gemiddelde ook niet, zodat niemand een werknemer kan herkennen.`)
     : null;
 }
 

@@ -61,11 +61,16 @@ class DeadlineController {
         OverviewAccess.requireJsonFormat(format);
         DeadlineFilter filter = filter(employer, party, role, phase, true);
         Suppression suppression = smallCounts.forCaller();
-        return figures.dueThisWeekAndOverdue(filter, time.today()).stream()
-                .map(count -> new DeadlineCount(count.role(), count.party(),
-                        suppression.shown(count.dueThisWeek()), suppression.shown(count.overdue()),
-                        suppression.hidesAny(count.dueThisWeek(), count.overdue())))
-                .toList();
+        // the threshold counts cases, not steps: one case with five steps overdue is still one person's case
+        return figures.dueThisWeekAndOverdue(filter, time.today()).stream().map(count -> {
+            boolean fewCases = suppression.hides(count.cases());
+            boolean dueHidden = count.dueThisWeek() > 0 && (fewCases || suppression.hides(count.casesDueThisWeek()));
+            boolean overdueHidden = count.overdue() > 0 && (fewCases || suppression.hides(count.casesOverdue()));
+            return new DeadlineCount(count.role(), count.party(),
+                    dueHidden ? null : suppression.shown(count.dueThisWeek()),
+                    overdueHidden ? null : suppression.shown(count.overdue()), dueHidden || overdueHidden,
+                    suppression.rounds());
+        }).toList();
     }
 
     @Hidden // documented by the JSON operation's format parameter
@@ -127,12 +132,14 @@ class DeadlineController {
         DeadlineFilter filter = filter(employer, party, role, phase, true);
         Suppression suppression = smallCounts.forCaller();
         return figures.timeliness(filter, time.today()).stream().map(step -> {
+            // one row per legal step (case_deadline's key is case and step): its counts are counts of cases
             boolean hidden = suppression.hidesAny(step.total(), step.onTime(), step.late(), step.missed());
             // a share or median over a hidden count would give that count away
             return new StepTimeliness(step.milestone(), step.name(), step.employerId(), step.party(),
                     suppression.shown(step.total()), suppression.shown(step.onTime()), suppression.shown(step.late()),
-                    suppression.shown(step.missed()), hidden ? null : step.shareOnTime(),
-                    hidden ? null : step.medianDaysLate(), hidden, step.computedAt());
+                    suppression.shown(step.missed()), hidden ? null : suppression.share(step.shareOnTime()),
+                    hidden ? null : suppression.median(step.late(), step.medianDaysLate()), hidden,
+                    suppression.rounds(), step.computedAt());
         }).toList();
     }
 
@@ -171,6 +178,7 @@ class DeadlineController {
             throw RuleViolationException.invalid("role", "a role such as werkgever, bedrijfsarts or re-integratiebureau");
         }
         var onlyPhase = OverviewAccess.phase(phase);
+        OverviewAccess.requireEmployerId(employer);
         List<String> employers;
         if (access.callerIsAdmin()) {
             employers = employer == null ? null : List.of(employer);
@@ -193,16 +201,21 @@ class DeadlineController {
         return Role.ofGroup(role).map(Role::label).orElse(role);
     }
 
-    /** {@link DeadlineFigures.DeadlineCount} as the caller may see it: counts null where suppressed. */
-    record DeadlineCount(String role, DeadlineParty party, Long dueThisWeek, Long overdue, boolean suppressed) {
+    /**
+     * {@link DeadlineFigures.DeadlineCount} as the caller may see it: counts of steps, null where the cases behind
+     * them are too few (suppressed), rounded to a multiple of the group size for management (overview/SmallCounts).
+     */
+    record DeadlineCount(String role, DeadlineParty party, Long dueThisWeek, Long overdue, boolean suppressed,
+                         boolean rounded) {
     }
 
     /**
-     * {@link DeadlineFigures.StepTimeliness} as the caller may see it: counts and figures null where suppressed;
-     * {@code computedAt} the time of the snapshot it was read from, null when counted live.
+     * {@link DeadlineFigures.StepTimeliness} as the caller may see it: counts and figures null where suppressed; for
+     * management the counts rounded, the share to 10 percentage points, the median in whole days; {@code computedAt}
+     * the time of the snapshot it was read from, null when counted live.
      */
     record StepTimeliness(MilestoneKey milestone, String name, String employerId, DeadlineParty party, Long total,
                           Long onTime, Long late, Long missed, Double shareOnTime, Double medianDaysLate,
-                          boolean suppressed, OffsetDateTime computedAt) {
+                          boolean suppressed, boolean rounded, OffsetDateTime computedAt) {
     }
 }

@@ -41,8 +41,13 @@ public class DeadlineFigures {
         this.liveMaxEmployers = liveMaxEmployers;
     }
 
-    /** Per role and party: legal steps of open cases due from today to Sunday, and those overdue. */
-    public record DeadlineCount(String role, DeadlineParty party, long dueThisWeek, long overdue) {
+    /**
+     * Per role and party: legal steps of open cases due from today to Sunday, and those overdue; with the number of
+     * distinct cases behind all of them, behind those due this week and behind those overdue (one case can have
+     * several steps overdue: a threshold on small groups counts cases, not steps).
+     */
+    public record DeadlineCount(String role, DeadlineParty party, long dueThisWeek, long overdue, long cases,
+                                long casesDueThisWeek, long casesOverdue) {
     }
 
     /** One deadline due this week or overdue, for the werkgever's list (never for management). */
@@ -82,16 +87,21 @@ public class DeadlineFigures {
         String missed = filter.sql(args);
         args.addAll(List.of(from, from, Date.valueOf(today.with(DayOfWeek.SUNDAY))));
         String sql = """
-                SELECT role, party, SUM(due_this_week) AS due_this_week, SUM(overdue) AS overdue FROM (
-                    SELECT role, party, 0 AS due_this_week, 1 AS overdue FROM case_deadline
+                SELECT role, party, SUM(due_this_week) AS due_this_week, SUM(overdue) AS overdue,
+                    COUNT(DISTINCT case_id) AS cases,
+                    COUNT(DISTINCT CASE WHEN due_this_week = 1 THEN case_id END) AS cases_due_this_week,
+                    COUNT(DISTINCT CASE WHEN overdue = 1 THEN case_id END) AS cases_overdue
+                FROM (
+                    SELECT case_id, role, party, 0 AS due_this_week, 1 AS overdue FROM case_deadline
                     WHERE case_open = TRUE AND state = 'GEMIST'%s
                     UNION ALL
-                    SELECT role, party, CASE WHEN due_date >= ? THEN 1 ELSE 0 END,
+                    SELECT case_id, role, party, CASE WHEN due_date >= ? THEN 1 ELSE 0 END,
                         CASE WHEN due_date < ? THEN 1 ELSE 0 END
                     FROM case_deadline WHERE case_open = TRUE AND state = 'KOMEND' AND due_date <= ?%s
                 ) pending GROUP BY role, party ORDER BY party, role""".formatted(missed, filter.sql(args));
         return jdbc.query(sql, (rs, row) -> new DeadlineCount(rs.getString("role"),
-                DeadlineParty.fromKey(rs.getString("party")), rs.getLong("due_this_week"), rs.getLong("overdue")),
+                DeadlineParty.fromKey(rs.getString("party")), rs.getLong("due_this_week"), rs.getLong("overdue"),
+                rs.getLong("cases"), rs.getLong("cases_due_this_week"), rs.getLong("cases_overdue")),
                 args.toArray());
     }
 

@@ -42,10 +42,21 @@ public class OverviewAccess {
         if (employer == null) {
             return own;
         }
+        requireEmployerId(employer);
         if (!own.contains(employer)) {
             throw RuleViolationException.notAllowed("employer", "only an employer whose cases you may see");
         }
         return List.of(employer);
+    }
+
+    /**
+     * Refuses an {@code employer} parameter that is given but empty or blank ({@code ?employer=}): 400 naming it, not
+     * the 403 of an employer the caller may not see. Leaving the parameter out means all of the caller's employers.
+     */
+    public static void requireEmployerId(String employer) {
+        if (employer != null && employer.isBlank()) {
+            throw RuleViolationException.invalid("employer", "an employer id; leave it out for all your employers");
+        }
     }
 
     /** The phase a {@code phase} parameter names (a casefile/CasePhase key), null for none; 400 for anything else. */

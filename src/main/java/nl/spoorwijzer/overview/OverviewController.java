@@ -83,7 +83,8 @@ class OverviewController {
         Suppression suppression = smallCounts.forCaller();
         return figures.openByPhase(overviewAccess.scope(employer, phase)).entrySet().stream()
                 .map(count -> new PhaseCount(count.getKey(), PhaseLabels.of(count.getKey()),
-                        suppression.shown(count.getValue()), suppression.hides(count.getValue())))
+                        suppression.shown(count.getValue()), suppression.hides(count.getValue()),
+                        suppression.rounds()))
                 .toList();
     }
 
@@ -107,7 +108,7 @@ class OverviewController {
         Map<WeekBand, Long> counts = figures.openByWeekOfSickness(overviewAccess.scope(employer, phase), time.today());
         return counts.entrySet().stream().map(count -> new WeekCount(count.getKey().fromWeek(),
                 count.getKey().toWeek(), count.getKey().label(), suppression.shown(count.getValue()),
-                suppression.hides(count.getValue()))).toList();
+                suppression.hides(count.getValue()), suppression.rounds())).toList();
     }
 
     @Hidden // documented by the JSON operation's format parameter
@@ -134,7 +135,8 @@ class OverviewController {
         Suppression suppression = smallCounts.forCaller();
         return figures.flow(scope, time.today(), months(months)).stream()
                 .map(month -> new MonthFlow(month.month().toString(), suppression.shown(month.opened()),
-                        suppression.shown(month.closed()), suppression.hidesAny(month.opened(), month.closed())))
+                        suppression.shown(month.closed()), suppression.hidesAny(month.opened(), month.closed()),
+                        suppression.rounds()))
                 .toList();
     }
 
@@ -152,7 +154,8 @@ class OverviewController {
 
     @GetMapping("/endings")
     @Operation(summary = "Closed cases per calendar month and end reason, with the median and average days from the"
-            + " first sick day to the close; the last `months` (1 to 36, default 12) months")
+            + " first sick day to the close; the last `months` (1 to 36, default 12) months. For management counts"
+            + " rounded to multiples of the group size, the median in whole days and no average")
     List<Ending> endings(@RequestParam(required = false) String employer,
                          @RequestParam(required = false) String phase,
                          @RequestParam(required = false) String months,
@@ -165,9 +168,9 @@ class OverviewController {
                 .map(ending -> new Ending(ending.month().toString(), ending.reason(),
                         EndReason.of(ending.reason()).map(EndReason::label).orElse(ending.reason()),
                         suppression.shown(ending.cases()),
-                        suppression.shownIf(ending.cases(), oneDecimal(ending.medianDays())),
-                        suppression.shownIf(ending.cases(), oneDecimal(ending.averageDays())),
-                        suppression.hides(ending.cases())))
+                        suppression.median(ending.cases(), oneDecimal(ending.medianDays())),
+                        suppression.shownIf(ending.cases(), suppression.average(oneDecimal(ending.averageDays()))),
+                        suppression.hides(ending.cases()), suppression.rounds()))
                 .toList();
     }
 
@@ -206,20 +209,26 @@ class OverviewController {
     record Employer(String id, String name) {
     }
 
-    /** Open cases in one phase; {@code cases} null when suppressed. */
-    record PhaseCount(CasePhase phase, String label, Long cases, boolean suppressed) {
+    /**
+     * Open cases in one phase; {@code cases} null when suppressed, a multiple of the group size when {@code rounded}
+     * (management: {@link SmallCounts}).
+     */
+    record PhaseCount(CasePhase phase, String label, Long cases, boolean suppressed, boolean rounded) {
     }
 
     /** Open cases in one band of weeks of sickness ({@code toWeek} null: and later). */
-    record WeekCount(int fromWeek, Integer toWeek, String label, Long cases, boolean suppressed) {
+    record WeekCount(int fromWeek, Integer toWeek, String label, Long cases, boolean suppressed, boolean rounded) {
     }
 
     /** Cases opened and closed in one month ("2026-11"). */
-    record MonthFlow(String month, Long opened, Long closed, boolean suppressed) {
+    record MonthFlow(String month, Long opened, Long closed, boolean suppressed, boolean rounded) {
     }
 
-    /** Cases closed in one month ("2026-11") for one end reason, with their duration in days. */
+    /**
+     * Cases closed in one month ("2026-11") for one end reason, with their duration in days; for management (rounded)
+     * no average and the median in whole days.
+     */
     record Ending(String month, String reason, String label, Long cases, Double medianDays, Double averageDays,
-                  boolean suppressed) {
+                  boolean suppressed, boolean rounded) {
     }
 }

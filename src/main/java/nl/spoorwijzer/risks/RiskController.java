@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import nl.spoorwijzer.audit.CaseAccessRecorder;
 import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.identity.Role;
@@ -33,6 +34,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/overview/risks")
 class RiskController {
+
+    /**
+     * What a risk code looks like. Checked by its form rather than against the codes of the deployed table: a process
+     * owner may change the table, and cases keep the codes of the version that judged them until they are re-judged.
+     */
+    private static final Pattern RISK_CODE = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
 
     private final CaseRisks risks;
     private final CaseAccess access;
@@ -100,7 +107,7 @@ class RiskController {
         Suppression suppression = smallCounts.forCaller();
         return risks.countsPerRisk(access.visibleEmployers(), filter(employer, phase, code)).stream()
                 .map(count -> new ShownRiskCount(count.code(), count.label(), suppression.shown(count.cases()),
-                        suppression.hides(count.cases())))
+                        suppression.hides(count.cases()), suppression.rounds()))
                 .toList();
     }
 
@@ -115,17 +122,27 @@ class RiskController {
                 .download("loonsanctierisicos-aantallen", time.today());
     }
 
-    /** The caller's filters, checked: an employer he may see (403 naming it), a phase of casefile/CasePhase (400). */
+    /**
+     * The caller's filters, checked: an employer he may see (403 naming it; empty: 400), a phase of casefile/CasePhase
+     * (400) and a risk code as the decision table writes them (400).
+     */
     private RiskFilter filter(String employer, String phase, String code) {
         if (employer != null) {
             OverviewAccess.onlyOwn(access.visibleEmployers(), employer);
         }
         OverviewAccess.phase(phase);
+        if (code != null && !RISK_CODE.matcher(code).matches()) {
+            throw RuleViolationException.invalid("code", "a risk code of the loonsanctie table such as"
+                    + " wettelijkeStapGemist: a letter, then up to 63 letters, digits, '-', '_' or '.'");
+        }
         return new RiskFilter(employer, phase, code);
     }
 
-    /** {@link RiskCount} as the caller may see it: the number null where suppressed. */
-    record ShownRiskCount(String code, String label, Long cases, boolean suppressed) {
+    /**
+     * {@link RiskCount} as the caller may see it: the number null where suppressed, rounded to a multiple of the
+     * group size for management (overview/SmallCounts).
+     */
+    record ShownRiskCount(String code, String label, Long cases, boolean suppressed, boolean rounded) {
     }
 
     /** The engine grants the caller every case of his employers with its contents (not one case as a party). */

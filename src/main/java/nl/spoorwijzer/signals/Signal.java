@@ -47,7 +47,8 @@ public record Signal(SignalKind kind, String subjectId, String taskId, String ca
         try {
             return JSON.readValue(canonical, Signal.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a signal: " + canonical, e);
+            // not the text itself: it names the recipient, and this message can become an incident in Cockpit
+            throw new IllegalArgumentException("not a signal (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

@@ -3,6 +3,7 @@ package nl.spoorwijzer.signals;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
@@ -49,15 +50,33 @@ class SignalJobHandler implements JobHandler<Signal> {
         return TYPE;
     }
 
+    /**
+     * Runs the job. Whatever fails in it becomes the job's exception message and then an incident in Cockpit, which
+     * management reads: a failure that may quote a user (a database's duplicate key names its values) is logged with
+     * its details for the administrator and the job fails with a message that names only the signal.
+     */
     @Override
     public void execute(Signal signal, ExecutionEntity execution, CommandContext context, String tenantId) {
+        try {
+            run(signal, context);
+        } catch (OptimisticLockingException | NamelessFailure retriedAsIs) {
+            throw retriedAsIs;
+        } catch (RuntimeException failed) {
+            LOG.warn("Signaaljob mislukt ({}){}", describe(signal),
+                    signal.recipient() == null ? "" : " (gebruiker " + signal.recipient() + ")", failed);
+            throw new NamelessFailure("job " + describe(signal) + " failed (" + failed.getClass().getSimpleName()
+                    + "); the details are in the application log");
+        }
+    }
+
+    private void run(Signal signal, CommandContext context) {
         if (signal.kind() == SignalKind.DIGEST) {
             sendDigest(signal);
             return;
         }
         if (signal.recipient() != null) {
             people.user(signal.recipient()).filter(SignalJobHandler::hasAddress)
-                    .ifPresent(user -> sendTo(user, mails.single(signal, user)));
+                    .ifPresent(user -> sendTo(user, mails.single(signal, user), signal));
             return;
         }
         if (signal.kind() == SignalKind.MISS_FOR_EMPLOYER) {
@@ -93,16 +112,28 @@ class SignalJobHandler implements JobHandler<Signal> {
     }
 
     /**
-     * Sends one mail. A refusal becomes the job's failure and so an incident in Cockpit, which management may read:
-     * it names the user, never his e-mail address (an SMTP server's refusal quotes it).
+     * Sends one mail. A refusal becomes the job's failure and so an incident in Cockpit, which management may read
+     * (and a recipient may be the sick employee himself): its message names the signal, never the user or his e-mail
+     * address (an SMTP server's refusal quotes it), and carries no cause. The administrator finds the user in the log.
      */
-    private void sendTo(User user, SignalMails.Mail mail) {
+    private void sendTo(User user, SignalMails.Mail mail, Signal signal) {
         try {
             outbox.send(user.getEmail(), mail.subject(), mail.body());
         } catch (RuntimeException refused) {
-            throw new IllegalStateException("e-mail to user " + user.getId() + " not sent ("
-                    + refused.getClass().getSimpleName() + ")");
+            String what = describe(signal);
+            LOG.warn("E-mail aan gebruiker {} niet verstuurd ({}): {}", user.getId(), what,
+                    refused.getClass().getSimpleName());
+            throw new NamelessFailure("e-mail " + what + " to one recipient not sent ("
+                    + refused.getClass().getSimpleName() + "); the recipient is in the application log");
         }
+    }
+
+    /** The signal as an incident may name it: its kind and the task or day it is about, never a user. */
+    static String describe(Signal signal) {
+        if (signal.kind() == SignalKind.DIGEST) {
+            return "of the daily digest of " + signal.dueDate();
+        }
+        return "of signal " + signal.kind() + " about task " + signal.taskId();
     }
 
     private void sendDigest(Signal digest) {
@@ -114,7 +145,15 @@ class SignalJobHandler implements JobHandler<Signal> {
         }
         SignalMails.Mail mail = mails.digest(digest, user, lines.stream().map(SignalLedger.DigestLine::line).toList());
         ledger.removeDigestLinesUpTo(userId, lines.get(lines.size() - 1).id());
-        sendTo(user, mail);
+        sendTo(user, mail, digest);
+    }
+
+    /** A failure whose message names no user, so it may become an incident's message. */
+    static final class NamelessFailure extends IllegalStateException {
+
+        NamelessFailure(String message) {
+            super(message);
+        }
     }
 
     @Override

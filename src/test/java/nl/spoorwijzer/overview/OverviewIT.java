@@ -244,6 +244,8 @@ class OverviewIT {
             caseOf.forEach((employee, caseId) -> assertThat(body).as(path).doesNotContain(caseId)
                     .doesNotContain("\"" + employee + "\""));
             everyCountIsZeroLargeOrSuppressed(path, get(path, "ivo"));
+            get(path, "ivo").forEach(row -> assertThat(row.path("rounded").asBoolean()).as(path).isTrue());
+            get(path, "anna").forEach(row -> assertThat(row.path("rounded").asBoolean()).as(path).isFalse());
         }
         // the administrator sees exact numbers over every employer
         assertThat(counts(get("/api/overview/weeks", "demo"), "label", "cases")).startsWith(
@@ -255,7 +257,8 @@ class OverviewIT {
             row.fields().forEachRemaining(field -> {
                 if (field.getValue().isIntegralNumber() && !field.getKey().endsWith("Week")) {
                     assertThat(field.getValue().asLong()).as(path + " " + row).satisfiesAnyOf(
-                            count -> assertThat(count).isZero(), count -> assertThat(count).isGreaterThanOrEqualTo(5));
+                            count -> assertThat(count).isZero(),
+                            count -> assertThat(count).isGreaterThanOrEqualTo(5).matches(c -> c % 5 == 0, "a multiple of 5"));
                 }
             });
         }
@@ -280,12 +283,138 @@ class OverviewIT {
         for (String path : List.of("/api/overview/phases?phase=SPOOR_3", "/api/overview/flow?months=37",
                 "/api/overview/endings?months=twelve", "/api/deadlines/summary?phase=spoor_1",
                 "/api/overview/risks/counts?phase=X", "/api/overview/weeks?format=xml",
-                "/api/overview/weeks?employer=zorggroep-noord")) {
+                "/api/overview/weeks?employer=zorggroep-noord", "/api/overview/risks/counts?code=x'%20OR%201=1",
+                "/api/overview/risks?code=", "/api/overview/risks?code=" + "a".repeat(65))) {
             HttpResponse<String> response = http.get(path, "anna", "anna");
             refused.put(path, response.statusCode() + " " + tree(response.body()).path("field").asText());
         }
         assertThat(refused.values()).containsExactly("400 phase", "400 months", "400 months", "400 phase",
-                "400 phase", "400 format", "403 employer");
+                "400 phase", "400 format", "403 employer", "400 code", "400 code", "400 code");
+        assertThat(get("/api/overview/risks/counts?code=wettelijkeStapGemist", "anna")).isNotNull();
+    }
+
+    @Test
+    void anEmptyEmployerIsRefusedNamingItOnEveryOverviewEndpoint() {
+        List<String> paths = new ArrayList<>(AGGREGATES);
+        paths.addAll(List.of("/api/deadlines", "/api/overview/risks", "/api/overview/phases?format=csv"));
+        for (String user : List.of("anna", "ivo", "demo")) {
+            for (String path : paths) {
+                if (user.equals("ivo") && (path.equals("/api/deadlines") || path.equals("/api/overview/risks"))) {
+                    continue; // lists management may not read at all: 403 whatever the filter
+                }
+                for (String empty : List.of("", "%20")) {
+                    String url = path + (path.contains("?") ? "&" : "?") + "employer=" + empty;
+                    HttpResponse<String> response = http.get(url, user, user);
+                    assertThat(response.statusCode()).as(url + " as " + user).isEqualTo(400);
+                    assertThat(tree(response.body()).path("field").asText()).as(url).isEqualTo("employer");
+                }
+            }
+        }
+    }
+
+    /**
+     * The reviewer's differencing attack on synthetic closed cases of acme-bouw in March 2033: 6 recovered (5 in
+     * Spoor 1 after 100 to 140 days, 1 in the eerstejaarsevaluatie after 220 days) and 1 early IVA. Exact, the month's
+     * flow (7 closed) minus its recovered (6) gave away the one IVA, and the average over all recovered minus the one
+     * over Spoor 1 gave away the one case's 220 days.
+     */
+    @Test
+    void managementsRoundedCountsNoLongerGiveAwayOneCaseByDifference() {
+        int[] days = {100, 110, 120, 130, 140, 220};
+        try {
+            for (int i = 0; i < days.length; i++) {
+                closedCase("zz-herstel-" + i, i < 5 ? "SPOOR_1" : "EERSTEJAARSEVALUATIE", "hersteld", days[i]);
+            }
+            closedCase("zz-iva", "SPOOR_1", "vervroegdeIva", 300);
+
+            // the werkgever sees his own cases exactly
+            JsonNode exact = march(get("/api/overview/endings", "anna"), "hersteld");
+            assertThat(exact.path("cases").asLong()).isEqualTo(6);
+            assertThat(exact.path("medianDays").asDouble()).isEqualTo(125.0);
+            assertThat(exact.path("averageDays").asDouble()).isEqualTo(136.7);
+            assertThat(march(get("/api/overview/endings?phase=SPOOR_1", "anna"), "hersteld").path("averageDays")
+                    .asDouble()).isEqualTo(120.0);
+            assertThat(march(get("/api/overview/flow", "anna"), null).path("closed").asLong()).isEqualTo(7);
+
+            // management: rounded to fives, the IVA suppressed, no average, the median in whole days
+            JsonNode flow = march(get("/api/overview/flow", "ivo"), null);
+            JsonNode recovered = march(get("/api/overview/endings", "ivo"), "hersteld");
+            JsonNode iva = march(get("/api/overview/endings", "ivo"), "vervroegdeIva");
+            assertThat(flow.path("closed").asLong()).isEqualTo(5);
+            assertThat(flow.path("rounded").asBoolean()).isTrue();
+            assertThat(recovered.path("cases").asLong()).isEqualTo(5);
+            assertThat(recovered.path("rounded").asBoolean()).isTrue();
+            assertThat(iva.path("cases").isNull()).isTrue();
+            assertThat(iva.path("suppressed").asBoolean()).isTrue();
+            assertThat(flow.path("closed").asLong() - recovered.path("cases").asLong())
+                    .as("closed minus recovered is no longer the one IVA").isZero();
+            assertThat(recovered.path("averageDays").isNull()).isTrue();
+            assertThat(recovered.path("medianDays").asDouble()).isEqualTo(125.0);
+            JsonNode inSpoor1 = march(get("/api/overview/endings?phase=SPOOR_1", "ivo"), "hersteld");
+            assertThat(inSpoor1.path("cases").asLong()).isEqualTo(5);
+            assertThat(inSpoor1.path("averageDays").isNull()).as("no average to subtract").isTrue();
+            assertThat(inSpoor1.path("medianDays").asDouble()).isEqualTo(120.0);
+            // all employers minus acme-bouw: management's rounded counts tell nothing exact about zorggroep-noord
+            assertThat(march(get("/api/overview/flow?employer=acme-bouw", "ivo"), null).path("closed").asLong())
+                    .isEqualTo(flow.path("closed").asLong());
+
+            assertThat(csv("/api/overview/endings?format=csv", "ivo")).contains("2033-03;Volledig hersteld;5;125;\r\n")
+                    .contains("2033-03;Vervroegde IVA toegekend;< 5;;\r\n");
+        } finally {
+            jdbc.update("DELETE FROM case_file WHERE case_id LIKE 'zz-%'");
+        }
+    }
+
+    /**
+     * Finding 2 of the review: one case with five steps overdue is still one person's case. On a synthetic open case
+     * of acme-bouw in the eindfase (no played case is), management's summary stays suppressed, the werkgever sees 5.
+     */
+    @Test
+    void oneCaseWithFiveOverdueStepsStaysSuppressedForManagement() {
+        try {
+            jdbc.update("INSERT INTO case_file (case_id, process_instance_id, employer_id, employee_id, first_sick_day,"
+                    + " status, phase, opened_at) VALUES ('zz-veel-te-laat', 'zz-geen-proces', 'acme-bouw', 'zz-wim',"
+                    + " ?, 'OPEN', 'EINDFASE', CURRENT_TIMESTAMP)", LocalDate.of(2031, 8, 1));
+            for (String milestone : List.of("ziekmelding-bedrijfsarts", "probleemanalyse", "plan-van-aanpak",
+                    "ziekmelding-uwv", "eerstejaarsevaluatie")) {
+                jdbc.update("INSERT INTO case_deadline (case_id, milestone, employer_id, party, role, due_date, state,"
+                        + " case_open) VALUES ('zz-veel-te-laat', ?, 'acme-bouw', 'werkgever', 'werkgever', ?, 'GEMIST',"
+                        + " TRUE)", milestone, LocalDate.of(2032, 1, 1));
+            }
+            JsonNode exact = get("/api/deadlines/summary?phase=EINDFASE", "anna");
+            assertThat(exact).singleElement().satisfies(row -> {
+                assertThat(row.path("overdue").asLong()).isEqualTo(5);
+                assertThat(row.path("suppressed").asBoolean()).isFalse();
+            });
+            JsonNode managed = get("/api/deadlines/summary?phase=EINDFASE", "ivo");
+            assertThat(managed).singleElement().satisfies(row -> {
+                assertThat(row.path("overdue").isNull()).as("5 steps but 1 case").isTrue();
+                assertThat(row.path("suppressed").asBoolean()).isTrue();
+            });
+            assertThat(csv("/api/deadlines/summary?format=csv&phase=EINDFASE", "ivo")).contains(";0;< 5\r\n");
+        } finally {
+            jdbc.update("DELETE FROM case_deadline WHERE case_id LIKE 'zz-%'");
+            jdbc.update("DELETE FROM case_file WHERE case_id LIKE 'zz-%'");
+        }
+    }
+
+    private void closedCase(String caseId, String phase, String reason, int days) {
+        LocalDate closedOn = LocalDate.of(2033, 3, 10);
+        jdbc.update("INSERT INTO case_file (case_id, process_instance_id, employer_id, employee_id, first_sick_day,"
+                + " status, phase, closed_reason, closed_on, opened_at) VALUES (?, 'zz-geen-proces', 'acme-bouw', ?, ?,"
+                + " 'CLOSED', ?, ?, ?, CURRENT_TIMESTAMP)", caseId, caseId, closedOn.minusDays(days), phase, reason,
+                closedOn);
+    }
+
+    /** The row of March 2033 (and of this end reason, when given). */
+    private static JsonNode march(JsonNode rows, String reason) {
+        for (JsonNode row : rows) {
+            if (row.path("month").asText().equals("2033-03")
+                    && (reason == null || row.path("reason").asText().equals(reason))) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row of 2033-03 " + reason + " in " + rows);
     }
 
     @Test

@@ -257,7 +257,14 @@ class SignalsIT {
             assertThat(engine.getRuntimeService().createIncidentQuery().incidentType("failedJob")
                     .configuration(failed.getId()).list()).singleElement()
                     .satisfies(incident -> assertThat(incident.getIncidentMessage())
-                            .contains("zz-kapot-adres").doesNotContain("@example.org"));
+                            .as("management reads incidents in Cockpit: no user, no address")
+                            .contains("e-mail of signal").contains("not sent")
+                            .doesNotContain("zz-kapot-adres").doesNotContain("Kapot").doesNotContain("example.org"));
+            assertThat(engine.getManagementService().getJobExceptionStacktrace(failed.getId()))
+                    .doesNotContain("zz-kapot-adres").doesNotContain("example.org");
+            assertThat(engine.getHistoryService().createHistoricJobLogQuery().jobId(failed.getId()).failureLog()
+                    .list()).isNotEmpty().allSatisfy(log -> assertThat(log.getJobExceptionMessage())
+                            .doesNotContain("zz-kapot-adres").doesNotContain("example.org"));
         } finally {
             identity.deleteUser(broken.getId());
         }
