@@ -112,7 +112,11 @@ class LoonsanctieRiskTable {
 
     /** The version that judges now and the newer one refused for it (null when the newest judges). */
     TableStatus status() {
-        current();
+        try {
+            current();
+        } catch (IllegalStateException noValidVersion) {
+            return new TableStatus(null, null);
+        }
         Choice known = chosen.get();
         return new TableStatus(known.table().version(), known.refusedVersion());
     }
@@ -167,7 +171,7 @@ class LoonsanctieRiskTable {
     private record Choice(String latestId, Table table, Integer refusedVersion) {
     }
 
-    record TableStatus(int version, Integer refusedVersion) {
+    record TableStatus(Integer version, Integer refusedVersion) {
     }
 
     /** One version of the table. */
