@@ -121,8 +121,10 @@ class RiskController {
     @GetMapping("/status")
     @Operation(summary = "When the risks were last judged for every open case (the nightly sweep), the version of"
             + " the risk table that judges, and a newer version refused because it holds more than FEEL (or null)")
-    RiskStatus status() {
+    RiskStatus status(@Parameter(description = "an employer the caller may see (the page's filter); the status is"
+            + " the same for all") @RequestParam(required = false) String employer) {
         requireFigures();
+        filter(employer, null, null);
         LoonsanctieRiskTable.TableStatus version = table.status();
         return new RiskStatus(sweep.lastJudged().orElse(null), version.version(), version.refusedVersion());
     }

@@ -438,7 +438,7 @@ class SignalsIT {
     }
 
     @Test
-    @Order(10)
+    @Order(8) // before the SMTP server is stopped
     void aRecipientsMailIsCheckedAgainWhenSentNoneForADoneTaskOrForWhomItNoLongerConcerns() throws Exception {
         LocalDate firstSickDay = LocalDate.of(2026, 4, 6);
         ApiCases.onDay(firstSickDay);
@@ -462,7 +462,7 @@ class SignalsIT {
         engine.getTaskService().complete(openTask("ziekmeldingDoorgeven").getId(),
                 SimulatedAnswers.onTime("ziekmeldingDoorgeven"));
         sendSignals();
-        assertThat(mails()).as("a done task gets no mail").noneMatch(mail -> mail.contains("Ziekmelding doorgeven"));
+        assertThat(mails()).as("the next step's people are mailed, of the done task no one").isNotEmpty().noneMatch(mail -> mail.contains("Ziekmelding doorgeven"));
     }
 
     private Task openTask(String key) {
