@@ -94,7 +94,7 @@ final class DeploymentRules {
         Deployment deployment = new Deployment(forms, processes, decisions, violations);
         bpmn.forEach((name, document) -> deployment.bpmn(document.getDocumentElement(), name));
         dmn.forEach((name, document) -> deployment.dmn(document.getDocumentElement(), name,
-                language(document.getDocumentElement(), "feel")));
+                language(document.getDocumentElement(), "feel"), null));
         return List.copyOf(violations);
     }
 
@@ -303,14 +303,21 @@ final class DeploymentRules {
             }
         }
 
-        void dmn(Element element, String resource, String inherited) {
+        /** @param feelOnlyDecision the key of the enclosing decision when it may hold FEEL only, else null */
+        void dmn(Element element, String resource, String inherited, String feelOnlyDecision) {
             String id = idOf(element, resource);
             String language = language(element, inherited);
             String own = element.getAttribute("expressionLanguage");
-            if (!own.isBlank() && !isFeelOrJuel(own)) {
+            boolean decision = "decision".equals(element.getLocalName());
+            String feelOnly = decision && FeelOnlyDecisions.isFeelOnly(element.getAttribute("id"))
+                    ? element.getAttribute("id") : feelOnlyDecision;
+            if (feelOnly != null && (!own.isBlank() || decision) && !FeelOnlyDecisions.isFeel(language)) {
+                refuse(id, "expression language '" + language + "' is not allowed in decision '" + feelOnly
+                        + "': it is evaluated for every open case and may hold FEEL only");
+            } else if (!own.isBlank() && !isFeelOrJuel(own)) {
                 refuse(id, "expression language '" + own + "' is not allowed in decisions (FEEL or JUEL only)");
             }
-            if ("decision".equals(element.getLocalName())) {
+            if (decision) {
                 if (element.getAttributeNS(CAMUNDA_DMN, "historyTimeToLive").isBlank()) {
                     refuse(id, "a decision needs camunda:historyTimeToLive");
                 }
@@ -325,7 +332,7 @@ final class DeploymentRules {
                 expressions.problems(juel).forEach(problem -> refuse(id, "expression " + problem));
             }
             for (Element child : children(element)) {
-                dmn(child, resource, language);
+                dmn(child, resource, language, feelOnly);
             }
         }
     }

@@ -27,10 +27,37 @@ class CaseRiskStore {
         this.jdbc = jdbc;
     }
 
-    /** Locks the cases' rows of the read model, so a sweep and a change of the same case write one after another. */
+    /**
+     * Locks the cases' rows of the read model for the short transaction that writes their risks, so the sweep and
+     * a re-judgement after a change of the same case write one after another (never while evaluating).
+     */
     void lockCases(Collection<String> caseIds) {
         jdbc.queryForList("SELECT case_id FROM case_file WHERE case_id IN (:ids) FOR UPDATE",
                 new MapSqlParameterSource("ids", caseIds), String.class);
+    }
+
+    /**
+     * What the facts of each case were read from: its status, phase and the number and last id of its dossier
+     * entries. Read before the facts; when it differs at writing time, the case changed meanwhile and the
+     * re-judgement that change queued after its commit has (or will have) the newer facts. The count catches an entry
+     * committed late with a lower id.
+     */
+    Map<String, String> stamps(Collection<String> caseIds) {
+        Map<String, String> stamps = new HashMap<>();
+        if (caseIds.isEmpty()) {
+            return stamps;
+        }
+        MapSqlParameterSource ids = new MapSqlParameterSource("ids", caseIds);
+        jdbc.query("SELECT case_id, status, phase FROM case_file WHERE case_id IN (:ids)", ids, rs -> {
+            stamps.put(rs.getString("case_id"), rs.getString("status") + "|" + rs.getString("phase"));
+        });
+        jdbc.query("""
+                SELECT case_id, COUNT(*) AS entries, MAX(id) AS last_id FROM dossier_entry
+                WHERE case_id IN (:ids) GROUP BY case_id""", ids, rs -> {
+            String entries = "|" + rs.getLong("entries") + "|" + rs.getLong("last_id");
+            stamps.computeIfPresent(rs.getString("case_id"), (id, stamp) -> stamp + entries);
+        });
+        return stamps;
     }
 
     /** Replaces the risks of these cases (all of them: a case without findings loses its rows). */

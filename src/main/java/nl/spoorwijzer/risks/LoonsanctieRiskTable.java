@@ -1,22 +1,26 @@
 package nl.spoorwijzer.risks;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import nl.spoorwijzer.modelling.FeelOnlyDecisions;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -30,6 +34,8 @@ import org.camunda.bpm.dmn.engine.impl.DmnExpressionImpl;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,25 +45,21 @@ import org.springframework.stereotype.Component;
  * outcome is kept in {@code case_risk}).
  *
  * <p>A process owner deploys this table, so it is not trusted: a version with an expression in any language but FEEL
- * (JUEL, Groovy, JavaScript would run code in this process) is refused when it is loaded, and each evaluation gets
- * {@code spoorwijzer.risks.evaluation-timeout-millis}: a runaway expression fails that case (which keeps its earlier
- * risks) instead of stalling the nightly sweep.
+ * (JUEL, Groovy, JavaScript would run code in this process) is refused when deployed (modelling/DeploymentRules) and,
+ * for a version deployed before that rule, again when it is loaded: then the newest valid version judges on, and
+ * {@link #status()} names the refused one. Each evaluation gets {@code spoorwijzer.risks.evaluation-timeout-millis}:
+ * a runaway expression fails that case (which keeps its earlier risks) instead of stalling the nightly sweep.
  */
 @Component
 class LoonsanctieRiskTable {
 
-    static final String DECISION_KEY = "loonsanctie-risico";
-
-    /** FEEL as the DMN specifications name it, and Camunda's short name (DefaultDmnEngineConfiguration). */
-    private static final Set<String> FEEL = Set.of(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE,
-            DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_ALTERNATIVE,
-            DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN12,
-            DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN13,
-            DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN14,
-            DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN15);
+    static final String DECISION_KEY = FeelOnlyDecisions.LOONSANCTIE_RISICO;
+    private static final Logger LOG = LoggerFactory.getLogger(LoonsanctieRiskTable.class);
+    /** How many older versions are looked at for a valid one when the newest is refused. */
+    private static final int FALLBACK_VERSIONS = 20;
 
     private final ProcessEngineConfigurationImpl engineConfiguration;
-    private final AtomicReference<Parsed> parsed = new AtomicReference<>();
+    private final AtomicReference<Choice> chosen = new AtomicReference<>();
     private final BoundedEvaluations evaluations;
     /**
      * A DMN engine of its own (FEEL, as the engine's): the engine's DMN engine writes decision history, which needs a
@@ -66,9 +68,10 @@ class LoonsanctieRiskTable {
     private final DmnEngine dmn = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration
             .createDefaultDmnEngineConfiguration()).feelEngineFactory(ParsedOnceFeelEngine::new).buildEngine();
 
-    LoonsanctieRiskTable(ProcessEngineConfigurationImpl engineConfiguration, RiskSettings settings) {
+    LoonsanctieRiskTable(ProcessEngineConfigurationImpl engineConfiguration, RiskSettings settings,
+                         MeterRegistry meters) {
         this.engineConfiguration = engineConfiguration;
-        this.evaluations = new BoundedEvaluations(Duration.ofMillis(settings.evaluationTimeoutMillis()));
+        this.evaluations = new BoundedEvaluations(Duration.ofMillis(settings.evaluationTimeoutMillis()), meters);
     }
 
     @PreDestroy
@@ -76,26 +79,53 @@ class LoonsanctieRiskTable {
         evaluations.stop();
     }
 
-    /** The newest deployed table, parsed once per version; ask once per batch of cases. */
+    /**
+     * The newest deployed table that holds FEEL only, parsed once per version; ask once per batch of cases. A newest
+     * version that is refused leaves the newest valid one judging (and is named in {@link #status()}).
+     */
     Table current() {
-        DecisionDefinition latest = engineConfiguration.getCommandExecutorTxRequired().execute(context ->
-                context.runWithoutAuthorization(() -> repository().createDecisionDefinitionQuery()
-                        .decisionDefinitionKey(DECISION_KEY).withoutTenantId().latestVersion().singleResult()));
-        if (latest == null) {
-            throw new IllegalStateException("Decision '" + DECISION_KEY + "' is not deployed");
-        }
-        Parsed known = parsed.get();
-        if (known != null && known.definitionId().equals(latest.getId())) {
+        DecisionDefinition latest = query(0, 1).stream().findFirst().orElseThrow(() ->
+                new IllegalStateException("Decision '" + DECISION_KEY + "' is not deployed"));
+        Choice known = chosen.get();
+        if (known != null && known.latestId().equals(latest.getId())) {
             return known.table();
         }
-        // The engine's deployment cache holds the table parsed (a decision definition is a DmnDecision).
-        DmnDecision decision = engineConfiguration.getCommandExecutorTxRequired().execute(context ->
-                context.getProcessEngineConfiguration().getDeploymentCache()
-                        .findDeployedDecisionDefinitionById(latest.getId()));
-        feelOnly(decision, latest.getVersion());
-        Table table = new Table(dmn, decision, latest.getVersion(), evaluations);
-        parsed.set(new Parsed(latest.getId(), table));
-        return table;
+        Integer refused = null;
+        for (DecisionDefinition version : query(0, FALLBACK_VERSIONS)) {
+            DmnDecision decision = engineConfiguration.getCommandExecutorTxRequired().execute(context ->
+                    context.getProcessEngineConfiguration().getDeploymentCache()
+                            .findDeployedDecisionDefinitionById(version.getId()));
+            try {
+                feelOnly(decision, version.getVersion());
+            } catch (IllegalStateException notFeel) {
+                LOG.error("Loonsanctie risks: {}; the newest valid version judges on", notFeel.getMessage());
+                refused = refused == null ? version.getVersion() : refused;
+                continue;
+            }
+            Table table = new Table(dmn, decision, version.getVersion(), evaluations);
+            chosen.set(new Choice(latest.getId(), table, refused));
+            return table;
+        }
+        throw new IllegalStateException("Decision '" + DECISION_KEY + "': no version of the last " + FALLBACK_VERSIONS
+                + " holds FEEL only");
+    }
+
+    /** The version that judges now and the newer one refused for it (null when the newest judges). */
+    TableStatus status() {
+        try {
+            current();
+        } catch (IllegalStateException noValidVersion) {
+            return new TableStatus(null, null);
+        }
+        Choice known = chosen.get();
+        return new TableStatus(known.table().version(), known.refusedVersion());
+    }
+
+    private List<DecisionDefinition> query(int first, int count) {
+        return engineConfiguration.getCommandExecutorTxRequired().execute(context ->
+                context.runWithoutAuthorization(() -> repository().createDecisionDefinitionQuery()
+                        .decisionDefinitionKey(DECISION_KEY).withoutTenantId().orderByDecisionDefinitionVersion()
+                        .desc().listPage(first, count)));
     }
 
     /**
@@ -129,7 +159,7 @@ class LoonsanctieRiskTable {
 
     private static void checkLanguage(DmnExpressionImpl expression, String where, List<String> refused) {
         String language = expression == null ? null : expression.getExpressionLanguage();
-        if (language != null && !FEEL.contains(language.toLowerCase(Locale.ROOT))) {
+        if (language != null && !FeelOnlyDecisions.isFeel(language)) {
             refused.add("'" + language + "' in " + where);
         }
     }
@@ -138,7 +168,10 @@ class LoonsanctieRiskTable {
         return engineConfiguration.getRepositoryService();
     }
 
-    private record Parsed(String definitionId, Table table) {
+    private record Choice(String latestId, Table table, Integer refusedVersion) {
+    }
+
+    record TableStatus(Integer version, Integer refusedVersion) {
     }
 
     /** One version of the table. */
@@ -169,40 +202,78 @@ class LoonsanctieRiskTable {
     }
 
     /**
-     * Evaluations with a time limit, each on a thread of a small pool. A FEEL evaluation cannot be stopped from outside
-     * (it does not look at interrupts), so a runaway one keeps its thread until it ends; the pool holds at most
-     * {@code MAX_THREADS}, and when every thread is taken by such an evaluation the next case fails at once rather
-     * than queueing behind them.
+     * Evaluations with a time limit, each on a thread of its own pool. A FEEL evaluation cannot be stopped from outside
+     * (it does not look at interrupts), so one past its time is abandoned: its caller fails that case, the
+     * evaluation's slot is given back (the next case gets a new thread, so the pool does not shrink) and the abandoned
+     * one is counted ({@value #ABANDONED}) and watched while it runs on ({@value #STUCK}). At most
+     * {@code MAX_THREADS} evaluations run within their time; at most {@code MAX_STUCK} abandoned ones may run on — past
+     * that every next case fails at once (logged as an error) rather than adding threads without end: a table whose
+     * expressions never end needs a new version, and such a node a restart. A FEEL expression that allocates a huge
+     * list cannot be bounded in this process; the deploy-time FEEL-only rule and the time limit are the mitigations.
      */
     static final class BoundedEvaluations {
 
         static final int MAX_THREADS = 4;
+        static final int MAX_STUCK = 16;
+        static final String ABANDONED = "spoorwijzer.risks.evaluations.abandoned";
+        static final String STUCK = "spoorwijzer.risks.evaluations.stuck";
         private static final AtomicInteger THREADS = new AtomicInteger();
 
         private final Duration timeout;
-        private final ThreadPoolExecutor pool = new ThreadPoolExecutor(0, MAX_THREADS, 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), runnable -> {
+        private final Semaphore live = new Semaphore(MAX_THREADS);
+        private final AtomicInteger stuck = new AtomicInteger();
+        private final Counter abandoned;
+        private final ThreadPoolExecutor pool = new ThreadPoolExecutor(0, MAX_THREADS + MAX_STUCK, 60,
+                TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "loonsanctie-risico-" + THREADS.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 });
 
         BoundedEvaluations(Duration timeout) {
+            this(timeout, new SimpleMeterRegistry());
+        }
+
+        BoundedEvaluations(Duration timeout, MeterRegistry meters) {
             this.timeout = timeout;
+            this.abandoned = Counter.builder(ABANDONED)
+                    .description("Risk table evaluations abandoned past their time").register(meters);
+            Gauge.builder(STUCK, stuck, AtomicInteger::get)
+                    .description("Abandoned risk table evaluations still running").register(meters);
         }
 
         <T> T run(Callable<T> evaluation) {
+            if (stuck.get() >= MAX_STUCK || !live.tryAcquire()) {
+                throw new IllegalStateException("decision '" + DECISION_KEY + "' not evaluated: " + MAX_THREADS
+                        + " evaluations are running or " + stuck.get() + " earlier ones are still running past their"
+                        + " time");
+            }
+            // 0 running, 1 done in time, 2 abandoned: exactly one of the two ends gives the slot back
+            AtomicInteger state = new AtomicInteger();
             Future<T> result;
             try {
-                result = pool.submit(evaluation);
-            } catch (RejectedExecutionException everyThreadBusy) {
-                throw new IllegalStateException("decision '" + DECISION_KEY + "' not evaluated: " + MAX_THREADS
-                        + " earlier evaluations are still running past their time");
+                result = pool.submit(() -> {
+                    try {
+                        return evaluation.call();
+                    } finally {
+                        if (!state.compareAndSet(0, 1)) {
+                            stuck.decrementAndGet();
+                        }
+                        // a slot is given back by whoever ended first; an abandoned one already gave it back
+                        if (state.get() == 1) {
+                            live.release();
+                        }
+                    }
+                });
+            } catch (RejectedExecutionException noThreadLeft) {
+                live.release();
+                throw new IllegalStateException("decision '" + DECISION_KEY + "' not evaluated: no thread left, "
+                        + stuck.get() + " earlier evaluations are still running past their time");
             }
             try {
                 return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException tooLong) {
-                result.cancel(true);
+                abandon(state, result);
                 throw new IllegalStateException("decision '" + DECISION_KEY + "' took longer than "
                         + timeout.toMillis() + " ms for this case and was abandoned");
             } catch (ExecutionException failed) {
@@ -210,9 +281,30 @@ class LoonsanctieRiskTable {
                         : new IllegalStateException(failed.getCause());
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
-                result.cancel(true);
+                abandon(state, result);
                 throw new IllegalStateException("interrupted while evaluating decision '" + DECISION_KEY + "'");
             }
+        }
+
+        private void abandon(AtomicInteger state, Future<?> result) {
+            stuck.incrementAndGet();
+            if (state.compareAndSet(0, 2)) {
+                live.release();
+                abandoned.increment();
+                LOG.error("Loonsanctie risks: an evaluation ran past {} ms and was abandoned; {} abandoned ones"
+                        + " still run (at most {})", timeout.toMillis(), stuck.get(), MAX_STUCK);
+                result.cancel(true);
+            } else {
+                stuck.decrementAndGet(); // it ended just in time
+            }
+        }
+
+        int stuck() {
+            return stuck.get();
+        }
+
+        double abandoned() {
+            return abandoned.count();
         }
 
         void stop() {

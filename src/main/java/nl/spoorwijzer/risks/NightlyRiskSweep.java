@@ -3,6 +3,7 @@ package nl.spoorwijzer.risks;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import nl.spoorwijzer.system.ScheduledRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,14 +44,23 @@ public class NightlyRiskSweep {
             return -1;
         }
         long began = System.nanoTime();
-        int cases = 0;
+        int cases;
         try {
             cases = evaluation.evaluateAllOpenCases();
-            return cases;
-        } finally {
-            long millis = (System.nanoTime() - began) / 1_000_000;
-            runs.releaseLease(NAME, node, OffsetDateTime.now(clock), cases, millis);
-            LOG.info("Loonsanctie risks: {} open cases judged in {} ms", cases, millis);
+        } catch (RuntimeException failed) {
+            // the run is not recorded as done: the overview keeps showing when risks were last judged in full
+            runs.freeLease(NAME, node);
+            LOG.error("Loonsanctie risks: the sweep failed, risks stay as last judged: {}", failed.toString());
+            throw failed;
         }
+        long millis = (System.nanoTime() - began) / 1_000_000;
+        runs.releaseLease(NAME, node, OffsetDateTime.now(clock), cases, millis);
+        LOG.info("Loonsanctie risks: {} open cases judged in {} ms", cases, millis);
+        return cases;
+    }
+
+    /** When the sweep last judged every open case, if ever. */
+    public Optional<OffsetDateTime> lastJudged() {
+        return runs.lastFinished(NAME);
     }
 }

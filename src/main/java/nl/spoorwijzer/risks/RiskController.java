@@ -3,6 +3,7 @@ package nl.spoorwijzer.risks;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -47,9 +48,13 @@ class RiskController {
     private final IdentityService identityService;
     private final SmallCounts smallCounts;
     private final LegalTime time;
+    private final NightlyRiskSweep sweep;
+    private final LoonsanctieRiskTable table;
 
     RiskController(CaseRisks risks, CaseAccess access, CaseAccessRecorder recorder, IdentityService identityService,
-                   SmallCounts smallCounts, LegalTime time) {
+                   SmallCounts smallCounts, LegalTime time, NightlyRiskSweep sweep, LoonsanctieRiskTable table) {
+        this.sweep = sweep;
+        this.table = table;
         this.risks = risks;
         this.access = access;
         this.recorder = recorder;
@@ -101,9 +106,7 @@ class RiskController {
                                        @Parameter(description = OverviewCsv.FORMAT_DOC)
                                        @RequestParam(required = false) String format) {
         OverviewAccess.requireJsonFormat(format);
-        if (!readsAllCasesOfEmployers() && !access.callerActsAs(Role.MANAGEMENT)) {
-            throw RuleViolationException.notAllowed("caseId", "your role sees no figures over all cases");
-        }
+        requireFigures();
         Suppression suppression = smallCounts.forCaller();
         return risks.countsPerRisk(access.visibleEmployers(), filter(employer, phase, code)).stream()
                 .map(count -> new ShownRiskCount(count.code(), count.label(), suppression.shown(count.cases()),
@@ -120,6 +123,27 @@ class RiskController {
                 .column("Risico", ShownRiskCount::label).column("Code", ShownRiskCount::code)
                 .count("Zaken", ShownRiskCount::cases, ShownRiskCount::suppressed)
                 .download("loonsanctierisicos-aantallen", time.today());
+    }
+
+    @GetMapping("/status")
+    @Operation(summary = "When the risks were last judged for every open case (the nightly sweep), the version of"
+            + " the risk table that judges, and a newer version refused because it holds more than FEEL (or null)")
+    RiskStatus status(@Parameter(description = "an employer the caller may see (the page's filter); the status is"
+            + " the same for all") @RequestParam(required = false) String employer) {
+        requireFigures();
+        filter(employer, null, null);
+        LoonsanctieRiskTable.TableStatus version = table.status();
+        return new RiskStatus(sweep.lastJudged().orElse(null), version.version(), version.refusedVersion());
+    }
+
+    /** The risk judgement's state: judgedAt null when no sweep finished yet. */
+    record RiskStatus(OffsetDateTime judgedAt, Integer tableVersion, Integer refusedVersion) {
+    }
+
+    private void requireFigures() {
+        if (!readsAllCasesOfEmployers() && !access.callerActsAs(Role.MANAGEMENT)) {
+            throw RuleViolationException.notAllowed("caseId", "your role sees no figures over all cases");
+        }
     }
 
     /**

@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockMinutes              how long one node holds the sweep before another may take it over
  * @param evaluationTimeoutMillis  the most one evaluation of the table for one case may take; a case whose
  *                                 evaluation takes longer fails and keeps its earlier risks
+ * @param pageBudgetSeconds        the most the sweep spends evaluating one page of cases; the cases left when it is
+ *                                 spent keep their earlier risks until the next run (or their next change)
  * @param rejudgeQueue             cases waiting to be judged again after a dossier change; beyond it a change is
  *                                 left to the nightly sweep
  */
@@ -34,14 +36,15 @@ public record RiskSettings(
         @DefaultValue("500") int chunkSize,
         @DefaultValue("60") int lockMinutes,
         @DefaultValue("2000") int evaluationTimeoutMillis,
-        @DefaultValue("10000") int rejudgeQueue) {
+        @DefaultValue("10000") int rejudgeQueue,
+        @DefaultValue("300") int pageBudgetSeconds) {
 
     public RiskSettings {
         if (spoor2DaysAfterEje < 0 || evaluationIntervalDays < 0 || adviceFollowUpDays < 0 || spoor1RecheckDays < 0
                 || adResearchDays < 0 || jobApplicationWeeks < 0 || chunkSize < 1 || lockMinutes < 1
-                || evaluationTimeoutMillis < 1 || rejudgeQueue < 1) {
+                || evaluationTimeoutMillis < 1 || rejudgeQueue < 1 || pageBudgetSeconds < 1) {
             throw new IllegalArgumentException("spoorwijzer.risks.*: terms must not be negative, chunk size, lock"
-                    + " minutes, evaluation timeout and re-judge queue at least 1");
+                    + " minutes, evaluation timeout, re-judge queue and page budget at least 1");
         }
     }
 }

@@ -75,8 +75,10 @@ class SignalJobHandler implements JobHandler<Signal> {
             return;
         }
         if (signal.recipient() != null) {
-            people.user(signal.recipient()).filter(SignalJobHandler::hasAddress)
-                    .ifPresent(user -> sendTo(user, mails.single(signal, user), signal));
+            if (stillConcerns(signal, context)) {
+                people.user(signal.recipient()).filter(SignalJobHandler::hasAddress)
+                        .ifPresent(user -> sendTo(user, mails.single(signal, user), signal));
+            }
             return;
         }
         if (signal.kind() == SignalKind.MISS_FOR_EMPLOYER) {
@@ -89,6 +91,29 @@ class SignalJobHandler implements JobHandler<Signal> {
         }
         fanOut(signal, people.of(task.getAssignee(), task.getIdentityLinks(), task.getTenantId()),
                 context.getCurrentJob());
+    }
+
+    /**
+     * A recipient's job may run long after the signal was queued (retries, a busy job executor): a new task or a
+     * follow-up reminder goes out only while the task is open and the recipient is still one of its people (the
+     * task may have been claimed or handed over). A passed deadline stays true once the task is done; the werkgever's
+     * notice of another party's miss stays too.
+     */
+    private boolean stillConcerns(Signal signal, CommandContext context) {
+        if (signal.kind() == SignalKind.MISS_FOR_EMPLOYER || signal.taskId() == null) {
+            return true;
+        }
+        TaskEntity task = context.getTaskManager().findTaskById(signal.taskId());
+        if (task == null) {
+            return signal.kind() == SignalKind.DEADLINE_PASSED;
+        }
+        boolean party = people.of(task.getAssignee(), task.getIdentityLinks(), task.getTenantId()).stream()
+                .anyMatch(user -> user.getId().equals(signal.recipient()));
+        if (!party) {
+            LOG.info("Signaal {} voor {} niet verstuurd: niet meer een van de mensen van de taak", signal.kind(),
+                    signal.recipient());
+        }
+        return party;
     }
 
     private void fanOut(Signal signal, List<User> recipients, JobEntity job) {

@@ -1,9 +1,14 @@
 package nl.spoorwijzer.signals;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,6 +21,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class SignalLedger {
+
+    /** Claims per INSERT statement on PostgreSQL: 4 parameters each, far below the driver's 32767. */
+    static final int STATEMENT_ROWS = 1000;
 
     private final JdbcTemplate jdbc;
     private volatile Boolean postgres;
@@ -42,16 +50,9 @@ class SignalLedger {
             return claimed;
         }
         if (postgres()) {
-            int[] rows = jdbc.batchUpdate("""
-                    INSERT INTO signal_sent (subject_id, kind, case_id, queued_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (subject_id, kind) DO NOTHING""", claims, claims.size(), (statement, claim) -> {
-                statement.setString(1, claim.subjectId());
-                statement.setString(2, claim.kind().name());
-                statement.setString(3, claim.caseId());
-                statement.setObject(4, now);
-            })[0];
-            for (int i = 0; i < rows.length; i++) {
-                claimed[i] = rows[i] != 0;
+            for (int from = 0; from < claims.size(); from += STATEMENT_ROWS) {
+                claimReturning(claims.subList(from, Math.min(claims.size(), from + STATEMENT_ROWS)), now, claimed,
+                        from);
             }
             return claimed;
         }
@@ -69,6 +70,24 @@ class SignalLedger {
             }
         }
         return claimed;
+    }
+
+    /**
+     * One INSERT of many rows on PostgreSQL that returns the rows it inserted: a row skipped for a conflict is not
+     * returned, so the claims are exact whatever the driver reports for a batch (with reWriteBatchedInserts a batch's
+     * counts are SUCCESS_NO_INFO, which tells nothing). The first of two equal claims in one call gets the row.
+     */
+    private void claimReturning(List<Claim> claims, OffsetDateTime now, boolean[] claimed, int offset) {
+        String values = String.join(", ", Collections.nCopies(claims.size(), "(?, ?, ?, ?)"));
+        List<Object> args = new ArrayList<>(claims.size() * 4);
+        claims.forEach(claim -> args.addAll(Arrays.asList(claim.subjectId(), claim.kind().name(), claim.caseId(),
+                now)));
+        Set<String> inserted = new HashSet<>(jdbc.query("INSERT INTO signal_sent (subject_id, kind, case_id, queued_at)"
+                + " VALUES " + values + " ON CONFLICT (subject_id, kind) DO NOTHING RETURNING subject_id, kind",
+                (rs, row) -> rs.getString("subject_id") + "|" + rs.getString("kind"), args.toArray()));
+        for (int i = 0; i < claims.size(); i++) {
+            claimed[offset + i] = inserted.remove(claims.get(i).subjectId() + "|" + claims.get(i).kind().name());
+        }
     }
 
     /**
@@ -94,7 +113,11 @@ class SignalLedger {
                 })[0];
         boolean[] claimed = new boolean[claims.size()];
         for (int i = 0; i < rows.length; i++) {
-            claimed[i] = rows[i] != 0;
+            if (rows[i] != 0 && rows[i] != 1) {
+                // SUCCESS_NO_INFO (or another non-count) proves nothing: the caller rolls back and claims row by row
+                throw new IllegalStateException("the batch of claims gave no row counts (" + rows[i] + ")");
+            }
+            claimed[i] = rows[i] == 1;
         }
         return claimed;
     }

@@ -1,6 +1,8 @@
 package nl.spoorwijzer.system;
 
 import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -35,5 +37,18 @@ public class ScheduledRuns {
                     last_millis = :millis WHERE name = :name AND locked_by = :node""",
                 new MapSqlParameterSource("name", name).addValue("node", node).addValue("finished", finished)
                         .addValue("items", items).addValue("millis", millis));
+    }
+
+    /** Frees the run without recording it as done (it failed): its last finish stays that of the last good run. */
+    public void freeLease(String name, String node) {
+        jdbc.update("UPDATE scheduled_run SET locked_until = NULL WHERE name = :name AND locked_by = :node",
+                new MapSqlParameterSource("name", name).addValue("node", node));
+    }
+
+    /** When the run last finished well, if ever. */
+    public Optional<OffsetDateTime> lastFinished(String name) {
+        return jdbc.query("SELECT last_finished FROM scheduled_run WHERE name = :name",
+                new MapSqlParameterSource("name", name), (rs, row) -> rs.getObject("last_finished",
+                        OffsetDateTime.class)).stream().filter(Objects::nonNull).findFirst();
     }
 }

@@ -107,6 +107,7 @@ class NeedToKnowMatrixIT {
             | `GET /api/deadlines?employer=` (the case's employer) | Y | - | - | - | - | - | - | - | - | Y |
             | `GET /api/overview/risks?employer=` (the case is listed) | Y | - | - | - | - | - | - | - | - | Y |
             | `GET /api/overview/risks/counts?employer=` | S | - | - | - | - | - | - | - | S | S |
+            | `GET /api/overview/risks/status?employer=` | S | - | - | - | - | - | - | - | S | S |
             | `GET /api/overview/employers` (the case's employer is listed) | Y | - | - | - | - | - | - | - | Y | Y |
             | `GET /api/overview/phases?employer=` | S | - | - | - | - | - | - | - | S | S |
             | `GET /api/overview/phases?employer=&format=csv` | S | - | - | - | - | - | - | - | S | S |
@@ -421,6 +422,8 @@ class NeedToKnowMatrixIT {
                         (c, u, t) -> get("/api/overview/risks?employer=" + c.employer, u)),
                 read("`GET /api/overview/risks/counts?employer=`", Kind.OVERVIEW_COUNTS,
                         (c, u, t) -> get("/api/overview/risks/counts?employer=" + c.employer, u)),
+                read("`GET /api/overview/risks/status?employer=`", Kind.OVERVIEW_FIGURES,
+                        (c, u, t) -> get("/api/overview/risks/status?employer=" + c.employer, u)),
                 read("`GET /api/overview/employers` (the case's employer is listed)", Kind.EMPLOYER_LISTED,
                         (c, u, t) -> get("/api/overview/employers", u)),
                 read("`GET /api/overview/phases?employer=`", Kind.OVERVIEW_FIGURES,

@@ -200,6 +200,37 @@ class DeploymentRulesTest {
     }
 
     @Test
+    void theLoonsanctieRiskTableMayHoldFeelOnlyInAnyNamespaceCamundaAccepts() {
+        String table = """
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"
+                    xmlns:camunda="http://camunda.org/schema/1.0/dmn" id="d" name="d" namespace="n"%s>
+                  <decision id="loonsanctie-risico" name="Risico" camunda:historyTimeToLive="P1D" camunda:versionTag="1">
+                    <decisionTable id="tabel" hitPolicy="COLLECT">
+                      <input id="in1"><inputExpression id="ie1" typeRef="number"%s>
+                        <text>gemisteTermijnen</text></inputExpression></input>
+                      <output id="out" name="code" typeRef="string"/>
+                      <rule id="regel"><inputEntry id="ie-regel"><text>&gt; 0</text></inputEntry>
+                        <outputEntry id="oe-regel"><text>"TERMIJN"</text></outputEntry></rule>
+                    </decisionTable>
+                  </decision>
+                </definitions>""";
+        assertThat(rules.check(Map.of("r.dmn", utf8(table.formatted("", " expressionLanguage=\"juel\"")))))
+                .containsExactly(new Violation("ie1", "expression language 'juel' is not allowed in decision"
+                        + " 'loonsanctie-risico': it is evaluated for every open case and may hold FEEL only"));
+        assertThat(rules.check(Map.of("r.dmn", utf8(table.formatted(" expressionLanguage=\"juel\"", "")))))
+                .extracting(Violation::field).contains("loonsanctie-risico");
+        for (String feel : List.of("feel", "FEEL", "http://www.omg.org/spec/FEEL/20140401",
+                "http://www.omg.org/spec/DMN/20180521/FEEL/", "https://www.omg.org/spec/DMN/20191111/FEEL/",
+                "https://www.omg.org/spec/DMN/20211108/FEEL/", "https://www.omg.org/spec/DMN/20230324/FEEL/")) {
+            assertThat(rules.check(Map.of("r.dmn", utf8(table.formatted(" expressionLanguage=\"" + feel + "\"",
+                    " expressionLanguage=\"" + feel + "\""))))).as(feel).isEmpty();
+        }
+        // another decision may still use JUEL under the expression rules
+        assertThat(rules.check(Map.of("r.dmn", utf8(table.formatted("", " expressionLanguage=\"juel\"")
+                .replace("loonsanctie-risico", "ander-besluit"))))).isEmpty();
+    }
+
+    @Test
     void otherResourcesAndDoctypesAreRefused() {
         String xxe = """
                 <?xml version="1.0"?>

@@ -3,7 +3,9 @@ package nl.spoorwijzer.risks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -116,6 +118,99 @@ class LoonsanctieRiskTableTest {
             runaway.countDown();
             callers.shutdownNow();
             evaluations.stop();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"feel", "FEEL", "Feel", "http://www.omg.org/spec/FEEL/20140401",
+            "http://www.omg.org/spec/DMN/20180521/FEEL/", "https://www.omg.org/spec/DMN/20191111/FEEL/",
+            "https://www.omg.org/spec/DMN/20211108/FEEL/", "https://www.omg.org/spec/DMN/20230324/FEEL/"})
+    void everyFeelNamespaceCamundaAcceptsPasses(String language) throws IOException {
+        String changed = Files.readString(TABLE).replace("expressionLanguage=\"feel\"",
+                "expressionLanguage=\"" + language + "\"");
+        assertThat(changed).contains(language);
+
+        assertThatCode(() -> LoonsanctieRiskTable.feelOnly(parse(changed), 4)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anAbandonedEvaluationIsCountedAndReplacedSoThePoolNeverShrinks() throws Exception {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        BoundedEvaluations evaluations = new BoundedEvaluations(Duration.ofMillis(50), meters);
+        CountDownLatch runaway = new CountDownLatch(1);
+        try {
+            // more runaway evaluations than the pool has live slots: each is abandoned and its slot given back
+            for (int i = 0; i < BoundedEvaluations.MAX_THREADS + 2; i++) {
+                assertThatThrownBy(() -> evaluations.run(() -> {
+                    ignoringInterrupts(runaway);
+                    return null;
+                })).hasMessageContaining("was abandoned");
+            }
+            assertThat(evaluations.run(() -> "next case")).as("a new thread takes the abandoned ones' place")
+                    .isEqualTo("next case");
+            assertThat(meters.get(BoundedEvaluations.ABANDONED).counter().count())
+                    .isEqualTo(BoundedEvaluations.MAX_THREADS + 2);
+            assertThat(meters.get(BoundedEvaluations.STUCK).gauge().value())
+                    .isEqualTo(BoundedEvaluations.MAX_THREADS + 2);
+
+            runaway.countDown();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(meters.get(BoundedEvaluations.STUCK).gauge().value()).isZero());
+        } finally {
+            runaway.countDown();
+            evaluations.stop();
+        }
+    }
+
+    @Test
+    void pastTheMostStuckEvaluationsTheNextCaseFailsAtOnce() throws Exception {
+        BoundedEvaluations evaluations = new BoundedEvaluations(Duration.ofMillis(20));
+        CountDownLatch runaway = new CountDownLatch(1);
+        try {
+            for (int i = 0; i < BoundedEvaluations.MAX_STUCK; i++) {
+                assertThatThrownBy(() -> evaluations.run(() -> {
+                    ignoringInterrupts(runaway);
+                    return null;
+                })).hasMessageContaining("was abandoned");
+            }
+            assertThat(evaluations.stuck()).isEqualTo(BoundedEvaluations.MAX_STUCK);
+            assertThatThrownBy(() -> evaluations.run(() -> "next"))
+                    .hasMessageContaining(BoundedEvaluations.MAX_STUCK + " earlier ones are still running");
+
+            runaway.countDown();
+            await().atMost(Duration.ofSeconds(10)).until(() -> evaluations.stuck() == 0);
+            assertThat(evaluations.run(() -> "next")).isEqualTo("next");
+        } finally {
+            runaway.countDown();
+            evaluations.stop();
+        }
+    }
+
+    @Test
+    void theParseCacheKeepsAtMostItsBoundAcrossTableVersions() {
+        ParsedOnceFeelEngine feel = new ParsedOnceFeelEngine(10);
+        org.camunda.bpm.engine.variable.context.VariableContext none =
+                org.camunda.bpm.engine.variable.Variables.emptyVariableContext();
+        for (int version = 0; version < 50; version++) {
+            // each version of a table brings expressions of its own
+            assertThat((Object) feel.evaluateSimpleExpression(version + " + 1", none)).isEqualTo((long) version + 1);
+            assertThat(feel.evaluateSimpleUnaryTests("> " + version, "x",
+                    org.camunda.bpm.engine.variable.Variables.createVariables().putValue("x", 100)
+                            .asVariableContext())).isTrue();
+        }
+        assertThat(feel.cached()).isEqualTo(20);
+        assertThat((Object) feel.evaluateSimpleExpression("49 + 1", none)).as("the newest still cached and right")
+                .isEqualTo(50L);
+    }
+
+    /** A FEEL evaluation does not look at interrupts: nor does this one. */
+    private static void ignoringInterrupts(CountDownLatch latch) {
+        while (latch.getCount() > 0) {
+            try {
+                latch.await();
+            } catch (InterruptedException ignored) {
+                // runs on
+            }
         }
     }
 

@@ -23,17 +23,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.dossier.DossierRepository;
 import nl.spoorwijzer.process.LegalTime;
 import nl.spoorwijzer.support.HttpTestClient;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -271,6 +274,122 @@ class LoonsanctieRisksIT {
         expected.put(caseId, code);
         facts.accept(caseId);
         return caseId;
+    }
+
+    @Test
+    void evaluatingHoldsNoCaseRowAndTheNewerFactsOfAStepWin() throws Exception {
+        String held = open("acme-bouw", "", id -> { });
+        String stepped = open("acme-bouw", "", id -> { });
+        expected.remove(held);
+        expected.remove(stepped);
+        Set<String> evaluated = ConcurrentHashMap.newKeySet();
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            // 1. Another transaction holds one case's row: every case of the page is still evaluated.
+            evaluation.beforeEachEvaluation(evaluated::add);
+            Future<?> holder = threads.submit(() -> holdRow(held, locked, release));
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Integer> sweepRun = threads.submit(evaluation::evaluateAllOpenCases);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                    assertThat(evaluated).containsAll(expected.keySet()).contains(held, stepped));
+            assertThat(sweepRun).as("only the short write waits for the held row").isNotDone();
+            release.countDown();
+            holder.get(10, TimeUnit.SECONDS);
+            assertThat(sweepRun.get(30, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(expected.size() + 2);
+
+            // 2. While the sweep evaluates a case, a step on it takes its row and records a change at once; the
+            //    re-judgement after the step (newer facts) wins over the sweep's judgement of the facts before it.
+            CountDownLatch evaluating = new CountDownLatch(1);
+            CountDownLatch goOn = new CountDownLatch(1);
+            AtomicBoolean first = new AtomicBoolean(true);
+            evaluation.beforeEachEvaluation(caseId -> {
+                if (caseId.equals(stepped) && first.compareAndSet(true, false)) {
+                    evaluating.countDown();
+                    try {
+                        goOn.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            Future<Integer> secondRun = threads.submit(evaluation::evaluateAllOpenCases);
+            assertThat(evaluating.await(30, TimeUnit.SECONDS)).isTrue();
+            threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                jdbc.queryForList("SELECT case_id FROM case_file WHERE case_id = ? FOR UPDATE", String.class,
+                        stepped);
+                entry(stepped, DossierEntryType.SPOOR1_CHANGE, "spoor1WijzigingMelden", "werkgever", 20, null,
+                        Map.of("soort", "BELASTBAARHEID"));
+            })).get(10, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                    assertThat(storedCodes().get(stepped)).containsExactly("spoor1NietHerbeoordeeld"));
+            goOn.countDown();
+            secondRun.get(30, TimeUnit.SECONDS);
+            assertThat(storedCodes().get(stepped)).as("the sweep read the facts before the step: not written")
+                    .containsExactly("spoor1NietHerbeoordeeld");
+        } finally {
+            evaluation.beforeEachEvaluation(null);
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aTableWithJuelIsRefusedAtDeployNamingTheElement() throws IOException {
+        String juel = Files.readString(Path.of("processes/loonsanctie-risico.dmn"), StandardCharsets.UTF_8)
+                .replaceFirst("expressionLanguage=\"feel\"", "expressionLanguage=\"juel\"");
+        HttpResponse<String> refused = http.postMultipart("/engine-rest/deployment/create", List.of(
+                HttpTestClient.Part.field("deployment-name", "risico juel"),
+                new HttpTestClient.Part("loonsanctie-risico.dmn", "loonsanctie-risico.dmn",
+                        "application/octet-stream", juel.getBytes(StandardCharsets.UTF_8))), "hanna", "hanna");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("gemisteStapExpressie", "loonsanctie-risico", "FEEL only");
+    }
+
+    @Test
+    void aVersionRefusedAtLoadLeavesTheLastValidOneJudgingAndTheStatusNamesBoth() throws IOException {
+        JsonNode before = body(http.get("/api/overview/risks/status", "ivo", "ivo"), 200);
+        int valid = before.path("tableVersion").asInt();
+        assertThat(before.path("refusedVersion").isNull()).isTrue();
+        assertThat(before.path("judgedAt").isNull()).as("the sweep ran in setUp").isFalse();
+        String model = Files.readString(Path.of("processes/loonsanctie-risico.dmn"), StandardCharsets.UTF_8)
+                .replace("camunda:versionTag=\"1.0.0\"", "camunda:versionTag=\"1.0.9\"");
+        Deployment deployment = engine.getRepositoryService().createDeployment().name("risk table before the rule")
+                .addString("loonsanctie-risico.dmn", model).deploy();
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        try {
+            // As a version deployed before the FEEL-only rule: its stored XML holds JUEL.
+            jdbc.update("UPDATE ACT_GE_BYTEARRAY SET BYTES_ = ? WHERE DEPLOYMENT_ID_ = ?",
+                    model.replaceFirst("expressionLanguage=\"feel\"", "expressionLanguage=\"juel\"")
+                            .getBytes(StandardCharsets.UTF_8), deployment.getId());
+            configuration.getDeploymentCache().discardDecisionDefinitionCache();
+
+            assertThat(sweep.run()).as("the sweep goes on with the last valid version").isPositive();
+            JsonNode status = body(http.get("/api/overview/risks/status", "anna", "anna"), 200);
+            assertThat(status.path("tableVersion").asInt()).isEqualTo(valid);
+            assertThat(status.path("refusedVersion").asInt()).isEqualTo(valid + 1);
+            assertThat(storedCodes().get(noEvaluationCase)).containsExactly("geenEvaluatie");
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
+            configuration.getDeploymentCache().discardDecisionDefinitionCache();
+        }
+        assertThat(body(http.get("/api/overview/risks/status", "demo", "demo"), 200).path("refusedVersion").isNull())
+                .isTrue();
+        assertThat(http.get("/api/overview/risks/status", "eva", "eva").statusCode()).isEqualTo(403);
+    }
+
+    private void holdRow(String caseId, CountDownLatch locked, CountDownLatch release) {
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            jdbc.queryForList("SELECT case_id FROM case_file WHERE case_id = ? FOR UPDATE", String.class, caseId);
+            locked.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     private void entry(String caseId, DossierEntryType type, String element, String role, int daysAgo, Boolean met,

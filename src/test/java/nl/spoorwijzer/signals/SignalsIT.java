@@ -444,6 +444,34 @@ class SignalsIT {
         return user;
     }
 
+    @Test
+    @Order(8) // before the SMTP server is stopped
+    void aRecipientsMailIsCheckedAgainWhenSentNoneForADoneTaskOrForWhomItNoLongerConcerns() throws Exception {
+        LocalDate firstSickDay = LocalDate.of(2026, 4, 6);
+        ApiCases.onDay(firstSickDay);
+        caseId = cases.report("tim", firstSickDay);
+        runSignalJobsOnce(); // the signal's job queues anna's own job
+        assertThat(signalJobs()).as("anna's job waits").isNotEmpty();
+        assertThat(mails()).isEmpty();
+
+        // The werkgever hands the step to another user before anna's job runs: anna is no longer told.
+        Task report = openTask("ziekmeldingDoorgeven");
+        engine.getTaskService().setAssignee(report.getId(), "demo");
+        sendSignals();
+        assertThat(mails()).as("not one of the task's people any more").isEmpty();
+
+        // A new case: its step is done before anna's job runs.
+        cases.deleteWithHistory(caseId);
+        ApiCases.onDay(firstSickDay.plusDays(7));
+        caseId = cases.report("tim", firstSickDay.plusDays(7));
+        runSignalJobsOnce();
+        assertThat(signalJobs()).as("anna's job waits").isNotEmpty();
+        engine.getTaskService().complete(openTask("ziekmeldingDoorgeven").getId(),
+                SimulatedAnswers.onTime("ziekmeldingDoorgeven"));
+        sendSignals();
+        assertThat(mails()).as("the next step's people are mailed, of the done task no one").isNotEmpty().noneMatch(mail -> mail.contains("Ziekmelding doorgeven"));
+    }
+
     private Task openTask(String key) {
         return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(key)
                 .singleResult();
