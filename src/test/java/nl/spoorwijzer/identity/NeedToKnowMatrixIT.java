@@ -108,6 +108,7 @@ class NeedToKnowMatrixIT {
             | `GET /api/overview/risks?employer=` (the case is listed) | Y | - | - | - | - | - | - | - | - | Y |
             | `GET /api/overview/risks/counts?employer=` | S | - | - | - | - | - | - | - | S | S |
             | `GET /api/overview/employers` (the case's employer is listed) | Y | - | - | - | - | - | - | - | Y | Y |
+            | `GET /api/overview/settings` | S | - | - | - | - | - | - | - | S | S |
             | `GET /api/overview/phases?employer=` | S | - | - | - | - | - | - | - | S | S |
             | `GET /api/overview/phases?employer=&format=csv` | S | - | - | - | - | - | - | - | S | S |
             | `GET /api/overview/weeks?employer=` | S | - | - | - | - | - | - | - | S | S |
@@ -423,6 +424,8 @@ class NeedToKnowMatrixIT {
                         (c, u, t) -> get("/api/overview/risks/counts?employer=" + c.employer, u)),
                 read("`GET /api/overview/employers` (the case's employer is listed)", Kind.EMPLOYER_LISTED,
                         (c, u, t) -> get("/api/overview/employers", u)),
+                read("`GET /api/overview/settings`", Kind.OVERVIEW_FIGURES,
+                        (c, u, t) -> get("/api/overview/settings", u)),
                 read("`GET /api/overview/phases?employer=`", Kind.OVERVIEW_FIGURES,
                         (c, u, t) -> get("/api/overview/phases?employer=" + c.employer, u)),
                 read("`GET /api/overview/phases?employer=&format=csv`", Kind.OVERVIEW_FIGURES,
