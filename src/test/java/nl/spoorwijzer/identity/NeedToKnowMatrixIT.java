@@ -108,7 +108,7 @@ class NeedToKnowMatrixIT {
             | `GET /api/overview/risks?employer=` (the case is listed) | Y | - | - | - | - | - | - | - | - | Y |
             | `GET /api/overview/risks/counts?employer=` | S | - | - | - | - | - | - | - | S | S |
             | `GET /api/overview/employers` (the case's employer is listed) | Y | - | - | - | - | - | - | - | Y | Y |
-            | `GET /api/overview/settings` | S | - | - | - | - | - | - | - | S | S |
+            | `GET /api/overview/settings` | S | - | - | - | - | - | S | - | S | S |
             | `GET /api/overview/phases?employer=` | S | - | - | - | - | - | - | - | S | S |
             | `GET /api/overview/phases?employer=&format=csv` | S | - | - | - | - | - | - | - | S | S |
             | `GET /api/overview/weeks?employer=` | S | - | - | - | - | - | - | - | S | S |
