@@ -276,7 +276,8 @@ function weeks() {
 
 function deadlines() {
   const { card, body } = section('termijnen', 'Termijnen deze week en te laat',
-    'Wettelijke stappen van open zaken die uiterlijk zondag moeten gebeuren, en stappen waarvan de termijn al verstreken is.');
+    'Wettelijke stappen en rapportages van het re-integratiebureau in open zaken die uiterlijk zondag moeten gebeuren, en'
+    + ' stappen waarvan de termijn al verstreken is.');
   const parts = [part('Per rol en partij', '/api/deadlines/summary', {}, rows => {
     if (rows.length === 0) {
       return empty('Geen termijnen deze week en geen te late stappen bij deze filters.');
@@ -331,7 +332,8 @@ function risks() {
 
 function timeliness() {
   const { card, body, heading } = section('tijdigheid', 'Tijdigheid per wettelijke stap',
-    'Stappen met een termijn in de afgelopen 12 maanden: welk deel op tijd was en hoeveel dagen te laat (mediaan).');
+    'Stappen met een termijn in de afgelopen 12 maanden, ook de rapportages van het re-integratiebureau: welk deel op'
+    + ' tijd was en hoeveel dagen te laat (mediaan).');
   body.replaceChildren(part('Per stap, werkgever en partij', '/api/deadlines/timeliness', {}, rows => {
     if (rows.length === 0) {
       return empty('Geen wettelijke stappen in de afgelopen 12 maanden bij deze filters.');
