@@ -1,9 +1,9 @@
 // Spoorwijzer overview (/overzicht): the overview figures of /api with the Tasklist login, filtered by employer, phase
 // and role. What a user sees is decided by the API: the werkgever gets his own employer's cases (with names and links
-// to the case screen), management only counts (a small count comes as null with "suppressed": true and shows "< 5").
+// to the case screen), management only counts (a small count comes as null with "suppressed": true and shows
+// "< 5", the setting spoorwijzer.overview.min-group-size from /api/overview/settings). Refusals show the API's Dutch text.
 import { header, getJson, el, date, PHASE, ROLE, ApiError } from '/zaken/assets/api.js';
 
-const MIN_GROUP = 5;
 const NUMBER = new Intl.NumberFormat('nl-NL');
 const DECIMAL = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 0, maximumFractionDigits: 1 });
 const PERCENT = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 0 });
@@ -13,7 +13,7 @@ const FILTER_LABELS = { employer: 'Werkgever', phase: 'Fase', role: 'Rol', month
 const ROLE_CHOICES = ['werkgever', 'werknemer', 'bedrijfsarts', 'arbeidsdeskundige', 're-integratiebureau'];
 const FILTERS = ['employer', 'phase', 'role'];
 
-const state = { filters: {}, employers: [], showsCases: false, management: false, names: null, generation: 0 };
+const state = { filters: {}, employers: [], showsCases: false, management: false, minGroupSize: 5, generation: 0 };
 
 // ---- formats ------------------------------------------------------------------------------------------------------
 
@@ -25,7 +25,7 @@ function number(value) {
 function count(row, key) {
   const value = row[key];
   if ((value === null || value === undefined) && row.suppressed) {
-    return el('span', { class: 'suppressed' }, `< ${MIN_GROUP}`);
+    return el('span', { class: 'suppressed' }, `< ${state.minGroupSize}`);
   }
   return number(value);
 }
@@ -152,10 +152,11 @@ function bar(value, max) {
 
 /** Management's counts are rounded to multiples of the group size and small ones left out (overview/SmallCounts). */
 function suppressionNote(rows) {
-  const multiples = MIN_GROUP === 5 ? 'vijftallen' : MIN_GROUP === 10 ? 'tientallen' : `veelvouden van ${MIN_GROUP}`;
+  const k = state.minGroupSize;
+  const multiples = k === 5 ? 'vijftallen' : k === 10 ? 'tientallen' : `veelvouden van ${k}`;
   return rows.some(row => row.suppressed || row.rounded)
-    ? el('p', { class: 'hint note' }, `Aantallen voor management zijn afgerond op ${multiples}; minder dan ${MIN_GROUP}`
-      + ` wordt niet getoond (< ${MIN_GROUP}), en een gemiddelde ook niet, zodat niemand een werknemer kan herkennen.`)
+    ? el('p', { class: 'hint note' }, `Aantallen voor management zijn afgerond op ${multiples}; minder dan ${k}`
+      + ` wordt niet getoond (< ${k}), en een gemiddelde ook niet, zodat niemand een werknemer kan herkennen.`)
     : null;
 }
 
@@ -172,38 +173,37 @@ function empty(text) {
   return el('p', { class: 'empty' }, text);
 }
 
-/** A refused filter is said once, above the figures, in Dutch; each figure then says it is not shown. */
-const FILTER_REFUSALS = {
-  employer: 'U ziet alleen de cijfers van de werkgevers waarvoor u werkt. Kies een werkgever uit de lijst.',
-  phase: 'Deze fase bestaat niet. Kies een fase uit de lijst.',
-  role: 'Deze rol bestaat niet. Kies een rol uit de lijst.',
-};
+/** The problem's violations: each field with its rule, in Dutch as the API words it (Accept-Language: nl). */
+function violationsOf(details) {
+  return details.violations || (details.field ? [{ field: details.field, rule: details.rule }] : []);
+}
 
+/** A refused filter of the page (employer, phase, role): its violation, else null. */
 function refusedFilter(error) {
   if (!(error instanceof ApiError) || (error.status !== 400 && error.status !== 403)) {
     return null;
   }
-  const fields = [error.problem.field, ...(error.problem.violations || []).map(v => v.field)];
-  return fields.find(field => FILTER_REFUSALS[field]) || null;
+  return violationsOf(error.problem).find(v => FILTERS.includes(v.field)) || null;
 }
 
-function showFilterRefusal(field) {
+/** A refused filter is said once, above the figures, in the API's Dutch; each figure then says it is not shown. */
+function showFilterRefusal(violation) {
   const region = document.getElementById('melding');
-  if (!region.querySelector(`[data-filter="${field}"]`)) {
-    region.append(el('div', { class: 'alert', 'data-filter': field }, el('strong', {}, 'Dit filter kan niet. '),
-      `${FILTER_LABELS[field]}: ${FILTER_REFUSALS[field]}`));
+  if (!region.querySelector(`[data-filter="${violation.field}"]`)) {
+    region.append(el('div', { class: 'alert', 'data-filter': violation.field },
+      el('strong', {}, 'Dit filter kan niet. '), `${FILTER_LABELS[violation.field]}: ${violation.rule}.`));
   }
 }
 
 function problem(error) {
-  const field = refusedFilter(error);
-  if (field) {
-    showFilterRefusal(field);
+  const refused = refusedFilter(error);
+  if (refused) {
+    showFilterRefusal(refused);
     return el('p', { class: 'empty refused' }, 'Niet getoond: het filter kan niet (zie de melding boven de cijfers).');
   }
   const status = error instanceof ApiError ? error.status : 0;
   const details = error instanceof ApiError ? error.problem : {};
-  const violations = details.violations || (details.field ? [{ field: details.field, rule: details.rule }] : []);
+  const violations = violationsOf(details);
   let text;
   if (status === 403) {
     text = 'U mag deze cijfers niet zien.';
@@ -287,7 +287,8 @@ function weeks() {
 
 function deadlines() {
   const { card, body } = section('termijnen', 'Termijnen deze week en te laat',
-    'Wettelijke stappen van open zaken die uiterlijk zondag moeten gebeuren, en stappen waarvan de termijn al verstreken is.');
+    'Wettelijke stappen en rapportages van het re-integratiebureau in open zaken die uiterlijk zondag moeten gebeuren, en'
+    + ' stappen waarvan de termijn al verstreken is.');
   const parts = [part('Per rol en partij', '/api/deadlines/summary', {}, rows => {
     if (rows.length === 0) {
       return empty('Geen termijnen deze week en geen te late stappen bij deze filters.');
@@ -298,7 +299,7 @@ function deadlines() {
     suppressionNote(rows)];
   })];
   if (state.showsCases) {
-    parts.push(part('Stappen deze week en te laat', '/api/deadlines', {}, rows => withNames(rows, () => {
+    parts.push(part('Stappen deze week en te laat', '/api/deadlines', {}, rows => {
       if (rows.length === 0) {
         return empty('Er zijn deze week geen stappen en er is niets te laat.');
       }
@@ -306,7 +307,7 @@ function deadlines() {
         { title: 'Stap' }, { title: 'Rol' }, { title: 'Partij' }, { title: 'Uiterlijk' }, { title: 'Status' }],
       rows.map(row => [caseLink(row), row.name, role(row.role), party(row.party), date(row.dueDate),
         row.overdue ? el('span', { class: 'badge late' }, 'Te laat') : el('span', { class: 'badge' }, 'Deze week')]));
-    })));
+    }));
   }
   body.replaceChildren(...parts);
   return card;
@@ -317,7 +318,7 @@ function risks() {
     'Volgens de regels in de beslistabel loonsanctie-risico: gemiste stappen en tekortschietende re-integratie-inspanningen.');
   const parts = [];
   if (state.showsCases) {
-    parts.push(part('Zaken met hun redenen', '/api/overview/risks', {}, rows => withNames(rows, () => {
+    parts.push(part('Zaken met hun redenen', '/api/overview/risks', {}, rows => {
       if (rows.length === 0) {
         return empty('Geen zaken met een risico op een loonsanctie bij deze filters.');
       }
@@ -326,7 +327,7 @@ function risks() {
         rows.map(row => [caseLink(row), phase(row.phase), el('ul', { class: 'reasons' }, (row.risks || []).map(risk =>
           el('li', {}, el('strong', {}, risk.label || risk.code), ': ', risk.reason || '',
             risk.since ? el('span', { class: 'since' }, ` (sinds ${date(risk.since)})`) : null)))]));
-    })));
+    }));
   }
   parts.push(part('Aantal zaken per risico', '/api/overview/risks/counts', {}, rows => {
     if (rows.length === 0) {
@@ -342,7 +343,8 @@ function risks() {
 
 function timeliness() {
   const { card, body, heading } = section('tijdigheid', 'Tijdigheid per wettelijke stap',
-    'Stappen met een termijn in de afgelopen 12 maanden: welk deel op tijd was en hoeveel dagen te laat (mediaan).');
+    'Stappen met een termijn in de afgelopen 12 maanden, ook de rapportages van het re-integratiebureau: welk deel op'
+    + ' tijd was en hoeveel dagen te laat (mediaan).');
   body.replaceChildren(part('Per stap, werkgever en partij', '/api/deadlines/timeliness', {}, rows => {
     if (rows.length === 0) {
       return empty('Geen wettelijke stappen in de afgelopen 12 maanden bij deze filters.');
@@ -387,24 +389,9 @@ function flow() {
 
 // ---- the werkgever's cases: names and links -----------------------------------------------------------------------
 
-/** The case's employee by name (the werkgever's own case list), linked to the case screen. */
+/** The case's employee by name (the API sends it with the werkgever's lists), linked to the case screen. */
 function caseLink(row) {
-  const name = row.employeeName || (state.names && state.names.get(row.caseId)) || `Zaak ${row.caseId}`;
-  return el('a', { href: row.link || `/zaken/${encodeURIComponent(row.caseId)}` }, name);
-}
-
-/** Builds after the werkgever's case names are known (rows that carry no name of their own). */
-function withNames(rows, build) {
-  if (state.names || rows.every(row => row.employeeName)) {
-    return build();
-  }
-  const holder = el('div', {}, el('p', { class: 'muted' }, 'Wordt geladen…'));
-  getJson('/api/cases?size=200').then(cases => {
-    state.names = new Map((cases || []).map(view => [view.caseId, view.employeeName || view.employeeId]));
-  }, () => {
-    state.names = new Map();
-  }).then(() => holder.replaceChildren(build()));
-  return holder;
+  return el('a', { href: row.link || `/zaken/${encodeURIComponent(row.caseId)}` }, row.employeeName || `Zaak ${row.caseId}`);
 }
 
 // ---- the page -----------------------------------------------------------------------------------------------------
@@ -443,7 +430,9 @@ async function start() {
     const groups = me.groups || [];
     state.showsCases = groups.includes('werkgever') || groups.includes('camunda-admin');
     state.management = groups.includes('management') && !state.showsCases;
-    state.employers = await employers(me);
+    const [employerList, settings] = await Promise.all([employers(me), getJson('/api/overview/settings')]);
+    state.employers = employerList;
+    state.minGroupSize = settings.minGroupSize;
     document.getElementById('uitleg').textContent = state.showsCases
       ? 'Waar uw verzuimzaken staan, welke termijnen verlopen en welke zaken een loonsanctie riskeren. Klik op een'
         + ' naam om de zaak te openen.'

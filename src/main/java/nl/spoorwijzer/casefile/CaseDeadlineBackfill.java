@@ -1,6 +1,8 @@
 package nl.spoorwijzer.casefile;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
@@ -16,13 +18,15 @@ import org.springframework.stereotype.Component;
  * and milestones still to come), each case in an engine command of its own, as a step of the case would. Idempotent:
  * only cases without rows are read, and the run is marked done in the engine's properties. The cases are read in
  * order of their id, page after page, each tried once: a case that cannot be filled (unreadable, or no legal deadline
- * yet) neither stops the run nor is met again.
+ * yet) neither stops the run nor is met again. A second run, marked apart, gives the cases filled before the bureau's
+ * reports were in the read model their report rows (open cases in spoor 2, cases whose dossier holds a report).
  */
 @Component
 @Order(4)
 public class CaseDeadlineBackfill implements ApplicationRunner {
 
     static final String DONE = "spoorwijzer.case-deadlines";
+    static final String BUREAU_REPORTS_DONE = "spoorwijzer.case-deadlines.bureau-reports";
     private static final int BATCH = 500;
     private static final Logger LOG = LoggerFactory.getLogger(CaseDeadlineBackfill.class);
 
@@ -51,19 +55,33 @@ public class CaseDeadlineBackfill implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (management.getProperties().containsKey(DONE)) {
-            return;
+        Map<String, String> properties = management.getProperties();
+        if (!properties.containsKey(DONE)) {
+            LOG.info("Filled the legal deadlines of {} existing cases", fillMissing());
+            management.setProperty(DONE, "1");
+            // every case filled now has its reports too
+            management.setProperty(BUREAU_REPORTS_DONE, "1");
+        } else if (!properties.containsKey(BUREAU_REPORTS_DONE)) {
+            LOG.info("Filled the bureau's reports of {} existing cases", fillBureauReports());
+            management.setProperty(BUREAU_REPORTS_DONE, "1");
         }
-        LOG.info("Filled the legal deadlines of {} existing cases", fillMissing());
-        management.setProperty(DONE, "1");
     }
 
     /** Fills every case without rows; answers how many cases it filled without an error. */
     public int fillMissing() {
+        return fill(rows::casesWithoutDeadlines);
+    }
+
+    /** Rewrites the cases that may have a bureau's report but no row for one; answers how many without an error. */
+    public int fillBureauReports() {
+        return fill(rows::casesWithoutBureauReports);
+    }
+
+    private int fill(BiFunction<String, Integer, List<String>> pageAfter) {
         int filled = 0;
         String after = null;
-        for (List<String> page = rows.casesWithoutDeadlines(after, batch); !page.isEmpty();
-             page = rows.casesWithoutDeadlines(after, batch)) {
+        for (List<String> page = pageAfter.apply(after, batch); !page.isEmpty();
+             page = pageAfter.apply(after, batch)) {
             for (String caseId : page) {
                 try {
                     configuration.getCommandExecutorTxRequired().execute(context -> {

@@ -6,15 +6,12 @@ import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import nl.spoorwijzer.casefile.CaseDeadlineRepository.Pending;
 import nl.spoorwijzer.dossier.DossierEntryAppended;
-import nl.spoorwijzer.process.AsPlatform;
 import nl.spoorwijzer.process.CaseLifecycle;
 import nl.spoorwijzer.process.DeclaredTaskProperties;
 import org.camunda.bpm.engine.TaskService;
@@ -22,11 +19,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.ServiceImpl;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -43,6 +37,7 @@ public class CaseProgress implements CaseLifecycle {
 
     private final CaseFileRepository repository;
     private final TaskService taskService;
+    private final OpenCaseTasks openTasks;
     private final DeclaredTaskProperties declaredProperties;
     private final Clock clock;
     private final CaseDeadlines deadlines;
@@ -50,11 +45,12 @@ public class CaseProgress implements CaseLifecycle {
     /** Per engine command (weakly held: a command's context is dropped when it ends). */
     private final Map<CommandContext, CaseRewrites> rewrites = Collections.synchronizedMap(new WeakHashMap<>());
 
-    public CaseProgress(CaseFileRepository repository, TaskService taskService,
+    public CaseProgress(CaseFileRepository repository, TaskService taskService, OpenCaseTasks openTasks,
                         DeclaredTaskProperties declaredProperties, Clock clock, CaseDeadlines deadlines,
                         CaseDeadlineRepository deadlineRows) {
         this.repository = repository;
         this.taskService = taskService;
+        this.openTasks = openTasks;
         this.declaredProperties = declaredProperties;
         this.clock = clock;
         this.deadlines = deadlines;
@@ -75,11 +71,7 @@ public class CaseProgress implements CaseLifecycle {
         if (command != null) {
             // A step appends several such entries (its completion, a recomputed timeline, a miss): the case's rows are
             // rewritten once, when the engine's command ends, before its changes are flushed.
-            rewrites.computeIfAbsent(command, context -> {
-                CaseRewrites pending = new CaseRewrites();
-                context.registerCommandContextListener(pending);
-                return pending;
-            }).add(caseId);
+            rewriteWhenCommandEnds(command, caseId);
         } else {
             // Recorded by an API call outside the engine (a recovery, a case action): an engine command of its own
             // sees the open tasks, and joins the caller's transaction.
@@ -89,6 +81,14 @@ public class CaseProgress implements CaseLifecycle {
                 return null;
             });
         }
+    }
+
+    private void rewriteWhenCommandEnds(CommandContext command, String caseId) {
+        rewrites.computeIfAbsent(command, context -> {
+            CaseRewrites pending = new CaseRewrites();
+            context.registerCommandContextListener(pending);
+            return pending;
+        }).add(caseId);
     }
 
     /** Rewrites a case's deadline rows and its next deadline; in an engine command. */
@@ -168,6 +168,11 @@ public class CaseProgress implements CaseLifecycle {
      */
     @Override
     public void notify(DelegateTask task) {
+        if (BureauReport.ofTask(task.getTaskDefinitionKey()).isPresent()
+                && !EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            // A report of the bureau became due or was cancelled: no dossier entry says so (its delivery does).
+            rewriteWhenCommandEnds(Context.getCommandContext(), task.getExecution().getProcessBusinessKey());
+        }
         LocalDate due = task.getDueDate() == null ? null : dayOf(task.getDueDate());
         boolean created = EVENTNAME_CREATE.equals(task.getEventName());
         CasePhase shown = created ? CasePhase.declaredIn(declaredProperties.ofTaskOrLatestVersion(task)) : null;
@@ -188,7 +193,7 @@ public class CaseProgress implements CaseLifecycle {
                 repository.updateProgress(caseId, phase, file.nextDeadline(), file.nextDeadlineTask());
             }
         } else if (due != null && due.equals(file.nextDeadline())) {
-            Map<String, Task> open = openTasksInContext(caseId);
+            Map<String, Task> open = openTasks.inContext(caseId);
             open.remove(task.getId());
             updateNextDeadline(caseId, file.phase(), open);
         }
@@ -198,7 +203,7 @@ public class CaseProgress implements CaseLifecycle {
     @Override
     public void refresh(String caseId) {
         repository.find(caseId).filter(file -> CaseFile.OPEN.equals(file.status()))
-                .ifPresent(file -> updateNextDeadline(caseId, file.phase(), openTasksInContext(caseId)));
+                .ifPresent(file -> updateNextDeadline(caseId, file.phase(), openTasks.inContext(caseId)));
     }
 
     private void updateNextDeadline(String caseId, CasePhase phase, Map<String, Task> open) {
@@ -209,37 +214,10 @@ public class CaseProgress implements CaseLifecycle {
         LocalDate taskDue = next == null ? null : dayOf(next.getDueDate());
         Pending milestone = deadlineRows.nextPending(caseId).orElse(null);
         if (milestone != null && (taskDue == null || milestone.date().isBefore(taskDue))) {
-            repository.updateProgress(caseId, phase, milestone.date(), milestone.key().label());
+            repository.updateProgress(caseId, phase, milestone.date(), milestone.step().label());
         } else {
             repository.updateProgress(caseId, phase, taskDue, next == null ? null : next.getName());
         }
-    }
-
-    /** The open tasks of the case as this transaction sees them: stored ones plus changes not yet flushed. */
-    private Map<String, Task> openTasksInContext(String caseId) {
-        Map<String, Task> open = new HashMap<>();
-        openTasksOf(caseId).forEach(stored -> open.put(stored.getId(), stored));
-        DbEntityManager entities = Context.getCommandContext().getDbEntityManager();
-        for (TaskEntity cached : entities.getCachedEntitiesByType(TaskEntity.class)) {
-            if (entities.getDbEntityCache().isDeleted(cached)) {
-                open.remove(cached.getId());
-            } else if (caseId.equals(businessKeyOf(cached))) {
-                open.put(cached.getId(), cached);
-            }
-        }
-        return open;
-    }
-
-    /** Null for a task whose execution is being removed with its process instance (a case being deleted). */
-    private static String businessKeyOf(TaskEntity task) {
-        ExecutionEntity execution = task.getExecution();
-        return execution == null || execution.getProcessInstance() == null ? null
-                : execution.getProcessInstance().getBusinessKey();
-    }
-
-    /** All open tasks of the case, whoever is working: the read model is the same for every reader. */
-    private List<Task> openTasksOf(String caseId) {
-        return AsPlatform.inCommand(() -> taskService.createTaskQuery().processInstanceBusinessKey(caseId).list());
     }
 
     private LocalDate dayOf(Date instant) {

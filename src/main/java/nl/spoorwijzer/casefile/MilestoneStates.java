@@ -142,11 +142,15 @@ public class MilestoneStates {
         return new MilestoneState(key, date, missed ? DeadlineState.GEMIST : DeadlineState.KOMEND, null, null, role);
     }
 
-    /** Whether an entry can change what {@link #of} answers (a legal step, a timeline, a miss, an end). */
+    /**
+     * Whether an entry can change what {@link #of} answers (a legal step, a timeline, a miss, an end) or where a
+     * report of the bureau stands ({@link BureauReportStates}).
+     */
     public static boolean concerns(DossierEntry entry) {
         return switch (entry.type()) {
             case TIMELINE_COMPUTED, TIMELINE_UPDATED, DEADLINE_MISSED, CASE_CLOSED, RECOVERY, RELAPSE -> true;
-            case TASK_COMPLETED, STEP_IMPORTED -> ROLES.containsKey(entry.elementId());
+            case TASK_COMPLETED -> ROLES.containsKey(entry.elementId()) || BureauReportStates.concerns(entry);
+            case STEP_IMPORTED -> ROLES.containsKey(entry.elementId());
             case DECISION -> ProcessKeys.Elements.SPOOR_2_BESLUITEN.equals(entry.elementId());
             default -> false;
         };

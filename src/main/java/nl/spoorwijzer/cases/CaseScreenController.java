@@ -10,6 +10,8 @@ import nl.spoorwijzer.identity.Role;
 import nl.spoorwijzer.system.WebappSession;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Controller;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class CaseScreenController {
 
     static final String TASKLIST_LOGIN = "/camunda/app/tasklist/default/";
+    private static final List<String> WEBAPPS = List.of("tasklist", "cockpit", "admin");
 
     private final ProcessEngine engine;
     private final CaseAccess access;
@@ -64,12 +67,21 @@ class CaseScreenController {
                 .tenantIdIn(tenants.toArray(String[]::new)).orderByTenantName().asc().list()).stream()
                 .map(tenant -> new Employer(tenant.getId(), tenant.getName())).toList();
         return new Me(caller.getUserId(), name, groups, roles, employers,
-                session ? WebappSession.csrfToken(request) : null);
+                session ? WebappSession.csrfToken(request) : null, applications(caller, groups));
     }
 
-    /** Who the caller is, the employers he works for (a sick report names one), and the session's CSRF token. */
+    /** The Camunda webapps the caller may open (the page header links to them): tasklist, cockpit, admin. */
+    private List<String> applications(Authentication caller, List<String> groups) {
+        return WEBAPPS.stream().filter(app -> access.callerIsAdmin() || engine.getAuthorizationService()
+                .isUserAuthorized(caller.getUserId(), groups, Permissions.ACCESS, Resources.APPLICATION, app)).toList();
+    }
+
+    /**
+     * Who the caller is, the employers he works for (a sick report names one), the session's CSRF token and the
+     * webapps he may open.
+     */
     record Me(String userId, String name, List<String> groups, List<String> roles, List<Employer> employers,
-              String csrfToken) {
+              String csrfToken, List<String> applications) {
     }
 
     record Employer(String id, String name) {

@@ -15,6 +15,7 @@ import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.dossier.DossierRepository;
 import nl.spoorwijzer.dossier.ExpertOpinionEntries;
 import nl.spoorwijzer.identity.Organisations;
+import nl.spoorwijzer.identity.PartyNames;
 import nl.spoorwijzer.identity.Role;
 import nl.spoorwijzer.process.CaseAction;
 import nl.spoorwijzer.process.ProcessKeys;

@@ -3,20 +3,20 @@ package nl.spoorwijzer.deadlines;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import nl.spoorwijzer.audit.CaseAccessRecorder;
 import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.casefile.DeadlineParty;
+import nl.spoorwijzer.identity.PartyNames;
 import nl.spoorwijzer.identity.Role;
 import nl.spoorwijzer.overview.OverviewAccess;
 import nl.spoorwijzer.overview.OverviewCsv;
-import nl.spoorwijzer.overview.SmallCounts;
 import nl.spoorwijzer.overview.SmallCounts.Suppression;
+import nl.spoorwijzer.overview.SmallCounts;
 import nl.spoorwijzer.process.LegalTime;
 import nl.spoorwijzer.system.RuleViolationException;
-import nl.spoorwijzer.timeline.MilestoneKey;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,9 +39,11 @@ class DeadlineController {
     private final SmallCounts smallCounts;
     private final CaseAccessRecorder recorder;
     private final IdentityService identityService;
+    private final PartyNames names;
 
     DeadlineController(DeadlineFigures figures, CaseAccess access, LegalTime time, SmallCounts smallCounts,
-                       CaseAccessRecorder recorder, IdentityService identityService) {
+                       CaseAccessRecorder recorder, IdentityService identityService, PartyNames names) {
+        this.names = names;
         this.figures = figures;
         this.access = access;
         this.time = time;
@@ -87,7 +89,8 @@ class DeadlineController {
     }
 
     @GetMapping
-    @Operation(summary = "The werkgever's legal steps due this week or overdue, soonest first (at most 1000)")
+    @Operation(summary = "The werkgever's legal steps and the bureau's reports due this week or overdue, soonest first"
+            + " (at most 1000), each with the employee's name")
     List<DeadlineFigures.DueDeadline> list(@RequestParam(required = false) String employer,
                                           @RequestParam(required = false) String party,
                                           @RequestParam(required = false) String role,
@@ -97,11 +100,15 @@ class DeadlineController {
         OverviewAccess.requireJsonFormat(format);
         List<DeadlineFigures.DueDeadline> shown = figures.dueThisWeekOrOverdue(
                 filter(employer, party, role, phase, false), time.today());
-        if (!shown.isEmpty()) {
-            recorder.record(access.callerId(), identityService.getCurrentAuthentication().getGroupIds(),
-                    shown.stream().map(DeadlineFigures.DueDeadline::caseId).toList(), "termijnen");
+        if (shown.isEmpty()) {
+            return shown;
         }
-        return shown;
+        recorder.record(access.callerId(), identityService.getCurrentAuthentication().getGroupIds(),
+                shown.stream().map(DeadlineFigures.DueDeadline::caseId).toList(), "termijnen");
+        // the list is the werkgever's (and the administrator's) only: management never reaches this line
+        Map<String, String> employees = names.employees(shown.stream().map(DeadlineFigures.DueDeadline::employeeId)
+                .toList());
+        return shown.stream().map(deadline -> deadline.named(employees.get(deadline.employeeId()))).toList();
     }
 
     @Hidden // documented by the JSON operation's format parameter
@@ -112,6 +119,7 @@ class DeadlineController {
                                    @RequestParam(required = false) String phase) {
         return OverviewCsv.of(list(employer, party, role, phase, null), SmallCounts.of(1))
                 .column("Zaak", DeadlineFigures.DueDeadline::caseId)
+                .column("Werknemer", DeadlineFigures.DueDeadline::employeeName)
                 .column("Stap", DeadlineFigures.DueDeadline::name)
                 .column("Partij", deadline -> deadline.party().label())
                 .column("Rol", deadline -> roleLabel(deadline.role()))
@@ -214,7 +222,7 @@ class DeadlineController {
      * management the counts rounded, the share to 10 percentage points, the median in whole days; {@code computedAt}
      * the time of the snapshot it was read from, null when counted live.
      */
-    record StepTimeliness(MilestoneKey milestone, String name, String employerId, DeadlineParty party, Long total,
+    record StepTimeliness(String milestone, String name, String employerId, DeadlineParty party, Long total,
                           Long onTime, Long late, Long missed, Double shareOnTime, Double medianDaysLate,
                           boolean suppressed, boolean rounded, OffsetDateTime computedAt) {
     }

@@ -1,5 +1,6 @@
 package nl.spoorwijzer.deadlines;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.sql.Date;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -8,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import nl.spoorwijzer.casefile.DeadlineParty;
-import nl.spoorwijzer.timeline.MilestoneKey;
+import nl.spoorwijzer.casefile.DeadlineStep;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * The overview's deadline figures, each ONE query over the deadline read model ({@code case_deadline}, kept by
  * casefile/CaseDeadlines): no per-case reads. The caller decides whose cases count ({@link DeadlineFilter}).
- * "This week" runs from today to Sunday; what was due before today and is not done is overdue.
+ * "This week" runs from today to Sunday; what was due before today and is not done is overdue. A step is a legal
+ * milestone or a report of the re-integratiebureau (casefile/DeadlineStep); the field {@code milestone} names it as
+ * before: {@code PLAN_VAN_AANPAK}, {@code VOORTGANGSRAPPORTAGE_BUREAU}.
  */
 @Component
 public class DeadlineFigures {
@@ -50,31 +53,43 @@ public class DeadlineFigures {
                                 long casesDueThisWeek, long casesOverdue) {
     }
 
-    /** One deadline due this week or overdue, for the werkgever's list (never for management). */
-    public record DueDeadline(String caseId, MilestoneKey milestone, String name, DeadlineParty party, String role,
-                              LocalDate dueDate, boolean overdue) {
+    /**
+     * One deadline due this week or overdue, for the werkgever's list (never for management).
+     *
+     * @param milestone    the step (casefile/DeadlineStep#name)
+     * @param employeeId   the case's employee, for looking his name up; not shown
+     * @param employeeName his name, once looked up ({@link #named}); null before
+     */
+    public record DueDeadline(String caseId, String milestone, String name, DeadlineParty party, String role,
+                              LocalDate dueDate, boolean overdue, @JsonIgnore String employeeId,
+                              String employeeName) {
+
+        public DueDeadline named(String employeeName) {
+            return new DueDeadline(caseId, milestone, name, party, role, dueDate, overdue, employeeId, employeeName);
+        }
     }
 
     /**
      * Per legal step, employer and party over the last 12 months (steps due in that year before today, or done in
      * it): how many, how many on time, late and missed, the share on time and the median days late of the late ones.
      */
-    public record StepTimeliness(MilestoneKey milestone, String name, String employerId, DeadlineParty party,
+    public record StepTimeliness(String milestone, String name, String employerId, DeadlineParty party,
                                  long total, long onTime, long late, long missed, double shareOnTime,
                                  Double medianDaysLate, OffsetDateTime computedAt) {
 
         /**
          * @param computedAt when the figure was computed: null when just now (live), else the time of the snapshot
          */
-        static StepTimeliness of(MilestoneKey milestone, String employerId, DeadlineParty party, long total,
+        static StepTimeliness of(DeadlineStep step, String employerId, DeadlineParty party, long total,
                                  long onTime, long late, long missed, Double medianDaysLate,
                                  OffsetDateTime computedAt) {
-            return new StepTimeliness(milestone, milestone.label(), employerId, party, total, onTime, late, missed,
+            return new StepTimeliness(step.name(), step.label(), employerId, party, total, onTime, late, missed,
                     total == 0 ? 0 : Math.round(1000.0 * onTime / total) / 1000.0, medianDaysLate, computedAt);
         }
     }
 
-    static final Comparator<StepTimeliness> TIMELINESS_ORDER = Comparator.comparing(StepTimeliness::milestone)
+    static final Comparator<StepTimeliness> TIMELINESS_ORDER = Comparator
+            .comparingInt((StepTimeliness step) -> DeadlineStep.orderOfName(step.milestone()))
             .thenComparing(StepTimeliness::employerId).thenComparing(StepTimeliness::party);
 
     /**
@@ -108,15 +123,16 @@ public class DeadlineFigures {
     public List<DueDeadline> dueThisWeekOrOverdue(DeadlineFilter filter, LocalDate today) {
         List<Object> args = DeadlineFilter.args(Date.valueOf(today.with(DayOfWeek.SUNDAY)));
         String sql = """
-                SELECT case_id, milestone, party, role, due_date, state FROM case_deadline
-                WHERE case_open = TRUE AND (state = 'GEMIST' OR (state = 'KOMEND' AND due_date <= ?))"""
+                SELECT case_id, milestone, party, role, due_date, state,
+                    (SELECT employee_id FROM case_file f WHERE f.case_id = case_deadline.case_id) AS employee_id
+                FROM case_deadline WHERE case_open = TRUE AND (state = 'GEMIST' OR (state = 'KOMEND' AND due_date <= ?))"""
                 + filter.sql(args) + " ORDER BY due_date, case_id, milestone FETCH FIRST " + MAX_ROWS + " ROWS ONLY";
         return jdbc.query(sql, (rs, row) -> {
-            MilestoneKey milestone = MilestoneKey.fromKey(rs.getString("milestone"));
+            DeadlineStep step = DeadlineStep.fromKey(rs.getString("milestone"));
             LocalDate due = rs.getObject("due_date", LocalDate.class);
-            return new DueDeadline(rs.getString("case_id"), milestone, milestone.label(),
+            return new DueDeadline(rs.getString("case_id"), step.name(), step.label(),
                     DeadlineParty.fromKey(rs.getString("party")), rs.getString("role"), due,
-                    "GEMIST".equals(rs.getString("state")) || due.isBefore(today));
+                    "GEMIST".equals(rs.getString("state")) || due.isBefore(today), rs.getString("employee_id"), null);
         }, args.toArray());
     }
 
@@ -146,7 +162,7 @@ public class DeadlineFigures {
                 + filter.sql(args) + " GROUP BY milestone, employer_id, party";
         return jdbc.query(sql, (rs, row) -> {
             Object median = rs.getObject("median_days_late");
-            return StepTimeliness.of(MilestoneKey.fromKey(rs.getString("milestone")), rs.getString("employer_id"),
+            return StepTimeliness.of(DeadlineStep.fromKey(rs.getString("milestone")), rs.getString("employer_id"),
                     DeadlineParty.fromKey(rs.getString("party")), rs.getLong("total"), rs.getLong("on_time"),
                     rs.getLong("late"), rs.getLong("missed"),
                     median == null ? null : ((Number) median).doubleValue(), null);

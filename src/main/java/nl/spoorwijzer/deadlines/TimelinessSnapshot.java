@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import nl.spoorwijzer.casefile.DeadlineParty;
+import nl.spoorwijzer.casefile.DeadlineStep;
 import nl.spoorwijzer.deadlines.DeadlineFigures.StepTimeliness;
 import nl.spoorwijzer.process.LegalTime;
 import nl.spoorwijzer.system.ScheduledRuns;
-import nl.spoorwijzer.timeline.MilestoneKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -148,7 +148,7 @@ public class TimelinessSnapshot {
                 + new DeadlineFilter(filter.employers(), filter.party(), null).sql(args);
         List<StepTimeliness> figures = new ArrayList<>(jdbc.query(sql, (rs, row) -> {
             Object median = rs.getObject("median_days_late");
-            return StepTimeliness.of(MilestoneKey.fromKey(rs.getString("milestone")), rs.getString("employer_id"),
+            return StepTimeliness.of(DeadlineStep.fromKey(rs.getString("milestone")), rs.getString("employer_id"),
                     DeadlineParty.fromKey(rs.getString("party")), rs.getLong("total"), rs.getLong("on_time"),
                     rs.getLong("late"), rs.getLong("missed"), median == null ? null : ((Number) median).doubleValue(),
                     rs.getObject("computed_at", OffsetDateTime.class));

@@ -51,6 +51,14 @@ class OverviewController {
         this.time = time;
     }
 
+    @GetMapping("/settings")
+    @Operation(summary = "How the overview shows its figures to the caller: the smallest count management sees"
+            + " (spoorwijzer.overview.min-group-size) and whether the caller sees aggregates only")
+    Settings settings() {
+        overviewAccess.employers(); // 403 for a caller who reads no overview
+        return new Settings(smallCounts.minGroupSize(), smallCounts.callerSeesAggregatesOnly());
+    }
+
     @GetMapping("/employers")
     @Operation(summary = "The employers the caller may filter the overview by, with their names")
     List<Employer> employers(@RequestParam(required = false) @Parameter(description = OverviewCsv.FORMAT_DOC)
@@ -206,6 +214,14 @@ class OverviewController {
     }
 
     /** An employer the caller may filter by. */
+    /**
+     * @param minGroupSize   a count from 1 to this minus one is sent as null with {@code suppressed: true} to
+     *                       management (the page shows "&lt; minGroupSize")
+     * @param aggregatesOnly the caller gets counts only (management): no lists of cases, no names
+     */
+    record Settings(int minGroupSize, boolean aggregatesOnly) {
+    }
+
     record Employer(String id, String name) {
     }
 

@@ -37,8 +37,17 @@ public class SmallCounts {
 
     /** The suppression that applies to the caller of this request. */
     public Suppression forCaller() {
-        boolean exact = access.callerIsAdmin() || access.callerActsAs(Role.WERKGEVER);
-        return new Suppression(exact ? 1 : minGroupSize);
+        return new Suppression(callerSeesAggregatesOnly() ? minGroupSize : 1);
+    }
+
+    /** The setting {@code spoorwijzer.overview.min-group-size}: the smallest count shown to management. */
+    public int minGroupSize() {
+        return minGroupSize;
+    }
+
+    /** Management: counts only, small ones suppressed; the werkgever and the administrator see exact counts. */
+    public boolean callerSeesAggregatesOnly() {
+        return !access.callerIsAdmin() && !access.callerActsAs(Role.WERKGEVER);
     }
 
     /** Suppression with this smallest group size (1: exact figures, nothing suppressed or rounded). */

@@ -1,5 +1,6 @@
 package nl.spoorwijzer.risks;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,14 +33,14 @@ public class CaseRisks {
         }
         Map<String, CaseAtRisk> cases = new LinkedHashMap<>();
         jdbc.query("""
-                SELECT r.case_id, r.employer_id, c.phase, r.code, r.label, r.reason, r.since
+                SELECT r.case_id, r.employer_id, c.phase, c.employee_id, r.code, r.label, r.reason, r.since
                 FROM case_risk r JOIN case_file c ON c.case_id = r.case_id
                 WHERE c.status = :open AND r.employer_id IN (:employers)""" + filter.where()
                 + " ORDER BY r.since, r.case_id, r.code", filter.parameters(employers), rs -> {
             CaseAtRisk atRisk = cases.computeIfAbsent(rs.getString("case_id"), id -> {
                 try {
                     return new CaseAtRisk(id, rs.getString("employer_id"), rs.getString("phase"), "/zaken/" + id,
-                            new ArrayList<>());
+                            new ArrayList<>(), rs.getString("employee_id"), null);
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException(e);
                 }
@@ -80,8 +81,18 @@ public class CaseRisks {
         }
     }
 
-    /** A case at risk, with the link to its case screen. */
-    public record CaseAtRisk(String caseId, String employerId, String phase, String link, List<Risk> risks) {
+    /**
+     * A case at risk, with the link to its case screen.
+     *
+     * @param employeeId   the case's employee, for looking his name up; not shown
+     * @param employeeName his name, once looked up ({@link #named}); null before
+     */
+    public record CaseAtRisk(String caseId, String employerId, String phase, String link, List<Risk> risks,
+                             @JsonIgnore String employeeId, String employeeName) {
+
+        public CaseAtRisk named(String employeeName) {
+            return new CaseAtRisk(caseId, employerId, phase, link, risks, employeeId, employeeName);
+        }
     }
 
     /** One risk of a case: the table's code, its Dutch name, the reason for this case, the day first found. */

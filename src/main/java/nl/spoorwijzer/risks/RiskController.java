@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import nl.spoorwijzer.audit.CaseAccessRecorder;
 import nl.spoorwijzer.casefile.CaseAccess;
+import nl.spoorwijzer.identity.PartyNames;
 import nl.spoorwijzer.identity.Role;
 import nl.spoorwijzer.overview.OverviewAccess;
 import nl.spoorwijzer.overview.OverviewCsv;
-import nl.spoorwijzer.overview.SmallCounts;
 import nl.spoorwijzer.overview.SmallCounts.Suppression;
+import nl.spoorwijzer.overview.SmallCounts;
 import nl.spoorwijzer.process.LegalTime;
 import nl.spoorwijzer.risks.CaseRisks.CaseAtRisk;
 import nl.spoorwijzer.risks.CaseRisks.RiskCount;
@@ -50,11 +51,14 @@ class RiskController {
     private final LegalTime time;
     private final NightlyRiskSweep sweep;
     private final LoonsanctieRiskTable table;
+    private final PartyNames names;
 
     RiskController(CaseRisks risks, CaseAccess access, CaseAccessRecorder recorder, IdentityService identityService,
-                   SmallCounts smallCounts, LegalTime time, NightlyRiskSweep sweep, LoonsanctieRiskTable table) {
+                   SmallCounts smallCounts, LegalTime time, NightlyRiskSweep sweep, LoonsanctieRiskTable table,
+                   PartyNames names) {
         this.sweep = sweep;
         this.table = table;
+        this.names = names;
         this.risks = risks;
         this.access = access;
         this.recorder = recorder;
@@ -65,7 +69,7 @@ class RiskController {
 
     @GetMapping
     @Operation(summary = "Open cases at risk of a loonsanctie, each with its reasons (processes/loonsanctie-risico.dmn)"
-            + " and a link to its case screen: for the werkgever over his own employer's cases")
+            + " and a link to its case screen, with the employee's name: for the werkgever over his own employer's cases")
     List<CaseAtRisk> casesAtRisk(@RequestParam(required = false) String employer,
                                  @RequestParam(required = false) String phase,
                                  @RequestParam(required = false) String code,
@@ -77,11 +81,13 @@ class RiskController {
                     + " sees the numbers at /api/overview/risks/counts");
         }
         List<CaseAtRisk> shown = risks.casesAtRisk(access.visibleEmployers(), filter(employer, phase, code));
-        if (!shown.isEmpty()) {
-            recorder.record(access.callerId(), identityService.getCurrentAuthentication().getGroupIds(),
-                    shown.stream().map(CaseAtRisk::caseId).toList(), "loonsanctierisico's");
+        if (shown.isEmpty()) {
+            return shown;
         }
-        return shown;
+        recorder.record(access.callerId(), identityService.getCurrentAuthentication().getGroupIds(),
+                shown.stream().map(CaseAtRisk::caseId).toList(), "loonsanctierisico's");
+        Map<String, String> employees = names.employees(shown.stream().map(CaseAtRisk::employeeId).toList());
+        return shown.stream().map(atRisk -> atRisk.named(employees.get(atRisk.employeeId()))).toList();
     }
 
     @Hidden // documented by the JSON operation's format parameter
@@ -92,7 +98,8 @@ class RiskController {
         List<Map.Entry<CaseAtRisk, CaseRisks.Risk>> rows = casesAtRisk(employer, phase, code, null).stream()
                 .flatMap(atRisk -> atRisk.risks().stream().map(risk -> Map.entry(atRisk, risk))).toList();
         return OverviewCsv.of(rows, SmallCounts.of(1))
-                .column("Zaak", row -> row.getKey().caseId()).column("Werkgever", row -> row.getKey().employerId())
+                .column("Zaak", row -> row.getKey().caseId()).column("Werknemer", row -> row.getKey().employeeName())
+                .column("Werkgever", row -> row.getKey().employerId())
                 .column("Fase", row -> row.getKey().phase()).column("Risico", row -> row.getValue().label())
                 .column("Reden", row -> row.getValue().reason()).column("Sinds", row -> row.getValue().since())
                 .download("loonsanctierisicos", time.today());

@@ -311,6 +311,24 @@ public final class DutchProblems {
                 + " tweede start");
         rule("more than one spoor 2 trajectory runs in this case.*", "in deze zaak lopen meer dan één spoor"
                 + " 2-trajecten; de procesbeheerder beëindigt het traject dat niet hoort te lopen");
+        // the overview (issue 27): its filters and who may see which figure; the page shows these texts
+        rule("only the employers you work for|only an employer whose cases you may see",
+                "alleen een werkgever waarvoor u werkt; kies een werkgever uit de lijst");
+        rule("the overview is for the werkgever and management",
+                "het overzicht is er voor de werkgever (eigen zaken) en management (alleen aantallen)");
+        rule("deadline figures are for the werkgever and management",
+                "de cijfers over termijnen zijn er voor de werkgever en management");
+        rule("the list of deadlines is for the werkgever", "de lijst met termijnen is er alleen voor de werkgever");
+        rule("your role sees no list of cases at risk;.*", "uw rol ziet geen lijst met zaken met een risico op een"
+                + " loonsanctie; management ziet alleen de aantallen per risico");
+        rule("your role sees no figures over all cases", "uw rol ziet geen cijfers over alle zaken");
+        rule("one of (ZIEKMELDING, .+)", "moet een fase uit de lijst zijn");
+        rule("one of werkgever, arbodienst, bureau, werknemer",
+                "moet een van deze partijen zijn: werkgever, arbodienst, bureau, werknemer");
+        rule("a role such as werkgever, bedrijfsarts or re-integratiebureau",
+                "moet een rol uit de lijst zijn, zoals werkgever, bedrijfsarts of re-integratiebureau");
+        rule("json \\(the default\\) or csv", "moet json (standaard) of csv zijn");
+        rule("a whole number from 1 to (\\d+)", "moet een heel getal van 1 tot en met $1 zijn");
         rule("unknown employee '(.+)'", "noemt een onbekende werknemer ('$1')");
         rule("unknown employer '(.+)'", "noemt een onbekende werkgever ('$1')");
     }

@@ -1,6 +1,7 @@
 // Spoorwijzer case screen: talking to /api with the Tasklist login (session cookie + X-XSRF-TOKEN), Dutch formats.
 
 const TASKLIST = '/camunda/app/tasklist/default/';
+const COCKPIT = '/camunda/app/cockpit/default/';
 let me = null;
 
 /** The logged-in user and the session's CSRF token (asks the webapps to issue one when the session has none yet). */
@@ -171,16 +172,21 @@ export function el(tag, attributes = {}, ...children) {
   return node;
 }
 
-/** The page header: brand, navigation, who is logged in, log out. */
+/**
+ * The page header: brand, navigation, who is logged in, log out. Tasklist and Cockpit are linked only for who may
+ * open them (/api/me "applications"): management has Cockpit and no Tasklist.
+ */
 export async function header() {
   const user = await currentUser();
   const bar = document.getElementById('topbar');
+  const apps = user.applications || ['tasklist'];
   bar.replaceChildren(
     el('a', { class: 'brand', href: '/zaken' }, 'Spoorwijzer'),
     el('nav', { 'aria-label': 'Hoofdmenu' },
       el('a', { href: '/zaken' }, 'Zaken'),
       el('a', { href: '/overzicht' }, 'Overzicht'),
-      el('a', { href: TASKLIST }, 'Taken (Tasklist)')),
+      apps.includes('tasklist') ? el('a', { href: TASKLIST }, 'Taken (Tasklist)') : null,
+      apps.includes('cockpit') ? el('a', { href: COCKPIT }, 'Processen (Cockpit)') : null),
     el('div', { class: 'user' },
       el('span', {}, user.name || user.userId, user.roles && user.roles.length ? ` · ${user.roles.join(', ')}` : ''),
       el('button', { type: 'button', class: 'link', onclick: logOut }, 'Uitloggen')));

@@ -31,7 +31,7 @@ class CaseProgressRewritesTest {
 
     private final CaseFileRepository cases = mock(CaseFileRepository.class);
     private final CaseDeadlines deadlines = mock(CaseDeadlines.class);
-    private final CaseProgress progress = new CaseProgress(cases, mock(TaskService.class),
+    private final CaseProgress progress = new CaseProgress(cases, mock(TaskService.class), mock(OpenCaseTasks.class),
             mock(DeclaredTaskProperties.class), Clock.systemUTC(), deadlines, mock(CaseDeadlineRepository.class));
     private final List<CommandContextListener> listeners = new ArrayList<>();
     private final CommandContext command = mock(CommandContext.class);

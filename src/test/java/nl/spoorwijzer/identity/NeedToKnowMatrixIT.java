@@ -109,6 +109,7 @@ class NeedToKnowMatrixIT {
             | `GET /api/overview/risks/counts?employer=` | S | - | - | - | - | - | - | - | S | S |
             | `GET /api/overview/risks/status?employer=` | S | - | - | - | - | - | - | - | S | S |
             | `GET /api/overview/employers` (the case's employer is listed) | Y | - | - | - | - | - | - | - | Y | Y |
+            | `GET /api/overview/settings` (to whom the case's employer is listed) | S | - | - | - | - | - | - | - | S | S |
             | `GET /api/overview/phases?employer=` | S | - | - | - | - | - | - | - | S | S |
             | `GET /api/overview/phases?employer=&format=csv` | S | - | - | - | - | - | - | - | S | S |
             | `GET /api/overview/weeks?employer=` | S | - | - | - | - | - | - | - | S | S |
@@ -359,6 +360,11 @@ class NeedToKnowMatrixIT {
         OVERVIEW_FIGURES,
         /** The employers the overview may be filtered by: Y when the case's employer is among them. */
         EMPLOYER_LISTED,
+        /**
+         * How the overview shows its figures (no case data, the same for every employer): S when answered to a caller
+         * whose overview lists the case's employer, - when refused or when it does not.
+         */
+        OVERVIEW_SETTINGS,
         /** A change: 2xx (or the form's 400 for a task) when allowed, 403/404 when refused. */
         WRITE
     }
@@ -426,6 +432,8 @@ class NeedToKnowMatrixIT {
                         (c, u, t) -> get("/api/overview/risks/status?employer=" + c.employer, u)),
                 read("`GET /api/overview/employers` (the case's employer is listed)", Kind.EMPLOYER_LISTED,
                         (c, u, t) -> get("/api/overview/employers", u)),
+                read("`GET /api/overview/settings` (to whom the case's employer is listed)", Kind.OVERVIEW_SETTINGS,
+                        (c, u, t) -> get("/api/overview/settings", u)),
                 read("`GET /api/overview/phases?employer=`", Kind.OVERVIEW_FIGURES,
                         (c, u, t) -> get("/api/overview/phases?employer=" + c.employer, u)),
                 read("`GET /api/overview/phases?employer=&format=csv`", Kind.OVERVIEW_FIGURES,
@@ -603,6 +611,8 @@ class NeedToKnowMatrixIT {
                     : tree(response.body()).isEmpty() ? "-" : "S";
             case OVERVIEW_FIGURES -> response.body().contains(c.caseId) ? "?case id in numbers" : "S";
             case EMPLOYER_LISTED -> response.body().contains("\"id\":\"" + c.employer + "\"") ? "Y" : "-";
+            case OVERVIEW_SETTINGS -> response.body().contains(c.caseId) ? "?case id in settings"
+                    : get("/api/overview/employers", user).body().contains("\"id\":\"" + c.employer + "\"") ? "S" : "-";
             case SINGLE -> endpoint.label().equals("`GET /api/cases/{id}`") && !hasEmployee(tree(response.body()))
                     ? "S" : "Y";
             case ROWS, TASK_ROWS, TASK_VARIABLE_ROWS -> {

@@ -141,6 +141,8 @@ class OverviewBrowserIT {
                 "Termijnen deze week en te laat", "Zaken met risico op een loonsanctie", "Tijdigheid per wettelijke stap",
                 "Instroom en uitstroom per maand", "Beëindigde zaken per reden");
         assertThat(page.findElements(By.cssSelector("#topbar a[href='/camunda/app/tasklist/default/']"))).isNotEmpty();
+        assertThat(page.findElements(By.cssSelector("#topbar a[href='/camunda/app/cockpit/default/']")))
+                .as("the werkgever has no Cockpit").isEmpty();
         assertThat(page.findElements(By.cssSelector("#topbar a[href='/zaken']"))).isNotEmpty();
 
         String user = "anna";
@@ -172,6 +174,8 @@ class OverviewBrowserIT {
             assertThat(Integer.parseInt(row.get(1))).isGreaterThanOrEqualTo(4);
         });
         assertThat(cells("tabel-beeindigd", 5)).isNotEmpty();
+        assertThat(requestedPaths()).as("the names come with the lists, not from the case list")
+                .contains("/api/overview/settings").noneMatch(path -> path.startsWith("/api/cases"));
         browser.fullPageScreenshot("overzicht-werkgever-volledig");
         browser.readmePicture(By.id("inhoud"), "overzicht-werkgever");
 
@@ -201,8 +205,9 @@ class OverviewBrowserIT {
 
         page.get("http://localhost:" + port + "/overzicht?employer=zorggroep-noord");
         waitForRefusals();
-        assertThat(page.findElement(By.id("melding")).getText()).isEqualTo("Dit filter kan niet. Werkgever: U ziet"
-                + " alleen de cijfers van de werkgevers waarvoor u werkt. Kies een werkgever uit de lijst.");
+        assertThat(page.findElement(By.id("melding")).getText()).as("the API's refusal in Dutch").isEqualTo(
+                "Dit filter kan niet. Werkgever: alleen een werkgever waarvoor u werkt; kies een werkgever uit de"
+                        + " lijst.");
         assertThat(page.findElement(By.cssSelector("#fasen .refused")).getText()).startsWith("Niet getoond");
         assertThat(page.findElements(By.cssSelector("table.figures"))).as("another employer's figures").isEmpty();
         browser.fullPageScreenshot("overzicht-werkgever-andere-werkgever");
@@ -234,6 +239,12 @@ class OverviewBrowserIT {
                 .anySatisfy(row -> assertThat(row.get(1)).isEqualTo("< 5"));
         assertThat(page.findElement(By.id("inhoud")).getText())
                 .contains("Aantallen voor management zijn afgerond op vijftallen; minder dan 5 wordt niet getoond");
+        assertThat(read(http.get("/api/overview/settings", user, user).body()).toString())
+                .as("the page's \"< 5\" is the setting").isEqualTo("{\"minGroupSize\":5,\"aggregatesOnly\":true}");
+        assertThat(page.findElements(By.cssSelector("#topbar a[href='/camunda/app/tasklist/default/']")))
+                .as("management has no Tasklist").isEmpty();
+        assertThat(page.findElement(By.cssSelector("#topbar a[href='/camunda/app/cockpit/default/']")).getText())
+                .isEqualTo("Processen (Cockpit)");
 
         String shown = page.findElement(By.tagName("body")).getText();
         for (String name : NAMES) {
@@ -287,6 +298,14 @@ class OverviewBrowserIT {
         browser.waiting().until(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript(
                 "return !!document.querySelector('#fasen .refused') && !document.getElementById('secties').innerText"
                         + ".includes('Wordt geladen')"));
+    }
+
+    /** The paths of /api the page asked for. */
+    @SuppressWarnings("unchecked")
+    private List<String> requestedPaths() {
+        return ((List<Object>) ((JavascriptExecutor) browser.driver()).executeScript(
+                "return performance.getEntriesByType('resource').map(entry => new URL(entry.name).pathname)"))
+                .stream().map(String::valueOf).filter(path -> path.startsWith("/api/")).toList();
     }
 
     private List<String> headings() {

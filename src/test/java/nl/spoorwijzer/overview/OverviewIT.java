@@ -418,6 +418,58 @@ class OverviewIT {
     }
 
     @Test
+    void theWerkgeversListsNameTheEmployeeAndManagementGetsNoList() {
+        JsonNode deadlines = get("/api/deadlines", "anna");
+        assertThat(deadlines).isNotEmpty().allSatisfy(row -> {
+            assertThat(row.path("employeeName").asText()).isEqualTo("Piet Peters");
+            assertThat(row.has("employeeId")).isFalse();
+        });
+        JsonNode risks = get("/api/overview/risks", "anna");
+        assertThat(risks).isNotEmpty();
+        risks.forEach(row -> assertThat(row.path("employeeName").asText()).as(row.toString()).isNotBlank());
+        assertThat(risks.findValuesAsText("employeeName")).contains("Piet Peters");
+        assertThat(risks.toString()).doesNotContain("employeeId");
+        assertThat(http.get("/api/deadlines", "ivo", "ivo").statusCode()).isEqualTo(403);
+        assertThat(http.get("/api/overview/risks", "ivo", "ivo").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void thePageLearnsTheSmallestGroupAndWhetherTheCallerSeesAggregatesOnly() {
+        assertThat(get("/api/overview/settings", "anna").toString())
+                .isEqualTo("{\"minGroupSize\":5,\"aggregatesOnly\":false}");
+        assertThat(get("/api/overview/settings", "ivo").toString())
+                .isEqualTo("{\"minGroupSize\":5,\"aggregatesOnly\":true}");
+        assertThat(get("/api/overview/settings", "demo").path("aggregatesOnly").asBoolean()).isFalse();
+        for (String user : List.of("bram", "eva", "frank", "hanna")) {
+            assertThat(http.get("/api/overview/settings", user, user).statusCode()).as(user).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void theOverviewsRefusalsAreDutchForTheDutchPage() {
+        Map<String, String> refused = new LinkedHashMap<>();
+        for (String path : List.of("/api/overview/weeks?employer=zorggroep-noord",
+                "/api/deadlines/summary?employer=zorggroep-noord", "/api/overview/phases?phase=SPOOR_3",
+                "/api/deadlines?role=baas", "/api/deadlines/summary?party=ploeg", "/api/overview/flow?months=37",
+                "/api/overview/weeks?format=xml")) {
+            HttpResponse<String> response = http.send(http.request(path).header("Authorization", "Basic "
+                    + java.util.Base64.getEncoder().encodeToString("anna:anna".getBytes(StandardCharsets.UTF_8)))
+                    .header("Accept-Language", "nl").GET().build());
+            JsonNode problem = tree(response.body());
+            refused.put(path, response.statusCode() + " " + problem.path("field").asText() + ": "
+                    + problem.path("violations").path(0).path("rule").asText());
+        }
+        assertThat(refused.values()).containsExactly(
+                "403 employer: alleen een werkgever waarvoor u werkt; kies een werkgever uit de lijst",
+                "403 employer: alleen een werkgever waarvoor u werkt; kies een werkgever uit de lijst",
+                "400 phase: moet een fase uit de lijst zijn",
+                "400 role: moet een rol uit de lijst zijn, zoals werkgever, bedrijfsarts of re-integratiebureau",
+                "400 party: moet een van deze partijen zijn: werkgever, arbodienst, bureau, werknemer",
+                "400 months: moet een heel getal van 1 tot en met 36 zijn",
+                "400 format: moet json (standaard) of csv zijn");
+    }
+
+    @Test
     void theDeadlinesFollowThePhaseFilterAndTheWerkgeversListIsLogged() {
         String piet = phaseOf("piet");
         List<String> summary = new ArrayList<>();
@@ -461,7 +513,8 @@ class OverviewIT {
                 .contains("week 1–6;1;6;< 5\r\n").contains("week 105 en later;105;;0\r\n");
 
         String risks = csv("/api/overview/risks?format=csv", "anna");
-        assertThat(risks).startsWith("Zaak;Werkgever;Fase;Risico;Reden;Sinds\r\n").contains(caseOf.get("piet") + ";");
+        assertThat(risks).startsWith("Zaak;Werknemer;Werkgever;Fase;Risico;Reden;Sinds\r\n")
+                .contains(caseOf.get("piet") + ";Piet Peters;acme-bouw;");
         long riskRows = get("/api/overview/risks", "anna").findValues("risks").stream().mapToLong(JsonNode::size)
                 .sum();
         assertThat(risks.split("\r\n")).hasSize((int) riskRows + 1);
@@ -470,7 +523,8 @@ class OverviewIT {
                 .isEqualTo("Maand;Afsluitreden;Zaken;Mediaan dagen ziek;Gemiddeld dagen ziek\r\n"
                         + "2033-02;Volledig hersteld;3;42;64\r\n");
         assertThat(csv("/api/deadlines?format=csv", "anna")).startsWith(
-                "Zaak;Stap;Partij;Rol;Uiterste datum;Te laat\r\n").contains(";ja\r\n");
+                "Zaak;Werknemer;Stap;Partij;Rol;Uiterste datum;Te laat\r\n").contains(";ja\r\n")
+                .contains(caseOf.get("piet") + ";Piet Peters;");
         for (String path : List.of("/api/overview/flow", "/api/deadlines/summary", "/api/deadlines/timeliness",
                 "/api/overview/risks/counts", "/api/overview/employers")) {
             assertThat(csv(path + "?format=csv", "ivo")).as(path).contains(";");

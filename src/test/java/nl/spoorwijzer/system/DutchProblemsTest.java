@@ -28,6 +28,21 @@ class DutchProblemsTest {
     }
 
     @Test
+    void theOverviewsRefusalsSpeakDutch() {
+        assertThat(DutchProblems.rule("only the employers you work for"))
+                .isEqualTo("alleen een werkgever waarvoor u werkt; kies een werkgever uit de lijst");
+        assertThat(DutchProblems.rule("only an employer whose cases you may see"))
+                .isEqualTo(DutchProblems.rule("only the employers you work for"));
+        assertThat(DutchProblems.rule("one of ZIEKMELDING, PROBLEEMANALYSE, SPOOR_1"))
+                .isEqualTo("moet een fase uit de lijst zijn");
+        assertThat(DutchProblems.rule("a whole number from 1 to 36")).isEqualTo("moet een heel getal van 1 tot en met"
+                + " 36 zijn");
+        assertThat(DutchProblems.rule("json (the default) or csv")).isEqualTo("moet json (standaard) of csv zijn");
+        assertThat(DutchProblems.rule("the list of deadlines is for the werkgever"))
+                .isEqualTo("de lijst met termijnen is er alleen voor de werkgever");
+    }
+
+    @Test
     void theFirstSickDayGuardSpeaksDutch() {
         assertThat(DutchProblems.rule("must not be before the first sick day (2026-12-03)"))
                 .isEqualTo("mag niet voor de eerste ziektedag (2026-12-03) liggen");
