@@ -40,10 +40,13 @@ class DeadlineController {
     private final CaseAccessRecorder recorder;
     private final IdentityService identityService;
     private final PartyNames names;
+    private final OverviewAccess overviewAccess;
 
     DeadlineController(DeadlineFigures figures, CaseAccess access, LegalTime time, SmallCounts smallCounts,
-                       CaseAccessRecorder recorder, IdentityService identityService, PartyNames names) {
+                       CaseAccessRecorder recorder, IdentityService identityService, PartyNames names,
+                       OverviewAccess overviewAccess) {
         this.names = names;
+        this.overviewAccess = overviewAccess;
         this.figures = figures;
         this.access = access;
         this.time = time;
@@ -170,8 +173,8 @@ class DeadlineController {
     }
 
     /**
-     * Whose cases the caller may count: the werkgever and management their own employers', the administrator every
-     * employer's; only the werkgever (and the administrator) may list the cases themselves.
+     * The caller's filters, checked, over the employers overview/OverviewAccess lets him read: counts for the
+     * werkgever, management and the administrator; the list with names for the werkgever and the administrator.
      */
     private DeadlineFilter filter(String employer, String party, String role, String phase, boolean aggregate) {
         DeadlineParty onlyParty = null;
@@ -186,23 +189,10 @@ class DeadlineController {
             throw RuleViolationException.invalid("role", "a role such as werkgever, bedrijfsarts or re-integratiebureau");
         }
         var onlyPhase = OverviewAccess.phase(phase);
-        OverviewAccess.requireEmployerId(employer);
-        List<String> employers;
-        if (access.callerIsAdmin()) {
-            employers = employer == null ? null : List.of(employer);
-        } else if (access.callerActsAs(Role.WERKGEVER) || (aggregate && access.callerActsAs(Role.MANAGEMENT))) {
-            // management counts over the employers it belongs to, as Cockpit and the case list show it; no others
-            List<String> own = access.visibleEmployers();
-            if (employer != null && !own.contains(employer)) {
-                throw RuleViolationException.notAllowed("employer", "only the employers you work for");
-            }
-            employers = employer == null ? own : List.of(employer);
-        } else {
-            throw RuleViolationException.notAllowed("caller", aggregate
-                    ? "deadline figures are for the werkgever and management"
-                    : "the list of deadlines is for the werkgever");
-        }
-        return new DeadlineFilter(employers, onlyParty, role, onlyPhase);
+        OverviewAccess.Employers employers = aggregate
+                ? overviewAccess.figures(employer, "deadline figures are for the werkgever and management")
+                : overviewAccess.caseLists(employer, "the list of deadlines is for the werkgever");
+        return new DeadlineFilter(employers.idsOrNullForEvery(), onlyParty, role, onlyPhase);
     }
 
     private static String roleLabel(String role) {

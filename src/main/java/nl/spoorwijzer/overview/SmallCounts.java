@@ -1,7 +1,5 @@
 package nl.spoorwijzer.overview;
 
-import nl.spoorwijzer.casefile.CaseAccess;
-import nl.spoorwijzer.identity.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +21,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class SmallCounts {
 
-    private final CaseAccess access;
+    private final OverviewAccess access;
     private final int minGroupSize;
 
-    public SmallCounts(CaseAccess access, @Value("${spoorwijzer.overview.min-group-size:5}") int minGroupSize) {
+    public SmallCounts(OverviewAccess access, @Value("${spoorwijzer.overview.min-group-size:5}") int minGroupSize) {
         if (minGroupSize < 1) {
             throw new IllegalArgumentException("spoorwijzer.overview.min-group-size must be at least 1 but was "
                     + minGroupSize);
@@ -47,7 +45,7 @@ public class SmallCounts {
 
     /** Management: counts only, small ones suppressed; the werkgever and the administrator see exact counts. */
     public boolean callerSeesAggregatesOnly() {
-        return !access.callerIsAdmin() && !access.callerActsAs(Role.WERKGEVER);
+        return access.callerSeesAggregatesOnly();
     }
 
     /** Suppression with this smallest group size (1: exact figures, nothing suppressed or rounded). */

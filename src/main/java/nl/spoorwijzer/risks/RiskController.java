@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import nl.spoorwijzer.audit.CaseAccessRecorder;
 import nl.spoorwijzer.casefile.CaseAccess;
 import nl.spoorwijzer.identity.PartyNames;
-import nl.spoorwijzer.identity.Role;
 import nl.spoorwijzer.overview.OverviewAccess;
 import nl.spoorwijzer.overview.OverviewCsv;
 import nl.spoorwijzer.overview.SmallCounts.Suppression;
@@ -52,10 +51,12 @@ class RiskController {
     private final NightlyRiskSweep sweep;
     private final LoonsanctieRiskTable table;
     private final PartyNames names;
+    private final OverviewAccess overviewAccess;
 
     RiskController(CaseRisks risks, CaseAccess access, CaseAccessRecorder recorder, IdentityService identityService,
                    SmallCounts smallCounts, LegalTime time, NightlyRiskSweep sweep, LoonsanctieRiskTable table,
-                   PartyNames names) {
+                   PartyNames names, OverviewAccess overviewAccess) {
+        this.overviewAccess = overviewAccess;
         this.sweep = sweep;
         this.table = table;
         this.names = names;
@@ -76,11 +77,9 @@ class RiskController {
                                  @Parameter(description = OverviewCsv.FORMAT_DOC)
                                  @RequestParam(required = false) String format) {
         OverviewAccess.requireJsonFormat(format);
-        if (!readsAllCasesOfEmployers()) {
-            throw RuleViolationException.notAllowed("caseId", "your role sees no list of cases at risk; management"
-                    + " sees the numbers at /api/overview/risks/counts");
-        }
-        List<CaseAtRisk> shown = risks.casesAtRisk(access.visibleEmployers(), filter(employer, phase, code));
+        List<String> employers = overviewAccess.caseLists(employer, "your role sees no list of cases at risk;"
+                + " management sees the numbers at /api/overview/risks/counts").ids();
+        List<CaseAtRisk> shown = risks.casesAtRisk(employers, filter(employer, phase, code));
         if (shown.isEmpty()) {
             return shown;
         }
@@ -113,9 +112,9 @@ class RiskController {
                                        @Parameter(description = OverviewCsv.FORMAT_DOC)
                                        @RequestParam(required = false) String format) {
         OverviewAccess.requireJsonFormat(format);
-        requireFigures();
+        List<String> employers = figures(employer).ids();
         Suppression suppression = smallCounts.forCaller();
-        return risks.countsPerRisk(access.visibleEmployers(), filter(employer, phase, code)).stream()
+        return risks.countsPerRisk(employers, filter(employer, phase, code)).stream()
                 .map(count -> new ShownRiskCount(count.code(), count.label(), suppression.shown(count.cases()),
                         suppression.hides(count.cases()), suppression.rounds()))
                 .toList();
@@ -137,8 +136,7 @@ class RiskController {
             + " the risk table that judges, and a newer version refused because it holds more than FEEL (or null)")
     RiskStatus status(@Parameter(description = "an employer the caller may see (the page's filter); the status is"
             + " the same for all") @RequestParam(required = false) String employer) {
-        requireFigures();
-        filter(employer, null, null);
+        figures(employer);
         LoonsanctieRiskTable.TableStatus version = table.status();
         return new RiskStatus(sweep.lastJudged().orElse(null), version.version(), version.refusedVersion());
     }
@@ -147,20 +145,15 @@ class RiskController {
     record RiskStatus(OffsetDateTime judgedAt, Integer tableVersion, Integer refusedVersion) {
     }
 
-    private void requireFigures() {
-        if (!readsAllCasesOfEmployers() && !access.callerActsAs(Role.MANAGEMENT)) {
-            throw RuleViolationException.notAllowed("caseId", "your role sees no figures over all cases");
-        }
+    private OverviewAccess.Employers figures(String employer) {
+        return overviewAccess.figures(employer, "your role sees no figures over all cases");
     }
 
     /**
-     * The caller's filters, checked: an employer he may see (403 naming it; empty: 400), a phase of casefile/CasePhase
-     * (400) and a risk code as the decision table writes them (400).
+     * The caller's filters, checked after the gate (overview/OverviewAccess, which checks the employer): a phase of
+     * casefile/CasePhase (400) and a risk code as the decision table writes them (400).
      */
     private RiskFilter filter(String employer, String phase, String code) {
-        if (employer != null) {
-            OverviewAccess.onlyOwn(access.visibleEmployers(), employer);
-        }
         OverviewAccess.phase(phase);
         if (code != null && !RISK_CODE.matcher(code).matches()) {
             throw RuleViolationException.invalid("code", "a risk code of the loonsanctie table such as"
@@ -174,10 +167,5 @@ class RiskController {
      * group size for management (overview/SmallCounts).
      */
     record ShownRiskCount(String code, String label, Long cases, boolean suppressed, boolean rounded) {
-    }
-
-    /** The engine grants the caller every case of his employers with its contents (not one case as a party). */
-    private boolean readsAllCasesOfEmployers() {
-        return access.visibleCases() == null && access.listsContents();
     }
 }
