@@ -40,7 +40,8 @@ public record DeadlineFilter(List<String> employers, DeadlineParty party, String
             args.add(role);
         }
         if (phase != null) {
-            // the phase is kept in case_file only: by its key, whatever alias a query gives case_deadline
+            // the phase is kept in case_file only (a case changes phase without its deadlines being rewritten): by
+            // its key, whatever alias a query gives case_deadline; the phase's cases come from ix_case_file_phase
             sql.append(" AND case_id IN (SELECT case_id FROM case_file WHERE phase = ?)");
             args.add(phase.name());
         }
