@@ -124,7 +124,7 @@ final class DeploymentRules {
         private final Map<String, Model> processes;
         private final Map<String, Model> decisions;
         private final Set<Violation> violations;
-        /** Per BPMN resource, the forms bound to this deployment that it lacks. */
+        /** The forms bound to this deployment that it lacks: form id → the elements that use it, by resource. */
         private final Map<String, Set<String>> missingForms = new TreeMap<>();
 
         Deployment(Set<String> forms, Map<String, Model> processes, Map<String, Model> decisions,
@@ -298,7 +298,7 @@ final class DeploymentRules {
                         + " (got '" + abbreviated(binding) + "')");
             } else if (binding.equals("deployment")) {
                 if (!forms.contains(form)) {
-                    missingForms.computeIfAbsent(resource, name -> new TreeSet<>()).add(form);
+                    missingForms.computeIfAbsent(form, name -> new TreeSet<>()).add(resource + " (" + id + ")");
                 }
             } else if (!forms.contains(form) || binding.equals("version")) {
                 found(id, Kind.FORM, form, "formRef", binding, camunda(element, "formRefVersion"), "");
@@ -373,12 +373,14 @@ final class DeploymentRules {
             };
         }
 
-        /** One violation per model that lacks forms bound to its deployment, naming every form file to include. */
+        /**
+         * One violation per form file the deployment must include (a model deployed alone from Camunda Modeler): the
+         * file is the field, so the list of fields is exactly the list of files to add.
+         */
         void formsToInclude() {
-            missingForms.forEach((resource, missing) -> refuse(resource, "its tasks use forms bound to the"
-                    + " deployment (formRefBinding deployment): deploy it together with "
-                    + missing.stream().map(form -> form + ".form").collect(Collectors.joining(", "))
-                    + " (" + missing.size() + (missing.size() == 1 ? " form)" : " forms)")));
+            missingForms.forEach((form, users) -> refuse(form + ".form", "include this form in the deployment: "
+                    + users.iterator().next() + (users.size() > 1 ? " and " + (users.size() - 1) + " more" : "")
+                    + " use" + (users.size() > 1 ? "" : "s") + " it with formRefBinding deployment"));
         }
 
         /**
