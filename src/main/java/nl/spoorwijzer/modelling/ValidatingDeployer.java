@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 final class ValidatingDeployer implements Deployer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ValidatingDeployer.class);
+    private static final Comparator<DeployedVersion> NEWEST_FIRST =
+            Comparator.comparingInt(DeployedVersion::version).reversed();
 
     private final ExpressionCheck expressions;
     private final Supplier<Map<String, Set<String>>> taskProperties;
@@ -125,7 +127,4 @@ final class ValidatingDeployer implements Deployer {
             return resource == null ? new byte[0] : resource.getBytes();
         });
     }
-
-    private static final Comparator<DeployedVersion> NEWEST_FIRST =
-            Comparator.comparingInt(DeployedVersion::version).reversed();
 }
