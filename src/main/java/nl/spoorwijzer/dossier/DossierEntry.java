@@ -10,6 +10,7 @@ import java.util.Map;
  * role and when, and — for a step with a legal deadline — the due date and whether it was met.
  *
  * @param content the submitted values or other facts of the entry, by name (never medical details)
+ * @param model   the process model the step ran on; null for entries written outside a step or before issue 28
  */
 public record DossierEntry(
         Long id,
@@ -24,13 +25,22 @@ public record DossierEntry(
         OffsetDateTime recordedAt,
         LocalDate dueDate,
         Boolean deadlineMet,
-        Map<String, Object> content) {
+        Map<String, Object> content,
+        ModelVersion model) {
 
     /** The content key under which an entry records the case's legal dates (milestone key → date). */
     public static final String TIMELINE = "termijnen";
 
     public DossierEntry {
         content = content == null ? Map.of() : content;
+    }
+
+    /** An entry without a model version (written outside a process step). */
+    public DossierEntry(Long id, String caseId, String processInstanceId, String tenantId, DossierEntryType type,
+                        String subject, String elementId, String recordedBy, String role, OffsetDateTime recordedAt,
+                        LocalDate dueDate, Boolean deadlineMet, Map<String, Object> content) {
+        this(id, caseId, processInstanceId, tenantId, type, subject, elementId, recordedBy, role, recordedAt, dueDate,
+                deadlineMet, content, null);
     }
 
     /** The legal dates as last computed for a case (entries in recorded order), or an empty map. */

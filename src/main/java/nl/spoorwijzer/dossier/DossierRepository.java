@@ -42,11 +42,13 @@ public class DossierRepository {
     public void append(DossierEntry entry) {
         jdbc.update("""
                 INSERT INTO dossier_entry (case_id, process_instance_id, tenant_id, entry_type, subject, element_id,
-                    recorded_by, role, recorded_at, due_date, deadline_met, content)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    recorded_by, role, recorded_at, due_date, deadline_met, content, model_key, model_version,
+                    model_version_tag)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 entry.caseId(), entry.processInstanceId(), entry.tenantId(), entry.type().name(), entry.subject(),
                 entry.elementId(), entry.recordedBy(), entry.role(), entry.recordedAt(), entry.dueDate(),
-                entry.deadlineMet(), toJson(entry.content()));
+                entry.deadlineMet(), toJson(entry.content()), modelKey(entry), modelVersion(entry),
+                modelVersionTag(entry));
         events.publishEvent(new DossierEntryAppended(entry));
     }
 
@@ -56,11 +58,13 @@ public class DossierRepository {
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO dossier_entry (case_id, process_instance_id, tenant_id, entry_type, subject, element_id,
-                        recorded_by, role, recorded_at, due_date, deadline_met, content)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+                        recorded_by, role, recorded_at, due_date, deadline_met, content, model_key, model_version,
+                        model_version_tag)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
             Object[] values = {entry.caseId(), entry.processInstanceId(), entry.tenantId(), entry.type().name(),
                     entry.subject(), entry.elementId(), entry.recordedBy(), entry.role(), entry.recordedAt(),
-                    entry.dueDate(), entry.deadlineMet(), toJson(entry.content())};
+                    entry.dueDate(), entry.deadlineMet(), toJson(entry.content()), modelKey(entry),
+                    modelVersion(entry), modelVersionTag(entry)};
             for (int i = 0; i < values.length; i++) {
                 StatementCreatorUtils.setParameterValue(insert, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
             }
@@ -68,7 +72,7 @@ public class DossierRepository {
         }, keys);
         DossierEntry stored = new DossierEntry(keys.getKey().longValue(), entry.caseId(), entry.processInstanceId(),
                 entry.tenantId(), entry.type(), entry.subject(), entry.elementId(), entry.recordedBy(), entry.role(),
-                entry.recordedAt(), entry.dueDate(), entry.deadlineMet(), entry.content());
+                entry.recordedAt(), entry.dueDate(), entry.deadlineMet(), entry.content(), entry.model());
         events.publishEvent(new DossierEntryAppended(stored));
         return stored;
     }
@@ -84,7 +88,21 @@ public class DossierRepository {
                 rs.getString("subject"), rs.getString("element_id"), rs.getString("recorded_by"),
                 rs.getString("role"), rs.getObject("recorded_at", OffsetDateTime.class),
                 rs.getObject("due_date", LocalDate.class), (Boolean) rs.getObject("deadline_met"),
-                fromJson(rs.getString("content")));
+                fromJson(rs.getString("content")), rs.getString("model_key") == null ? null
+                        : new ModelVersion(rs.getString("model_key"), rs.getInt("model_version"),
+                                rs.getString("model_version_tag")));
+    }
+
+    private static String modelKey(DossierEntry entry) {
+        return entry.model() == null ? null : entry.model().key();
+    }
+
+    private static Integer modelVersion(DossierEntry entry) {
+        return entry.model() == null ? null : entry.model().version();
+    }
+
+    private static String modelVersionTag(DossierEntry entry) {
+        return entry.model() == null ? null : entry.model().versionTag();
     }
 
     private String toJson(Map<String, Object> content) {

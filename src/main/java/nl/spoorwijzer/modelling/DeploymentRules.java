@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -11,8 +12,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -33,14 +37,22 @@ import org.xml.sax.helpers.DefaultHandler;
  * The rules a deployment must meet before the engine may parse it (DESIGN.md §4, §4a): only model beans and allowed
  * calls in expressions, no scripts, Java classes or connectors, every user task with a role or assignee and an
  * existing Camunda Form, every legal task with its due date, every process and decision with historyTimeToLive and
- * versionTag. Reads the XML itself (no DTDs, no external entities) so that nothing of a model is evaluated while
+ * versionTag; every form, decision and called-process reference with a stated binding that finds what it names, and a
+ * changed process or decision with a versionTag above the deployed one (issue 28). Reads the XML itself (no DTDs, no external entities) so that nothing of a model is evaluated while
  * it is checked. Each broken rule is one violation: the element id (or resource name) and the rule.
  */
 final class DeploymentRules {
 
-    /** Camunda Forms that are already deployed, for form references bound to "latest" or a version. */
-    interface DeployedForms {
-        boolean exists(String formKey, String binding, String version);
+    /** What a reference or a new version is compared with: the versions already deployed (for the same tenant). */
+    interface Deployed {
+        /** Every deployed version of the process, decision or form {@code key}, the newest first. */
+        List<DeployedVersion> versions(Kind kind, String key);
+    }
+
+    enum Kind { PROCESS, DECISION, FORM }
+
+    /** One deployed version; its content (the resource it was deployed from) is read only when compared. */
+    record DeployedVersion(int version, String versionTag, Supplier<byte[]> content) {
     }
 
     static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
@@ -53,14 +65,13 @@ final class DeploymentRules {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ExpressionCheck expressions;
-    private final DeployedForms deployedForms;
+    private final Deployed deployed;
     private final Map<String, Set<String>> taskProperties;
 
     /** @param taskProperties the task properties the platform reads (name → allowed values) */
-    DeploymentRules(ExpressionCheck expressions, DeployedForms deployedForms,
-                    Map<String, Set<String>> taskProperties) {
+    DeploymentRules(ExpressionCheck expressions, Deployed deployed, Map<String, Set<String>> taskProperties) {
         this.expressions = expressions;
-        this.deployedForms = deployedForms;
+        this.deployed = deployed;
         this.taskProperties = taskProperties;
     }
 
@@ -85,27 +96,40 @@ final class DeploymentRules {
                         "resource type not allowed: a deployment holds .bpmn, .dmn, .form and .png files only"));
             }
         }
-        Set<String> processes = new HashSet<>();
-        bpmn.values().forEach(document -> elements(document, BPMN, "process")
-                .forEach(process -> processes.add(process.getAttribute("id"))));
-        Set<String> decisions = new HashSet<>();
-        dmn.values().forEach(document -> elements(document, null, "decision")
-                .forEach(decision -> decisions.add(decision.getAttribute("id"))));
+        Map<String, Model> processes = new TreeMap<>();
+        bpmn.forEach((name, document) -> elements(document, BPMN, "process").stream()
+                .filter(process -> "true".equals(process.getAttribute("isExecutable")))
+                .forEach(process -> processes.put(process.getAttribute("id"),
+                        new Model(name, camunda(process, "versionTag"), sorted.get(name)))));
+        Map<String, Model> decisions = new TreeMap<>();
+        dmn.forEach((name, document) -> elements(document, null, "decision")
+                .forEach(decision -> decisions.put(decision.getAttribute("id"),
+                        new Model(name, decisionVersionTag(decision), sorted.get(name)))));
         Deployment deployment = new Deployment(forms, processes, decisions, violations);
         bpmn.forEach((name, document) -> deployment.bpmn(document.getDocumentElement(), name));
         dmn.forEach((name, document) -> deployment.dmn(document.getDocumentElement(), name,
                 language(document.getDocumentElement(), "feel"), null));
+        deployment.formsToInclude();
+        processes.forEach((key, model) -> deployment.versionRaised(Kind.PROCESS, key, model));
+        decisions.forEach((key, model) -> deployment.versionRaised(Kind.DECISION, key, model));
         return List.copyOf(violations);
+    }
+
+    /** A process or decision in the deployment: the resource it is in, its version tag and the resource's content. */
+    private record Model(String resource, String versionTag, byte[] content) {
     }
 
     /** The contents of one deployment and the violations found so far. */
     private final class Deployment {
         private final Set<String> forms;
-        private final Set<String> processes;
-        private final Set<String> decisions;
+        private final Map<String, Model> processes;
+        private final Map<String, Model> decisions;
         private final Set<Violation> violations;
+        /** The forms bound to this deployment that it lacks: form id → the elements that use it, by resource. */
+        private final Map<String, Set<String>> missingForms = new TreeMap<>();
 
-        Deployment(Set<String> forms, Set<String> processes, Set<String> decisions, Set<Violation> violations) {
+        Deployment(Set<String> forms, Map<String, Model> processes, Map<String, Model> decisions,
+                   Set<Violation> violations) {
             this.forms = forms;
             this.processes = processes;
             this.decisions = decisions;
@@ -153,22 +177,20 @@ final class DeploymentRules {
             if (BPMN.equals(ns)) {
                 switch (name) {
                     case "scriptTask" -> refuse(id, "script tasks are not allowed");
-                    case "userTask" -> userTask(element, id);
+                    case "userTask" -> userTask(element, id, resource);
                     case "process" -> process(element, id);
                     case "startEvent" -> {
                         if (!camunda(element, "formRef").isBlank()) {
-                            formRef(element, id);
+                            formRef(element, id, resource);
                         }
                     }
-                    case "businessRuleTask" -> bound(element, id, "decisionRef", "decisionRefBinding", decisions,
-                            "decision");
-                    case "callActivity" -> {
-                        if ("deployment".equals(camunda(element, "calledElementBinding"))
-                                && !processes.contains(element.getAttribute("calledElement"))) {
-                            refuse(id, "process '" + element.getAttribute("calledElement")
-                                    + "' is not in this deployment (calledElementBinding deployment)");
+                    case "businessRuleTask" -> {
+                        if (!camunda(element, "decisionRef").isBlank()) {
+                            reference(element, id, Kind.DECISION, camunda(element, "decisionRef"), "decisionRef");
                         }
                     }
+                    case "callActivity" -> reference(element, id, Kind.PROCESS, element.getAttribute("calledElement"),
+                            "calledElement");
                     default -> { }
                 }
             }
@@ -224,7 +246,7 @@ final class DeploymentRules {
             }
         }
 
-        private void userTask(Element task, String id) {
+        private void userTask(Element task, String id, String resource) {
             String groups = camunda(task, "candidateGroups");
             String assignee = camunda(task, "assignee");
             if (groups.isBlank() && assignee.isBlank()) {
@@ -240,7 +262,7 @@ final class DeploymentRules {
             if (camunda(task, "formRef").isBlank()) {
                 refuse(id, "a user task needs a Camunda Form (camunda:formRef)");
             } else {
-                formRef(task, id);
+                formRef(task, id, resource);
             }
             if (LegalTasks.IDS.contains(task.getAttribute("id")) && camunda(task, "dueDate").isBlank()) {
                 refuse(id, "a task with a legal deadline needs its camunda:dueDate");
@@ -267,19 +289,130 @@ final class DeploymentRules {
             }
         }
 
-        private void formRef(Element element, String id) {
+        private void formRef(Element element, String id, String resource) {
             String form = camunda(element, "formRef");
             String binding = camunda(element, "formRefBinding");
-            binding = binding.isBlank() ? "latest" : binding;
             if (ExpressionCheck.hasExpression(form)) {
                 refuse(id, "camunda:formRef must name a form, not compute it");
+            } else if (!FORM_BINDINGS.contains(binding)) {
+                refuse(id, "camunda:formRefBinding must be one of " + String.join(", ", FORM_BINDINGS)
+                        + " (got '" + abbreviated(binding) + "')");
             } else if (binding.equals("deployment")) {
                 if (!forms.contains(form)) {
-                    refuse(id, "form '" + form + "' is not in this deployment (formRefBinding deployment)");
+                    missingForms.computeIfAbsent(form, name -> new TreeSet<>()).add(resource + " (" + id + ")");
                 }
-            } else if (!forms.contains(form)
-                    && !deployedForms.exists(form, binding, camunda(element, "formRefVersion"))) {
-                refuse(id, "form '" + form + "' is neither in this deployment nor deployed");
+            } else if (!forms.contains(form) || binding.equals("version")) {
+                found(id, Kind.FORM, form, "formRef", binding, camunda(element, "formRefVersion"), "");
+            }
+        }
+
+        /**
+         * A reference to a decision or a called process states which version running cases use (a choice per
+         * reference, not a default), and that version exists: in this deployment or already deployed.
+         */
+        private void reference(Element element, String id, Kind kind, String key, String attribute) {
+            String bindingAttribute = attribute + "Binding";
+            String binding = camunda(element, bindingAttribute);
+            if (ExpressionCheck.hasExpression(key)) {
+                refuse(id, attribute + " must name a " + what(kind) + ", not compute it");
+            } else if (!BINDINGS.contains(binding)) {
+                refuse(id, "camunda:" + bindingAttribute + " must be stated, one of " + String.join(", ", BINDINGS)
+                        + ": which version of '" + key + "' running cases use is a choice per reference");
+            } else if (binding.equals("deployment")) {
+                if (inDeployment(kind, key).isEmpty()) {
+                    refuse(id, what(kind) + " '" + key + "' is not in this deployment (" + bindingAttribute
+                            + " deployment): include " + key + extension(kind));
+                }
+            } else {
+                found(id, kind, key, attribute, binding, camunda(element, attribute + "Version"),
+                        camunda(element, attribute + "VersionTag"));
+            }
+        }
+
+        /** A reference bound to latest, a version or a version tag finds what it names. */
+        private void found(String id, Kind kind, String key, String attribute, String binding, String version,
+                           String versionTag) {
+            Optional<Model> here = inDeployment(kind, key);
+            List<DeployedVersion> versions = deployed.versions(kind, key);
+            String named = what(kind) + " '" + key + "'";
+            switch (binding) {
+                case "latest" -> {
+                    if (here.isEmpty() && versions.isEmpty()) {
+                        refuse(id, named + " is neither in this deployment nor deployed (" + attribute
+                                + "Binding latest)");
+                    }
+                }
+                case "version" -> {
+                    if (!version.matches("\\d{1,9}")) {
+                        refuse(id, "camunda:" + attribute + "Version must be a version number (" + attribute
+                                + "Binding version)");
+                    } else if (versions.stream().noneMatch(deployedVersion ->
+                            deployedVersion.version() == Integer.parseInt(version))) {
+                        refuse(id, "version " + version + " of " + named + " is not deployed");
+                    }
+                }
+                default -> { // versionTag
+                    if (versionTag.isBlank()) {
+                        refuse(id, "camunda:" + attribute + "VersionTag must name a version tag (" + attribute
+                                + "Binding versionTag)");
+                    } else if (!here.map(model -> versionTag.equals(model.versionTag())).orElse(false)
+                            && versions.stream().noneMatch(deployedVersion ->
+                                    versionTag.equals(deployedVersion.versionTag()))) {
+                        refuse(id, named + " with versionTag " + abbreviated(versionTag)
+                                + " is neither in this deployment nor deployed");
+                    }
+                }
+            }
+        }
+
+        private Optional<Model> inDeployment(Kind kind, String key) {
+            return switch (kind) {
+                case PROCESS -> Optional.ofNullable(processes.get(key));
+                case DECISION -> Optional.ofNullable(decisions.get(key));
+                case FORM -> forms.contains(key) ? Optional.of(new Model(key + ".form", "", new byte[0]))
+                        : Optional.empty();
+            };
+        }
+
+        /**
+         * One violation per form file the deployment must include (a model deployed alone from Camunda Modeler): the
+         * file is the field, so the list of fields is exactly the list of files to add.
+         */
+        void formsToInclude() {
+            missingForms.forEach((form, users) -> refuse(form + ".form", "include this form in the deployment: "
+                    + users.iterator().next() + (users.size() > 1 ? " and " + (users.size() - 1) + " more" : "")
+                    + " use" + (users.size() > 1 ? "" : "s") + " it with formRefBinding deployment"));
+        }
+
+        /**
+         * A changed process or decision carries a higher version tag than the newest deployed version of its key, so
+         * that a version tag names one content. The same content again (Camunda's duplicate filtering) and a return
+         * to an earlier version with that version's own tag and content are fine.
+         */
+        void versionRaised(Kind kind, String key, Model model) {
+            String tag = model.versionTag();
+            if (tag.isBlank()) {
+                return; // refused for lacking a versionTag
+            }
+            if (!VERSION_TAG.matcher(tag).matches()) {
+                refuse(key, "versionTag '" + abbreviated(tag) + "' must be a version number x.y.z (such as 1.4.0)");
+                return;
+            }
+            List<DeployedVersion> versions = deployed.versions(kind, key);
+            if (versions.isEmpty()) {
+                return;
+            }
+            DeployedVersion latest = versions.get(0);
+            if (sameContent(latest.content().get(), model.content())) {
+                return;
+            }
+            String latestTag = latest.versionTag() == null ? "" : latest.versionTag();
+            if (VERSION_TAG.matcher(latestTag).matches() && compareVersions(tag, latestTag) <= 0
+                    && versions.stream().noneMatch(earlier -> tag.equals(earlier.versionTag())
+                            && sameContent(earlier.content().get(), model.content()))) {
+                refuse(key, "differs from the deployed version " + latest.version() + " (versionTag " + latestTag
+                        + ") but has versionTag " + tag + ": verhoog versionTag (raise it above " + latestTag
+                        + ") with every change");
             }
         }
 
@@ -292,14 +425,6 @@ final class DeploymentRules {
             }
             if (camunda(process, "versionTag").isBlank()) {
                 refuse(id, "a process needs camunda:versionTag");
-            }
-        }
-
-        private void bound(Element element, String id, String ref, String bindingAttribute, Set<String> deployed,
-                           String what) {
-            String key = camunda(element, ref);
-            if ("deployment".equals(camunda(element, bindingAttribute)) && !deployed.contains(key)) {
-                refuse(id, what + " '" + key + "' is not in this deployment (" + bindingAttribute + " deployment)");
             }
         }
 
@@ -341,6 +466,55 @@ final class DeploymentRules {
             Pattern.compile("[$#]\\{\\s*execution\\.processBusinessKey\\s*}");
     private static final Pattern BEAN_REFERENCE =
             Pattern.compile("[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
+
+    private static final List<String> FORM_BINDINGS = List.of("deployment", "latest", "version");
+    private static final List<String> BINDINGS = List.of("deployment", "latest", "version", "versionTag");
+    private static final Pattern VERSION_TAG = Pattern.compile("\\d{1,9}(\\.\\d{1,9}){0,2}");
+
+    /** Compares version numbers part by part (1.10.0 after 1.9.2); missing parts count as 0. */
+    static int compareVersions(String a, String b) {
+        String[] left = a.split("\\.");
+        String[] right = b.split("\\.");
+        for (int i = 0; i < 3; i++) {
+            int compared = Integer.compare(i < left.length ? Integer.parseInt(left[i]) : 0,
+                    i < right.length ? Integer.parseInt(right[i]) : 0);
+            if (compared != 0) {
+                return compared;
+            }
+        }
+        return 0;
+    }
+
+    /** Equal content, whatever line endings the editor saved. */
+    private static boolean sameContent(byte[] deployed, byte[] candidate) {
+        return new String(deployed, StandardCharsets.UTF_8).replace("\r\n", "\n")
+                .equals(new String(candidate, StandardCharsets.UTF_8).replace("\r\n", "\n"));
+    }
+
+    private static String abbreviated(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    }
+
+    private static String what(Kind kind) {
+        return switch (kind) {
+            case PROCESS -> "process";
+            case DECISION -> "decision";
+            case FORM -> "form";
+        };
+    }
+
+    private static String extension(Kind kind) {
+        return switch (kind) {
+            case PROCESS -> ".bpmn";
+            case DECISION -> ".dmn";
+            case FORM -> ".form";
+        };
+    }
+
+    private static String decisionVersionTag(Element decision) {
+        String tag = decision.getAttributeNS(CAMUNDA_DMN, "versionTag").trim();
+        return tag.isBlank() ? decision.getAttribute("versionTag").trim() : tag;
+    }
 
     private static boolean isModelBeanReference(String expression) {
         Matcher bean = BEAN_REFERENCE.matcher(expression.trim());

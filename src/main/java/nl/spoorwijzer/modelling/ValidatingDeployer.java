@@ -1,16 +1,21 @@
 package nl.spoorwijzer.modelling;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import nl.spoorwijzer.modelling.DeploymentRules.DeployedVersion;
 import nl.spoorwijzer.system.RuleViolationException;
 import nl.spoorwijzer.system.Violation;
+import org.camunda.bpm.engine.impl.ProcessDefinitionQueryImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionQueryImpl;
 import org.camunda.bpm.engine.impl.form.entity.CamundaFormDefinitionManager;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.slf4j.Logger;
@@ -25,6 +30,8 @@ import org.slf4j.LoggerFactory;
 final class ValidatingDeployer implements Deployer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ValidatingDeployer.class);
+    private static final Comparator<DeployedVersion> NEWEST_FIRST =
+            Comparator.comparingInt(DeployedVersion::version).reversed();
 
     private final ExpressionCheck expressions;
     private final Supplier<Map<String, Set<String>>> taskProperties;
@@ -45,7 +52,7 @@ final class ValidatingDeployer implements Deployer {
             resources.put(resource.getName(), resource.getBytes());
         }
         List<Violation> violations = new ArrayList<>(
-                new DeploymentRules(expressions, deployedForms(deployment.getTenantId()), taskProperties.get())
+                new DeploymentRules(expressions, deployed(deployment.getTenantId()), taskProperties.get())
                         .check(resources));
         if (deployment.getTenantId() != null) {
             // One model for every employer: a version for one tenant would make the process key ambiguous for the
@@ -58,15 +65,66 @@ final class ValidatingDeployer implements Deployer {
         }
     }
 
-    private static DeploymentRules.DeployedForms deployedForms(String tenantId) {
-        return (formKey, binding, version) -> {
-            CamundaFormDefinitionManager forms = Context.getCommandContext().getCamundaFormDefinitionManager();
-            return switch (binding) {
-                case "version" -> version.matches("\\d{1,9}") && forms.findDefinitionByKeyVersionAndTenantId(
-                        formKey, Integer.valueOf(version), tenantId) != null;
-                case "versionTag" -> forms.findDefinitionByKeyVersionTagAndTenantId(formKey, version, tenantId) != null;
-                default -> forms.findLatestDefinitionByKeyAndTenantId(formKey, tenantId) != null;
-            };
-        };
+    /** The versions deployed for the deployment's tenant (shared ones when it has none), read without authorization. */
+    private static DeploymentRules.Deployed deployed(String tenantId) {
+        Map<String, List<DeployedVersion>> read = new HashMap<>();
+        return (kind, key) -> read.computeIfAbsent(kind + "/" + key, ignored -> Context.getCommandContext()
+                .runWithoutAuthorization(() -> switch (kind) {
+                    case PROCESS -> processes(key, tenantId);
+                    case DECISION -> decisions(key, tenantId);
+                    case FORM -> forms(key, tenantId);
+                }));
+    }
+
+    private static List<DeployedVersion> processes(String key, String tenantId) {
+        ProcessDefinitionQueryImpl query = new ProcessDefinitionQueryImpl();
+        query.processDefinitionKey(key);
+        if (tenantId == null) {
+            query.withoutTenantId();
+        } else {
+            query.tenantIdIn(tenantId);
+        }
+        return Context.getCommandContext().getProcessDefinitionManager().findProcessDefinitionsByQueryCriteria(query,
+                        null).stream()
+                .map(definition -> version(definition.getVersion(), definition.getVersionTag(),
+                        definition.getDeploymentId(), definition.getResourceName()))
+                .sorted(NEWEST_FIRST).toList();
+    }
+
+    private static List<DeployedVersion> decisions(String key, String tenantId) {
+        DecisionDefinitionQueryImpl query = new DecisionDefinitionQueryImpl();
+        query.decisionDefinitionKey(key);
+        if (tenantId == null) {
+            query.withoutTenantId();
+        } else {
+            query.tenantIdIn(tenantId);
+        }
+        return Context.getCommandContext().getDecisionDefinitionManager().findDecisionDefinitionsByQueryCriteria(
+                        query, null).stream()
+                .map(definition -> version(definition.getVersion(), definition.getVersionTag(),
+                        definition.getDeploymentId(), definition.getResourceName()))
+                .sorted(NEWEST_FIRST).toList();
+    }
+
+    /** Camunda has no query for forms: from the latest version down, each version that is still deployed. */
+    private static List<DeployedVersion> forms(String key, String tenantId) {
+        CamundaFormDefinitionManager forms = Context.getCommandContext().getCamundaFormDefinitionManager();
+        CamundaFormDefinitionEntity latest = forms.findLatestDefinitionByKeyAndTenantId(key, tenantId);
+        List<DeployedVersion> versions = new ArrayList<>();
+        for (int number = latest == null ? 0 : latest.getVersion(); number > 0; number--) {
+            CamundaFormDefinitionEntity form = forms.findDefinitionByKeyVersionAndTenantId(key, number, tenantId);
+            if (form != null) {
+                versions.add(version(number, null, form.getDeploymentId(), form.getResourceName()));
+            }
+        }
+        return versions;
+    }
+
+    private static DeployedVersion version(int number, String versionTag, String deploymentId, String resourceName) {
+        return new DeployedVersion(number, versionTag, () -> {
+            ResourceEntity resource = Context.getCommandContext().getResourceManager()
+                    .findResourceByDeploymentIdAndResourceName(deploymentId, resourceName);
+            return resource == null ? new byte[0] : resource.getBytes();
+        });
     }
 }

@@ -7,9 +7,12 @@ import java.util.Map;
 import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.dossier.DossierRepository;
+import nl.spoorwijzer.dossier.ModelVersion;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.springframework.stereotype.Component;
 
 /** Writes dossier entries for the case an execution belongs to, inside the engine's current transaction. */
@@ -34,7 +37,17 @@ public class CaseDossier {
                        Map<String, Object> content) {
         repository.append(new DossierEntry(null, execution.getProcessBusinessKey(),
                 execution.getProcessInstanceId(), execution.getTenantId(), type, subject, elementId, recordedBy,
-                role, OffsetDateTime.now(clock), dueDate, deadlineMet, content));
+                role, OffsetDateTime.now(clock), dueDate, deadlineMet, content, modelOf(execution)));
+    }
+
+    /** The process model the execution runs on, from the engine's deployment cache (no authorization involved). */
+    private static ModelVersion modelOf(DelegateExecution execution) {
+        if (Context.getCommandContext() == null || execution.getProcessDefinitionId() == null) {
+            return null;
+        }
+        ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration().getDeploymentCache()
+                .findDeployedProcessDefinitionById(execution.getProcessDefinitionId());
+        return new ModelVersion(definition.getKey(), definition.getVersion(), definition.getVersionTag());
     }
 
     /** A fact recorded by the platform itself (a computed timeline, a decision, a missed deadline). */

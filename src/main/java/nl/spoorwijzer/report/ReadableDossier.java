@@ -37,10 +37,13 @@ public class ReadableDossier {
         this.names = names;
     }
 
-    /** One entry: what, when, who (id and name), its legal date and whether it was met, and its values in words. */
+    /**
+     * One entry: what, when, who (id and name), its legal date and whether it was met, its values in words, and the
+     * model version its step ran on ("poortwachter 1.5.0 (versie 5)"; null outside a step).
+     */
     public record Entry(Long id, DossierEntryType type, String subject, OffsetDateTime recordedAt, String recordedBy,
                         String recordedByName, String role, LocalDate dueDate, Boolean deadlineMet,
-                        List<Value> values) {
+                        List<Value> values, String modelVersion) {
     }
 
     public record Value(String label, String value) {
@@ -53,7 +56,8 @@ public class ReadableDossier {
             String who = entry.recordedBy() == null || CaseDossier.SYSTEM.equals(entry.recordedBy()) ? "Spoorwijzer"
                     : people.person(entry.recordedBy());
             readable.add(new Entry(entry.id(), entry.type(), dutchDates(entry.subject()), entry.recordedAt(),
-                    entry.recordedBy(), who, entry.role(), entry.dueDate(), entry.deadlineMet(), values(entry)));
+                    entry.recordedBy(), who, entry.role(), entry.dueDate(), entry.deadlineMet(), values(entry),
+                    entry.model() == null ? null : entry.model().label()));
         }
         return readable;
     }

@@ -57,7 +57,14 @@ public record ReintegrationReport(
      * (and the process instance), whose form labels its values.
      */
     public record Document(String subject, LocalDate date, String recordedBy, String role, LocalDate dueDate,
-                           Boolean onTime, Map<String, Object> content, String processInstanceId, String taskKey) {
+                           Boolean onTime, Map<String, Object> content, String processInstanceId, String taskKey,
+                           String modelVersion) {
+
+        /** A step whose model version is not recorded (before issue 28). */
+        public Document(String subject, LocalDate date, String recordedBy, String role, LocalDate dueDate,
+                        Boolean onTime, Map<String, Object> content, String processInstanceId, String taskKey) {
+            this(subject, date, recordedBy, role, dueDate, onTime, content, processInstanceId, taskKey, null);
+        }
     }
 
     public enum Status {

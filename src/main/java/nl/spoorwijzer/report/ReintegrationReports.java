@@ -179,7 +179,8 @@ public class ReintegrationReports {
                         && part.producedBy(entry.elementId(), declaredParts))
                 .map(entry -> new Document(entry.subject(), dateOf(entry), entry.recordedBy(),
                         entry.role(), entry.dueDate(), entry.deadlineMet(), printable(entry.content()),
-                        entry.processInstanceId(), entry.elementId()))
+                        entry.processInstanceId(), entry.elementId(),
+                        entry.model() == null ? null : entry.model().label()))
                 .sorted(Comparator.comparing(Document::date))
                 .toList();
     }

@@ -255,6 +255,9 @@ class RivPresentation {
                 meta.append(document.onTime() ? ", op tijd" : ", te laat");
             }
         }
+        if (document.modelVersion() != null) {
+            meta.append(" · modelversie ").append(document.modelVersion());
+        }
         return new DocumentView(document.subject(), meta.toString(), values(document));
     }
 

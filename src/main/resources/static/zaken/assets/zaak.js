@@ -447,7 +447,8 @@ async function dossier() {
         entry.role ? ` (${roleLabel(entry.role)})` : '',
         entry.dueDate ? ` · termijn ${date(entry.dueDate)}` : '',
         entry.deadlineMet === true ? el('span', { class: 'badge ok' }, 'op tijd') : null,
-        entry.deadlineMet === false ? el('span', { class: 'badge late' }, 'te laat') : null),
+        entry.deadlineMet === false ? el('span', { class: 'badge late' }, 'te laat') : null,
+        entry.modelVersion ? ` · modelversie ${entry.modelVersion}` : ''),
       lines.length ? el('details', {}, el('summary', {}, 'Vastgelegde gegevens'), el('dl', { class: 'content' }, lines)) : null);
   });
   return section('dossier', 'Dossier', el('p', { class: 'hint' }, 'Alles wat over deze zaak is vastgelegd, het nieuwste eerst.'),

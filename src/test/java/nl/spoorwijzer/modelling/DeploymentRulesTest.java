@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.spoorwijzer.casefile.CasePhaseVocabulary;
+import nl.spoorwijzer.modelling.DeploymentRules.DeployedVersion;
 import nl.spoorwijzer.process.TaskPropertyVocabulary;
 import nl.spoorwijzer.report.RivPartVocabulary;
 import nl.spoorwijzer.system.Violation;
@@ -29,8 +30,12 @@ class DeploymentRulesTest {
     private static final Set<String> OTHER_BEANS = Set.of("dataSource", "jdbcTemplate", "runtimeService",
             "caseIntake");
 
+    /** What is already deployed, per kind and key: the test adds versions. */
+    private final Map<String, List<DeployedVersion>> deployed = new HashMap<>(Map.of(
+            "FORM/al-gedeployd-formulier", List.of(new DeployedVersion(1, null, () -> new byte[0]))));
+
     private final DeploymentRules rules = new DeploymentRules(new ExpressionCheck(OTHER_BEANS::contains),
-            (form, binding, version) -> form.equals("al-gedeployd-formulier"),
+            (kind, key) -> deployed.getOrDefault(kind + "/" + key, List.of()),
             Stream.of(new CasePhaseVocabulary(), new RivPartVocabulary()).collect(Collectors.toMap(
                     TaskPropertyVocabulary::property, TaskPropertyVocabulary::values)));
 
@@ -162,7 +167,7 @@ class DeploymentRulesTest {
                 <bpmn:userTask id="werknemerTaak" name="c" camunda:assignee="${werknemerId}"
                     camunda:formRef="proef-formulier" camunda:formRefBinding="deployment"/>
                 <bpmn:userTask id="formulierElders" name="d" camunda:candidateGroups="werkgever"
-                    camunda:formRef="al-gedeployd-formulier"/>
+                    camunda:formRef="al-gedeployd-formulier" camunda:formRefBinding="latest"/>
                 <bpmn:userTask id="formulierOntbreekt" name="e" camunda:candidateGroups="werkgever"
                     camunda:formRef="al-gedeployd-formulier" camunda:formRefBinding="deployment"/>
                 <bpmn:userTask id="formulierNergens" name="f" camunda:candidateGroups="werkgever"
@@ -170,7 +175,7 @@ class DeploymentRulesTest {
         Map<String, byte[]> deployment = Map.of("proef.bpmn", utf8(Models.process("proef", tasks)),
                 "proef-formulier.form", utf8(Models.FORM));
         assertThat(rules.check(deployment)).extracting(Violation::field)
-                .containsExactly("zonderRol", "onbekendeRol", "formulierOntbreekt", "formulierNergens");
+                .containsExactly("zonderRol", "onbekendeRol", "formulierNergens", "al-gedeployd-formulier.form");
     }
 
     @Test
@@ -245,7 +250,8 @@ class DeploymentRulesTest {
         String otherCase = Models.process("proef", """
                     <bpmn:startEvent id="start" name="Start"/>
                     <bpmn:sequenceFlow id="toCall" sourceRef="start" targetRef="aanroepen"/>
-                    <bpmn:callActivity id="aanroepen" name="Aanroepen" calledElement="proef">
+                    <bpmn:callActivity id="aanroepen" name="Aanroepen" calledElement="proef"
+                        camunda:calledElementBinding="latest">
                       <bpmn:extensionElements><camunda:in businessKey="#{'ZV-2026-6C9247B7'}"/></bpmn:extensionElements>
                     </bpmn:callActivity>
                     <bpmn:sequenceFlow id="toEnd" sourceRef="aanroepen" targetRef="end"/>
@@ -263,6 +269,122 @@ class DeploymentRulesTest {
                 .containsExactly("a delegateExpression names one model bean, such as ${caseClosing}");
         assertThat(check(delegate.replace("camunda:delegateExpression=\"%s\"", "camunda:type=\"external\""
                 + " camunda:topic=\"t\""))).extracting(Violation::rule).containsExactly("external tasks are not allowed");
+    }
+
+    @Test
+    void aProcessDeployedWithoutItsFormsIsRefusedNamingEveryFormFileToInclude() {
+        Map<String, byte[]> platform = Models.platformDeployment();
+        deployed.put("DECISION/spoor-2-inzetten", List.of(new DeployedVersion(1, "1.0.0", () -> new byte[0])));
+        deployed.put("PROCESS/spoor-2-traject", List.of(new DeployedVersion(1, "1.3.1", () -> new byte[0])));
+        byte[] poortwachter = platform.get("processes/poortwachter.bpmn");
+        List<Violation> refused = rules.check(Map.of("poortwachter.bpmn", poortwachter));
+        assertThat(refused).extracting(Violation::field).allMatch(field -> field.endsWith(".form"))
+                .contains("probleemanalyse-opstellen.form", "ziekmelding-registreren.form")
+                .doesNotContain("plan-spoor-2-opstellen.form"); // a form of spoor-2-traject, not of poortwachter
+        assertThat(refused).contains(new Violation("probleemanalyse-opstellen.form", "include this form in the"
+                + " deployment: poortwachter.bpmn (probleemanalyseOpstellen) uses it with formRefBinding deployment"));
+
+        Map<String, byte[]> withForms = new HashMap<>(Map.of("poortwachter.bpmn", poortwachter));
+        refused.forEach(violation -> withForms.put(violation.field(), platform.get("forms/" + violation.field())));
+        assertThat(rules.check(withForms)).as("exactly these files complete it").isEmpty();
+    }
+
+    @Test
+    void aFormBindingIsDeploymentLatestOrVersionAndFindsItsForm() {
+        String tasks = """
+                <bpmn:userTask id="zonderBinding" name="a" camunda:candidateGroups="werkgever"
+                    camunda:formRef="al-gedeployd-formulier"/>
+                <bpmn:userTask id="versieTag" name="b" camunda:candidateGroups="werkgever"
+                    camunda:formRef="al-gedeployd-formulier" camunda:formRefBinding="versionTag"/>
+                <bpmn:userTask id="versieBestaat" name="c" camunda:candidateGroups="werkgever"
+                    camunda:formRef="al-gedeployd-formulier" camunda:formRefBinding="version"
+                    camunda:formRefVersion="1"/>
+                <bpmn:userTask id="versieOntbreekt" name="d" camunda:candidateGroups="werkgever"
+                    camunda:formRef="al-gedeployd-formulier" camunda:formRefBinding="version"
+                    camunda:formRefVersion="2"/>
+                <bpmn:userTask id="nieuwsteHier" name="e" camunda:candidateGroups="werkgever"
+                    camunda:formRef="proef-formulier" camunda:formRefBinding="latest"/>""";
+        assertThat(check(Models.process("proef", tasks))).extracting(Violation::field)
+                .containsExactly("zonderBinding", "versieTag", "versieOntbreekt");
+    }
+
+    @Test
+    void aDecisionOrCalledProcessStatesItsBindingAndFindsWhatItNames() {
+        String references = """
+                <bpmn:businessRuleTask id="zonderBinding" name="a" camunda:decisionRef="besluit"/>
+                <bpmn:businessRuleTask id="dezeDeployment" name="b" camunda:decisionRef="besluit"
+                    camunda:decisionRefBinding="deployment"/>
+                <bpmn:businessRuleTask id="nieuwste" name="c" camunda:decisionRef="besluit"
+                    camunda:decisionRefBinding="latest"/>
+                <bpmn:businessRuleTask id="nieuwsteNergens" name="d" camunda:decisionRef="nergens"
+                    camunda:decisionRefBinding="latest"/>
+                <bpmn:businessRuleTask id="versieTag" name="e" camunda:decisionRef="besluit"
+                    camunda:decisionRefBinding="versionTag" camunda:decisionRefVersionTag="1.0.0"/>
+                <bpmn:businessRuleTask id="versieTagOntbreekt" name="f" camunda:decisionRef="besluit"
+                    camunda:decisionRefBinding="versionTag" camunda:decisionRefVersionTag="2.0.0"/>
+                <bpmn:callActivity id="aanroepZonderBinding" name="g" calledElement="elders"/>
+                <bpmn:callActivity id="aanroepNieuwste" name="h" calledElement="elders"
+                    camunda:calledElementBinding="latest"/>
+                <bpmn:callActivity id="aanroepDezeDeployment" name="i" calledElement="elders"
+                    camunda:calledElementBinding="deployment"/>""";
+        deployed.put("DECISION/besluit", List.of(new DeployedVersion(3, "1.0.0", () -> new byte[0])));
+        deployed.put("PROCESS/elders", List.of(new DeployedVersion(1, "1", () -> new byte[0])));
+        List<Violation> refused = check(Models.process("proef", references));
+        assertThat(refused).extracting(Violation::field).containsExactly("zonderBinding", "dezeDeployment",
+                "nieuwsteNergens", "versieTagOntbreekt", "aanroepZonderBinding", "aanroepDezeDeployment");
+        assertThat(refused.get(0).rule()).isEqualTo("camunda:decisionRefBinding must be stated, one of deployment,"
+                + " latest, version, versionTag: which version of 'besluit' running cases use is a choice per"
+                + " reference");
+        assertThat(refused.get(1).rule()).isEqualTo("decision 'besluit' is not in this deployment"
+                + " (decisionRefBinding deployment): include besluit.dmn");
+    }
+
+    @Test
+    void aChangedModelCarriesAHigherVersionTag() {
+        String v1 = Models.process("proef", "camunda:historyTimeToLive=\"P30D\" camunda:versionTag=\"1.4.0\"",
+                "<bpmn:startEvent id=\"start\" name=\"Start\"/>");
+        String changed = v1.replace("name=\"Start\"", "name=\"Begin\"");
+        deployed.put("PROCESS/proef", List.of(new DeployedVersion(2, "1.4.0", () -> utf8(v1)),
+                new DeployedVersion(1, "1.3.0", () -> utf8(v1.replace("1.4.0", "1.3.0").replace("Start", "Oud")))));
+
+        assertThat(check(v1)).as("unchanged: duplicate filtering").isEmpty();
+        assertThat(check(v1.replace("\n", "\r\n"))).as("other line endings only").isEmpty();
+        assertThat(check(changed)).containsExactly(new Violation("proef", "differs from the deployed version 2"
+                + " (versionTag 1.4.0) but has versionTag 1.4.0: verhoog versionTag (raise it above 1.4.0) with every"
+                + " change"));
+        assertThat(check(changed.replace("1.4.0", "1.3.9"))).extracting(Violation::field).containsExactly("proef");
+        assertThat(check(changed.replace("1.4.0", "1.4.1"))).isEmpty();
+        assertThat(check(changed.replace("1.4.0", "1.10"))).isEmpty();
+        assertThat(check(v1.replace("1.4.0", "1.3.0").replace("Start", "Oud"))).as("back to version 1 as it was")
+                .isEmpty();
+        assertThat(check(changed.replace("1.4.0", "volgende"))).extracting(Violation::rule)
+                .containsExactly("versionTag 'volgende' must be a version number x.y.z (such as 1.4.0)");
+    }
+
+    @Test
+    void aChangedDecisionCarriesAHigherVersionTag() {
+        String dmn = """
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"
+                    xmlns:camunda="http://camunda.org/schema/1.0/dmn" id="d" name="d" namespace="n">
+                  <decision id="besluit" name="Besluit" camunda:historyTimeToLive="P1D" camunda:versionTag="1.0.0">
+                    <decisionTable id="tabel"><output id="out" name="uit" typeRef="string"/></decisionTable>
+                  </decision>
+                </definitions>""";
+        deployed.put("DECISION/besluit", List.of(new DeployedVersion(1, "1.0.0", () -> utf8(dmn))));
+        String edited = dmn.replace("name=\"uit\"", "name=\"uitkomst\"");
+        assertThat(rules.check(Map.of("besluit.dmn", utf8(edited)))).extracting(Violation::field, Violation::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("besluit", "differs from the deployed version 1"
+                        + " (versionTag 1.0.0) but has versionTag 1.0.0: verhoog versionTag (raise it above 1.0.0)"
+                        + " with every change"));
+        assertThat(rules.check(Map.of("besluit.dmn", utf8(edited.replace("1.0.0", "1.1.0"))))).isEmpty();
+    }
+
+    @Test
+    void versionNumbersCompareByNumberNotByText() {
+        assertThat(DeploymentRules.compareVersions("1.10.0", "1.9.2")).isPositive();
+        assertThat(DeploymentRules.compareVersions("1.4", "1.4.0")).isZero();
+        assertThat(DeploymentRules.compareVersions("2", "1.99.99")).isPositive();
+        assertThat(DeploymentRules.compareVersions("1.4.0", "1.4.1")).isNegative();
     }
 
     private List<Violation> check(String bpmn) {

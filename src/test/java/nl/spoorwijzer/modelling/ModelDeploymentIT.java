@@ -98,16 +98,17 @@ class ModelDeploymentIT {
         caseInstanceId = startCase();
         assertThat(instance(caseInstanceId).getProcessDefinitionId()).isEqualTo(before.getId());
 
+        String raised = ModelerDeploymentIT.raise(before.getVersionTag());
         Map<String, byte[]> nextVersion = new HashMap<>(Models.platformDeployment());
         nextVersion.put("processes/poortwachter.bpmn", utf8(new String(nextVersion.get("processes/poortwachter.bpmn"))
-                .replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"proef-volgende\"")));
+                .replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"" + raised + "\"")));
         HttpResponse<String> accepted = upload.deploy("hanna", "poortwachter", nextVersion);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
         String deploymentId = json.readTree(accepted.body()).path("id").asText();
 
         ProcessDefinition after = latestPoortwachter();
         assertThat(after.getVersion()).isEqualTo(before.getVersion() + 1);
-        assertThat(after.getVersionTag()).isEqualTo("proef-volgende");
+        assertThat(after.getVersionTag()).isEqualTo(raised);
         assertThat(instance(caseInstanceId).getProcessDefinitionId()).as("the running case stays on its version")
                 .isEqualTo(before.getId());
 

@@ -3,9 +3,11 @@ package nl.spoorwijzer.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -114,11 +116,28 @@ class StandingTasksUpgradeIT {
         for (String pattern : patterns) {
             for (Resource resource : new PathMatchingResourcePatternResolver().getResources(pattern)) {
                 try (InputStream in = resource.getInputStream()) {
-                    builder.addInputStream(resource.getFilename(), in);
+                    byte[] content = in.readAllBytes();
+                    if (pattern.startsWith("classpath:upgrade/")) {
+                        content = asNewerVersion(resource.getFilename(), content);
+                    }
+                    builder.addInputStream(resource.getFilename(), new ByteArrayInputStream(content));
                 }
             }
         }
         builder.deploy();
+    }
+
+    /**
+     * The old model as a version after the deployed one (issue 28: a changed model raises its versionTag), as it
+     * would have been deployed after the models before it; today's models return afterwards under their own tag.
+     */
+    private byte[] asNewerVersion(String file, byte[] model) {
+        String key = file.replace(".bpmn", "");
+        String[] latest = (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
+                .latestVersion().singleResult().getVersionTag() + ".0.0").split("\\.");
+        String raised = latest[0] + "." + latest[1] + "." + (Integer.parseInt(latest[2]) + 1);
+        return new String(model, StandardCharsets.UTF_8).replaceFirst("camunda:versionTag=\"[^\"]*\"",
+                "camunda:versionTag=\"" + raised + "\"").getBytes(StandardCharsets.UTF_8);
     }
 
     private List<String> openStandingTasks(String caseId) {
