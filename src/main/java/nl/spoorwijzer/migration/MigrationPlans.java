@@ -1,0 +1,134 @@
+package nl.spoorwijzer.migration;
+
+import java.util.List;
+import java.util.Map;
+import nl.spoorwijzer.process.AsPlatform;
+import nl.spoorwijzer.system.RuleViolationException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.migration.MigrationInstructionsBuilder;
+import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds Camunda's migration plan for a {@link MigrationRequest}: activities with the same id map to each other
+ * ({@code mapEqualActivities}), the procesbeheerder's mappings are added, and timers and messages that stay take the
+ * target version's definition ({@code updateEventTriggers}). Every field is checked first: a 400 names the field.
+ */
+@Service
+class MigrationPlans {
+
+    private final ProcessEngineConfigurationImpl engineConfiguration;
+    private final RepositoryService repositoryService;
+    private final RuntimeService runtimeService;
+
+    MigrationPlans(ProcessEngineConfigurationImpl engineConfiguration, RepositoryService repositoryService,
+                   RuntimeService runtimeService) {
+        this.engineConfiguration = engineConfiguration;
+        this.repositoryService = repositoryService;
+        this.runtimeService = runtimeService;
+    }
+
+    ResolvedPlan build(MigrationRequest request) {
+        return build(request, null);
+    }
+
+    /** As {@link #build(MigrationRequest)}; {@code variables} are set on every migrated instance. */
+    ResolvedPlan build(MigrationRequest request, Map<String, Object> variables) {
+        if (request == null) {
+            throw RuleViolationException.invalid("processKey", "een van " + String.join(", ",
+                    ProcessVersions.MIGRATABLE.stream().sorted().toList()));
+        }
+        return engineConfiguration.getCommandExecutorTxRequired().execute(context -> AsPlatform.inCommand(() -> {
+            String key = processKey(request.processKey());
+            ProcessDefinition source = definition(key, request.sourceDefinitionId(), request.sourceVersion(),
+                    request.tenantId(), "source", false);
+            ProcessDefinition target = definition(key, request.targetDefinitionId(), request.targetVersion(),
+                    request.tenantId(), "target", true);
+            if (source.getId().equals(target.getId())) {
+                throw RuleViolationException.invalid("targetVersion", "een andere versie dan de bronversie "
+                        + source.getVersion());
+            }
+            BpmnModelInstance sourceModel = repositoryService.getBpmnModelInstance(source.getId());
+            BpmnModelInstance targetModel = repositoryService.getBpmnModelInstance(target.getId());
+            List<MigrationRequest.ActivityMapping> mappings = request.mappings();
+            for (int i = 0; i < mappings.size(); i++) {
+                MigrationRequest.ActivityMapping mapping = mappings.get(i);
+                if (mapping == null || !ModelElements.isFlowNode(sourceModel, mapping.from())) {
+                    throw RuleViolationException.invalid("extraMappings[" + i + "].from",
+                            "een stap (activiteit-id) van versie " + source.getVersion());
+                }
+                if (!ModelElements.isFlowNode(targetModel, mapping.to())) {
+                    throw RuleViolationException.invalid("extraMappings[" + i + "].to",
+                            "een stap (activiteit-id) van versie " + target.getVersion());
+                }
+            }
+            MigrationInstructionsBuilder builder = runtimeService.createMigrationPlan(source.getId(), target.getId())
+                    .mapEqualActivities().updateEventTriggers();
+            for (MigrationRequest.ActivityMapping mapping : mappings) {
+                var instruction = builder.mapActivities(mapping.from(), mapping.to());
+                if (ModelElements.isWaitingEvent(sourceModel, mapping.from())
+                        && ModelElements.isWaitingEvent(targetModel, mapping.to())) {
+                    instruction.updateEventTrigger();
+                }
+            }
+            if (variables != null) {
+                builder.setVariables(variables);
+            }
+            try {
+                return new ResolvedPlan(source, target, builder.build());
+            } catch (MigrationPlanValidationException e) {
+                throw RuleViolationException.invalid("extraMappings", String.join(" ",
+                        MigrationFailures.ofPlan(e.getValidationReport(), sourceModel, targetModel,
+                                ResolvedPlan.versionLabel(target))));
+            }
+        }));
+    }
+
+    private static String processKey(String key) {
+        if (key == null || !ProcessVersions.MIGRATABLE.contains(key)) {
+            throw RuleViolationException.invalid("processKey", "een van " + String.join(", ",
+                    ProcessVersions.MIGRATABLE.stream().sorted().toList()));
+        }
+        return key;
+    }
+
+    /**
+     * The version by definition id, else by number (of the shared model, or the tenant's own when {@code tenantId}
+     * is given); the latest when {@code latestIfNone} and neither is given.
+     */
+    private ProcessDefinition definition(String key, String definitionId, Integer version, String tenantId,
+                                         String side, boolean latestIfNone) {
+        if (definitionId != null) {
+            ProcessDefinition definition;
+            try {
+                definition = repositoryService.getProcessDefinition(definitionId);
+            } catch (NotFoundException e) {
+                definition = null;
+            }
+            if (definition == null || !definition.getKey().equals(key)) {
+                throw RuleViolationException.invalid(side + "DefinitionId", "een gedeployde versie van " + key);
+            }
+            return definition;
+        }
+        String field = side + "Version";
+        if (version == null && !latestIfNone) {
+            throw RuleViolationException.invalid(field, "het versienummer van " + key + " waarvan zaken overgaan"
+                    + " (of " + side + "DefinitionId)");
+        }
+        ProcessDefinitionQuery query = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key);
+        query = tenantId == null ? query.withoutTenantId() : query.tenantIdIn(tenantId);
+        query = version == null ? query.latestVersion() : query.processDefinitionVersion(version);
+        List<ProcessDefinition> found = query.list();
+        if (found.size() != 1) {
+            throw RuleViolationException.invalid(field, "een gedeployde versie van " + key
+                    + (tenantId == null ? "" : " voor tenant " + tenantId));
+        }
+        return found.get(0);
+    }
+}
