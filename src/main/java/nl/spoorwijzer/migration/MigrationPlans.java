@@ -17,8 +17,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Builds Camunda's migration plan for a {@link MigrationRequest}: activities with the same id map to each other
- * ({@code mapEqualActivities}), the procesbeheerder's mappings are added, and timers and messages that stay take the
- * target version's definition ({@code updateEventTriggers}). Every field is checked first: a 400 names the field.
+ * ({@code mapEqualActivities}) and the procesbeheerder's mappings are added. Timers keep their trigger in the plan
+ * ({@code updateEventTriggers} would restart a duration timer — "every 6 weeks" — from the day of the migration);
+ * after each case moved, {@link MigratedCaseFollowUp} evaluates every date timer and due date again with the target
+ * version's expressions. A mapped event that waits for something else than time (a message) takes the target
+ * version's trigger. Every field is checked first: a 400 names the field.
  */
 @Service
 class MigrationPlans {
@@ -69,11 +72,12 @@ class MigrationPlans {
                 }
             }
             MigrationInstructionsBuilder builder = runtimeService.createMigrationPlan(source.getId(), target.getId())
-                    .mapEqualActivities().updateEventTriggers();
+                    .mapEqualActivities();
             for (MigrationRequest.ActivityMapping mapping : mappings) {
                 var instruction = builder.mapActivities(mapping.from(), mapping.to());
                 if (ModelElements.isWaitingEvent(sourceModel, mapping.from())
-                        && ModelElements.isWaitingEvent(targetModel, mapping.to())) {
+                        && ModelElements.isWaitingEvent(targetModel, mapping.to())
+                        && !ModelElements.hasRelativeTimer(sourceModel, mapping.from())) {
                     instruction.updateEventTrigger();
                 }
             }

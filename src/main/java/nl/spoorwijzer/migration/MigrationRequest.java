@@ -15,6 +15,12 @@ public record MigrationRequest(String processKey, Integer sourceVersion, String 
     public record ActivityMapping(String from, String to) {
     }
 
+    /** The same request, not confirmed. */
+    public MigrationRequest withoutConfirm() {
+        return new MigrationRequest(processKey, sourceVersion, sourceDefinitionId, targetVersion, targetDefinitionId,
+                tenantId, extraMappings, caseIds, false);
+    }
+
     public List<ActivityMapping> mappings() {
         return extraMappings == null ? List.of() : extraMappings;
     }

@@ -5,6 +5,7 @@ import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /** What the procesbeheerder calls an activity of a model: its Dutch name, else its id. */
@@ -22,6 +23,13 @@ final class ModelElements {
         ModelElementInstance element = model.getModelElementById(id);
         return element instanceof BoundaryEvent || element instanceof CatchEvent catchEvent
                 && !catchEvent.getEventDefinitions().isEmpty();
+    }
+
+    /** A timer that counts from the moment it starts (duration, cycle): updating its trigger would restart it. */
+    static boolean hasRelativeTimer(BpmnModelInstance model, String id) {
+        return model.getModelElementById(id) instanceof CatchEvent catchEvent && catchEvent.getEventDefinitions()
+                .stream().anyMatch(definition -> definition instanceof TimerEventDefinition timer
+                        && (timer.getTimeDuration() != null || timer.getTimeCycle() != null));
     }
 
     static String label(BpmnModelInstance model, String id) {
