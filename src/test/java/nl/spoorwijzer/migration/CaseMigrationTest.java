@@ -65,10 +65,10 @@ class CaseMigrationTest {
     static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     /** The day the migration happens; each case is played from its own first sick day up to it. */
     static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
-    static final String OLD_TIMER = "uwvMeldingVoorbereiden";
-    static final String NEW_TIMER = "uwvMeldingOpTermijn";
-    static final String ADDED_TASK = "ziekmeldingUwvVoorbereiden";
-    static final String VERSION_TAG = "2.0.0-test";
+    static final String OLD_TIMER = MigrationFixtures.OLD_TIMER;
+    static final String NEW_TIMER = MigrationFixtures.NEW_TIMER;
+    static final String ADDED_TASK = MigrationFixtures.ADDED_TASK;
+    static final String VERSION_TAG = MigrationFixtures.VERSION_TAG;
 
     @Autowired ProcessEngine engine;
     @Autowired MigrationPlans plans;
@@ -78,6 +78,12 @@ class CaseMigrationTest {
     @Autowired PoortwachterCalendar calendar;
 
     private final List<String> startedCases = new ArrayList<>();
+    private MigrationFixtures fixtures;
+
+    @org.junit.jupiter.api.BeforeEach
+    void fixtures() {
+        fixtures = new MigrationFixtures(engine);
+    }
 
     @AfterEach
     void cleanUp() throws IOException {
@@ -87,13 +93,13 @@ class CaseMigrationTest {
                             .deleteProcessInstance(instance.getId(), "test"));
         }
         // Today's models last again, so they remain the latest for the tests that follow on this database.
-        deploy("modellen van nu", null);
+        fixtures.deployTodaysModels();
         ClockUtil.reset();
     }
 
     @Test
     void casesAtSeveralPhasesMoveToAVersionThatAddsATaskAndMovesATimer() throws IOException {
-        ProcessDefinition v1 = latest();
+        ProcessDefinition v1 = fixtures.latest();
         // At the probleemanalyse (day 10), in spoor 1 (day 120): waiting on the timer that version 2 moves.
         // At the 42e-weeksmelding (day 290): past that timer, its task open.
         Case early = startAndPlay(9, "probleemanalyseOpstellen");
@@ -101,7 +107,7 @@ class CaseMigrationTest {
         Case uwv = startAndPlay(289, "ziekmeldingUwvDoen");
         ApiTimes before = ApiTimes.of(engine, List.of(early, spoor1, uwv));
 
-        ProcessDefinition v2 = deployVersion2();
+        ProcessDefinition v2 = fixtures.deployVersion2();
         assertThat(v2.getVersion()).isGreaterThan(v1.getVersion());
 
         // Without a mapping the cases waiting on the renamed timer cannot move; the plan says why, in Dutch.
@@ -129,7 +135,7 @@ class CaseMigrationTest {
                 List.of(early.caseId, spoor1.caseId, uwv.caseId)), "hanna");
         assertThat(engine.getManagementService().createBatchQuery().batchId(started.batchId()).singleResult()
                 .getType()).isEqualTo(Batch.TYPE_PROCESS_INSTANCE_MIGRATION);
-        executeBatch(started.batchId());
+        fixtures.executeBatch(started.batchId());
 
         for (Case each : List.of(early, spoor1, uwv)) {
             assertThat(runsOn(each)).as(each.caseId + " runs on version 2").isEqualTo(v2.getId());
@@ -174,7 +180,7 @@ class CaseMigrationTest {
 
     @Test
     void badInputIsRefusedNamingTheField() throws IOException {
-        ProcessDefinition v1 = latest();
+        ProcessDefinition v1 = fixtures.latest();
         assertThatThrownBy(() -> plans.build(new MigrationRequest("herstelperiode", 1, null, null, null, null, null,
                 null, null))).isInstanceOfSatisfying(RuleViolationException.class,
                         e -> assertThat(e.getMessage()).contains("processKey"));
@@ -185,7 +191,7 @@ class CaseMigrationTest {
                 null, null, null, null))).as("the latest is the source itself")
                 .isInstanceOfSatisfying(RuleViolationException.class,
                         e -> assertThat(e.getMessage()).contains("targetVersion"));
-        ProcessDefinition v2 = deployVersion2();
+        ProcessDefinition v2 = fixtures.deployVersion2();
         assertThatThrownBy(() -> plans.build(request(v1, v2, List.of(new MigrationRequest.ActivityMapping(OLD_TIMER,
                 "bestaatNiet")), null))).isInstanceOfSatisfying(RuleViolationException.class,
                         e -> assertThat(e.getMessage()).contains("extraMappings[0].to"));
@@ -278,90 +284,5 @@ class CaseMigrationTest {
 
     private static Date endOf(LocalDate day) {
         return Date.from(day.atTime(23, 59, 59).atZone(AMSTERDAM).toInstant());
-    }
-
-    /** Seed job, then every migration job, then the monitor job: what the job executor would do. */
-    private void executeBatch(String batchId) {
-        for (int round = 0; round < 20; round++) {
-            Batch batch = engine.getManagementService().createBatchQuery().batchId(batchId).singleResult();
-            if (batch == null) {
-                return;
-            }
-            List<Job> jobs = new ArrayList<>();
-            for (String definition : List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(),
-                    batch.getMonitorJobDefinitionId())) {
-                jobs.addAll(engine.getManagementService().createJobQuery().jobDefinitionId(definition).list());
-            }
-            for (Job job : jobs) {
-                engine.getManagementService().executeJob(job.getId());
-            }
-        }
-        throw new AssertionError("batch " + batchId + " did not finish");
-    }
-
-    private ProcessDefinition latest() {
-        return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("poortwachter")
-                .withoutTenantId().latestVersion().singleResult();
-    }
-
-    /**
-     * Version 2 as a process owner would deploy it from Modeler with its forms: the timer before the 42e-weeksmelding
-     * renamed and moved to the melding's deadline, and a new task "Ziekmelding bij UWV voorbereiden" before it.
-     */
-    private ProcessDefinition deployVersion2() throws IOException {
-        BpmnModelInstance model;
-        try (InputStream in = new ClassPathResource("processes/poortwachter.bpmn").getInputStream()) {
-            model = Bpmn.readModelFromStream(in);
-        }
-        Process process = model.getModelElementById("poortwachter");
-        process.setCamundaVersionTag(VERSION_TAG);
-        IntermediateCatchEvent timer = model.getModelElementById(OLD_TIMER);
-        timer.setId(NEW_TIMER);
-        timer.setName("Termijn van de 42e-weeksmelding");
-        ((TimerEventDefinition) timer.getEventDefinitions().iterator().next()).getTimeDate()
-                .setTextContent("${ziekmeldingUwvDue}");
-
-        SubProcess ziekmeldingUwv = model.getModelElementById("ziekmeldingUwv");
-        FlowNode doen = model.getModelElementById("ziekmeldingUwvDoen");
-        UserTask added = model.newInstance(UserTask.class);
-        added.setId(ADDED_TASK);
-        added.setName("Ziekmelding bij UWV voorbereiden");
-        added.setCamundaCandidateGroups("werkgever");
-        added.setCamundaFormRef("ziekmelding-uwv-voorbereiden");
-        added.setCamundaFormRefBinding("deployment");
-        ziekmeldingUwv.addChildElement(added);
-        SequenceFlow intoAdded = model.getModelElementById("ziekmeldingUwvGestartNaarZiekmeldingUwvDoen");
-        intoAdded.setTarget(added);
-        SequenceFlow onward = model.newInstance(SequenceFlow.class);
-        onward.setId("ziekmeldingUwvVoorbereidenNaarZiekmeldingUwvDoen");
-        ziekmeldingUwv.addChildElement(onward);
-        onward.setSource(added);
-        onward.setTarget(doen);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Bpmn.writeModelToStream(bytes, model);
-        String deploymentId = deploy("poortwachter versie 2 (test)", bytes.toByteArray());
-        return engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deploymentId)
-                .processDefinitionKey("poortwachter").singleResult();
-    }
-
-    /** Deploys today's models and forms, with {@code poortwachter} replaced when given. */
-    private String deploy(String name, byte[] poortwachter) throws IOException {
-        DeploymentBuilder builder = engine.getRepositoryService().createDeployment().name(name);
-        for (String pattern : List.of("classpath:processes/*.bpmn", "classpath:processes/*.dmn",
-                "classpath:forms/*.form", "classpath:migration/*.form")) {
-            for (Resource resource : new PathMatchingResourcePatternResolver().getResources(pattern)) {
-                if (poortwachter == null && pattern.startsWith("classpath:migration")) {
-                    continue;
-                }
-                if (poortwachter != null && "poortwachter.bpmn".equals(resource.getFilename())) {
-                    builder.addInputStream("poortwachter.bpmn", new java.io.ByteArrayInputStream(poortwachter));
-                    continue;
-                }
-                try (InputStream in = resource.getInputStream()) {
-                    builder.addInputStream(resource.getFilename(), in);
-                }
-            }
-        }
-        return builder.deploy().getId();
     }
 }
