@@ -22,8 +22,8 @@ class MigrationAccess {
     /** 403 for anyone but the procesbeheerder and the administrator; returns the caller's user id. */
     String requireProcessOwner() {
         if (!access.callerIsAdmin() && !access.callerActsAs(Role.PROCESBEHEERDER)) {
-            throw RuleViolationException.notAllowed("caller", "alleen de procesbeheerder zet zaken over naar een"
-                    + " andere modelversie");
+            throw RuleViolationException.notAllowed("caller", "is alleen voor de procesbeheerder: zij zet zaken over"
+                    + " naar een andere modelversie");
         }
         return access.callerId();
     }

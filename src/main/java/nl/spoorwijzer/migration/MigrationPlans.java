@@ -44,8 +44,8 @@ class MigrationPlans {
     /** As {@link #build(MigrationRequest)}; {@code variables} are set on every migrated instance. */
     ResolvedPlan build(MigrationRequest request, Map<String, Object> variables) {
         if (request == null) {
-            throw RuleViolationException.invalid("processKey", "een van " + String.join(", ",
-                    ProcessVersions.MIGRATABLE.stream().sorted().toList()));
+            throw RuleViolationException.invalid("processKey", "moet een van " + String.join(", ",
+                    ProcessVersions.MIGRATABLE.stream().sorted().toList()) + " zijn");
         }
         return engineConfiguration.getCommandExecutorTxRequired().execute(context -> AsPlatform.inCommand(() -> {
             String key = processKey(request.processKey());
@@ -54,7 +54,7 @@ class MigrationPlans {
             ProcessDefinition target = definition(key, request.targetDefinitionId(), request.targetVersion(),
                     request.tenantId(), "target", true);
             if (source.getId().equals(target.getId())) {
-                throw RuleViolationException.invalid("targetVersion", "een andere versie dan de bronversie "
+                throw RuleViolationException.invalid("targetVersion", "moet een andere versie zijn dan de bronversie "
                         + source.getVersion());
             }
             BpmnModelInstance sourceModel = repositoryService.getBpmnModelInstance(source.getId());
@@ -64,11 +64,11 @@ class MigrationPlans {
                 MigrationRequest.ActivityMapping mapping = mappings.get(i);
                 if (mapping == null || !ModelElements.isFlowNode(sourceModel, mapping.from())) {
                     throw RuleViolationException.invalid("extraMappings[" + i + "].from",
-                            "een stap (activiteit-id) van versie " + source.getVersion());
+                            "moet een stap (activiteit-id) van versie " + source.getVersion() + " zijn");
                 }
                 if (!ModelElements.isFlowNode(targetModel, mapping.to())) {
                     throw RuleViolationException.invalid("extraMappings[" + i + "].to",
-                            "een stap (activiteit-id) van versie " + target.getVersion());
+                            "moet een stap (activiteit-id) van versie " + target.getVersion() + " zijn");
                 }
             }
             MigrationInstructionsBuilder builder = runtimeService.createMigrationPlan(source.getId(), target.getId())
@@ -87,7 +87,7 @@ class MigrationPlans {
             try {
                 return new ResolvedPlan(source, target, builder.build());
             } catch (MigrationPlanValidationException e) {
-                throw RuleViolationException.invalid("extraMappings", String.join(" ",
+                throw RuleViolationException.invalid("extraMappings", "maken geen geldig plan: " + String.join(" ",
                         MigrationFailures.ofPlan(e.getValidationReport(), sourceModel, targetModel,
                                 ResolvedPlan.versionLabel(target))));
             }
@@ -96,8 +96,8 @@ class MigrationPlans {
 
     private static String processKey(String key) {
         if (key == null || !ProcessVersions.MIGRATABLE.contains(key)) {
-            throw RuleViolationException.invalid("processKey", "een van " + String.join(", ",
-                    ProcessVersions.MIGRATABLE.stream().sorted().toList()));
+            throw RuleViolationException.invalid("processKey", "moet een van " + String.join(", ",
+                    ProcessVersions.MIGRATABLE.stream().sorted().toList()) + " zijn");
         }
         return key;
     }
@@ -116,22 +116,22 @@ class MigrationPlans {
                 definition = null;
             }
             if (definition == null || !definition.getKey().equals(key)) {
-                throw RuleViolationException.invalid(side + "DefinitionId", "een gedeployde versie van " + key);
+                throw RuleViolationException.invalid(side + "DefinitionId", "moet een gedeployde versie van " + key + " zijn");
             }
             return definition;
         }
         String field = side + "Version";
         if (version == null && !latestIfNone) {
-            throw RuleViolationException.invalid(field, "het versienummer van " + key + " waarvan zaken overgaan"
-                    + " (of " + side + "DefinitionId)");
+            throw RuleViolationException.invalid(field, "is verplicht: het versienummer van " + key
+                    + " waarvan zaken overgaan (of " + side + "DefinitionId)");
         }
         ProcessDefinitionQuery query = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key);
         query = tenantId == null ? query.withoutTenantId() : query.tenantIdIn(tenantId);
         query = version == null ? query.latestVersion() : query.processDefinitionVersion(version);
         List<ProcessDefinition> found = query.list();
         if (found.size() != 1) {
-            throw RuleViolationException.invalid(field, "een gedeployde versie van " + key
-                    + (tenantId == null ? "" : " voor tenant " + tenantId));
+            throw RuleViolationException.invalid(field, "moet een gedeployde versie van " + key
+                    + (tenantId == null ? "" : " voor tenant " + tenantId) + " zijn");
         }
         return found.get(0);
     }

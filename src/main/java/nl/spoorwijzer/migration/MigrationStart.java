@@ -44,15 +44,15 @@ class MigrationStart {
 
     Started start(MigrationRequest request, String startedBy) {
         if (request == null || !Boolean.TRUE.equals(request.confirm())) {
-            throw RuleViolationException.invalid("confirm", "true: de gekozen zaken gaan echt over naar de nieuwe"
-                    + " versie");
+            throw RuleViolationException.invalid("confirm", "moet true zijn: de gekozen zaken gaan echt over naar de"
+                    + " nieuwe versie");
         }
         List<String> caseIds = request.caseIds();
         if (caseIds == null || caseIds.isEmpty()) {
-            throw RuleViolationException.invalid("caseIds", "de zaak-id's die overgaan (minstens één)");
+            throw RuleViolationException.invalid("caseIds", "is verplicht: de zaak-id's die overgaan (minstens één)");
         }
         if (new HashSet<>(caseIds).size() != caseIds.size()) {
-            throw RuleViolationException.invalid("caseIds", "elke zaak één keer");
+            throw RuleViolationException.invalid("caseIds", "moet elke zaak één keer noemen");
         }
         ResolvedPlan probe = plans.build(request);
         Map<String, Object> marker = new LinkedHashMap<>();
@@ -66,7 +66,7 @@ class MigrationStart {
                 List<ProcessInstance> found = caseId == null ? List.of() : runtimeService.createProcessInstanceQuery()
                         .processDefinitionId(resolved.source().getId()).processInstanceBusinessKey(caseId).list();
                 if (found.isEmpty()) {
-                    throw RuleViolationException.invalid("caseIds[" + i + "]", "een lopende zaak op versie "
+                    throw RuleViolationException.invalid("caseIds[" + i + "]", "moet een lopende zaak zijn op versie "
                             + resolved.source().getVersion() + " van " + resolved.source().getKey());
                 }
                 found.forEach(instance -> instanceIds.add(instance.getId()));

@@ -25,23 +25,23 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /** A version 2 of {@code poortwachter} as a process owner would deploy it, and the batch run as the job executor would. */
-final class MigrationFixtures {
+public final class MigrationFixtures {
 
     /** Version 1's timer two weeks before the 42e-weeksmelding; version 2 renames it and moves it to the deadline. */
-    static final String OLD_TIMER = "uwvMeldingVoorbereiden";
-    static final String NEW_TIMER = "uwvMeldingOpTermijn";
+    public static final String OLD_TIMER = "uwvMeldingVoorbereiden";
+    public static final String NEW_TIMER = "uwvMeldingOpTermijn";
     /** The task version 2 adds before the 42e-weeksmelding, with its own form and candidate group. */
-    static final String ADDED_TASK = "ziekmeldingUwvVoorbereiden";
-    static final String VERSION_TAG = "2.0.0-test";
+    public static final String ADDED_TASK = "ziekmeldingUwvVoorbereiden";
+    public static final String VERSION_TAG = "2.0.0-test";
 
     private final ProcessEngine engine;
 
-    MigrationFixtures(ProcessEngine engine) {
+    public MigrationFixtures(ProcessEngine engine) {
         this.engine = engine;
     }
 
     /** Seed job, then every migration job, then the monitor job: what the job executor would do. */
-    void executeBatch(String batchId) {
+    public void executeBatch(String batchId) {
         for (int round = 0; round < 20; round++) {
             Batch batch = engine.getManagementService().createBatchQuery().batchId(batchId).singleResult();
             if (batch == null) {
@@ -59,7 +59,7 @@ final class MigrationFixtures {
         throw new AssertionError("batch " + batchId + " did not finish");
     }
 
-    ProcessDefinition latest() {
+    public ProcessDefinition latest() {
         return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("poortwachter")
                 .withoutTenantId().latestVersion().singleResult();
     }
@@ -68,7 +68,7 @@ final class MigrationFixtures {
      * Version 2 as a process owner would deploy it from Modeler with its forms: the timer before the 42e-weeksmelding
      * renamed and moved to the melding's deadline, and a new task "Ziekmelding bij UWV voorbereiden" before it.
      */
-    ProcessDefinition deployVersion2() throws IOException {
+    public ProcessDefinition deployVersion2() throws IOException {
         BpmnModelInstance model;
         try (InputStream in = new ClassPathResource("processes/poortwachter.bpmn").getInputStream()) {
             model = Bpmn.readModelFromStream(in);
@@ -105,12 +105,12 @@ final class MigrationFixtures {
     }
 
     /** Today's models last again, so that they remain the latest for the tests that follow on this database. */
-    void deployTodaysModels() throws IOException {
+    public void deployTodaysModels() throws IOException {
         deploy("modellen van nu", null);
     }
 
     /** Deploys today's models and forms, with {@code poortwachter} replaced when given. */
-    String deploy(String name, byte[] poortwachter) throws IOException {
+    public String deploy(String name, byte[] poortwachter) throws IOException {
         DeploymentBuilder builder = engine.getRepositoryService().createDeployment().name(name);
         for (String pattern : List.of("classpath:processes/*.bpmn", "classpath:processes/*.dmn",
                 "classpath:forms/*.form", "classpath:migration/*.form")) {
