@@ -111,6 +111,10 @@ class CaseMigrationIT {
         String batchId = tree(batch.body()).path("batchId").asText();
         assertThat(engine.getManagementService().createBatchQuery().batchId(batchId).count())
                 .as("a Camunda batch, as Cockpit shows it").isEqualTo(1);
+        HttpResponse<String> inCockpit = http.get("/engine-rest/batch/" + batchId, "hanna", "hanna");
+        assertThat(inCockpit.statusCode()).as("hanna follows her batch in Cockpit: " + inCockpit.body())
+                .isEqualTo(200);
+        assertThat(inCockpit.body()).contains("\"createUserId\":\"hanna\"");
         fixtures.executeBatch(batchId);
 
         assertThat(definitionOf(moving)).isEqualTo(v2.getId());
