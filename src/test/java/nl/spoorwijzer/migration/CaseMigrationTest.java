@@ -25,6 +25,8 @@ import nl.spoorwijzer.system.RuleViolationException;
 import nl.spoorwijzer.timeline.MilestoneKey;
 import nl.spoorwijzer.timeline.PoortwachterCalendar;
 import nl.spoorwijzer.timeline.TimelineInput;
+import nl.spoorwijzer.trajectories.Spoor2Aanleiding;
+import nl.spoorwijzer.trajectories.Spoor2Start;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -61,6 +63,7 @@ class CaseMigrationTest {
     @Autowired MigrationStart start;
     @Autowired DossierRepository dossier;
     @Autowired PoortwachterCalendar calendar;
+    @Autowired nl.spoorwijzer.trajectories.Spoor2Starts spoor2Starts;
 
     private final List<String> startedCases = new ArrayList<>();
     private MigrationFixtures fixtures;
@@ -161,6 +164,39 @@ class CaseMigrationTest {
                 .contains("werkgever");
         assertThat(engine.getTaskService().createTaskQuery().taskId(added.getId()).initializeFormKeys().singleResult()
                 .getCamundaFormRef().getKey()).isEqualTo("ziekmelding-uwv-voorbereiden");
+    }
+
+    @Test
+    void aRunningSpoor2TrajectoryMovesAndItsCaseRecordsIt() throws IOException {
+        Case spoor2 = startAndPlay(77, null);
+        ClockUtil.setCurrentTime(Date.from(TODAY.atTime(LocalTime.of(10, 0)).atZone(AMSTERDAM).toInstant()));
+        spoor2Starts.start(spoor2.caseId, new Spoor2Start(Spoor2Aanleiding.VROEG, "Terugkeer naar de eigen werkgever"
+                + " belemmert het herstel; de bedrijfsarts adviseert spoor 2 nu.", true, "bedrijfsarts", "bureau",
+                "bureau-werkfit", null, "anna", "werkgever"));
+        ProcessInstance trajectory = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("spoor-2-traject").processInstanceBusinessKey(spoor2.caseId).singleResult();
+        Map<String, Date> dueBefore = ApiTimes.of(engine, List.of(new Case(spoor2.caseId, trajectory.getId(),
+                spoor2.firstSickDay))).taskDue();
+        Map<String, Object> legalBefore = engine.getRuntimeService().getVariables(spoor2.instanceId,
+                CaseTimeline.writtenVariables());
+        ProcessDefinition v2 = fixtures.deploySpoor2Version("9.9.9-test");
+
+        MigrationRequest request = new MigrationRequest("spoor-2-traject", null, trajectory.getProcessDefinitionId(),
+                null, null, null, null, List.of(spoor2.caseId), true);
+        assertThat(result(dryRun.preview(plans.build(request)), spoor2).canMove()).isTrue();
+        fixtures.executeBatch(start.start(request, "hanna").batchId());
+
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(trajectory.getId())
+                .singleResult().getProcessDefinitionId()).isEqualTo(v2.getId());
+        assertThat(entries(spoor2, DossierEntryType.MODEL_MIGRATED)).singleElement().satisfies(entry -> {
+            assertThat(entry.subject()).isEqualTo("Zaak overgezet naar versie " + v2.getVersion()
+                    + " (versionTag 9.9.9-test) van spoor-2-traject door hanna");
+            assertThat(entry.processInstanceId()).as("the case's own instance").isEqualTo(spoor2.instanceId);
+        });
+        assertThat(engine.getRuntimeService().getVariables(spoor2.instanceId, CaseTimeline.writtenVariables()))
+                .isEqualTo(legalBefore);
+        assertThat(ApiTimes.of(engine, List.of(new Case(spoor2.caseId, trajectory.getId(), spoor2.firstSickDay)))
+                .taskDue()).as("the bureau's open tasks keep their due dates").isEqualTo(dueBefore);
     }
 
     @Test

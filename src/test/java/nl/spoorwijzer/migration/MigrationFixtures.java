@@ -111,15 +111,20 @@ public final class MigrationFixtures {
 
     /** Deploys today's models and forms, with {@code poortwachter} replaced when given. */
     public String deploy(String name, byte[] poortwachter) throws IOException {
+        return deploy(name, "poortwachter.bpmn", poortwachter);
+    }
+
+    /** Deploys today's models and forms (and the test's own), with the model {@code fileName} replaced. */
+    public String deploy(String name, String fileName, byte[] replacement) throws IOException {
         DeploymentBuilder builder = engine.getRepositoryService().createDeployment().name(name);
         for (String pattern : List.of("classpath:processes/*.bpmn", "classpath:processes/*.dmn",
                 "classpath:forms/*.form", "classpath:migration/*.form")) {
             for (Resource resource : new PathMatchingResourcePatternResolver().getResources(pattern)) {
-                if (poortwachter == null && pattern.startsWith("classpath:migration")) {
+                if (replacement == null && pattern.startsWith("classpath:migration")) {
                     continue;
                 }
-                if (poortwachter != null && "poortwachter.bpmn".equals(resource.getFilename())) {
-                    builder.addInputStream("poortwachter.bpmn", new ByteArrayInputStream(poortwachter));
+                if (replacement != null && fileName.equals(resource.getFilename())) {
+                    builder.addInputStream(fileName, new ByteArrayInputStream(replacement));
                     continue;
                 }
                 try (InputStream in = resource.getInputStream()) {
@@ -128,5 +133,21 @@ public final class MigrationFixtures {
             }
         }
         return builder.deploy().getId();
+    }
+
+    /** A version of {@code spoor-2-traject} that differs only in its version tag. */
+    public ProcessDefinition deploySpoor2Version(String versionTag) throws IOException {
+        BpmnModelInstance model;
+        try (InputStream in = new ClassPathResource("processes/spoor-2-traject.bpmn").getInputStream()) {
+            model = Bpmn.readModelFromStream(in);
+        }
+        Process process = model.getModelElementById("spoor-2-traject");
+        process.setCamundaVersionTag(versionTag);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Bpmn.writeModelToStream(bytes, model);
+        String deploymentId = deploy("spoor-2-traject " + versionTag + " (test)", "spoor-2-traject.bpmn",
+                bytes.toByteArray());
+        return engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deploymentId)
+                .processDefinitionKey("spoor-2-traject").singleResult();
     }
 }
