@@ -67,6 +67,8 @@ class ProcessOwnerPageBrowserIT {
         WebElement versions = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
                 By.id("tabel-versies")));
         assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Procesbeheer");
+        assertThat(page.findElements(By.cssSelector("#topbar a[href='/procesbeheer']"))).as("in her header")
+                .isNotEmpty();
         assertThat(versions.getText()).contains(MigrationFixtures.VERSION_TAG).doesNotContain(caseId);
         browser.screenshot("procesbeheer-versies");
 
@@ -109,6 +111,7 @@ class ProcessOwnerPageBrowserIT {
         assertThat(browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
                 "#melding .error"))).getText()).contains("procesbeheerder");
         assertThat(browser.driver().findElements(By.id("tabel-versies"))).isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("#topbar a[href='/procesbeheer']"))).isEmpty();
     }
 
     private String startCase(int daysBeforeToday) {
