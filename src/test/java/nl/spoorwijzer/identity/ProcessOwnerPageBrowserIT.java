@@ -26,7 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The procesbeheerder's page (/procesbeheer, issue 28) in headless Chromium: hanna, logged in to Cockpit, sees the
+ * The procesbeheerder's page (/procesbeheer, issue 28) in headless Chromium: hanna, from Cockpit's header, sees the
  * versions with their running-case counts, makes a plan with a mapping, sees per case whether it can move, selects
  * it, confirms and starts the batch; the case then runs on version 2. A werkgever gets the API's refusal in Dutch.
  */
@@ -63,7 +63,9 @@ class ProcessOwnerPageBrowserIT {
 
         browser = TasklistBrowser.logInToCockpit(port, "hanna");
         WebDriver page = browser.driver();
-        page.get("http://localhost:" + port + "/procesbeheer");
+        WebElement link = browser.waiting().until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//a[contains(@class,'spoorwijzer-link')][normalize-space()='Procesbeheer']")));
+        browser.click(link);
         WebElement versions = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
                 By.id("tabel-versies")));
         assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Procesbeheer");
