@@ -7,6 +7,7 @@ import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.process.AsPlatform;
 import nl.spoorwijzer.process.CaseDossier;
 import nl.spoorwijzer.process.CaseRescheduling;
+import nl.spoorwijzer.process.ProcessKeys;
 import nl.spoorwijzer.process.TimelineChange;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -78,7 +79,7 @@ class MigratedCaseFollowUp {
         content.put("procesdefinitie", target.getId());
         dossier.recordForCase(instance.getBusinessKey(), caseInstanceId, instance.getTenantId(),
                 DossierEntryType.MODEL_MIGRATED, "Zaak overgezet naar " + ResolvedPlan.versionLabel(target)
-                        + (target.getKey().equals(nl.spoorwijzer.process.ProcessKeys.POORTWACHTER) ? ""
+                        + (target.getKey().equals(ProcessKeys.POORTWACHTER) ? ""
                         : " van " + target.getKey()) + " door " + recordedBy, recordedBy, content);
         return new Moved(caseInstanceId, target);
     }

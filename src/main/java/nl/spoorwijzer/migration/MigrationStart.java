@@ -54,6 +54,7 @@ class MigrationStart {
         if (new HashSet<>(caseIds).size() != caseIds.size()) {
             throw RuleViolationException.invalid("caseIds", "moet elke zaak één keer noemen");
         }
+        // Built twice: the variables set with the plan name the source version, known once the request is resolved.
         ResolvedPlan probe = plans.build(request);
         Map<String, Object> marker = new LinkedHashMap<>();
         marker.put(MIGRATED_BY, startedBy);
