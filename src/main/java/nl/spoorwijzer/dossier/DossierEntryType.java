@@ -64,5 +64,10 @@ public enum DossierEntryType {
      * A change that asks for the spoor 1 options to be assessed again (seed 000): the employee's belastbaarheid, the
      * organisation or a vacancy; who reported it, and whether the re-integratiebureau was told.
      */
-    SPOOR1_CHANGE
+    SPOOR1_CHANGE,
+    /**
+     * The case moved to another version of its model (issue 28): from which version to which, its version tag, and
+     * who started the migration; the legal dates are applied again right after (a TIMELINE_UPDATED entry).
+     */
+    MODEL_MIGRATED
 }

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.BATCH;
 import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
 import static org.camunda.bpm.engine.authorization.Resources.FILTER;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
@@ -76,6 +77,8 @@ class RoleSetup implements ApplicationRunner {
         grant(Role.PROCESBEHEERDER, DEPLOYMENT, "*", CREATE, READ, DELETE);
         grant(Role.PROCESBEHEERDER, PROCESS_DEFINITION, "*", READ);
         grant(Role.PROCESBEHEERDER, APPLICATION, "cockpit", ACCESS);
+        // The migration batches she starts (issue 28), as Cockpit shows them; batches hold no case data.
+        grant(Role.PROCESBEHEERDER, BATCH, "*", READ);
         // Management reads Cockpit: the running cases and where they stand, never a case's variables (no
         // READ_INSTANCE_VARIABLE / READ_VARIABLE), changes nothing.
         grant(Role.MANAGEMENT, APPLICATION, "cockpit", ACCESS);

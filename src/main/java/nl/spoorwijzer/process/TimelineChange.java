@@ -187,6 +187,32 @@ public sealed interface TimelineChange {
         }
     }
 
+    /**
+     * The case moved to another version of its model (Camunda migration): nothing about the case changed, but the new
+     * version may read its timers and due dates differently, so every legal date is applied again.
+     */
+    record ModelMigrated(String processKey, int version, String versionTag) implements TimelineChange {
+
+        public ModelMigrated {
+            Objects.requireNonNull(processKey, "processKey");
+        }
+
+        @Override
+        public String why() {
+            return "zaak overgezet naar versie " + version + " van " + processKey;
+        }
+
+        @Override
+        public Map<String, Object> facts() {
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("type", "MODELVERSIE");
+            facts.put("proces", processKey);
+            facts.put("versie", version);
+            facts.put("versionTag", versionTag == null ? "" : versionTag);
+            return facts;
+        }
+    }
+
     /** The variable that holds the deadline werkgever and werknemer agreed for a step (art. 5), if any. */
     static String agreedDeadlineVariable(MilestoneKey step) {
         return step == MilestoneKey.PROBLEEMANALYSE ? ProcessVariables.PROBLEEMANALYSE_AFGESPROKEN_TERMIJN

@@ -28,7 +28,7 @@ class RestSecurityConfiguration {
         var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
         registration.setName("security-headers");
         registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/*", "/zaken", "/zaken/*",
-                "/overzicht", "/overzicht/*");
+                "/overzicht", "/overzicht/*", "/procesbeheer", "/procesbeheer/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

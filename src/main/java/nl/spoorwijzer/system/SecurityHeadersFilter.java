@@ -39,13 +39,14 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
     static final String CSP = "Content-Security-Policy";
     static final String CASE_SCREEN = "/zaken";
     static final String OVERVIEW_SCREEN = "/overzicht";
+    static final String PROCESS_OWNER_SCREEN = "/procesbeheer";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean secure = request.isSecure();
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (under(CASE_SCREEN, path) || under(OVERVIEW_SCREEN, path)) {
+        if (under(CASE_SCREEN, path) || under(OVERVIEW_SCREEN, path) || under(PROCESS_OWNER_SCREEN, path)) {
             setApiHeaders(response, secure);
             response.setHeader(CSP, CSP_CASE_SCREEN);
             chain.doFilter(request, response);

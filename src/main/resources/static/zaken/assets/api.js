@@ -185,6 +185,8 @@ export async function header() {
     el('nav', { 'aria-label': 'Hoofdmenu' },
       el('a', { href: '/zaken' }, 'Zaken'),
       el('a', { href: '/overzicht' }, 'Overzicht'),
+      (user.groups || []).some(g => g === 'procesbeheerder' || g === 'camunda-admin')
+        ? el('a', { href: '/procesbeheer' }, 'Procesbeheer') : null,
       apps.includes('tasklist') ? el('a', { href: TASKLIST }, 'Taken (Tasklist)') : null,
       apps.includes('cockpit') ? el('a', { href: COCKPIT }, 'Processen (Cockpit)') : null),
     el('div', { class: 'user' },

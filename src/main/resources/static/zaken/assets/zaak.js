@@ -30,6 +30,7 @@ const ENTRY_TYPES = {
   STEP_IMPORTED: 'Stap uit eerder systeem', CONTRACT_END_CHANGED: 'Einde contract gewijzigd',
   HANDOVER_TO_UWV: 'Ziek uit dienst: overdracht aan UWV', TRAJECTORY_ENDED: 'Spoor 2-traject beëindigd',
   WORK_RESUMPTION_HOURS: 'Gewerkte uren (opbouw)', SPOOR1_CHANGE: 'Wijziging voor spoor 1',
+  MODEL_MIGRATED: 'Overgezet naar nieuwe modelversie',
   EXPERT_OPINION_REQUESTED: 'Deskundigenoordeel aangevraagd',
   COOPERATION_MEASURE_TAKEN: 'Maatregel bij onvoldoende medewerking', COOPERATION_MEASURE_REVIEWED: 'Maatregel herbeoordeeld', COOPERATION_MEASURE_ENDED: 'Maatregel beëindigd', SETTLEMENT_AGREEMENT: 'Vaststellingsovereenkomst',
 };

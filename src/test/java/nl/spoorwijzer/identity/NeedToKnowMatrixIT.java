@@ -147,6 +147,9 @@ class NeedToKnowMatrixIT {
             | `POST /api/cases/{id}/spoor1-changes` (empty body) | Y | - | Y | - | - | - | - | - | - | Y |
             | `POST /api/cases/{id}/documents` | Y | Y | Y | Y | - | Y | - | - | - | Y |
             | `DELETE /engine-rest/process-instance/{id}` | - | - | - | - | - | - | - | - | - | Y |
+            | `GET /api/process-versions` (counts per model version) | - | - | - | - | - | - | - | S | - | S |
+            | `POST /api/migrations/plan` (empty body) | - | - | - | - | - | - | - | Y | - | Y |
+            | `POST /api/migrations` (empty body) | - | - | - | - | - | - | - | Y | - | Y |
             """;
 
     /**
@@ -514,7 +517,13 @@ class NeedToKnowMatrixIT {
                         (c, u, t) -> http.post("/api/cases/" + c.caseId + "/spoor1-changes", "{}", u, u)),
                 write("`POST /api/cases/{id}/documents`", Kind.WRITE, (c, u, t) -> uploadDocument(c, u)),
                 write("`DELETE /engine-rest/process-instance/{id}`", Kind.WRITE,
-                        (c, u, t) -> send("DELETE", engineRest("/process-instance/" + c.root), null, u)));
+                        (c, u, t) -> send("DELETE", engineRest("/process-instance/" + c.root), null, u)),
+                read("`GET /api/process-versions` (counts per model version)", Kind.OVERVIEW_FIGURES,
+                        (c, u, t) -> get("/api/process-versions", u)),
+                write("`POST /api/migrations/plan` (empty body)", Kind.WRITE,
+                        (c, u, t) -> http.post("/api/migrations/plan", "{}", u, u)),
+                write("`POST /api/migrations` (empty body)", Kind.WRITE,
+                        (c, u, t) -> http.post("/api/migrations", "{}", u, u)));
     }
 
     private final AtomicInteger detailChanges = new AtomicInteger();

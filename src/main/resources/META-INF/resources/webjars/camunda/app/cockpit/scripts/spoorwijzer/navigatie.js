@@ -11,5 +11,14 @@ export default [
     checkActive: () => false,
     render: node => navigationLink(node, '/overzicht', 'Overzicht', 'Overzicht van zaken, termijnen en risico\'s',
       ['werkgever', 'management', 'camunda-admin'])
+  },
+  {
+    // issue 28: the procesbeheerder's page (model versions, running cases per version, migration)
+    id: 'spoorwijzer-procesbeheer',
+    pluginPoint: 'cockpit.navigation',
+    priority: 999,
+    checkActive: () => false,
+    render: node => navigationLink(node, '/procesbeheer', 'Procesbeheer',
+      'Modelversies, lopende zaken per versie en zaken overzetten', ['procesbeheerder', 'camunda-admin'])
   }
 ];

@@ -1,0 +1,90 @@
+package nl.spoorwijzer.migration;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.spoorwijzer.process.AsPlatform;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Tries the plan on each running case of the source version and rolls every try back: Camunda validates a migration
+ * only when it runs it ({@link MigratingProcessInstanceValidationException} names each activity that cannot move),
+ * so the dry run runs it in a transaction that is never committed.
+ */
+@Service
+class MigrationDryRun {
+
+    /** More cases than this are not tried in one request; the preview says it is truncated. */
+    static final int MAX_CASES = 500;
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationDryRun.class);
+
+    private final ProcessEngineConfigurationImpl engineConfiguration;
+    private final RuntimeService runtimeService;
+    private final RepositoryService repositoryService;
+    private final TransactionTemplate rolledBack;
+
+    MigrationDryRun(ProcessEngineConfigurationImpl engineConfiguration, RuntimeService runtimeService,
+                    RepositoryService repositoryService, PlatformTransactionManager transactionManager) {
+        this.engineConfiguration = engineConfiguration;
+        this.runtimeService = runtimeService;
+        this.repositoryService = repositoryService;
+        this.rolledBack = new TransactionTemplate(transactionManager);
+        this.rolledBack.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+    }
+
+    MigrationPreview preview(ResolvedPlan resolved) {
+        List<ProcessInstance> running = runningCases(resolved);
+        BpmnModelInstance sourceModel = repositoryService.getBpmnModelInstance(resolved.source().getId());
+        List<MigrationPreview.CaseResult> cases = new ArrayList<>();
+        for (ProcessInstance instance : running.subList(0, Math.min(running.size(), MAX_CASES))) {
+            List<String> reasons = tryOn(resolved, instance, sourceModel);
+            cases.add(new MigrationPreview.CaseResult(instance.getBusinessKey(), reasons.isEmpty(), reasons));
+        }
+        List<MigrationPreview.Mapping> mappings = resolved.plan().getInstructions().stream()
+                .map(instruction -> new MigrationPreview.Mapping(instruction.getSourceActivityId(),
+                        instruction.getTargetActivityId(), instruction.isUpdateEventTrigger()))
+                .toList();
+        return new MigrationPreview(resolved.source().getKey(), resolved.source().getVersion(),
+                resolved.source().getVersionTag(), resolved.target().getVersion(), resolved.target().getVersionTag(),
+                mappings, cases, running.size() > MAX_CASES);
+    }
+
+    /** The running instances of the source version, oldest case first (one more than shown, to tell truncation). */
+    List<ProcessInstance> runningCases(ResolvedPlan resolved) {
+        return engineConfiguration.getCommandExecutorTxRequired().execute(context -> AsPlatform.inCommand(() ->
+                runtimeService.createProcessInstanceQuery().processDefinitionId(resolved.source().getId())
+                        .orderByBusinessKey().asc().listPage(0, MAX_CASES + 1)));
+    }
+
+    private List<String> tryOn(ResolvedPlan resolved, ProcessInstance instance, BpmnModelInstance sourceModel) {
+        List<String> reasons = new ArrayList<>();
+        rolledBack.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            try {
+                engineConfiguration.getCommandExecutorTxRequired().execute(context -> AsPlatform.inCommand(() -> {
+                    runtimeService.newMigration(resolved.plan()).processInstanceIds(instance.getId()).execute();
+                    return null;
+                }));
+            } catch (MigratingProcessInstanceValidationException e) {
+                reasons.addAll(MigrationFailures.ofCase(e.getValidationReport(), sourceModel,
+                        resolved.targetLabel()));
+            } catch (RuntimeException e) {
+                LOG.warn("Dry run of migrating case {} to {} failed", instance.getBusinessKey(),
+                        resolved.target().getId(), e);
+                reasons.add("De zaak kan niet worden overgezet: de proefrun gaf een technische fout (zie het"
+                        + " logboek van de applicatie).");
+            }
+        });
+        return reasons;
+    }
+}

@@ -1,0 +1,82 @@
+package nl.spoorwijzer.migration;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.spoorwijzer.process.AsPlatform;
+import nl.spoorwijzer.system.RuleViolationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.batch.Batch;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts the migration of the cases the procesbeheerder selected as one Camunda batch ({@code executeAsync}): the job
+ * executor migrates them one by one, Cockpit shows the batch and any failed job as an incident, and after each case
+ * {@link MigratedCaseFollowUp} applies its legal dates again and writes its dossier entry.
+ */
+@Service
+class MigrationStart {
+
+    /** Set on each migrated instance with the plan, read and removed by {@link MigratedCaseFollowUp}. */
+    static final String MIGRATED_BY = "modelMigratieDoor";
+    static final String MIGRATED_FROM = "modelMigratieVanVersie";
+
+    /** The batch that moves the cases; its jobs run in the background. */
+    public record Started(String batchId, String processKey, int sourceVersion, int targetVersion,
+                          String targetVersionTag, int cases) {
+    }
+
+    private final ProcessEngineConfigurationImpl engineConfiguration;
+    private final RuntimeService runtimeService;
+    private final MigrationPlans plans;
+
+    MigrationStart(ProcessEngineConfigurationImpl engineConfiguration, RuntimeService runtimeService,
+                   MigrationPlans plans) {
+        this.engineConfiguration = engineConfiguration;
+        this.runtimeService = runtimeService;
+        this.plans = plans;
+    }
+
+    Started start(MigrationRequest request, String startedBy) {
+        if (request == null || !Boolean.TRUE.equals(request.confirm())) {
+            throw RuleViolationException.invalid("confirm", "moet true zijn: de gekozen zaken gaan echt over naar de"
+                    + " nieuwe versie");
+        }
+        List<String> caseIds = request.caseIds();
+        if (caseIds == null || caseIds.isEmpty()) {
+            throw RuleViolationException.invalid("caseIds", "is verplicht: de zaak-id's die overgaan (minstens één)");
+        }
+        if (new HashSet<>(caseIds).size() != caseIds.size()) {
+            throw RuleViolationException.invalid("caseIds", "moet elke zaak één keer noemen");
+        }
+        // Built twice: the variables set with the plan name the source version, known once the request is resolved.
+        ResolvedPlan probe = plans.build(request);
+        Map<String, Object> marker = new LinkedHashMap<>();
+        marker.put(MIGRATED_BY, startedBy);
+        marker.put(MIGRATED_FROM, probe.source().getVersion());
+        ResolvedPlan resolved = plans.build(request, marker);
+        return engineConfiguration.getCommandExecutorTxRequired().execute(context -> AsPlatform.inCommand(() -> {
+            List<String> instanceIds = new ArrayList<>();
+            for (int i = 0; i < caseIds.size(); i++) {
+                String caseId = caseIds.get(i);
+                List<ProcessInstance> found = caseId == null ? List.of() : runtimeService.createProcessInstanceQuery()
+                        .processDefinitionId(resolved.source().getId()).processInstanceBusinessKey(caseId).list();
+                if (found.isEmpty()) {
+                    throw RuleViolationException.invalid("caseIds[" + i + "]", "moet een lopende zaak zijn op versie "
+                            + resolved.source().getVersion() + " van " + resolved.source().getKey());
+                }
+                found.forEach(instance -> instanceIds.add(instance.getId()));
+            }
+            Set<String> unique = new HashSet<>(instanceIds);
+            Batch batch = runtimeService.newMigration(resolved.plan()).processInstanceIds(List.copyOf(unique))
+                    .executeAsync();
+            return new Started(batch.getId(), resolved.source().getKey(), resolved.source().getVersion(),
+                    resolved.target().getVersion(), resolved.target().getVersionTag(), caseIds.size());
+        }));
+    }
+}
