@@ -179,7 +179,7 @@ class CaseMigrationTest {
                 spoor2.firstSickDay))).taskDue();
         Map<String, Object> legalBefore = engine.getRuntimeService().getVariables(spoor2.instanceId,
                 CaseTimeline.writtenVariables());
-        ProcessDefinition v2 = fixtures.deploySpoor2Version("9.9.9-test");
+        ProcessDefinition v2 = fixtures.deploySpoor2Version("9.9.9");
 
         MigrationRequest request = new MigrationRequest("spoor-2-traject", null, trajectory.getProcessDefinitionId(),
                 null, null, null, null, List.of(spoor2.caseId), true);
@@ -190,7 +190,7 @@ class CaseMigrationTest {
                 .singleResult().getProcessDefinitionId()).isEqualTo(v2.getId());
         assertThat(entries(spoor2, DossierEntryType.MODEL_MIGRATED)).singleElement().satisfies(entry -> {
             assertThat(entry.subject()).isEqualTo("Zaak overgezet naar versie " + v2.getVersion()
-                    + " (versionTag 9.9.9-test) van spoor-2-traject door hanna");
+                    + " (versionTag 9.9.9) van spoor-2-traject door hanna");
             assertThat(entry.processInstanceId()).as("the case's own instance").isEqualTo(spoor2.instanceId);
         });
         assertThat(engine.getRuntimeService().getVariables(spoor2.instanceId, CaseTimeline.writtenVariables()))

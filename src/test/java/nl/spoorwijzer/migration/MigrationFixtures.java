@@ -32,7 +32,7 @@ public final class MigrationFixtures {
     public static final String NEW_TIMER = "uwvMeldingOpTermijn";
     /** The task version 2 adds before the 42e-weeksmelding, with its own form and candidate group. */
     public static final String ADDED_TASK = "ziekmeldingUwvVoorbereiden";
-    public static final String VERSION_TAG = "2.0.0-test";
+    public static final String VERSION_TAG = "2.0.0";
 
     private final ProcessEngine engine;
 
