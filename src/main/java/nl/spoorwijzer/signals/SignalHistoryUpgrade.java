@@ -63,8 +63,10 @@ class SignalHistoryUpgrade implements ApplicationRunner {
     /** The signal jobs' log entries (and their stack traces) without a removal time; answers how many. */
     int giveJobLogsARemovalTime() {
         int done = 0;
-        for (List<Row> page = jobLogs(); !page.isEmpty(); page = jobLogs()) {
-            transactions.executeWithoutResult(tx -> page.forEach(row -> {
+        List<Row> page;
+        while (!(page = jobLogs()).isEmpty()) {
+            List<Row> rows = page;
+            transactions.executeWithoutResult(tx -> rows.forEach(row -> {
                 Timestamp removal = removalTime(row.written());
                 jdbc.update("UPDATE ACT_HI_JOB_LOG SET REMOVAL_TIME_ = ? WHERE ID_ = ?", removal, row.id());
                 if (row.stackTraceId() != null) {
@@ -83,8 +85,10 @@ class SignalHistoryUpgrade implements ApplicationRunner {
      */
     int giveIncidentsARemovalTime() {
         int done = 0;
-        for (List<Row> page = incidents(); !page.isEmpty(); page = incidents()) {
-            transactions.executeWithoutResult(tx -> page.forEach(row -> jdbc.update(
+        List<Row> page;
+        while (!(page = incidents()).isEmpty()) {
+            List<Row> rows = page;
+            transactions.executeWithoutResult(tx -> rows.forEach(row -> jdbc.update(
                     "UPDATE ACT_HI_INCIDENT SET REMOVAL_TIME_ = ? WHERE ID_ = ?", removalTime(row.written()),
                     row.id())));
             done += page.size();
