@@ -140,12 +140,12 @@ function fillFilters() {
 function table(id, caption, columns, rows) {
   return el('div', { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-label': caption },
     el('table', { class: 'figures', id },
-    el('caption', {}, caption),
-    el('thead', {}, el('tr', {}, columns.map(column =>
-      el('th', { scope: 'col', class: column.num ? 'num' : null }, column.title)))),
-    el('tbody', {}, rows.map(cells => el('tr', {}, cells.map((cell, i) => i === 0
-      ? el('th', { scope: 'row' }, cell)
-      : el('td', { class: columns[i].num ? 'num' : null }, cell)))))));
+      el('caption', {}, caption),
+      el('thead', {}, el('tr', {}, columns.map(column =>
+        el('th', { scope: 'col', class: column.num ? 'num' : null }, column.title)))),
+      el('tbody', {}, rows.map(cells => el('tr', {}, cells.map((cell, i) => i === 0
+        ? el('th', { scope: 'row' }, cell)
+        : el('td', { class: columns[i].num ? 'num' : null }, cell)))))));
 }
 
 /** A bar of the row's share of the largest count (drawn through the CSSOM: the page allows no inline style). */
@@ -321,7 +321,7 @@ function deadlines() {
 function risks() {
   const { card, body } = section('risicos', 'Zaken met risico op een loonsanctie',
     'Volgens de regels in de beslistabel loonsanctie-risico: gemiste stappen en tekortschietende re-integratie-inspanningen.');
-  const parts = [riskStatus()];
+  const parts = state.showsCases || state.management ? [riskStatus()] : [];
   if (state.showsCases) {
     parts.push(part('Zaken met hun redenen', '/api/overview/risks', {}, rows => {
       if (rows.length === 0) {
@@ -352,6 +352,7 @@ function risks() {
  * werkgever, management, the administrator); a refusal of the page's filter is said above the figures already.
  */
 function riskStatus() {
+  // GET /api/overview/risks/status answers whoever reads all cases of his employers, and management
   const holder = el('div', { class: 'risk-status', id: 'risico-status', role: 'status' });
   const generation = state.generation;
   getJson('/api/overview/risks/status' + query({}, ['employer'])).then(status => {
