@@ -2,7 +2,7 @@
 // and role. What a user sees is decided by the API: the werkgever gets his own employer's cases (with names and links
 // to the case screen), management only counts (a small count comes as null with "suppressed": true and shows
 // "< 5", the setting spoorwijzer.overview.min-group-size from /api/overview/settings). Refusals show the API's Dutch text.
-import { header, getJson, el, date, PHASE, ROLE, ApiError } from '/zaken/assets/api.js';
+import { header, getJson, el, date, dateTime, PHASE, ROLE, ApiError } from '/zaken/assets/api.js';
 
 const NUMBER = new Intl.NumberFormat('nl-NL');
 const DECIMAL = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 0, maximumFractionDigits: 1 });
@@ -132,15 +132,20 @@ function fillFilters() {
 
 // ---- building blocks ----------------------------------------------------------------------------------------------
 
-/** A table with a caption, column headers (scope col), the first cell of each row as its header (scope row). */
+/**
+ * A table with a caption, column headers (scope col), the first cell of each row as its header (scope row), in a
+ * wrapper that scrolls sideways inside its card when the table is wider (a focusable region named after the caption,
+ * so keyboard users can scroll it too).
+ */
 function table(id, caption, columns, rows) {
-  return el('table', { class: 'figures', id },
-    el('caption', {}, caption),
-    el('thead', {}, el('tr', {}, columns.map(column =>
-      el('th', { scope: 'col', class: column.num ? 'num' : null }, column.title)))),
-    el('tbody', {}, rows.map(cells => el('tr', {}, cells.map((cell, i) => i === 0
-      ? el('th', { scope: 'row' }, cell)
-      : el('td', { class: columns[i].num ? 'num' : null }, cell))))));
+  return el('div', { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-label': caption },
+    el('table', { class: 'figures', id },
+      el('caption', {}, caption),
+      el('thead', {}, el('tr', {}, columns.map(column =>
+        el('th', { scope: 'col', class: column.num ? 'num' : null }, column.title)))),
+      el('tbody', {}, rows.map(cells => el('tr', {}, cells.map((cell, i) => i === 0
+        ? el('th', { scope: 'row' }, cell)
+        : el('td', { class: columns[i].num ? 'num' : null }, cell)))))));
 }
 
 /** A bar of the row's share of the largest count (drawn through the CSSOM: the page allows no inline style). */
@@ -316,7 +321,7 @@ function deadlines() {
 function risks() {
   const { card, body } = section('risicos', 'Zaken met risico op een loonsanctie',
     'Volgens de regels in de beslistabel loonsanctie-risico: gemiste stappen en tekortschietende re-integratie-inspanningen.');
-  const parts = [];
+  const parts = state.showsCases || state.management ? [riskStatus()] : [];
   if (state.showsCases) {
     parts.push(part('Zaken met hun redenen', '/api/overview/risks', {}, rows => {
       if (rows.length === 0) {
@@ -339,6 +344,36 @@ function risks() {
   }));
   body.replaceChildren(...parts);
   return card;
+}
+
+/**
+ * When the risks were last judged (the nightly run) and, when the process owner's newest risk table was refused
+ * (it holds more than FEEL), a warning naming the version that still judges. Only for those who may read it (the
+ * werkgever, management, the administrator); a refusal of the page's filter is said above the figures already.
+ */
+function riskStatus() {
+  // GET /api/overview/risks/status answers whoever reads all cases of his employers, and management
+  const holder = el('div', { class: 'risk-status', id: 'risico-status', role: 'status' });
+  const generation = state.generation;
+  getJson('/api/overview/risks/status' + query({}, ['employer'])).then(status => {
+    if (generation !== state.generation || !status) {
+      return;
+    }
+    holder.append(el('p', { class: 'hint note', id: 'risico-beoordeeld' }, status.judgedAt
+      ? `Risico's beoordeeld op ${dateTime(status.judgedAt)}`
+      : 'Risico\'s zijn nog niet in de nachtelijke ronde beoordeeld; zaken worden beoordeeld zodra er iets in hun'
+        + ' dossier verandert.'));
+    if (status.refusedVersion) {
+      holder.append(el('div', { class: 'alert', id: 'risico-tabel-geweigerd' },
+        el('strong', {}, `Versie ${status.refusedVersion} van de beslistabel loonsanctie-risico is geweigerd. `),
+        'Deze versie bevat meer dan FEEL-expressies en wordt daarom niet gebruikt. ',
+        status.tableVersion
+          ? `De risico's worden nog beoordeeld met versie ${status.tableVersion}. `
+          : 'Er is geen geldige versie om mee te beoordelen. ',
+        'Vraag de procesbeheerder een gecorrigeerde versie uit te rollen.'));
+    }
+  }, () => { /* not allowed or a refused filter (said above the figures): no status line */ });
+  return holder;
 }
 
 function timeliness() {

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
  * completed report is on time or late as its dossier entry says (the task's due date and whether it was met); a
  * report whose deadline passed ({@code DEADLINE_MISSED}) and that was not delivered is missed; the open report is to
  * come — its due date is the open task's, as the dossier knows a report's due date only once it is delivered or missed.
+ * The next progress report is to come as soon as the trajectory planned it ({@link PlannedReports}), before its task
+ * appears the lead days before its date.
  */
 @Component
 public class BureauReportStates {
@@ -39,6 +41,15 @@ public class BureauReportStates {
      * @param openTasks the case's open tasks (others than the reports are ignored)
      */
     public List<Row> of(List<DossierEntry> entries, Collection<? extends Task> openTasks, LocalDate today) {
+        return of(entries, openTasks, Optional.empty(), today);
+    }
+
+    /**
+     * @param openTasks the case's open tasks (others than the reports are ignored)
+     * @param plannedProgressReport the due day of the next progress report its trajectory planned, if any
+     */
+    public List<Row> of(List<DossierEntry> entries, Collection<? extends Task> openTasks,
+                        Optional<LocalDate> plannedProgressReport, LocalDate today) {
         Map<String, Row> reports = new LinkedHashMap<>();
         for (DossierEntry entry : entries) {
             Optional<BureauReport> report = BureauReport.ofTask(entry.elementId());
@@ -64,6 +75,9 @@ public class BureauReportStates {
             reports.putIfAbsent(report.get().key() + "|" + due, row(report.get(), due,
                     today.isAfter(due) ? DeadlineState.GEMIST : DeadlineState.KOMEND, null, null));
         }
+        plannedProgressReport.ifPresent(due -> reports.putIfAbsent(
+                BureauReport.VOORTGANGSRAPPORTAGE_BUREAU.key() + "|" + due, row(BureauReport.VOORTGANGSRAPPORTAGE_BUREAU,
+                        due, today.isAfter(due) ? DeadlineState.GEMIST : DeadlineState.KOMEND, null, null)));
         return List.copyOf(reports.values());
     }
 

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the deadline read model ({@code case_deadline}) of one case in step with its dossier: recomputed from the
  * dossier ({@link MilestoneStates} for the legal milestones, {@link BureauReportStates} for the bureau's reports with
- * the open report's due date from its task) and rewritten in the caller's transaction, which is the engine's when a
+ * the open report's due date from its task, the next one's from its trajectory's plan) and rewritten in the caller's transaction, which is the engine's when a
  * step completes, a timeline is (re)computed, a miss is recorded, a report of the bureau is due or the case closes.
  */
 @Component
@@ -24,12 +24,14 @@ public class CaseDeadlines {
     private final MilestoneStates states;
     private final BureauReportStates reports;
     private final OpenCaseTasks openTasks;
+    private final PlannedReports plannedReports;
     private final LegalTime time;
 
     public CaseDeadlines(CaseFileRepository cases, DossierRepository dossier, CaseDeadlineRepository deadlines,
                          MilestoneStates states, BureauReportStates reports, OpenCaseTasks openTasks,
-                         LegalTime time) {
+                         PlannedReports plannedReports, LegalTime time) {
         this.reports = reports;
+        this.plannedReports = plannedReports;
         this.openTasks = openTasks;
         this.cases = cases;
         this.dossier = dossier;
@@ -60,7 +62,8 @@ public class CaseDeadlines {
         states.of(known, entries, today).stream().filter(milestone -> milestone.role() != null)
                 .forEach(milestone -> rows.add(new Row(milestone.key().key(), milestone.date(), milestone.state(),
                         milestone.doneOn(), milestone.daysLate(), milestone.role())));
-        rows.addAll(reports.of(entries, openTasks.inContext(caseId).values(), today));
+        rows.addAll(reports.of(entries, openTasks.inContext(caseId).values(),
+                plannedReports.nextProgressReport(caseId), today));
         deadlines.replace(caseId, employer, !CaseFile.CLOSED.equals(known.status()), rows);
     }
 }

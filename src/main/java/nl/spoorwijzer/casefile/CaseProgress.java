@@ -199,6 +199,12 @@ public class CaseProgress implements CaseLifecycle {
         }
     }
 
+    /** Rewrites the case's deadline rows and its next deadline when the engine's command ends. */
+    @Override
+    public void deadlinePlanned(DelegateExecution execution) {
+        rewriteWhenCommandEnds(Context.getCommandContext(), execution.getProcessBusinessKey());
+    }
+
     /** Recomputes the next deadline after due dates moved; runs inside the engine's command. */
     @Override
     public void refresh(String caseId) {

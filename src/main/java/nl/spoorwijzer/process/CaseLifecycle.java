@@ -21,4 +21,10 @@ public interface CaseLifecycle extends TaskListener {
 
     /** The case's timers and due dates moved: recompute what the read model shows as next. Runs in a command. */
     void refresh(String caseId);
+
+    /**
+     * A step's next due date was planned before its task exists (the bureau's next progress report): the read model
+     * shows it from now on. Runs in the engine's command.
+     */
+    void deadlinePlanned(DelegateExecution execution);
 }

@@ -12,9 +12,11 @@ import org.springframework.stereotype.Component;
 /**
  * Sets the follow-up date of a task with a legal due date to the start of the working day that lies the configured
  * number of working days before it ({@code spoorwijzer.process.follow-up-working-days-before-due}; weekends and the
- * public holidays of the Algemene termijnenwet skipped), never before the task exists, so Tasklist's follow-up
- * sorting warns the case handler in time and the morning's reminder mail goes out that day. A follow-up date set in
- * the model is kept.
+ * public holidays of the Algemene termijnenwet skipped), so Tasklist's follow-up sorting warns the case handler in
+ * time and the morning's reminder mail goes out that day. A task created later than that (fewer working days before
+ * its due date, or on it) gets the start of the day it was created: the warning starts with the task, on the same
+ * whole-day footing as every other follow-up and due date, instead of a moment before the task existed. Never after
+ * the due date. A follow-up date set in the model is kept.
  */
 @Component
 public class FollowUpDates implements TaskListener {
@@ -36,9 +38,16 @@ public class FollowUpDates implements TaskListener {
         if (task.getDueDate() == null || task.getFollowUpDate() != null) {
             return;
         }
-        Instant warning = time.startOfDay(warningDay(time.dayOf(task.getDueDate()))).toInstant();
-        Instant now = clock.instant();
-        task.setFollowUpDate(Date.from(warning.isBefore(now) ? now : warning));
+        task.setFollowUpDate(followUpDate(task.getDueDate(), task.getCreateTime()));
+    }
+
+    /** The follow-up date of a task due at {@code due} and created at {@code created} (now when unknown). */
+    Date followUpDate(Date due, Date created) {
+        Instant warning = time.startOfDay(warningDay(time.dayOf(due))).toInstant();
+        Instant firstDay = time.startOfDay(time.dayOf(created == null ? Date.from(clock.instant()) : created))
+                .toInstant();
+        Instant followUp = warning.isBefore(firstDay) ? firstDay : warning;
+        return Date.from(followUp.isAfter(due.toInstant()) ? due.toInstant() : followUp);
     }
 
     /** The working day the configured number of working days before the due day. */

@@ -86,4 +86,23 @@ class BureauReportStatesTest {
                 Role.RE_INTEGRATIEBUREAU.groupId(), on.atTime(10, 0).atZone(AMSTERDAM).toOffsetDateTime(), due, met,
                 Map.of());
     }
+
+    @Test
+    void theNextProgressReportIsToComeFromItsPlanBeforeItsTaskExists() {
+        LocalDate done = LocalDate.of(2030, 5, 20);
+        LocalDate planned = done.plusDays(42);
+        List<DossierEntry> entries = List.of(
+                entry(DossierEntryType.TASK_COMPLETED, Tasks.VOORTGANGSRAPPORTAGE_OPSTELLEN, done, done, true));
+
+        String report = BureauReport.VOORTGANGSRAPPORTAGE_BUREAU.key();
+        assertThat(states.of(entries, List.of(), java.util.Optional.of(planned), TODAY)).containsExactly(
+                new Row(report, done, DeadlineState.OP_TIJD, done, null, Role.RE_INTEGRATIEBUREAU),
+                new Row(report, planned, DeadlineState.KOMEND, null, null, Role.RE_INTEGRATIEBUREAU));
+
+        Task open = mock(Task.class);
+        when(open.getTaskDefinitionKey()).thenReturn(Tasks.VOORTGANGSRAPPORTAGE_OPSTELLEN);
+        when(open.getDueDate()).thenReturn(time.endOfDay(planned));
+        assertThat(states.of(entries, List.of(open), java.util.Optional.of(planned), TODAY))
+                .as("its task, once there, is the same report").hasSize(2);
+    }
 }

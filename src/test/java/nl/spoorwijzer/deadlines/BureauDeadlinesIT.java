@@ -49,6 +49,10 @@ class BureauDeadlinesIT {
     String caseId;
     LocalDate firstReportDue;
     List<LocalDate> toComeAfterTheLateReport;
+    LocalDate lateReportDoneOn;
+    List<LocalDate> plannedRightAfterTheLateReport;
+    long reportTasksRightAfterTheLateReport;
+    java.sql.Date nextDeadlineRightAfterTheLateReport;
     LocalDate today;
 
     @BeforeAll
@@ -73,6 +77,13 @@ class BureauDeadlinesIT {
         // the bureau delivers it days late; its next report appears (the lead days before its date) and is missed
         day = day.plusDays(1);
         player.playUntil(ApiCases.startOf(day).toInstant(), SimulatedAnswers::onTime, 0);
+        lateReportDoneOn = jdbc.queryForObject("SELECT done_on FROM case_deadline WHERE case_id = ? AND milestone = ?"
+                + " AND state = 'TE_LAAT'", LocalDate.class, caseId, "voortgangsrapportage-bureau");
+        plannedRightAfterTheLateReport = reportRows("KOMEND");
+        reportTasksRightAfterTheLateReport = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId)
+                .taskDefinitionKey(REPORT).count();
+        nextDeadlineRightAfterTheLateReport = jdbc.queryForObject("SELECT next_deadline FROM case_file WHERE case_id = ?",
+                java.sql.Date.class, caseId);
         toComeAfterTheLateReport = new ArrayList<>();
         while (reportRows("GEMIST").isEmpty()) {
             day = day.plusDays(7);
@@ -102,6 +113,17 @@ class BureauDeadlinesIT {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void theNextReportIsToComeAsSoonAsThePreviousOneIsDoneBeforeItsTaskExists() {
+        assertThat(reportTasksRightAfterTheLateReport).as("the next report's task appears only the lead days before")
+                .isZero();
+        // planned one evaluation interval (42 days, Regeling procesgang art. 4 lid 2) after the late report was done
+        LocalDate due = lateReportDoneOn.plusDays(42);
+        assertThat(plannedRightAfterTheLateReport).containsExactly(due);
+        assertThat(nextDeadlineRightAfterTheLateReport.toLocalDate()).as("the case's next deadline counts the"
+                + " bureau's next report (or a step due before it)").isBeforeOrEqualTo(due);
     }
 
     @Test

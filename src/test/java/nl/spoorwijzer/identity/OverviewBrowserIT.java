@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -19,15 +23,19 @@ import java.util.function.Function;
 import nl.spoorwijzer.demo.CasePlayer;
 import nl.spoorwijzer.demo.SimulatedAnswers;
 import nl.spoorwijzer.process.ProcessKeys;
+import nl.spoorwijzer.risks.NightlyRiskSweep;
 import nl.spoorwijzer.support.ApiCases;
 import nl.spoorwijzer.support.HttpTestClient;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -36,6 +44,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The overview (/overzicht) in headless Chromium on a known set of cases, looked at on day 150 of acme-bouw's cases
@@ -65,6 +74,8 @@ class OverviewBrowserIT {
     @LocalServerPort int port;
     @Autowired ObjectMapper json;
     @Autowired ProcessEngine engine;
+    @Autowired NightlyRiskSweep riskSweep;
+    @Autowired JdbcTemplate jdbc;
     HttpTestClient http;
     ApiCases cases;
     final List<String> caseIds = new ArrayList<>();
@@ -99,6 +110,7 @@ class OverviewBrowserIT {
             assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
             caseIds.add(read(opened.body()).path("caseId").asText());
         }
+        assertThat(riskSweep.run()).as("the night's risk run judged the open cases").isPositive();
     }
 
     @AfterEach
@@ -165,6 +177,9 @@ class OverviewBrowserIT {
         assertThat(page.findElements(By.cssSelector("#tabel-risicozaken a[href='/zaken/" + kees + "']")))
                 .isNotEmpty();
         assertThat(cells("tabel-risico-aantallen", 2)).isNotEmpty();
+        assertThat(page.findElement(By.id("risico-beoordeeld")).getText()).as("when the risks were judged")
+                .isEqualTo("Risico's beoordeeld op " + judgedAt());
+        assertThat(page.findElements(By.id("risico-tabel-geweigerd"))).as("the newest risk table judges").isEmpty();
         assertThat(cells("tabel-termijnen", 4)).isNotEmpty();
         assertThat(cells("tabel-tijdigheid", 9)).isNotEmpty()
                 .allSatisfy(row -> assertThat(row.get(7)).matches("\\d{1,3}\\s?%"));
@@ -178,6 +193,7 @@ class OverviewBrowserIT {
                 .contains("/api/overview/settings").noneMatch(path -> path.startsWith("/api/cases"));
         browser.fullPageScreenshot("overzicht-werkgever-volledig");
         browser.readmePicture(By.id("inhoud"), "overzicht-werkgever");
+        everyTableStaysInsideItsCardAt1280Pixels("overzicht-werkgever-1280");
 
         String phase = read(http.get("/api/cases/" + kees, "anna", "anna").body()).path("phase").asText();
         List<List<String>> weeksBefore = cells("tabel-ziekteweken", 2);
@@ -259,6 +275,29 @@ class OverviewBrowserIT {
         assertThat(cells("tabel-risico-aantallen", 2)).isNotEmpty();
         browser.fullPageScreenshot("overzicht-management-volledig");
         browser.readmePicture(By.id("inhoud"), "overzicht-management");
+        assertThat(page.findElement(By.id("risico-beoordeeld")).getText())
+                .isEqualTo("Risico's beoordeeld op " + judgedAt());
+
+        Deployment refused = deployRiskTableRefusedAtLoad();
+        try {
+            JsonNode status = read(http.get("/api/overview/risks/status", user, user).body());
+            assertThat(status.path("refusedVersion").asInt()).isEqualTo(status.path("tableVersion").asInt() + 1);
+            page.navigate().refresh();
+            waitForFigures();
+            WebElement warning = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("risico-tabel-geweigerd")));
+            assertThat(warning.getText()).isEqualTo("Versie " + status.path("refusedVersion").asInt()
+                    + " van de beslistabel loonsanctie-risico is geweigerd. Deze versie bevat meer dan"
+                    + " FEEL-expressies en wordt daarom niet gebruikt. De risico's worden nog beoordeeld met versie "
+                    + status.path("tableVersion").asInt() + ". Vraag de procesbeheerder een gecorrigeerde versie uit"
+                    + " te rollen.");
+            ((JavascriptExecutor) page).executeScript("document.getElementById('risicos').scrollIntoView()");
+            browser.screenshot("overzicht-risicotabel-geweigerd");
+        } finally {
+            engine.getRepositoryService().deleteDeployment(refused.getId(), true);
+            ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDeploymentCache()
+                    .discardDecisionDefinitionCache();
+        }
     }
 
     @Test
@@ -278,6 +317,60 @@ class OverviewBrowserIT {
     }
 
     // ---- helpers ----
+
+    /** The night's risk run as the page says it: dd-mm-jjjj uu:mm, Dutch time. */
+    private String judgedAt() {
+        String at = read(http.get("/api/overview/risks/status", "anna", "anna").body()).path("judgedAt").asText();
+        return OffsetDateTime.parse(at).atZoneSameInstant(ApiCases.AMSTERDAM)
+                .format(DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm"));
+    }
+
+    /**
+     * A newer risk table as one deployed before the FEEL-only rule: its stored XML holds JUEL, so the platform refuses
+     * it when loading and judges on with the version before it (as LoonsanctieRisksIT does).
+     */
+    private Deployment deployRiskTableRefusedAtLoad() {
+        try {
+            String model = Files.readString(Path.of("processes/loonsanctie-risico.dmn"), StandardCharsets.UTF_8)
+                    .replace("camunda:versionTag=\"1.0.0\"", "camunda:versionTag=\"1.0.9\"");
+            Deployment deployment = engine.getRepositoryService().createDeployment()
+                    .name("risk table before the rule").addString("loonsanctie-risico.dmn", model).deploy();
+            jdbc.update("UPDATE ACT_GE_BYTEARRAY SET BYTES_ = ? WHERE DEPLOYMENT_ID_ = ?",
+                    model.replaceFirst("expressionLanguage=\"feel\"", "expressionLanguage=\"juel\"")
+                            .getBytes(StandardCharsets.UTF_8), deployment.getId());
+            ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDeploymentCache()
+                    .discardDecisionDefinitionCache();
+            return deployment;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * At a 1280 pixel wide window no table sticks out of its card: a wide table scrolls sideways inside it. Saves the
+     * flow section with the endings as target/browser/{picture}.png and restores the window.
+     */
+    @SuppressWarnings("unchecked")
+    private void everyTableStaysInsideItsCardAt1280Pixels(String picture) {
+        WebDriver page = browser.driver();
+        Dimension before = page.manage().window().getSize();
+        page.manage().window().setSize(new Dimension(1280, 1000));
+        try {
+            List<Object> outside = (List<Object>) ((JavascriptExecutor) page).executeScript("""
+                    return [...document.querySelectorAll('table.figures')].filter(table => {
+                      const card = table.closest('.card').getBoundingClientRect();
+                      const shown = table.parentElement.getBoundingClientRect();
+                      return shown.right > card.right + 0.5 || shown.left < card.left - 0.5
+                          || !table.parentElement.classList.contains('table-scroll');
+                    }).map(table => table.id);""");
+            assertThat(outside).as("tables sticking out of their card at 1280 px").isEmpty();
+            WebElement flow = page.findElement(By.id("instroom"));
+            ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'start'})", flow);
+            browser.screenshot(picture);
+        } finally {
+            page.manage().window().setSize(before);
+        }
+    }
 
     private String play(String employee, LocalDate until, Function<String, Map<String, Object>> answers, int late) {
         ApiCases.onDay(FIRST_SICK_DAY);

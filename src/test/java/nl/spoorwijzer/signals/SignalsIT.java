@@ -32,6 +32,7 @@ import nl.spoorwijzer.support.HttpTestClient;
 import nl.spoorwijzer.system.ScheduledRuns;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -88,6 +89,7 @@ class SignalsIT {
     @Autowired MeterRegistry meters;
     @Autowired PlatformTransactionManager transactions;
     @Autowired DataSource dataSource;
+    @Autowired SignalHistoryUpgrade historyUpgrade;
     HttpTestClient http;
     ApiCases cases;
     String caseId;
@@ -423,6 +425,67 @@ class SignalsIT {
         assertThat(signalJobs()).isNotEmpty().allSatisfy(job -> assertThat(job.getRetries()).isZero());
         assertThat(engine.getRuntimeService().createIncidentQuery().incidentType("failedJob").list())
                 .isNotEmpty().allSatisfy(incident -> assertThat(incident.getIncidentMessage()).isNotBlank());
+
+        List<String> failed = signalJobs().stream().map(Job::getId).toList();
+        assertThat(historicIncidents(failed)).as("a failed mail's incident is removed with the history too")
+                .hasSameSizeAs(failed).allSatisfy(SignalsIT::removedAfterTheHistoryDays);
+    }
+
+    @Test
+    @Order(10)
+    void incidentsAndJobLogsOfSignalsFromBeforeTheRemovalTimeGetOneOnceAtStartUp() throws Exception {
+        LocalDate firstSickDay = LocalDate.of(2026, 3, 23);
+        ApiCases.onDay(firstSickDay);
+        caseId = cases.report("tim", firstSickDay);
+        if (SMTP.isRunning()) { // stopped by the test before when run in order
+            SMTP.stop();
+        }
+        engine.getTaskService().complete(openTask("ziekmeldingDoorgeven").getId(),
+                SimulatedAnswers.onTime("ziekmeldingDoorgeven"));
+        for (int attempt = 0; attempt < 4; attempt++) {
+            runSignalJobsOnce();
+        }
+        List<String> failed = signalJobs().stream().filter(job -> job.getRetries() == 0).map(Job::getId).toList();
+        assertThat(failed).isNotEmpty();
+        // As written before SignalJobHistory: no removal time on the incidents, the job logs and their stack traces.
+        String jobs = String.join(",", failed.stream().map(id -> "'" + id + "'").toList());
+        jdbc.update("UPDATE ACT_HI_INCIDENT SET REMOVAL_TIME_ = NULL WHERE CONFIGURATION_ IN (" + jobs + ")");
+        jdbc.update("UPDATE ACT_GE_BYTEARRAY SET REMOVAL_TIME_ = NULL WHERE ID_ IN (SELECT JOB_EXCEPTION_STACK_ID_"
+                + " FROM ACT_HI_JOB_LOG WHERE JOB_ID_ IN (" + jobs + "))");
+        jdbc.update("UPDATE ACT_HI_JOB_LOG SET REMOVAL_TIME_ = NULL WHERE JOB_ID_ IN (" + jobs + ")");
+        assertThat(historicIncidents(failed)).allSatisfy(incident -> assertThat(incident.getRemovalTime()).isNull());
+        engine.getManagementService().deleteProperty(SignalHistoryUpgrade.DONE);
+
+        historyUpgrade.run(null);
+
+        assertThat(historicIncidents(failed)).hasSameSizeAs(failed)
+                .allSatisfy(SignalsIT::removedAfterTheHistoryDays);
+        List<HistoricJobLog> logs = engine.getHistoryService().createHistoricJobLogQuery()
+                .jobDefinitionType(SignalJobHandler.TYPE).list().stream()
+                .filter(log -> failed.contains(log.getJobId())).toList();
+        assertThat(logs).isNotEmpty().allSatisfy(log -> assertThat(log.getRemovalTime())
+                .isCloseTo(new Date(log.getTimestamp().getTime() + 730L * 86_400_000), 1_000));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_GE_BYTEARRAY WHERE REMOVAL_TIME_ IS NULL AND ID_ IN"
+                + " (SELECT JOB_EXCEPTION_STACK_ID_ FROM ACT_HI_JOB_LOG WHERE JOB_ID_ IN (" + jobs + "))",
+                Integer.class)).as("the failures' stack traces").isZero();
+        assertThat(engine.getManagementService().getProperties()).containsKey(SignalHistoryUpgrade.DONE);
+
+        // once: a second start leaves the history alone
+        jdbc.update("UPDATE ACT_HI_INCIDENT SET REMOVAL_TIME_ = NULL WHERE CONFIGURATION_ IN (" + jobs + ")");
+        historyUpgrade.run(null);
+        assertThat(historicIncidents(failed)).allSatisfy(incident -> assertThat(incident.getRemovalTime()).isNull());
+        assertThat(historyUpgrade.giveIncidentsARemovalTime()).isEqualTo(failed.size());
+    }
+
+    private List<HistoricIncident> historicIncidents(List<String> jobIds) {
+        return engine.getHistoryService().createHistoricIncidentQuery().incidentType("failedJob").list().stream()
+                .filter(incident -> jobIds.contains(incident.getConfiguration())).toList();
+    }
+
+    private static void removedAfterTheHistoryDays(HistoricIncident incident) {
+        assertThat(incident.getProcessInstanceId()).isNull();
+        assertThat(incident.getRemovalTime()).as("removed after spoorwijzer.retention.history-days")
+                .isCloseTo(new Date(incident.getCreateTime().getTime() + 730L * 86_400_000), 1_000);
     }
 
     private HttpResponse<String> put(String user, String body) {
