@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
  * number of working days before it ({@code spoorwijzer.process.follow-up-working-days-before-due}; weekends and the
  * public holidays of the Algemene termijnenwet skipped), so Tasklist's follow-up sorting warns the case handler in
  * time and the morning's reminder mail goes out that day. A task created later than that (fewer working days before
- * its due date, or on it) gets the start of the day it was created: the warning starts with the task, on the same
- * whole-day footing as every other follow-up and due date, instead of a moment before the task existed. Never after
- * the due date. A follow-up date set in the model is kept.
+ * its due date, or on it) is followed up from the moment it was created — never before the task existed, and a
+ * rescheduled task keeps its own creation moment. Never after the due date. A follow-up date set in the model is
+ * kept.
  */
 @Component
 public class FollowUpDates implements TaskListener {
@@ -44,9 +44,8 @@ public class FollowUpDates implements TaskListener {
     /** The follow-up date of a task due at {@code due} and created at {@code created} (now when unknown). */
     Date followUpDate(Date due, Date created) {
         Instant warning = time.startOfDay(warningDay(time.dayOf(due))).toInstant();
-        Instant firstDay = time.startOfDay(time.dayOf(created == null ? Date.from(clock.instant()) : created))
-                .toInstant();
-        Instant followUp = warning.isBefore(firstDay) ? firstDay : warning;
+        Instant existsFrom = created == null ? clock.instant() : created.toInstant();
+        Instant followUp = warning.isBefore(existsFrom) ? existsFrom : warning;
         return Date.from(followUp.isAfter(due.toInstant()) ? due.toInstant() : followUp);
     }
 

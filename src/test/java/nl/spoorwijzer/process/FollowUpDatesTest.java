@@ -53,25 +53,25 @@ class FollowUpDatesTest {
     }
 
     @Test
-    void aTaskCreatedTwoWorkingDaysBeforeItsDueDateIsFollowedUpFromTheDayItWasCreated() {
+    void aTaskCreatedTwoWorkingDaysBeforeItsDueDateIsFollowedUpFromTheMomentItWasCreated() {
         // Created Wednesday 18 March at 14:00; the warning day (13 March) lies before the task existed.
         assertThat(followUps(5).followUpDate(endOf(LocalDate.of(2026, 3, 20)), at(LocalDate.of(2026, 3, 18), 14)))
-                .isEqualTo(at(LocalDate.of(2026, 3, 18), 0));
+                .isEqualTo(at(LocalDate.of(2026, 3, 18), 14));
     }
 
     @Test
     void aTaskCreatedOnItsDueDayIsFollowedUpNoLaterThanItsDueDate() {
         Date due = endOf(LocalDate.of(2026, 3, 20));
         assertThat(followUps(5).followUpDate(due, at(LocalDate.of(2026, 3, 20), 10)))
-                .isEqualTo(at(LocalDate.of(2026, 3, 20), 0));
+                .isEqualTo(at(LocalDate.of(2026, 3, 20), 10));
         // Even a task created after its due date (a late step imported later) is not followed up after it.
         assertThat(followUps(5).followUpDate(due, at(LocalDate.of(2026, 3, 24), 10))).isEqualTo(due);
     }
 
     @Test
     void withoutACreationTimeTheTaskCountsAsCreatedNow() {
-        // The clock stands at Monday 2 March 09:00; due Tuesday 3 March: follow-up from the start of 2 March.
+        // The clock stands at Monday 2 March 09:00; due Tuesday 3 March: follow-up from now.
         assertThat(followUps(5).followUpDate(endOf(LocalDate.of(2026, 3, 3)), null))
-                .isEqualTo(at(LocalDate.of(2026, 3, 2), 0));
+                .isEqualTo(at(LocalDate.of(2026, 3, 2), 9));
     }
 }
