@@ -121,7 +121,7 @@ class ProcessOwnerPageBrowserIT {
         ApiCases.onDay(firstSickDay);
         String id = "ZV-MIGRATIE-" + UUID.randomUUID();
         engine.getRuntimeService().startProcessInstanceByKey("poortwachter", id, Map.of(
-                "werknemerId", "bram" + UUID.randomUUID().toString().substring(0, 8), "werknemerNaam", "Bram Bakker",
+                "werknemerId", "mira" + UUID.randomUUID().toString().substring(0, 8), "werknemerNaam", "Mira Migratie",
                 "werkgeverId", "acme-bouw", "eersteZiektedag", firstSickDay.toString()));
         new CasePlayer(engine, id).playUntil(TODAY.atTime(9, 0).atZone(ApiCases.AMSTERDAM).toInstant(),
                 SimulatedAnswers::onTime, 0);

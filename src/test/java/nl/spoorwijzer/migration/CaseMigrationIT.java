@@ -84,7 +84,7 @@ class CaseMigrationIT {
         for (String caseId : List.of(moving, staying)) {
             assertThat(caseResult(tree(preview.body()), caseId).path("canMove").asBoolean()).as(caseId).isTrue();
         }
-        assertThat(preview.body()).doesNotContain("Bram", "werknemerNaam");
+        assertThat(preview.body()).doesNotContain("Mira", "werknemerNaam");
         HttpResponse<String> unmapped = http.post("/api/migrations/plan", """
                 {"processKey": "poortwachter", "sourceVersion": %d}""".formatted(v1.getVersion()), "hanna", "hanna");
         JsonNode blocked = caseResult(tree(unmapped.body()), moving);
@@ -130,7 +130,7 @@ class CaseMigrationIT {
         ApiCases.onDay(firstSickDay);
         String caseId = "ZV-MIGRATIE-" + UUID.randomUUID();
         engine.getRuntimeService().startProcessInstanceByKey("poortwachter", caseId, Map.of(
-                "werknemerId", "bram" + UUID.randomUUID().toString().substring(0, 8), "werknemerNaam", "Bram Bakker",
+                "werknemerId", "mira" + UUID.randomUUID().toString().substring(0, 8), "werknemerNaam", "Mira Migratie",
                 "werkgeverId", "acme-bouw", "eersteZiektedag", firstSickDay.toString()));
         started.add(caseId);
         new CasePlayer(engine, caseId).playUntil(TODAY.atTime(9, 0).atZone(ApiCases.AMSTERDAM).toInstant(),
