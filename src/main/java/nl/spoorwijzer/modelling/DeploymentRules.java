@@ -408,11 +408,11 @@ final class DeploymentRules {
             if (sameContent(latest.content().get(), model.content())) {
                 return;
             }
-            // Compared with the newest version whose tag is a version number: a malformed tag deployed before this
-            // rule (or by the engine directly) does not switch the rule off.
-            DeployedVersion compared = versions.stream()
-                    .filter(version -> version.versionTag() != null
-                            && VERSION_TAG.matcher(version.versionTag()).matches())
+            // Compared with the latest version; when its tag is no version number (deployed before this rule, or
+            // with spaces Camunda kept), with the highest well-formed tag deployed: a malformed tag does not switch
+            // the rule off.
+            DeployedVersion compared = wellFormed(latest.versionTag()) ? latest : versions.stream()
+                    .filter(version -> wellFormed(version.versionTag()))
                     .max((a, b) -> compareVersions(a.versionTag(), b.versionTag()))
                     .orElse(null);
             if (compared == null) {
@@ -482,6 +482,10 @@ final class DeploymentRules {
     private static final List<String> FORM_BINDINGS = List.of("deployment", "latest", "version");
     private static final List<String> BINDINGS = List.of("deployment", "latest", "version", "versionTag");
     private static final Pattern VERSION_TAG = Pattern.compile("\\d{1,9}(\\.\\d{1,9}){0,2}");
+
+    private static boolean wellFormed(String versionTag) {
+        return versionTag != null && VERSION_TAG.matcher(versionTag).matches();
+    }
 
     /** Compares version numbers part by part (1.10.0 after 1.9.2); missing parts count as 0. */
     static int compareVersions(String a, String b) {
