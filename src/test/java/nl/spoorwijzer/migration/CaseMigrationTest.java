@@ -309,9 +309,9 @@ class CaseMigrationTest {
         // An instance of a model that is not migrated here, carrying the markers a plan sets.
         ProcessInstance other = engine.getRuntimeService().createProcessInstanceByKey("herstelperiode")
                 .businessKey("ZV-MIGRATIE-" + UUID.randomUUID()).setVariables(Map.of("werkgeverId", "acme-bouw",
-                        MigrationStart.MIGRATED_BY, "hanna", MigrationStart.MIGRATED_FROM, 1,
-                        MigrationStart.MIGRATED_MAPPINGS, "a->b"))
-                .startBeforeActivity("terugvalGemeld").execute();
+                        "herstelperiodeEinde", "2099-01-01T00:00:00", MigrationStart.MIGRATED_BY, "hanna",
+                        MigrationStart.MIGRATED_FROM, 1, MigrationStart.MIGRATED_MAPPINGS, "a->b"))
+                .startBeforeActivity("terugvalAfwachten").execute();
 
         followUp.afterMigration(other.getId(), "hanna", java.util.Set.of("a"));
 
