@@ -38,6 +38,7 @@ async function showVersions() {
 function chooseSource(version) {
   document.getElementById('proces').value = version.processKey;
   document.getElementById('bronversie').value = version.version;
+  document.getElementById('tenant').value = version.tenantId || '';
   document.getElementById('bronversie').focus();
 }
 
@@ -46,6 +47,9 @@ function request() {
   const body = { processKey: form.processKey.value, sourceVersion: Number(form.sourceVersion.value) };
   if (form.targetVersion.value) {
     body.targetVersion = Number(form.targetVersion.value);
+  }
+  if (form.tenantId.value) {
+    body.tenantId = form.tenantId.value;
   }
   body.extraMappings = form.extraMappings.value.split('\n').map(line => line.trim()).filter(Boolean)
     .map(line => {
@@ -63,7 +67,8 @@ async function makePlan(event) {
   target.replaceChildren(el('p', { class: 'muted' }, 'De proefrun loopt…'));
   try {
     const plan = await send('POST', '/api/migrations/plan', body);
-    lastRequest = body;
+    // The start names exactly the versions tried, so that a version deployed in between is not taken.
+    lastRequest = { ...body, sourceDefinitionId: plan.sourceDefinitionId, targetDefinitionId: plan.targetDefinitionId };
     showPlan(plan);
   } catch (error) {
     target.replaceChildren();
@@ -112,6 +117,10 @@ async function start() {
   try {
     await header();
     document.getElementById('plan-formulier').addEventListener('submit', makePlan);
+    // A version typed in by hand is one for all employers unless chosen from the table.
+    for (const id of ['proces', 'bronversie']) {
+      document.getElementById(id).addEventListener('input', () => { document.getElementById('tenant').value = ''; });
+    }
     await showVersions();
   } catch (error) {
     document.getElementById('versies').replaceChildren();

@@ -2,6 +2,10 @@ package nl.spoorwijzer.migration;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.migration.MigratingActivityInstanceValidationReport;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationReport;
 import org.camunda.bpm.engine.migration.MigratingTransitionInstanceValidationReport;
@@ -14,6 +18,9 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
  * moving and what she can do about it; never the engine's own messages.
  */
 final class MigrationFailures {
+
+    /** An expression of a model as an engine message quotes it (bounded, so a message never grows the reason). */
+    private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{[^{}]{1,120}}");
 
     private MigrationFailures() {
     }
@@ -51,6 +58,27 @@ final class MigrationFailures {
             return "de stappen staan op een andere plaats in het model (een ander subproces).";
         }
         return "de stappen passen niet bij elkaar.";
+    }
+
+    /**
+     * Why a case that Camunda can move fails in what follows the move (its dates evaluated with the target version's
+     * expressions): the steps it is in and, when the failure names one, the expression of the model that failed.
+     */
+    static String ofFollowUp(Throwable failure, Set<String> steps, BpmnModelInstance source, String targetLabel) {
+        String expression = null;
+        for (Throwable cause = failure; cause != null && expression == null; cause = cause.getCause()) {
+            Matcher matcher = cause.getMessage() == null ? null : EXPRESSION.matcher(cause.getMessage());
+            if (matcher != null && matcher.find()) {
+                expression = matcher.group();
+            }
+        }
+        String where = steps.isEmpty() ? "" : " (in stap " + steps.stream()
+                .map(step -> ModelElements.label(source, step)).collect(Collectors.joining(", ")) + ")";
+        return "De zaak" + where + " kan wel naar " + targetLabel + ", maar daarna lukt het niet om haar termijnen,"
+                + " timers en vervaldatums opnieuw te berekenen met " + targetLabel + (expression == null
+                ? ": de proefrun gaf een technische fout (zie het logboek van de applicatie)."
+                : ": de expressie " + expression + " kan voor deze zaak niet worden uitgerekend (bijvoorbeeld een"
+                        + " variabele die de zaak niet heeft).");
     }
 
     /** Why one running case cannot move with this plan: per activity it is in. */

@@ -1,6 +1,10 @@
 package nl.spoorwijzer.migration;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
@@ -8,6 +12,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -16,7 +21,7 @@ import org.springframework.beans.factory.ObjectProvider;
  * event comes while the instance is still being migrated (before its jobs and tasks), so the follow-up waits for
  * the end of that transaction: a {@code COMMITTING} transaction listener, which runs before the commit, with the
  * migrated instance flushed, and rolls the migration back with it when it fails (the batch job then fails and
- * shows as an incident in Cockpit). A dry run is rolled back, so its follow-up never runs.
+ * shows as an incident in Cockpit). A dry run is rolled back, so it calls the follow-up itself.
  */
 class MigrationHook implements HistoryEventHandler {
 
@@ -39,8 +44,30 @@ class MigrationHook implements HistoryEventHandler {
         CommandContext context = Context.getCommandContext();
         String startedBy = context.getAuthenticatedUserId();
         String processInstanceId = instance.getProcessInstanceId();
+        Set<String> sourceActivities = sourceActivities(context, processInstanceId);
         context.getTransactionContext().addTransactionListener(TransactionState.COMMITTING,
-                committing -> followUp.getObject().afterMigration(processInstanceId, startedBy));
+                committing -> followUp.getObject().afterMigration(processInstanceId, startedBy, sourceActivities));
+    }
+
+    /**
+     * The steps the instance is in before it moves: the event comes when its own execution has moved, before its
+     * child executions, which still name the source version's activities.
+     */
+    private static Set<String> sourceActivities(CommandContext context, String processInstanceId) {
+        Set<String> activities = new HashSet<>();
+        Deque<ExecutionEntity> open = new ArrayDeque<>();
+        ExecutionEntity root = context.getExecutionManager().findExecutionById(processInstanceId);
+        if (root != null) {
+            open.push(root);
+        }
+        while (!open.isEmpty()) {
+            ExecutionEntity execution = open.pop();
+            if (execution.getActivityId() != null) {
+                activities.add(execution.getActivityId());
+            }
+            execution.getExecutions().forEach(open::push);
+        }
+        return activities;
     }
 
     @Override

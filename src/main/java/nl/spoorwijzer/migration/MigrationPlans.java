@@ -2,6 +2,9 @@ package nl.spoorwijzer.migration;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import nl.spoorwijzer.casefile.CasePhase;
+import nl.spoorwijzer.modelling.LegalTasks;
 import nl.spoorwijzer.process.AsPlatform;
 import nl.spoorwijzer.system.RuleViolationException;
 import org.camunda.bpm.engine.RepositoryService;
@@ -25,6 +28,11 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class MigrationPlans {
+
+    /** More mappings than this are refused: a version that renames more steps is a new model, not a new version. */
+    static final int MAX_MAPPINGS = 200;
+    /** The task properties that place a step in the case: its phase and its part of the re-integratieverslag. */
+    private static final List<String> PLACE_PROPERTIES = List.of(CasePhase.MODEL_PROPERTY, "rivOnderdeel");
 
     private final ProcessEngineConfigurationImpl engineConfiguration;
     private final RepositoryService repositoryService;
@@ -53,23 +61,25 @@ class MigrationPlans {
                     request.tenantId(), "source", false);
             ProcessDefinition target = definition(key, request.targetDefinitionId(), request.targetVersion(),
                     request.tenantId(), "target", true);
+            String targetField = request.targetDefinitionId() != null ? "targetDefinitionId" : "targetVersion";
             if (source.getId().equals(target.getId())) {
-                throw RuleViolationException.invalid("targetVersion", "moet een andere versie zijn dan de bronversie "
+                throw RuleViolationException.invalid(targetField, "moet een andere versie zijn dan de bronversie "
                         + source.getVersion());
+            }
+            if (Objects.equals(source.getTenantId(), target.getTenantId())
+                    && target.getVersion() < source.getVersion()) {
+                throw RuleViolationException.invalid(targetField, "moet een nieuwere versie zijn dan de bronversie "
+                        + source.getVersion() + ": zaken gaan niet terug naar een oudere versie");
             }
             BpmnModelInstance sourceModel = repositoryService.getBpmnModelInstance(source.getId());
             BpmnModelInstance targetModel = repositoryService.getBpmnModelInstance(target.getId());
             List<MigrationRequest.ActivityMapping> mappings = request.mappings();
+            if (mappings.size() > MAX_MAPPINGS) {
+                throw RuleViolationException.invalid("extraMappings", "mag hoogstens " + MAX_MAPPINGS
+                        + " koppelingen bevatten");
+            }
             for (int i = 0; i < mappings.size(); i++) {
-                MigrationRequest.ActivityMapping mapping = mappings.get(i);
-                if (mapping == null || !ModelElements.isFlowNode(sourceModel, mapping.from())) {
-                    throw RuleViolationException.invalid("extraMappings[" + i + "].from",
-                            "moet een stap (activiteit-id) van versie " + source.getVersion() + " zijn");
-                }
-                if (!ModelElements.isFlowNode(targetModel, mapping.to())) {
-                    throw RuleViolationException.invalid("extraMappings[" + i + "].to",
-                            "moet een stap (activiteit-id) van versie " + target.getVersion() + " zijn");
-                }
+                checkMapping(mappings.get(i), "extraMappings[" + i + "]", source, target, sourceModel, targetModel);
             }
             MigrationInstructionsBuilder builder = runtimeService.createMigrationPlan(source.getId(), target.getId())
                     .mapEqualActivities();
@@ -92,6 +102,48 @@ class MigrationPlans {
                                 ResolvedPlan.versionLabel(target))));
             }
         }));
+    }
+
+    /**
+     * A mapping moves a case from a step that the target version lacks to another step. A legal task stays itself (a
+     * case in the probleemanalyse does not continue as plan van aanpak, its legal record would be lost), and a step
+     * stays in its phase and RIV part.
+     */
+    private static void checkMapping(MigrationRequest.ActivityMapping mapping, String field, ProcessDefinition source,
+                                     ProcessDefinition target, BpmnModelInstance sourceModel,
+                                     BpmnModelInstance targetModel) {
+        if (mapping == null || !ModelElements.isFlowNode(sourceModel, mapping.from())) {
+            throw RuleViolationException.invalid(field + ".from",
+                    "moet een stap (activiteit-id) van versie " + source.getVersion() + " zijn");
+        }
+        if (!ModelElements.isFlowNode(targetModel, mapping.to())) {
+            throw RuleViolationException.invalid(field + ".to",
+                    "moet een stap (activiteit-id) van versie " + target.getVersion() + " zijn");
+        }
+        String from = ModelElements.label(sourceModel, mapping.from());
+        String to = ModelElements.label(targetModel, mapping.to());
+        if (LegalTasks.isLegalTask(mapping.from()) || LegalTasks.isLegalTask(mapping.to())) {
+            throw RuleViolationException.invalid(field, "stap " + from + " kan niet worden gekoppeld aan " + to
+                    + ": een stap met een wettelijke termijn gaat alleen over naar dezelfde stap");
+        }
+        if (ModelElements.isFlowNode(targetModel, mapping.from())) {
+            throw RuleViolationException.invalid(field + ".from", "stap " + from + " bestaat ook in versie "
+                    + target.getVersion() + " en gaat vanzelf naar dezelfde stap: koppel alleen stappen die in versie "
+                    + target.getVersion() + " ontbreken");
+        }
+        Map<String, String> fromProperties = ModelElements.properties(sourceModel, mapping.from(), PLACE_PROPERTIES);
+        Map<String, String> toProperties = ModelElements.properties(targetModel, mapping.to(), PLACE_PROPERTIES);
+        if (!fromProperties.equals(toProperties)) {
+            throw RuleViolationException.invalid(field, "stap " + from + " kan niet worden gekoppeld aan " + to
+                    + ": de stappen horen bij een andere fase of een ander onderdeel van het re-integratieverslag ("
+                    + describe(fromProperties) + " tegenover " + describe(toProperties) + ")");
+        }
+    }
+
+    private static String describe(Map<String, String> properties) {
+        return properties.isEmpty() ? "geen" : properties.entrySet().stream()
+                .map(property -> property.getKey() + " " + property.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String processKey(String key) {
@@ -129,6 +181,11 @@ class MigrationPlans {
         query = tenantId == null ? query.withoutTenantId() : query.tenantIdIn(tenantId);
         query = version == null ? query.latestVersion() : query.processDefinitionVersion(version);
         List<ProcessDefinition> found = query.list();
+        if (found.isEmpty() && tenantId != null && repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(key).tenantIdIn(tenantId).count() == 0) {
+            throw RuleViolationException.invalid("tenantId", "moet een werkgever (tenant) zijn met een eigen versie van "
+                    + key + ", of weggelaten voor de versies voor alle werkgevers");
+        }
         if (found.size() != 1) {
             throw RuleViolationException.invalid(field, "moet een gedeployde versie van " + key
                     + (tenantId == null ? "" : " voor tenant " + tenantId) + " zijn");

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * What the procesbeheerder asks: move cases of {@code processKey} from a version (its number, or the definition id)
- * to another (the latest when left out), with mappings for activities whose id changed. {@code caseIds} and
- * {@code confirm} matter only when the migration is started.
+ * to another (for the plan, the latest when left out; the start names it, as the plan's answer did), with mappings
+ * for activities whose id changed. {@code caseIds} and {@code confirm} matter only when the migration is started.
  */
 public record MigrationRequest(String processKey, Integer sourceVersion, String sourceDefinitionId,
                                Integer targetVersion, String targetDefinitionId, String tenantId,

@@ -100,7 +100,7 @@ final class DeploymentRules {
         bpmn.forEach((name, document) -> elements(document, BPMN, "process").stream()
                 .filter(process -> "true".equals(process.getAttribute("isExecutable")))
                 .forEach(process -> processes.put(process.getAttribute("id"),
-                        new Model(name, camunda(process, "versionTag"), sorted.get(name)))));
+                        new Model(name, process.getAttributeNS(CAMUNDA, "versionTag"), sorted.get(name)))));
         Map<String, Model> decisions = new TreeMap<>();
         dmn.forEach((name, document) -> elements(document, null, "decision")
                 .forEach(decision -> decisions.put(decision.getAttribute("id"),
@@ -395,7 +395,9 @@ final class DeploymentRules {
                 return; // refused for lacking a versionTag
             }
             if (!VERSION_TAG.matcher(tag).matches()) {
-                refuse(key, "versionTag '" + abbreviated(tag) + "' must be a version number x.y.z (such as 1.4.0)");
+                // Camunda stores the tag as written: " 9.0.0" would be a tag no later deployment compares with.
+                refuse(key, "versionTag '" + abbreviated(tag) + "' must be a version number x.y.z (such as 1.4.0)"
+                        + (tag.equals(tag.trim()) ? "" : ", without spaces around it"));
                 return;
             }
             List<DeployedVersion> versions = deployed.versions(kind, key);
@@ -406,12 +408,22 @@ final class DeploymentRules {
             if (sameContent(latest.content().get(), model.content())) {
                 return;
             }
-            String latestTag = latest.versionTag() == null ? "" : latest.versionTag();
-            if (VERSION_TAG.matcher(latestTag).matches() && compareVersions(tag, latestTag) <= 0
+            // Compared with the latest version; when its tag is no version number (deployed before this rule, or
+            // with spaces Camunda kept), with the highest well-formed tag deployed: a malformed tag does not switch
+            // the rule off.
+            DeployedVersion compared = wellFormed(latest.versionTag()) ? latest : versions.stream()
+                    .filter(version -> wellFormed(version.versionTag()))
+                    .max((a, b) -> compareVersions(a.versionTag(), b.versionTag()))
+                    .orElse(null);
+            if (compared == null) {
+                return;
+            }
+            String comparedTag = compared.versionTag();
+            if (compareVersions(tag, comparedTag) <= 0
                     && versions.stream().noneMatch(earlier -> tag.equals(earlier.versionTag())
                             && sameContent(earlier.content().get(), model.content()))) {
-                refuse(key, "differs from the deployed version " + latest.version() + " (versionTag " + latestTag
-                        + ") but has versionTag " + tag + ": verhoog versionTag (raise it above " + latestTag
+                refuse(key, "differs from the deployed version " + compared.version() + " (versionTag " + comparedTag
+                        + ") but has versionTag " + tag + ": verhoog versionTag (raise it above " + comparedTag
                         + ") with every change");
             }
         }
@@ -471,6 +483,10 @@ final class DeploymentRules {
     private static final List<String> BINDINGS = List.of("deployment", "latest", "version", "versionTag");
     private static final Pattern VERSION_TAG = Pattern.compile("\\d{1,9}(\\.\\d{1,9}){0,2}");
 
+    private static boolean wellFormed(String versionTag) {
+        return versionTag != null && VERSION_TAG.matcher(versionTag).matches();
+    }
+
     /** Compares version numbers part by part (1.10.0 after 1.9.2); missing parts count as 0. */
     static int compareVersions(String a, String b) {
         String[] left = a.split("\\.");
@@ -512,8 +528,8 @@ final class DeploymentRules {
     }
 
     private static String decisionVersionTag(Element decision) {
-        String tag = decision.getAttributeNS(CAMUNDA_DMN, "versionTag").trim();
-        return tag.isBlank() ? decision.getAttribute("versionTag").trim() : tag;
+        String tag = decision.getAttributeNS(CAMUNDA_DMN, "versionTag");
+        return tag.isBlank() ? decision.getAttribute("versionTag") : tag;
     }
 
     private static boolean isModelBeanReference(String expression) {

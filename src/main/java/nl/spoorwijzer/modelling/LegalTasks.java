@@ -9,7 +9,7 @@ import nl.spoorwijzer.process.ProcessKeys.Tasks;
  * Each must carry its legal deadline as {@code camunda:dueDate}, computed by the calendar in timeline/; a deployment
  * in which one of these tasks has no due date is refused. A new legal task is added here when it is modelled.
  */
-final class LegalTasks {
+public final class LegalTasks {
 
     static final Set<String> IDS = Set.of(
             Tasks.ZIEKMELDING_DOORGEVEN,
@@ -33,5 +33,10 @@ final class LegalTasks {
             Tasks.EINDRAPPORTAGE_BIJ_EINDE_WACHTTIJD);
 
     private LegalTasks() {
+    }
+
+    /** Whether the element id is a task with a legal deadline (a migration may not turn it into another step). */
+    public static boolean isLegalTask(String elementId) {
+        return IDS.contains(elementId);
     }
 }

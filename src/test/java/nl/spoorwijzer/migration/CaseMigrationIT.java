@@ -85,6 +85,8 @@ class CaseMigrationIT {
             assertThat(caseResult(tree(preview.body()), caseId).path("canMove").asBoolean()).as(caseId).isTrue();
         }
         assertThat(preview.body()).doesNotContain("Mira", "werknemerNaam");
+        assertThat(tree(preview.body()).path("targetDefinitionId").asText()).as("the version tried, for the start")
+                .isEqualTo(v2.getId());
         HttpResponse<String> unmapped = http.post("/api/migrations/plan", """
                 {"processKey": "poortwachter", "sourceVersion": %d}""".formatted(v1.getVersion()), "hanna", "hanna");
         JsonNode blocked = caseResult(tree(unmapped.body()), moving);
@@ -101,6 +103,22 @@ class CaseMigrationIT {
                 .formatted(v1.getVersion(), MigrationFixtures.OLD_TIMER), "hanna", "hanna");
         assertThat(badMapping.statusCode()).isEqualTo(400);
         assertThat(badMapping.body()).contains("extraMappings[0].to").doesNotContain("Exception");
+        HttpResponse<String> legalStep = http.post("/api/migrations/plan", """
+                {"processKey": "poortwachter", "sourceVersion": %d, "targetVersion": %d,
+                 "extraMappings": [{"from": "probleemanalyseOpstellen", "to": "planVanAanpakOpstellen"}]}"""
+                .formatted(v1.getVersion(), v2.getVersion()), "hanna", "hanna");
+        assertThat(legalStep.statusCode()).isEqualTo(400);
+        assertThat(legalStep.body()).contains("extraMappings[0]", "wettelijke termijn").doesNotContain("Exception");
+        HttpResponse<String> badTenant = http.post("/api/migrations/plan", """
+                {"processKey": "poortwachter", "sourceVersion": %d, "tenantId": "bestaat-niet"}"""
+                .formatted(v1.getVersion()), "hanna", "hanna");
+        assertThat(badTenant.statusCode()).isEqualTo(400);
+        assertThat(badTenant.body()).contains("tenantId");
+        HttpResponse<String> noTarget = http.post("/api/migrations", """
+                {"processKey": "poortwachter", "sourceVersion": %d, "caseIds": ["%s"], "confirm": true}"""
+                .formatted(v1.getVersion(), moving), "hanna", "hanna");
+        assertThat(noTarget.statusCode()).as("the start names the version the dry run tried").isEqualTo(400);
+        assertThat(noTarget.body()).contains("targetDefinitionId");
         assertThat(http.post("/api/migrations/plan", plan, "anna", "anna").statusCode()).isEqualTo(403);
         assertThat(http.post("/api/migrations/plan", plan, "ivo", "ivo").statusCode()).isEqualTo(403);
 
@@ -120,7 +138,7 @@ class CaseMigrationIT {
         assertThat(definitionOf(moving)).isEqualTo(v2.getId());
         assertThat(definitionOf(staying)).as("not selected").isEqualTo(v1.getId());
         assertThat(dossier.findByCase(moving)).filteredOn(entry -> entry.type() == DossierEntryType.MODEL_MIGRATED)
-                .singleElement().satisfies(entry -> assertThat(entry.subject()).endsWith("door hanna"));
+                .singleElement().satisfies(entry -> assertThat(entry.subject()).contains("door hanna"));
         JsonNode counted = tree(http.get("/api/process-versions", "hanna", "hanna").body());
         assertThat(runningOn(counted, v2.getId())).isEqualTo(1);
     }

@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,6 +62,7 @@ class CaseMigrationTest {
     @Autowired MigrationPlans plans;
     @Autowired MigrationDryRun dryRun;
     @Autowired MigrationStart start;
+    @Autowired MigratedCaseFollowUp followUp;
     @Autowired DossierRepository dossier;
     @Autowired PoortwachterCalendar calendar;
     @Autowired nl.spoorwijzer.trajectories.Spoor2Starts spoor2Starts;
@@ -128,9 +130,17 @@ class CaseMigrationTest {
         for (Case each : List.of(early, spoor1, uwv)) {
             assertThat(runsOn(each)).as(each.caseId + " runs on version 2").isEqualTo(v2.getId());
             List<DossierEntry> migrated = entries(each, DossierEntryType.MODEL_MIGRATED);
+            boolean onMappedStep = each != uwv;
             assertThat(migrated).singleElement().satisfies(entry -> {
                 assertThat(entry.subject()).isEqualTo("Zaak overgezet naar versie " + v2.getVersion()
-                        + " (versionTag " + VERSION_TAG + ") door hanna");
+                        + " (versionTag " + VERSION_TAG + ") door hanna" + (onMappedStep ? "; stap '" + OLD_TIMER
+                        + "' gaat verder als 'Termijn van de 42e-weeksmelding' (" + NEW_TIMER + ")" : ""));
+                if (onMappedStep) {
+                    assertThat(entry.content()).as("the step it moved from").containsEntry("stappen",
+                            Map.of(OLD_TIMER, NEW_TIMER));
+                } else {
+                    assertThat(entry.content()).doesNotContainKey("stappen");
+                }
                 assertThat(entry.recordedBy()).isEqualTo("hanna");
                 assertThat(entry.content()).containsEntry("vanVersie", v1.getVersion())
                         .containsEntry("naarVersie", v2.getVersion());
@@ -138,7 +148,8 @@ class CaseMigrationTest {
             assertThat(entries(each, DossierEntryType.TIMELINE_UPDATED)).last().satisfies(entry ->
                     assertThat(entry.subject()).contains("zaak overgezet naar versie " + v2.getVersion()));
             assertThat(engine.getRuntimeService().getVariables(each.instanceId)).as("no marker left")
-                    .doesNotContainKeys(MigrationStart.MIGRATED_BY, MigrationStart.MIGRATED_FROM);
+                    .doesNotContainKeys(MigrationStart.MIGRATED_BY, MigrationStart.MIGRATED_FROM,
+                            MigrationStart.MIGRATED_MAPPINGS);
             // Every legal date is still the calendar's.
             assertThat(engine.getRuntimeService().getVariables(each.instanceId, CaseTimeline.writtenVariables()))
                     .isEqualTo(before.legalDates.get(each.caseId));
@@ -182,7 +193,7 @@ class CaseMigrationTest {
         ProcessDefinition v2 = fixtures.deploySpoor2Version("9.9.9");
 
         MigrationRequest request = new MigrationRequest("spoor-2-traject", null, trajectory.getProcessDefinitionId(),
-                null, null, null, null, List.of(spoor2.caseId), true);
+                null, v2.getId(), null, null, List.of(spoor2.caseId), true);
         assertThat(result(dryRun.preview(plans.build(request)), spoor2).canMove()).isTrue();
         fixtures.executeBatch(start.start(request, "hanna").batchId());
 
@@ -223,6 +234,90 @@ class CaseMigrationTest {
         assertThatThrownBy(() -> start.start(request(v1, v2, List.of(), List.of("x")).withoutConfirm(), "hanna"))
                 .isInstanceOfSatisfying(RuleViolationException.class,
                         e -> assertThat(e.getMessage()).contains("confirm"));
+    }
+
+    @Test
+    void theDryRunAlsoTriesWhatFollowsTheMoveAndSaysWhyItFails() throws IOException {
+        ProcessDefinition v1 = fixtures.latest();
+        Case early = startAndPlay(9, "probleemanalyseOpstellen");
+        // The open task's due date from a variable no running case has: Camunda moves the case, the dates do not.
+        ProcessDefinition v2 = fixtures.deployVersion2("2.0.1", model -> ((UserTask) model
+                .getModelElementById("probleemanalyseOpstellen")).setCamundaDueDate("${nieuweDue}"));
+        List<MigrationRequest.ActivityMapping> mapping = List.of(
+                new MigrationRequest.ActivityMapping(OLD_TIMER, NEW_TIMER));
+
+        MigrationPreview.CaseResult result = result(dryRun.preview(plans.build(request(v1, v2, mapping, null))),
+                early);
+
+        assertThat(result.canMove()).isFalse();
+        assertThat(result.reasons()).singleElement().satisfies(reason -> assertThat(reason)
+                .contains("${nieuweDue}")
+                .contains("'Probleemanalyse opstellen' (probleemanalyseOpstellen)")
+                .doesNotContain("Exception", "PropertyNotFound"));
+        assertThat(runsOn(early)).as("a dry run keeps nothing").isEqualTo(v1.getId());
+        assertThat(entries(early, DossierEntryType.MODEL_MIGRATED)).isEmpty();
+    }
+
+    @Test
+    void mappingsKeepLegalStepsPhasesAndRivPartsAndTheTargetIsNewerAndNamedAtTheStart() throws IOException {
+        ProcessDefinition v1 = fixtures.latest();
+        ProcessDefinition v2 = fixtures.deployVersion2();
+        // A case in the probleemanalyse does not continue as plan van aanpak.
+        assertThatThrownBy(() -> plans.build(request(v1, v2, List.of(new MigrationRequest.ActivityMapping(
+                "probleemanalyseOpstellen", "planVanAanpakOpstellen")), null)))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.getMessage())
+                        .contains("extraMappings[0]").contains("wettelijke termijn"));
+        assertThatThrownBy(() -> plans.build(request(v1, v2, List.of(new MigrationRequest.ActivityMapping(
+                "verzuimMonitoren", ADDED_TASK)), null)))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.getMessage())
+                        .contains("extraMappings[0].from").contains("bestaat ook in versie " + v2.getVersion()));
+        assertThatThrownBy(() -> plans.build(request(v1, v2, List.of(new MigrationRequest.ActivityMapping(
+                OLD_TIMER, "verzuimMonitoren")), null)))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.getMessage())
+                        .contains("extraMappings[0]").contains("andere fase").contains("fase MONITORING"));
+        assertThatThrownBy(() -> plans.build(request(v2, v1, List.of(), null)))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.getMessage())
+                        .contains("targetVersion").contains("nieuwere versie"));
+        List<MigrationRequest.ActivityMapping> tooMany = new ArrayList<>();
+        for (int i = 0; i <= MigrationPlans.MAX_MAPPINGS; i++) {
+            tooMany.add(new MigrationRequest.ActivityMapping(OLD_TIMER, NEW_TIMER));
+        }
+        assertThatThrownBy(() -> plans.build(request(v1, v2, tooMany, null)))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.getMessage())
+                        .contains("extraMappings").contains("hoogstens " + MigrationPlans.MAX_MAPPINGS));
+        assertThatThrownBy(() -> plans.build(new MigrationRequest("poortwachter", v1.getVersion(), null, null, null,
+                "tenant-bestaat-niet", null, null, null)))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.getMessage())
+                        .contains("tenantId"));
+
+        // The start names its target: a version deployed after the dry run is not taken.
+        assertThatThrownBy(() -> start.start(new MigrationRequest("poortwachter", v1.getVersion(), null, null, null,
+                null, null, List.of("x"), true), "hanna"))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.getMessage())
+                        .contains("targetDefinitionId"));
+        List<String> manyCases = new ArrayList<>();
+        for (int i = 0; i <= MigrationStart.MAX_CASES; i++) {
+            manyCases.add("ZV-" + i);
+        }
+        assertThatThrownBy(() -> start.start(request(v1, v2, List.of(), manyCases), "hanna"))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.getMessage())
+                        .contains("caseIds").contains("hoogstens " + MigrationStart.MAX_CASES));
+    }
+
+    @Test
+    void theMarkersGoEvenWhenTheFollowUpHasNothingToRecord() {
+        // An instance of a model that is not migrated here, carrying the markers a plan sets.
+        ProcessInstance other = engine.getRuntimeService().createProcessInstanceByKey("herstelperiode")
+                .businessKey("ZV-MIGRATIE-" + UUID.randomUUID()).setVariables(Map.of("werkgeverId", "acme-bouw",
+                        "herstelperiodeEinde", "2099-01-01T00:00:00", MigrationStart.MIGRATED_BY, "hanna",
+                        MigrationStart.MIGRATED_FROM, 1, MigrationStart.MIGRATED_MAPPINGS, "a->b"))
+                .startBeforeActivity("terugvalAfwachten").execute();
+
+        followUp.afterMigration(other.getId(), "hanna", java.util.Set.of("a"));
+
+        assertThat(engine.getRuntimeService().getVariables(other.getId())).doesNotContainKeys(
+                MigrationStart.MIGRATED_BY, MigrationStart.MIGRATED_FROM, MigrationStart.MIGRATED_MAPPINGS);
+        engine.getRuntimeService().deleteProcessInstance(other.getId(), "test");
     }
 
     record Case(String caseId, String instanceId, LocalDate firstSickDay) {

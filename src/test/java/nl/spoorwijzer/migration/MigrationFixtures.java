@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -69,12 +70,17 @@ public final class MigrationFixtures {
      * renamed and moved to the melding's deadline, and a new task "Ziekmelding bij UWV voorbereiden" before it.
      */
     public ProcessDefinition deployVersion2() throws IOException {
+        return deployVersion2(VERSION_TAG, model -> { });
+    }
+
+    /** Version 2 under its own version tag with a further {@code change}. */
+    public ProcessDefinition deployVersion2(String versionTag, Consumer<BpmnModelInstance> change) throws IOException {
         BpmnModelInstance model;
         try (InputStream in = new ClassPathResource("processes/poortwachter.bpmn").getInputStream()) {
             model = Bpmn.readModelFromStream(in);
         }
         Process process = model.getModelElementById("poortwachter");
-        process.setCamundaVersionTag(VERSION_TAG);
+        process.setCamundaVersionTag(versionTag);
         IntermediateCatchEvent timer = model.getModelElementById(OLD_TIMER);
         timer.setId(NEW_TIMER);
         timer.setName("Termijn van de 42e-weeksmelding");
@@ -97,6 +103,7 @@ public final class MigrationFixtures {
         ziekmeldingUwv.addChildElement(onward);
         onward.setSource(added);
         onward.setTarget(doen);
+        change.accept(model);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Bpmn.writeModelToStream(bytes, model);
         String deploymentId = deploy("poortwachter versie 2 (test)", bytes.toByteArray());

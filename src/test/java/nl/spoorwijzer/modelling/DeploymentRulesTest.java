@@ -362,6 +362,25 @@ class DeploymentRulesTest {
     }
 
     @Test
+    void aVersionTagWithSpacesIsRefusedAndAMalformedLatestTagDoesNotSwitchTheRuleOff() {
+        String v1 = Models.process("proef", "camunda:historyTimeToLive=\"P30D\" camunda:versionTag=\"1.4.0\"",
+                "<bpmn:startEvent id=\"start\" name=\"Start\"/>");
+        String changed = v1.replace("name=\"Start\"", "name=\"Begin\"");
+        deployed.put("PROCESS/proef", List.of(new DeployedVersion(1, "1.4.0", () -> utf8(v1))));
+        assertThat(check(changed.replace("\"1.4.0\"", "\" 9.0.0\""))).extracting(Violation::rule)
+                .containsExactly("versionTag ' 9.0.0' must be a version number x.y.z (such as 1.4.0), without spaces"
+                        + " around it");
+
+        // Deployed before the rule (or straight through the engine): the newest tag is not a version number.
+        deployed.put("PROCESS/proef", List.of(new DeployedVersion(3, " 9.0.0", () -> utf8(v1)),
+                new DeployedVersion(2, "1.4.0", () -> utf8(v1.replace("Start", "Oud")))));
+        assertThat(check(changed)).as("compared with the highest well-formed tag").extracting(Violation::rule)
+                .containsExactly("differs from the deployed version 2 (versionTag 1.4.0) but has versionTag 1.4.0:"
+                        + " verhoog versionTag (raise it above 1.4.0) with every change");
+        assertThat(check(changed.replace("1.4.0", "1.5.0"))).isEmpty();
+    }
+
+    @Test
     void aChangedDecisionCarriesAHigherVersionTag() {
         String dmn = """
                 <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"
