@@ -41,9 +41,14 @@ final class LegalCore {
         List<Violation> violations = new ArrayList<>();
         variant.forEach((key, model) -> sharedLatest.apply(key).ifPresent(shared -> {
             Map<String, Element> variantElements = byId(model);
+            Map<String, Element> sharedElements = byId(shared);
             legalSteps(shared).forEach((id, step) -> {
                 Element kept = variantElements.get(id);
-                String name = step.getAttribute("name").isBlank() ? id : step.getAttribute("name");
+                String name = nameOf(step, id);
+                Element watched = sharedElements.get(step.getAttribute("attachedToRef"));
+                if (watched != null) {
+                    name += " of " + nameOf(watched, watched.getAttribute("id"));
+                }
                 String what = "legal step '" + name + "' of the shared model " + key;
                 if (kept == null || !kept.getLocalName().equals(step.getLocalName())) {
                     violations.add(new Violation(id, what + " is missing: a protocol for one employer may add"
@@ -68,6 +73,10 @@ final class LegalCore {
             }
         });
         return steps;
+    }
+
+    private static String nameOf(Element element, String id) {
+        return element.getAttribute("name").isBlank() ? id : element.getAttribute("name").replaceAll("\\s+", " ");
     }
 
     /** What a legal step keeps: a task its due date, a timer its expression and the task it watches. */
