@@ -70,6 +70,11 @@ class MigrationStart {
                     throw RuleViolationException.invalid("caseIds[" + i + "]", "moet een lopende zaak zijn op versie "
                             + resolved.source().getVersion() + " van " + resolved.source().getKey());
                 }
+                String employer = resolved.target().getTenantId();
+                if (employer != null && found.stream().anyMatch(instance -> !employer.equals(instance.getTenantId()))) {
+                    throw RuleViolationException.invalid("caseIds[" + i + "]", "moet een zaak van " + employer
+                            + " zijn: versie " + resolved.target().getVersion() + " is het protocol van die werkgever");
+                }
                 found.forEach(instance -> instanceIds.add(instance.getId()));
             }
             Set<String> unique = new HashSet<>(instanceIds);

@@ -20,11 +20,11 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
  * An employer's own protocol as a process owner would make it in Modeler: today's poortwachter with a change, deployed
  * with its forms (and the protocol's own form) for one tenant.
  */
-final class ProtocolVariants {
+public final class ProtocolVariants {
 
-    static final String EMPLOYER = "acme-bouw";
+    public static final String EMPLOYER = "acme-bouw";
     /** The protocol's extra step: the werkgever talks with the employee before the sick report goes on. */
-    static final String EXTRA_TASK = "intakegesprekVoeren";
+    public static final String EXTRA_TASK = "intakegesprekVoeren";
     static final String EXTRA_FORM = "intakegesprek-voeren";
     static final String EXTRA_DUE_DATE = "${ziekmeldingBedrijfsartsDue}";
 
@@ -32,7 +32,7 @@ final class ProtocolVariants {
     }
 
     /** Poortwachter with the extra werkgever task before the sick report to the bedrijfsarts. */
-    static byte[] withExtraTask() {
+    public static byte[] withExtraTask() {
         return poortwachter(model -> {
             SubProcess spoor1 = (SubProcess) model.<FlowNode>getModelElementById("ziekmeldingDoorgeven")
                     .getParentElement();
@@ -64,7 +64,7 @@ final class ProtocolVariants {
     }
 
     /** The variant with every form of the platform and the protocol's own form, as one deployment. */
-    static Map<String, byte[]> deployment(byte[] poortwachter) {
+    public static Map<String, byte[]> deployment(byte[] poortwachter) {
         Map<String, byte[]> resources = new HashMap<>();
         resources.put("poortwachter.bpmn", poortwachter);
         try (Stream<Path> forms = Files.list(Path.of("forms"))) {
