@@ -38,7 +38,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * calls in expressions, no scripts, Java classes or connectors, every user task with a role or assignee and an
  * existing Camunda Form, every legal task with its due date, every process and decision with historyTimeToLive and
  * versionTag; every form, decision and called-process reference with a stated binding that finds what it names, and a
- * changed process or decision with a versionTag above the deployed one (issue 28). Reads the XML itself (no DTDs, no external entities) so that nothing of a model is evaluated while
+ * changed process or decision with a versionTag above the deployed one (issue 28); for one employer's protocol (a
+ * tenant deployment) also the legal steps of the shared model ({@link LegalCore}) and forms bound to the deployment. Reads the XML itself (no DTDs, no external entities) so that nothing of a model is evaluated while
  * it is checked. Each broken rule is one violation: the element id (or resource name) and the rule.
  */
 final class DeploymentRules {
