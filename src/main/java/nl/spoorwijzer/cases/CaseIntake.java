@@ -16,6 +16,7 @@ import nl.spoorwijzer.casefile.CaseFileRepository;
 import nl.spoorwijzer.casefile.OpenCaseExistsException;
 import nl.spoorwijzer.identity.Role;
 import nl.spoorwijzer.process.CaseIds;
+import nl.spoorwijzer.process.EmployerProtocol;
 import nl.spoorwijzer.process.ProcessKeys;
 import nl.spoorwijzer.process.RunningCaseImport;
 import nl.spoorwijzer.process.RunningCaseImport.TakenStep;
@@ -23,7 +24,6 @@ import nl.spoorwijzer.system.PlatformInput;
 import nl.spoorwijzer.system.RuleViolationException;
 import nl.spoorwijzer.timeline.FirstSickDayRule;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -43,21 +43,21 @@ public class CaseIntake {
 
     static final int MAX_NOTE_LENGTH = 2000;
 
-    private final RuntimeService runtimeService;
     private final CaseFileRepository cases;
     private final CaseAccess access;
     private final Relapses relapses;
     private final RunningCaseImport runningCaseImport;
     private final Clock clock;
     private final CaseDetailsRecords caseDetails;
+    private final EmployerProtocol protocol;
 
-    public CaseIntake(RuntimeService runtimeService, CaseFileRepository cases, CaseAccess access,
+    public CaseIntake(CaseFileRepository cases, CaseAccess access,
                       Relapses relapses, RunningCaseImport runningCaseImport, Clock clock,
-                      CaseDetailsRecords caseDetails) {
+                      CaseDetailsRecords caseDetails, EmployerProtocol protocol) {
+        this.protocol = protocol;
         this.caseDetails = caseDetails;
         this.runningCaseImport = runningCaseImport;
         this.relapses = relapses;
-        this.runtimeService = runtimeService;
         this.cases = cases;
         this.access = access;
         this.clock = clock;
@@ -150,9 +150,9 @@ public class CaseIntake {
         ProcessInstance started;
         try {
             // The sick report's own rules were checked above; the start form's (a name, an expected duration) are
-            // for people starting a case in Tasklist.
-            started = PlatformInput.trusted(() -> runtimeService.startProcessInstanceByKey(ProcessKeys.POORTWACHTER,
-                    caseId, variables));
+            // for people starting a case in Tasklist. The employer's own protocol when it has one (issue 28).
+            started = PlatformInput.trusted(() -> protocol.start(ProcessKeys.POORTWACHTER, employer, caseId,
+                    variables));
         } catch (AuthorizationException e) {
             throw RuleViolationException.notAllowed("employerId", "you may not start cases");
         } catch (RuntimeException e) {

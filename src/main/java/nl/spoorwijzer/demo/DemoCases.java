@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import nl.spoorwijzer.process.EmployerProtocol;
 import nl.spoorwijzer.process.ProcessKeys;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -69,12 +70,14 @@ class DemoCases implements SmartLifecycle {
                     Map.of("reintegratiebureau", DemoIdentities.NIEUWE_KANSEN))));
 
     private final ProcessEngine engine;
+    private final EmployerProtocol protocol;
     private final DemoIdentities identities;
     private final Clock clock;
     private final AtomicBoolean played = new AtomicBoolean();
     private volatile boolean running;
 
-    DemoCases(ProcessEngine engine, DemoIdentities identities, Clock clock) {
+    DemoCases(ProcessEngine engine, DemoIdentities identities, Clock clock, EmployerProtocol protocol) {
+        this.protocol = protocol;
         this.engine = engine;
         this.identities = identities;
         this.clock = clock;
@@ -128,7 +131,7 @@ class DemoCases implements SmartLifecycle {
     private void play(DemoCase demo, LocalDate firstSickDay, Date now) {
         ClockUtil.setCurrentTime(Date.from(firstSickDay.atTime(LocalTime.of(9, 0)).atZone(clock.getZone())
                 .toInstant()));
-        engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.POORTWACHTER, demo.id(), Map.of(
+        protocol.start(ProcessKeys.POORTWACHTER, demo.employer(), demo.id(), Map.of(
                 "werknemerId", demo.employee(), "werkgeverId", demo.employer(),
                 "eersteZiektedag", firstSickDay.toString()));
         new CasePlayer(engine, demo.id()).playUntil(now.toInstant(), taskKey -> {

@@ -10,7 +10,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * Each employer is a tenant: a case gets its employer's tenant id ({@code werkgeverId}) when it starts, and every
- * process it calls inherits it. The models are deployed once for all tenants (shared definitions).
+ * process it calls inherits it. The models are deployed once for all tenants (shared definitions); an employer may
+ * have its own protocol, a version deployed for its tenant only (process/EmployerProtocol).
  */
 class EmployerTenantIdProvider implements TenantIdProvider {
 

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.slf4j.Logger;
@@ -71,11 +72,18 @@ class MigrationDryRun {
                 mappings, cases, running.size() > MAX_CASES);
     }
 
-    /** The running instances of the source version, oldest case first (one more than shown, to tell truncation). */
+    /**
+     * The running instances of the source version, oldest case first (one more than shown, to tell truncation); for
+     * a target that is one employer's protocol only that employer's cases (Camunda moves no case between tenants).
+     */
     List<ProcessInstance> runningCases(ResolvedPlan resolved) {
-        return engineConfiguration.getCommandExecutorTxRequired().execute(context -> AsPlatform.inCommand(() ->
-                runtimeService.createProcessInstanceQuery().processDefinitionId(resolved.source().getId())
-                        .orderByBusinessKey().asc().listPage(0, MAX_CASES + 1)));
+        String employer = resolved.target().getTenantId();
+        return engineConfiguration.getCommandExecutorTxRequired().execute(context -> AsPlatform.inCommand(() -> {
+            ProcessInstanceQuery query = runtimeService.createProcessInstanceQuery()
+                    .processDefinitionId(resolved.source().getId());
+            return (employer == null ? query : query.tenantIdIn(employer)).orderByBusinessKey().asc()
+                    .listPage(0, MAX_CASES + 1);
+        }));
     }
 
     /** The steps (activity ids) the instance is in now. */

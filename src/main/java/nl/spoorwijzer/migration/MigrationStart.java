@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import nl.spoorwijzer.process.AsPlatform;
 import nl.spoorwijzer.system.RuleViolationException;
@@ -79,22 +80,27 @@ class MigrationStart {
         }
         ResolvedPlan resolved = plans.build(request, marker);
         return engineConfiguration.getCommandExecutorTxRequired().execute(context -> AsPlatform.inCommand(() -> {
-            // One query for the whole selection: every running instance of the source version, by case id.
-            Map<String, List<String>> running = new HashMap<>();
-            for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
-                    .processDefinitionId(resolved.source().getId()).list()) {
-                if (instance.getBusinessKey() != null) {
-                    running.computeIfAbsent(instance.getBusinessKey(), key -> new ArrayList<>()).add(instance.getId());
-                }
+            // One query for the whole selection: the running instances of the source version with these case ids.
+            Map<String, List<ProcessInstance>> running = new HashMap<>();
+            String[] named = caseIds.stream().filter(Objects::nonNull).toArray(String[]::new);
+            for (ProcessInstance instance : named.length == 0 ? List.<ProcessInstance>of()
+                    : runtimeService.createProcessInstanceQuery().processDefinitionId(resolved.source().getId())
+                            .processInstanceBusinessKeyIn(named).list()) {
+                running.computeIfAbsent(instance.getBusinessKey(), key -> new ArrayList<>()).add(instance);
             }
             List<String> instanceIds = new ArrayList<>();
             for (int i = 0; i < caseIds.size(); i++) {
-                List<String> found = caseIds.get(i) == null ? null : running.get(caseIds.get(i));
+                List<ProcessInstance> found = caseIds.get(i) == null ? null : running.get(caseIds.get(i));
                 if (found == null) {
                     throw RuleViolationException.invalid("caseIds[" + i + "]", "moet een lopende zaak zijn op versie "
                             + resolved.source().getVersion() + " van " + resolved.source().getKey());
                 }
-                instanceIds.addAll(found);
+                String employer = resolved.target().getTenantId();
+                if (employer != null && found.stream().anyMatch(instance -> !employer.equals(instance.getTenantId()))) {
+                    throw RuleViolationException.invalid("caseIds[" + i + "]", "moet een zaak van " + employer
+                            + " zijn: versie " + resolved.target().getVersion() + " is het protocol van die werkgever");
+                }
+                found.forEach(instance -> instanceIds.add(instance.getId()));
             }
             Set<String> unique = new HashSet<>(instanceIds);
             Batch batch = runtimeService.newMigration(resolved.plan()).processInstanceIds(List.copyOf(unique))

@@ -38,7 +38,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * calls in expressions, no scripts, Java classes or connectors, every user task with a role or assignee and an
  * existing Camunda Form, every legal task with its due date, every process and decision with historyTimeToLive and
  * versionTag; every form, decision and called-process reference with a stated binding that finds what it names, and a
- * changed process or decision with a versionTag above the deployed one (issue 28). Reads the XML itself (no DTDs, no external entities) so that nothing of a model is evaluated while
+ * changed process or decision with a versionTag above the deployed one (issue 28); for one employer's protocol (a
+ * tenant deployment) also the legal steps of the shared model ({@link LegalCore}) and forms bound to the deployment. Reads the XML itself (no DTDs, no external entities) so that nothing of a model is evaluated while
  * it is checked. Each broken rule is one violation: the element id (or resource name) and the rule.
  */
 final class DeploymentRules {
@@ -67,12 +68,25 @@ final class DeploymentRules {
     private final ExpressionCheck expressions;
     private final Deployed deployed;
     private final Map<String, Set<String>> taskProperties;
+    /** For an employer's own protocol (a tenant deployment): the shared versions; null for a shared deployment. */
+    private final Deployed shared;
 
     /** @param taskProperties the task properties the platform reads (name → allowed values) */
     DeploymentRules(ExpressionCheck expressions, Deployed deployed, Map<String, Set<String>> taskProperties) {
+        this(expressions, deployed, taskProperties, null);
+    }
+
+    /**
+     * The rules for a deployment for one employer (tenant): {@code deployed} are that tenant's versions,
+     * {@code shared} the versions of every employer, whose legal steps the employer's protocol keeps
+     * ({@link LegalCore}) and which a reference with a tenant expression falls back to.
+     */
+    DeploymentRules(ExpressionCheck expressions, Deployed deployed, Map<String, Set<String>> taskProperties,
+                    Deployed shared) {
         this.expressions = expressions;
         this.deployed = deployed;
         this.taskProperties = taskProperties;
+        this.shared = shared;
     }
 
     /** Every rule the resources of one deployment (name → content) break; empty when the deployment may go ahead. */
@@ -112,7 +126,20 @@ final class DeploymentRules {
         deployment.formsToInclude();
         processes.forEach((key, model) -> deployment.versionRaised(Kind.PROCESS, key, model));
         decisions.forEach((key, model) -> deployment.versionRaised(Kind.DECISION, key, model));
+        if (shared != null) {
+            Map<String, Document> variant = new TreeMap<>();
+            processes.forEach((key, model) -> variant.put(key, bpmn.get(model.resource())));
+            violations.addAll(LegalCore.dropped(variant, key -> shared.versions(Kind.PROCESS, key).stream()
+                    .findFirst().map(latest -> parsed(latest.content().get()))));
+        }
         return List.copyOf(violations);
+    }
+
+    /** A deployed model, read as it was checked when it was deployed. */
+    private static Document parsed(byte[] content) {
+        Map<String, Document> into = new TreeMap<>();
+        parse("shared", content, new LinkedHashSet<>(), into);
+        return into.get("shared");
     }
 
     /** A process or decision in the deployment: the resource it is in, its version tag and the resource's content. */
@@ -297,6 +324,10 @@ final class DeploymentRules {
             } else if (!FORM_BINDINGS.contains(binding)) {
                 refuse(id, "camunda:formRefBinding must be one of " + String.join(", ", FORM_BINDINGS)
                         + " (got '" + abbreviated(binding) + "')");
+            } else if (shared != null && !binding.equals("deployment")) {
+                // Camunda finds a latest or numbered form without regard to the employer (GetCamundaFormDefinitionCmd).
+                refuse(id, "in a protocol for one employer a form is bound to its deployment"
+                        + " (camunda:formRefBinding deployment, the form in the deployment)");
             } else if (binding.equals("deployment")) {
                 if (!forms.contains(form)) {
                     missingForms.computeIfAbsent(form, name -> new TreeSet<>()).add(resource + " (" + id + ")");
@@ -325,21 +356,36 @@ final class DeploymentRules {
                 }
             } else {
                 found(id, kind, key, attribute, binding, camunda(element, attribute + "Version"),
-                        camunda(element, attribute + "VersionTag"));
+                        camunda(element, attribute + "VersionTag"),
+                        !camunda(element, attribute + "TenantId").isBlank());
             }
         }
 
-        /** A reference bound to latest, a version or a version tag finds what it names. */
+        /**
+         * A reference bound to latest, a version or a version tag finds what it names. In an employer's own
+         * protocol Camunda looks in that employer's versions only, unless the reference names its tenant
+         * ({@code camunda:calledElementTenantId}, {@code camunda:decisionRefTenantId}), which may be the shared one.
+         */
         private void found(String id, Kind kind, String key, String attribute, String binding, String version,
                            String versionTag) {
+            found(id, kind, key, attribute, binding, version, versionTag, false);
+        }
+
+        private void found(String id, Kind kind, String key, String attribute, String binding, String version,
+                           String versionTag, boolean tenantExpression) {
             Optional<Model> here = inDeployment(kind, key);
-            List<DeployedVersion> versions = deployed.versions(kind, key);
+            List<DeployedVersion> versions = new ArrayList<>(deployed.versions(kind, key));
+            if (shared != null && tenantExpression) {
+                versions.addAll(shared.versions(kind, key));
+            }
             String named = what(kind) + " '" + key + "'";
             switch (binding) {
                 case "latest" -> {
                     if (here.isEmpty() && versions.isEmpty()) {
                         refuse(id, named + " is neither in this deployment nor deployed (" + attribute
-                                + "Binding latest)");
+                                + "Binding latest)" + (shared == null ? "" : " for this employer: include it,"
+                                + " or let the shared one serve with camunda:" + attribute
+                                + "TenantId=\"${employerProtocol.tenant(execution, '" + key + "')}\""));
                     }
                 }
                 case "version" -> {

@@ -41,7 +41,9 @@ final class ModelBeans {
             Map.entry("practiceTerms", Set.of("dueInWorkingDays")),
             // spoor 2 whenever it is due (trajectories/): its decisions, and "does a trajectory run?"
             Map.entry("spoor2Decisions", Set.of()),
-            Map.entry("spoor2Starts", Set.of("running")));
+            Map.entry("spoor2Starts", Set.of("running")),
+            // the employer's own version of a called process or decision, else the shared one (issue 28)
+            Map.entry("employerProtocol", Set.of("tenant")));
 
     private ModelBeans() {
     }

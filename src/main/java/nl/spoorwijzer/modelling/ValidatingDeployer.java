@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import nl.spoorwijzer.modelling.DeploymentRules.DeployedVersion;
+import nl.spoorwijzer.process.AsPlatform;
 import nl.spoorwijzer.system.RuleViolationException;
 import nl.spoorwijzer.system.Violation;
 import org.camunda.bpm.engine.impl.ProcessDefinitionQueryImpl;
@@ -25,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * Checks a new deployment against the {@link DeploymentRules} before any of Camunda's deployers parses it — the
  * BPMN deployer already evaluates timer start events, so a model must be checked before it is parsed. A refusal
  * throws out of the deploy command: the transaction rolls back and nothing is deployed. Deployments read back from
- * the database (cache misses after a restart) are not new and were checked when they were made.
+ * the database (cache misses after a restart) are not new and were checked when they were made. A deployment with a
+ * tenant id is an employer's own protocol (issue 28): for an existing employer only, under the same rules, and it keeps
+ * the legal steps of the shared models ({@link LegalCore}). Who may deploy is Camunda's DEPLOYMENT CREATE (the
+ * procesbeheerder, for every employer: Camunda applies no tenant check to a new deployment).
  */
 final class ValidatingDeployer implements Deployer {
 
@@ -51,13 +55,15 @@ final class ValidatingDeployer implements Deployer {
         for (ResourceEntity resource : deployment.getResources().values()) {
             resources.put(resource.getName(), resource.getBytes());
         }
-        List<Violation> violations = new ArrayList<>(
-                new DeploymentRules(expressions, deployed(deployment.getTenantId()), taskProperties.get())
-                        .check(resources));
-        if (deployment.getTenantId() != null) {
-            // One model for every employer: a version for one tenant would make the process key ambiguous for the
-            // platform's own starts and could be deployed by someone who does not serve that employer.
-            violations.add(new Violation("tenant-id", "models are shared by all employers; deploy without a tenant"));
+        String tenantId = deployment.getTenantId();
+        List<Violation> violations = new ArrayList<>();
+        if (tenantId != null && !isEmployer(tenantId)) {
+            violations.add(new Violation("tenant-id", "'" + abbreviated(tenantId) + "' is not an employer (tenant)"
+                    + " of the platform; leave it empty to deploy for every employer"));
+        } else {
+            // For one employer: the employer's own protocol, checked against the shared models it varies on.
+            violations.addAll(new DeploymentRules(expressions, deployed(tenantId), taskProperties.get(),
+                    tenantId == null ? null : deployed(null)).check(resources));
         }
         if (!violations.isEmpty()) {
             LOG.warn("Deployment '{}' refused: {}", deployment.getName(), violations);
@@ -65,15 +71,28 @@ final class ValidatingDeployer implements Deployer {
         }
     }
 
-    /** The versions deployed for the deployment's tenant (shared ones when it has none), read without authorization. */
+    /**
+     * The versions deployed for the deployment's tenant (shared ones when it has none), read without authorization
+     * and tenant check: the procesbeheerder deploys for an employer whose cases she may not see.
+     */
     private static DeploymentRules.Deployed deployed(String tenantId) {
         Map<String, List<DeployedVersion>> read = new HashMap<>();
-        return (kind, key) -> read.computeIfAbsent(kind + "/" + key, ignored -> Context.getCommandContext()
-                .runWithoutAuthorization(() -> switch (kind) {
+        return (kind, key) -> read.computeIfAbsent(kind + "/" + key, ignored -> AsPlatform.inCommand(
+                () -> switch (kind) {
                     case PROCESS -> processes(key, tenantId);
                     case DECISION -> decisions(key, tenantId);
                     case FORM -> forms(key, tenantId);
                 }));
+    }
+
+    /** Each employer is a Camunda tenant (identity/). */
+    private static boolean isEmployer(String tenantId) {
+        return AsPlatform.inCommand(() -> Context.getCommandContext().getReadOnlyIdentityProvider()
+                .findTenantById(tenantId) != null);
+    }
+
+    private static String abbreviated(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
     }
 
     private static List<DeployedVersion> processes(String key, String tenantId) {

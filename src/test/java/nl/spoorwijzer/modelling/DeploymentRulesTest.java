@@ -406,6 +406,38 @@ class DeploymentRulesTest {
         assertThat(DeploymentRules.compareVersions("1.4.0", "1.4.1")).isNegative();
     }
 
+    /** The rules for a protocol of one employer: nothing of its own deployed yet, the platform's models shared. */
+    private DeploymentRules forOneEmployer() {
+        Map<String, byte[]> platform = Models.platformDeployment();
+        return new DeploymentRules(new ExpressionCheck(OTHER_BEANS::contains), (kind, key) -> List.of(),
+                Stream.of(new CasePhaseVocabulary(), new RivPartVocabulary()).collect(Collectors.toMap(
+                        TaskPropertyVocabulary::property, TaskPropertyVocabulary::values)),
+                (kind, key) -> platform.entrySet().stream()
+                        .filter(resource -> resource.getKey().equals("processes/" + key + ".bpmn")
+                                || resource.getKey().equals("processes/" + key + ".dmn"))
+                        .map(resource -> new DeployedVersion(1, "1.0.0", resource::getValue)).toList());
+    }
+
+    @Test
+    void anEmployersProtocolMayBeTheSharedModelItselfAndMayAddAStep() {
+        assertThat(forOneEmployer().check(Models.platformDeployment())).isEmpty();
+        Map<String, byte[]> variant = ProtocolVariants.deployment(ProtocolVariants.withExtraTask());
+        assertThat(forOneEmployer().check(variant)).isEmpty();
+    }
+
+    @Test
+    void anEmployersProtocolThatDropsALegalTimerOrBindsAFormToLatestIsRefused() {
+        Map<String, byte[]> platform = Models.platformDeployment();
+        String model = new String(platform.get("processes/poortwachter.bpmn"));
+        platform.put("processes/poortwachter.bpmn", utf8(model.replace("id=\"wachttijdVerstreken\"", "id=\"wachttijdVoorbij\"")
+                .replaceFirst("camunda:formRef=\"probleemanalyse-opstellen\" camunda:formRefBinding=\"deployment\"",
+                        "camunda:formRef=\"probleemanalyse-opstellen\" camunda:formRefBinding=\"latest\"")));
+        assertThat(forOneEmployer().check(platform)).extracting(Violation::field)
+                .contains("wachttijdVerstreken", "probleemanalyseOpstellen");
+        assertThat(forOneEmployer().check(platform)).anySatisfy(violation -> assertThat(violation.rule())
+                .contains("a form is bound to its deployment"));
+    }
+
     private List<Violation> check(String bpmn) {
         return rules.check(Map.of("proef.bpmn", utf8(bpmn), "proef-formulier.form", utf8(Models.FORM)));
     }

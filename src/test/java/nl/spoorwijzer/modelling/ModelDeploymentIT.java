@@ -142,12 +142,12 @@ class ModelDeploymentIT {
     }
 
     @Test
-    void aModelForOneEmployerOnlyIsRefused() {
+    void aModelForAnEmployerThatDoesNotExistIsRefused() {
         long deployments = engine.getRepositoryService().createDeploymentQuery().count();
         HttpResponse<String> refused = upload.deploy("hanna", "poortwachter", Models.platformDeployment(),
-                "zorggroep-noord");
+                "geen-werkgever");
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-        assertThat(refused.body()).contains("tenant-id", "shared by all employers");
+        assertThat(refused.body()).contains("tenant-id", "is not an employer (tenant) of the platform");
         assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
     }
 
