@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import nl.spoorwijzer.process.AsPlatform;
 import nl.spoorwijzer.system.RuleViolationException;
@@ -80,13 +79,14 @@ class MigrationStart {
         }
         ResolvedPlan resolved = plans.build(request, marker);
         return engineConfiguration.getCommandExecutorTxRequired().execute(context -> AsPlatform.inCommand(() -> {
-            // One query for the whole selection: the running instances of the source version with these case ids.
+            // One query for the whole selection (Camunda's query has no business-key list): the source version's instances.
             Map<String, List<ProcessInstance>> running = new HashMap<>();
-            String[] named = caseIds.stream().filter(Objects::nonNull).toArray(String[]::new);
-            for (ProcessInstance instance : named.length == 0 ? List.<ProcessInstance>of()
-                    : runtimeService.createProcessInstanceQuery().processDefinitionId(resolved.source().getId())
-                            .processInstanceBusinessKeyIn(named).list()) {
-                running.computeIfAbsent(instance.getBusinessKey(), key -> new ArrayList<>()).add(instance);
+            Set<String> named = new HashSet<>(caseIds);
+            for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
+                    .processDefinitionId(resolved.source().getId()).list()) {
+                if (named.contains(instance.getBusinessKey())) {
+                    running.computeIfAbsent(instance.getBusinessKey(), key -> new ArrayList<>()).add(instance);
+                }
             }
             List<String> instanceIds = new ArrayList<>();
             for (int i = 0; i < caseIds.size(); i++) {
