@@ -12,6 +12,7 @@ import nl.spoorwijzer.casefile.DeadlineParty;
 import nl.spoorwijzer.casefile.DeadlineStep;
 import nl.spoorwijzer.deadlines.DeadlineFigures.StepTimeliness;
 import nl.spoorwijzer.process.LegalTime;
+import nl.spoorwijzer.system.AfterStart;
 import nl.spoorwijzer.system.ScheduledRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,10 +49,13 @@ public class TimelinessSnapshot {
     private final LegalTime time;
     private final Clock clock;
     private final int lockMinutes;
+    private final AfterStart afterStart;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
 
     TimelinessSnapshot(JdbcTemplate jdbc, PlatformTransactionManager transactions, ScheduledRuns runs, LegalTime time,
-                       Clock clock, @Value("${spoorwijzer.overview.timeliness-lock-minutes:10}") int lockMinutes) {
+                       Clock clock, @Value("${spoorwijzer.overview.timeliness-lock-minutes:10}") int lockMinutes,
+                       AfterStart afterStart) {
+        this.afterStart = afterStart;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.runs = runs;
@@ -81,16 +85,17 @@ public class TimelinessSnapshot {
         }
     }
 
-    /** At start-up: a snapshot that is missing or not today's is made now rather than at the next quarter. */
+    /**
+     * At start-up: a snapshot that is missing or not today's is made just after the platform is ready rather than at
+     * the next quarter (in the background; until then, and when it fails, the figure is counted live).
+     */
     @EventListener(ApplicationReadyEvent.class)
     void refreshWhenStale() {
-        try {
+        afterStart.run("momentopname tijdigheid", () -> {
             if (!existsFor(time.today())) {
                 refresh();
             }
-        } catch (RuntimeException e) { // the figure is then counted live until the next refresh
-            LOG.warn("Tijdigheid: momentopname bij het starten mislukt", e);
-        }
+        });
     }
 
     /** Replaces the snapshot with the figures of {@code today}, as computed at {@code now}; the rows written. */

@@ -5,13 +5,18 @@ import static nl.spoorwijzer.process.ProcessVariables.HERSTELPERIODES;
 import static nl.spoorwijzer.process.ProcessVariables.ZIEKTEWEEK;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nl.spoorwijzer.system.AfterStart;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -30,35 +35,47 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the week of sickness on open tasks ({@link TaskCaseLabels}) current: a task waits for weeks, and Tasklist
  * shows what is stored. Camunda has no computed variables, so the stored week is moved on just after midnight
- * (and when the platform starts, in case it was down at midnight; open tasks of an existing database that have no
- * names yet get them then). Cheap: one query for the stored weeks, one per
- * case for its first sick day and recovery gaps, and a write only where the week changed. Every node of a cluster
- * may run it; the result is the same.
+ * (and just after the platform starts, in case it was down at midnight — in the background, so that a large database
+ * does not keep the platform from being ready). Set-based: one query for the stored weeks, one per 500 processes for
+ * their cases and one per 500 cases for the first sick day and recovery gaps, and a write only where the week
+ * changed. Every node of a cluster may run it; the result is the same. Open tasks of a database from before tasks
+ * carried their case get the names once per database.
  */
 @Component
 public class SicknessWeekRefresh {
 
+    static final String LABELS_DONE = "spoorwijzer.task-case-labels";
+    private static final int CHUNK = 500;
     private static final Logger LOG = LoggerFactory.getLogger(SicknessWeekRefresh.class);
 
     private final RuntimeService runtimeService;
     private final TaskService taskService;
+    private final ManagementService management;
     private final TaskCaseLabels labels;
     private final LegalTime time;
     private final ProcessEngine engine;
+    private final AfterStart afterStart;
 
-    SicknessWeekRefresh(RuntimeService runtimeService, TaskService taskService, TaskCaseLabels labels,
-                        LegalTime time, ProcessEngine engine) {
+    SicknessWeekRefresh(RuntimeService runtimeService, TaskService taskService, ManagementService management,
+                        TaskCaseLabels labels, LegalTime time, ProcessEngine engine, AfterStart afterStart) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
+        this.management = management;
         this.labels = labels;
         this.time = time;
         this.engine = engine;
+        this.afterStart = afterStart;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
-        labelOpenTasksWithoutLabels();
-        refresh();
+        afterStart.run("ziekteweek op open taken", () -> {
+            if (!management.getProperties().containsKey(LABELS_DONE)) {
+                labelOpenTasksWithoutLabels();
+                management.setProperty(LABELS_DONE, "1");
+            }
+            refresh();
+        });
     }
 
     /**
@@ -94,28 +111,20 @@ public class SicknessWeekRefresh {
             zone = "${spoorwijzer.zone:Europe/Amsterdam}")
     public int refresh() {
         LocalDate today = time.today();
-        Map<String, List<VariableInstance>> weeksByInstance = runtimeService.createVariableInstanceQuery()
-                .variableName(ZIEKTEWEEK).list().stream().filter(week -> week.getTaskId() != null)
-                .collect(Collectors.groupingBy(VariableInstance::getProcessInstanceId));
-        Map<String, Integer> weekOfCase = new HashMap<>();
+        List<VariableInstance> stored = runtimeService.createVariableInstanceQuery().variableName(ZIEKTEWEEK)
+                .list().stream().filter(week -> week.getTaskId() != null).toList();
+        Map<String, String> caseOf = casesOf(stored.stream().map(VariableInstance::getProcessInstanceId)
+                .collect(Collectors.toSet()));
+        Map<String, Integer> weekOfCase = weeksOf(new HashSet<>(caseOf.values()), today);
         int changed = 0;
-        for (Map.Entry<String, List<VariableInstance>> instance : weeksByInstance.entrySet()) {
-            ProcessInstance process = runtimeService.createProcessInstanceQuery()
-                    .processInstanceId(instance.getKey()).singleResult();
-            if (process == null) {
-                continue;
-            }
-            String caseInstance = process.getRootProcessInstanceId() == null ? process.getId()
-                    : process.getRootProcessInstanceId();
-            Integer week = weekOfCase.computeIfAbsent(caseInstance, id -> {
-                Map<String, Object> variables = runtimeService.getVariables(id,
-                        List.of(EERSTE_ZIEKTEDAG, HERSTELPERIODES));
-                return labels.weekOf(variables.get(EERSTE_ZIEKTEDAG), variables.get(HERSTELPERIODES), today);
-            });
-            for (VariableInstance stored : instance.getValue()) {
-                if (week != null && !Objects.equals(week, stored.getValue())) {
-                    taskService.setVariableLocal(stored.getTaskId(), ZIEKTEWEEK, week);
+        for (VariableInstance week : stored) {
+            Integer current = weekOfCase.get(caseOf.get(week.getProcessInstanceId()));
+            if (current != null && !Objects.equals(current, week.getValue())) {
+                try {
+                    taskService.setVariableLocal(week.getTaskId(), ZIEKTEWEEK, current);
                     changed++;
+                } catch (ProcessEngineException gone) { // completed since the query: nothing left to show
+                    LOG.debug("Ziekteweek niet bijgewerkt op taak {}: {}", week.getTaskId(), gone.getMessage());
                 }
             }
         }
@@ -123,5 +132,52 @@ public class SicknessWeekRefresh {
             LOG.info("Ziekteweek bijgewerkt op {} open taken", changed);
         }
         return changed;
+    }
+
+    /** The case (root process instance) of each running process instance; ended ones are left out. */
+    private Map<String, String> casesOf(Set<String> processInstanceIds) {
+        Map<String, String> caseOf = new HashMap<>();
+        for (List<String> chunk : chunks(processInstanceIds)) {
+            for (ProcessInstance process : runtimeService.createProcessInstanceQuery()
+                    .processInstanceIds(new HashSet<>(chunk)).list()) {
+                caseOf.put(process.getId(), process.getRootProcessInstanceId() == null ? process.getId()
+                        : process.getRootProcessInstanceId());
+            }
+        }
+        return caseOf;
+    }
+
+    /** Today's week of sickness per case, from the case's own first sick day and recovery gaps. */
+    private Map<String, Integer> weeksOf(Set<String> caseInstanceIds, LocalDate today) {
+        Map<String, Map<String, Object>> variables = new HashMap<>();
+        for (List<String> chunk : chunks(caseInstanceIds)) {
+            for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
+                    .processInstanceIdIn(chunk.toArray(String[]::new))
+                    .variableNameIn(EERSTE_ZIEKTEDAG, HERSTELPERIODES).list()) {
+                // the case's own variables: on the process instance itself, not on a task or an inner scope
+                if (variable.getTaskId() == null
+                        && variable.getProcessInstanceId().equals(variable.getExecutionId())) {
+                    variables.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
+                            .put(variable.getName(), variable.getValue());
+                }
+            }
+        }
+        Map<String, Integer> weeks = new HashMap<>();
+        variables.forEach((caseInstance, values) -> {
+            Integer week = labels.weekOf(values.get(EERSTE_ZIEKTEDAG), values.get(HERSTELPERIODES), today);
+            if (week != null) {
+                weeks.put(caseInstance, week);
+            }
+        });
+        return weeks;
+    }
+
+    private static List<List<String>> chunks(Set<String> ids) {
+        List<String> all = new ArrayList<>(ids);
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
+        }
+        return chunks;
     }
 }
