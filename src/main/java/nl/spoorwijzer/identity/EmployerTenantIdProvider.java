@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstance
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
@@ -33,7 +34,24 @@ class EmployerTenantIdProvider implements TenantIdProvider {
             throw new BadUserRequestException("Werkgever: u kunt alleen zaken starten voor een werkgever waarvoor"
                     + " u werkt (" + tenantId + " hoort daar niet bij).");
         }
+        ownProtocolRefusal(ctx.getProcessDefinition().getKey(), tenantId, ctx.getProcessDefinition().getName());
         return tenantId;
+    }
+
+    /**
+     * Only shared definitions ask for a tenant. An employer with its own version of the model starts its cases on
+     * that version (process/EmployerProtocol does so for the case API); a start of the shared one — Tasklist's
+     * <i>Start process</i> lists both to the employer's users, the REST API allows it — is refused, so that no case
+     * of that employer quietly runs without its protocol.
+     */
+    private static void ownProtocolRefusal(String key, String tenantId, String name) {
+        CommandContext command = Context.getCommandContext();
+        if (command != null && command.getProcessDefinitionManager()
+                .findLatestProcessDefinitionByKeyAndTenantId(key, tenantId) != null) {
+            throw new BadUserRequestException("Werkgever: " + tenantId + " heeft een eigen protocol voor '"
+                    + (name == null ? key : name) + "'; start de zaak op die versie (tenant " + tenantId
+                    + ") of via het zaakscherm, niet op het gedeelde model.");
+        }
     }
 
     @Override

@@ -77,6 +77,30 @@ class EmployerProtocolTest {
     }
 
     @Test
+    void aStartOfTheSharedModelForAnEmployerWithItsOwnProtocolIsRefused() {
+        deployments.add(deployFor(EMPLOYER, ProtocolVariants.deployment(ProtocolVariants.withExtraTask())));
+        long before = engine.getRuntimeService().createProcessInstanceQuery().count();
+
+        // as Tasklist's Start process or /engine-rest would: the shared definition by its id
+        String shared = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("poortwachter")
+                .withoutTenantId().latestVersion().singleResult().getId();
+        assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceById(shared, "proef-tim", Map.of(
+                "werknemerId", "tim", "werkgeverId", EMPLOYER, "eersteZiektedag", LocalDate.now().toString())))
+                .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class)
+                .hasMessage("Werkgever: acme-bouw heeft een eigen protocol voor 'Poortwachter: verzuim en"
+                        + " re-integratie'; start de zaak op die"
+                        + " versie (tenant acme-bouw) of via het zaakscherm, niet op het gedeelde model.");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).as("nothing started")
+                .isEqualTo(before);
+
+        ProcessInstance zorg = engine.getRuntimeService().startProcessInstanceById(shared, "proef-fatima", Map.of(
+                "werknemerId", "fatima", "werkgeverId", "zorggroep-noord", "eersteZiektedag",
+                LocalDate.now().toString()));
+        instances.add(zorg.getId());
+        assertThat(zorg.getTenantId()).as("an employer without a protocol of its own").isEqualTo("zorggroep-noord");
+    }
+
+    @Test
     void aVariantThatDropsALegalStepIsRefusedNamingIt() {
         byte[] dropped = ProtocolVariants.poortwachter(model ->
                 model.<UserTask>getModelElementById("probleemanalyseOpstellen").setId("probleemanalyseLaterOpstellen"));
