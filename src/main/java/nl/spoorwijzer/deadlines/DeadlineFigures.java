@@ -93,8 +93,8 @@ public class DeadlineFigures {
             .thenComparing(StepTimeliness::employerId).thenComparing(StepTimeliness::party);
 
     /**
-     * Two index ranges (ix_case_deadline_pending) rather than one scan: the missed steps of open cases, and the steps
-     * to come up to Sunday (a step to come whose date passed is overdue too).
+     * Two ranges of ix_case_deadline_pending, read from the index alone, rather than one scan: the missed steps of
+     * open cases, and the steps to come up to Sunday (a step to come whose date passed is overdue too).
      */
     public List<DeadlineCount> dueThisWeekAndOverdue(DeadlineFilter filter, LocalDate today) {
         Date from = Date.valueOf(today);

@@ -38,8 +38,8 @@ import org.springframework.stereotype.Component;
  * (and just after the platform starts, in case it was down at midnight — in the background, so that a large database
  * does not keep the platform from being ready). Set-based: one query for the stored weeks, one per 500 processes for
  * their cases and one per 500 cases for the first sick day and recovery gaps, and a write only where the week
- * changed. Every node of a cluster may run it; the result is the same. Open tasks of a database from before tasks
- * carried their case get the names once per database.
+ * changed, 500 tasks per transaction. Every node of a cluster may run it; the result is the same. Open tasks of a
+ * database from before tasks carried their case get the names once per database.
  */
 @Component
 public class SicknessWeekRefresh {
@@ -116,22 +116,48 @@ public class SicknessWeekRefresh {
         Map<String, String> caseOf = casesOf(stored.stream().map(VariableInstance::getProcessInstanceId)
                 .collect(Collectors.toSet()));
         Map<String, Integer> weekOfCase = weeksOf(new HashSet<>(caseOf.values()), today);
-        int changed = 0;
+        List<Map.Entry<String, Integer>> stale = new ArrayList<>();
         for (VariableInstance week : stored) {
             Integer current = weekOfCase.get(caseOf.get(week.getProcessInstanceId()));
             if (current != null && !Objects.equals(current, week.getValue())) {
-                try {
-                    taskService.setVariableLocal(week.getTaskId(), ZIEKTEWEEK, current);
-                    changed++;
-                } catch (ProcessEngineException gone) { // completed since the query: nothing left to show
-                    LOG.debug("Ziekteweek niet bijgewerkt op taak {}: {}", week.getTaskId(), gone.getMessage());
-                }
+                stale.add(Map.entry(week.getTaskId(), current));
             }
+        }
+        int changed = 0;
+        for (int from = 0; from < stale.size(); from += CHUNK) {
+            changed += write(stale.subList(from, Math.min(stale.size(), from + CHUNK)));
         }
         if (changed > 0) {
             LOG.info("Ziekteweek bijgewerkt op {} open taken", changed);
         }
         return changed;
+    }
+
+    /**
+     * Writes the weeks of one chunk of tasks in one transaction (the task service's commands join it); when one of
+     * them fails — a task completed since the query, a concurrent change — each task of the chunk is tried on its own.
+     */
+    private int write(List<Map.Entry<String, Integer>> weeks) {
+        CommandExecutor commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
+        try {
+            commands.execute(context -> {
+                weeks.forEach(week -> taskService.setVariableLocal(week.getKey(), ZIEKTEWEEK, week.getValue()));
+                return null;
+            });
+            return weeks.size();
+        } catch (ProcessEngineException oneFailed) {
+            int written = 0;
+            for (Map.Entry<String, Integer> week : weeks) {
+                try {
+                    taskService.setVariableLocal(week.getKey(), ZIEKTEWEEK, week.getValue());
+                    written++;
+                } catch (ProcessEngineException gone) { // completed since the query: nothing left to show
+                    LOG.debug("Ziekteweek niet bijgewerkt op taak {}: {}", week.getKey(), gone.getMessage());
+                }
+            }
+            return written;
+        }
     }
 
     /** The case (root process instance) of each running process instance; ended ones are left out. */

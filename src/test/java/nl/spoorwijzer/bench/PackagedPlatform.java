@@ -154,6 +154,34 @@ final class PackagedPlatform implements AutoCloseable {
         throw new IllegalStateException("not ready within " + TIMEOUT + "; see " + log);
     }
 
+    /**
+     * Waits until the platform's log holds a line containing {@code text} (the catch-up work it does in the background
+     * after it is ready, system/AfterStart); returns that line, or throws when it does not come within ten times the
+     * ready timeout.
+     */
+    String awaitLogLine(String text) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos() * 10;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the platform stopped; see " + log);
+            }
+            try (java.util.stream.Stream<String> lines = Files.lines(log)) {
+                java.util.Optional<String> line = lines.filter(candidate -> candidate.contains(text)).findFirst();
+                if (line.isPresent()) {
+                    return line.get();
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("'" + text + "' not in the log within " + TIMEOUT.multipliedBy(10) + "; see "
+                + log);
+    }
+
+    /** Seconds since the launch. */
+    double secondsSinceLaunch() {
+        return (System.nanoTime() - launchedAt) / 1e9;
+    }
+
     URI uri(String pathAndQuery) {
         return URI.create("http://localhost:" + port + pathAndQuery);
     }
