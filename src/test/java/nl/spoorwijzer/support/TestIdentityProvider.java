@@ -52,15 +52,26 @@ public final class TestIdentityProvider {
 
     /** A token that expires {@code lifetimeSeconds} from now (negative: expired that long ago). */
     public static String token(String userId, Map<String, Object> claims, long lifetimeSeconds) {
+        return token(userId, claims, lifetimeSeconds, AUDIENCE);
+    }
+
+    /** A token for another audience (another application's client id), otherwise valid. */
+    public static String tokenFor(String audience, String userId, Map<String, Object> claims) {
+        return token(userId, claims, ONE_HOUR, audience);
+    }
+
+    private static String token(String userId, Map<String, Object> claims, long lifetimeSeconds, String audience) {
         Map<String, Object> all = new LinkedHashMap<>(claims);
-        all.put("preferred_username", userId);
+        if (userId != null) {
+            all.put("preferred_username", userId);
+        }
         if (lifetimeSeconds <= 0) {
             // Issued an hour before it expired, as a token a client kept too long.
             long issued = Instant.now().getEpochSecond() + lifetimeSeconds - ONE_HOUR;
             all.put("iat", issued);
             all.put("nbf", issued);
         }
-        return SERVER.issueToken(ISSUER_ID, "sub-" + userId, AUDIENCE, all, lifetimeSeconds).serialize();
+        return SERVER.issueToken(ISSUER_ID, "sub-" + userId, audience, all, lifetimeSeconds).serialize();
     }
 
     /** A token of another issuer (another provider, its own keys), otherwise the same. */

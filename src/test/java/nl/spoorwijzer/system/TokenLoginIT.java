@@ -112,6 +112,22 @@ class TokenLoginIT {
     }
 
     @Test
+    void keycloaksGroupPathsAndASingleTenantAsTextAreUnderstood() throws IOException {
+        JsonNode me = json.readTree(get("/api/me", token("anouk",
+                Map.of("groups", List.of("/werkgever"), "tenants", "zorggroep-noord"))).body());
+
+        assertThat(me.path("groups")).extracting(JsonNode::asText).containsExactly("werkgever");
+        assertThat(me.path("employers")).extracting(employer -> employer.path("id").asText())
+                .containsExactly("zorggroep-noord");
+    }
+
+    @Test
+    void aTokenForAnotherApplicationOrWithoutUserIdIsRefusedWith401() throws IOException {
+        assertRefused(get("/api/cases", TestIdentityProvider.tokenFor("ander-systeem", "anouk", WERKGEVER_ACME)));
+        assertRefused(get("/engine-rest/process-instance", TestIdentityProvider.token(null, WERKGEVER_ACME)));
+    }
+
+    @Test
     void aTokenWithoutRolesSeesNothing() {
         String token = token("onbekend", Map.of());
 
