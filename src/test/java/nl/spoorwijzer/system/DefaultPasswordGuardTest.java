@@ -61,6 +61,16 @@ class DefaultPasswordGuardTest {
     }
 
     @Test
+    void theOidcProfileWithoutItsIssuerNamesTheVariableToSet() {
+        SpringApplicationBuilder production = new SpringApplicationBuilder(SpoorwijzerApplication.class)
+                .profiles("postgres", "oidc")
+                .properties("spring.main.web-application-type=none");
+
+        assertThatThrownBy(() -> production.run("--camunda.bpm.admin-user.password=s3cret"))
+                .hasMessageContaining("SPOORWIJZER_OIDC_ISSUER_URI");
+    }
+
+    @Test
     void anIdentityProviderDoesNotExcuseTheDemoAdminPassword() {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("camunda.bpm.admin-user.password", "demo")
