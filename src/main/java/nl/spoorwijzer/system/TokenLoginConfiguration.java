@@ -76,6 +76,7 @@ class TokenLoginConfiguration {
         registration.addUrlPatterns("/api/*", "/engine-rest/*");
         // After the security headers and the login throttle, before the API and engine REST authentication.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setEnabled(settings.enabled()); // an issuer set to an empty value: off, as when absent
         return registration;
     }
 
