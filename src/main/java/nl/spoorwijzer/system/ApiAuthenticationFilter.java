@@ -14,20 +14,23 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code /api/**} and makes the caller the engine's current authentication (user, groups, tenants) for
  * the request, so every engine call made on the caller's behalf is subject to the same authorizations and tenant
- * checks as Tasklist. Two ways in:
+ * checks as Tasklist. Three ways in:
  * <ul>
+ *   <li>A bearer token of the organisation's identity provider, already checked in front of this filter
+ *       ({@link TokenLoginConfiguration}, {@code oidc} profile only): the caller as its claims say.</li>
  *   <li>HTTP Basic against Camunda's users (other systems, scripts, Swagger UI). Wins when the header is sent.</li>
  *   <li>The Camunda webapps' login in the HTTP session ({@link WebappSession}): a user logged in to Tasklist uses the
  *       case screen and opens the re-integratieverslag without a second password. Such a request that changes
  *       something must carry the session's CSRF token in {@code X-XSRF-TOKEN}, as the webapps' own API demands;
  *       without it: 403, nothing done.</li>
  * </ul>
- * Without either: 401. A browser is not sent the Basic challenge ({@code WWW-Authenticate}), so it shows no password
+ * Without any: 401. A browser is not sent the Basic challenge ({@code WWW-Authenticate}), so it shows no password
  * dialog; a plain HTTP client still is.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
@@ -52,6 +55,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             rejectCrossSite(request, response);
             return;
         }
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof TokenCaller caller) {
+            // A bearer token, checked in front of this filter: groups and tenants come from its claims.
+            authenticateAndContinue(caller.userId(), caller.groupIds(), caller.tenantIds(), request, response, chain);
+            return;
+        }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         String userId;
         if (authorization != null) {
@@ -68,7 +76,13 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             rejectUnauthenticated(request, response);
             return;
         }
-        identityService.setAuthentication(userId, groupsOf(userId), tenantsOf(userId));
+        authenticateAndContinue(userId, groupsOf(userId), tenantsOf(userId), request, response, chain);
+    }
+
+    private void authenticateAndContinue(String userId, List<String> groups, List<String> tenants,
+                                         HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        identityService.setAuthentication(userId, groups, tenants);
         try {
             chain.doFilter(request, response);
         } finally {

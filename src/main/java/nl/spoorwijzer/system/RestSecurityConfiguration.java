@@ -6,15 +6,15 @@ import java.time.Clock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * HTTP Basic authentication against Camunda's identity service for both REST APIs; {@code /api} also accepts the
- * webapps' login session (with its CSRF token for changes, see {@link ApiAuthenticationFilter}). The Camunda starter leaves
+ * HTTP Basic authentication against Camunda's identity service for both REST APIs — and, with the {@code oidc}
+ * profile, bearer tokens of the organisation's identity provider ({@link TokenLoginConfiguration}); {@code /api}
+ * also accepts the webapps' login session (with its CSRF token for changes, see {@link ApiAuthenticationFilter}). The Camunda starter leaves
  * {@code /engine-rest} open by default, and authorization checks only apply to an authenticated user, so without
  * these filters anonymous callers could read and start everything. In front of them (so that their refusals carry
  * the same headers and a throttled address never reaches a password check): the security headers, then the login
@@ -47,7 +47,7 @@ class RestSecurityConfiguration {
     FilterRegistrationBean<Filter> engineRestAuthenticationFilter() {
         var registration = new FilterRegistrationBean<Filter>(new ProcessEngineAuthenticationFilter());
         registration.setName("engine-rest-authentication");
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addInitParameter("authentication-provider", EngineRestAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
         return registration;
     }

@@ -43,7 +43,8 @@ final class NightlyRuns {
         try (PackagedPlatform platform = PackagedPlatform.launch(workDirectory,
                 Map.of("SPOORWIJZER_DB_URL", jdbcUrl, "SPOORWIJZER_DB_USER", "postgres",
                         "SPOORWIJZER_DB_PASSWORD", "postgres", "CAMUNDA_BPM_ADMINUSER_PASSWORD", "bench-admin"),
-                "--spring.profiles.active=postgres", "--spoorwijzer.risks.nightly-cron=0 * * * * *",
+                "--spring.profiles.active=postgres", "--spoorwijzer.security.local-passwords-allowed=true",
+                "--spoorwijzer.risks.nightly-cron=0 * * * * *",
                 "--spoorwijzer.mail.follow-up-cron=30 * * * * *")) {
             platform.awaitReady();
             HttpClient http = HttpClient.newHttpClient();

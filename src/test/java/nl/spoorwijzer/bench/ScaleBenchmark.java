@@ -140,7 +140,7 @@ public final class ScaleBenchmark {
         try (PackagedPlatform platform = PackagedPlatform.launch(WORK.resolve("level-" + open),
                 Map.of("SPOORWIJZER_DB_URL", jdbcUrl, "SPOORWIJZER_DB_USER", "postgres",
                         "SPOORWIJZER_DB_PASSWORD", "postgres", "CAMUNDA_BPM_ADMINUSER_PASSWORD", "bench-admin"),
-                "--spring.profiles.active=postgres")) {
+                "--spring.profiles.active=postgres", "--spoorwijzer.security.local-passwords-allowed=true")) {
             level.put("launchToReadySeconds", platform.awaitReady());
             // The week of sickness on every open task is caught up in the background after the start (the benchmark's
             // copies of cases carry the week of their template, so nearly every task is stale: the worst case);

@@ -57,7 +57,8 @@ class DemoProfileIT {
     @Test
     void aProductionProfileHasNoDemoBeansUsersOrCases() {
         try (ConfigurableApplicationContext platform = start(new SpringApplicationBuilder(), "production",
-                "--server.port=0", "--camunda.bpm.admin-user.password=" + UUID.randomUUID())) {
+                "--server.port=0", "--camunda.bpm.admin-user.password=" + UUID.randomUUID(),
+                "--spoorwijzer.security.local-passwords-allowed=true")) {
             assertThat(demoBeans(platform)).as("beans of " + DEMO_PACKAGE).isEmpty();
             IdentityService identity = platform.getBean(IdentityService.class);
             assertThat(identity.createUserQuery().userId("anna").count()).as("demo user anna").isZero();

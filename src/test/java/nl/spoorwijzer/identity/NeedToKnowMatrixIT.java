@@ -231,7 +231,7 @@ class NeedToKnowMatrixIT {
 
     @BeforeAll
     void setUpCases() {
-        http = new HttpTestClient(port);
+        http = client(port);
         parsePolicy();
         cases.forEach(c -> c.part(Part.PROCESBEHEERDER, "hanna").part(Part.MANAGEMENT, "ivo").part(Part.ADMIN, "demo"));
 
@@ -858,6 +858,16 @@ class NeedToKnowMatrixIT {
     }
 
     /** What the platform did, as a table per case (target/need-to-know/), to read next to the policy. */
+    /** How the matrix's users sign in: HTTP Basic here; {@code NeedToKnowMatrixTokenIT} signs them in with tokens. */
+    HttpTestClient client(int port) {
+        return new HttpTestClient(port);
+    }
+
+    /** Where the observed matrix is written. */
+    String observedFileName() {
+        return "observed.md";
+    }
+
     private void writeObservedMatrix() {
         StringBuilder text = new StringBuilder();
         for (var entry : observed.entrySet()) {
@@ -874,7 +884,7 @@ class NeedToKnowMatrixIT {
         text.append("\n## Known findings\n\n");
         findings.forEach(m -> text.append("- ").append(m).append('\n'));
         try {
-            Path file = Path.of("target", "need-to-know", "observed.md");
+            Path file = Path.of("target", "need-to-know", observedFileName());
             Files.createDirectories(file.getParent());
             Files.writeString(file, text);
         } catch (IOException e) {
@@ -895,7 +905,7 @@ class NeedToKnowMatrixIT {
     }
 
     private HttpResponse<String> send(String method, String path, String body, String user) {
-        HttpRequest.Builder request = http.request(path).header("Authorization", HttpTestClient.basic(user, user));
+        HttpRequest.Builder request = http.request(path).header("Authorization", http.authorization(user, user));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

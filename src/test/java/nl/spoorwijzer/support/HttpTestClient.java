@@ -14,11 +14,30 @@ import java.util.UUID;
 /** A plain HTTP client for tests against the real server, so status codes and headers are exactly what callers see. */
 public final class HttpTestClient {
 
+    /** How a test's user signs in: the Authorization header for a user and password. */
+    @FunctionalInterface
+    public interface SignIn {
+        String authorization(String user, String password);
+    }
+
     private final HttpClient client = HttpClient.newHttpClient();
     private final String baseUrl;
+    private final SignIn signIn;
 
+    /** A client whose users sign in with HTTP Basic. */
     public HttpTestClient(int port) {
+        this(port, HttpTestClient::basic);
+    }
+
+    /** A client whose users sign in another way (a bearer token of the identity provider). */
+    public HttpTestClient(int port, SignIn signIn) {
         this.baseUrl = "http://localhost:" + port;
+        this.signIn = signIn;
+    }
+
+    /** The Authorization header this client sends for the user. */
+    public String authorization(String user, String password) {
+        return signIn.authorization(user, password);
     }
 
     public HttpResponse<String> get(String path) {
@@ -26,14 +45,14 @@ public final class HttpTestClient {
     }
 
     public HttpResponse<String> get(String path, String user, String password) {
-        return send(request(path).header("Authorization", basic(user, password)).GET().build());
+        return send(request(path).header("Authorization", authorization(user, password)).GET().build());
     }
 
     public HttpResponse<String> post(String path, String json, String user, String password) {
         HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (user != null) {
-            builder.header("Authorization", basic(user, password));
+            builder.header("Authorization", authorization(user, password));
         }
         return send(builder.build());
     }
@@ -87,13 +106,13 @@ public final class HttpTestClient {
         HttpRequest.Builder builder = request(path).header("Content-Type", multipart.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.body));
         if (user != null) {
-            builder.header("Authorization", basic(user, password));
+            builder.header("Authorization", authorization(user, password));
         }
         return send(builder.build());
     }
 
     public HttpResponse<byte[]> getBytes(String path, String accept, String user, String password) {
-        HttpRequest.Builder builder = request(path).header("Authorization", basic(user, password)).GET();
+        HttpRequest.Builder builder = request(path).header("Authorization", authorization(user, password)).GET();
         if (accept != null) {
             builder.header("Accept", accept);
         }

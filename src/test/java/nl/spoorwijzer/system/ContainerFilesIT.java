@@ -52,15 +52,23 @@ class ContainerFilesIT {
     void composeRunsPostgresTwoNodesAndALoadBalancerWithTheVariablesThePostgresProfileReads() throws IOException {
         Map<String, Object> compose = new Yaml().load(Files.readString(DOCKER.resolve("compose.yaml")));
         Map<String, Object> services = (Map<String, Object>) compose.get("services");
-        assertThat(services).containsOnlyKeys("postgres", "node-1", "node-2", "lb");
+        assertThat(services).containsOnlyKeys("postgres", "node-1", "node-2", "lb", "keycloak");
 
         Set<String> profileVariables = placeholders(Files.readString(
                 Path.of("src/main/resources/application-postgres.yaml")));
+        // The oidc profile's variables without a default (the claim names default to what the realm writes).
+        Matcher oidc = Pattern.compile("\\$\\{([A-Z_]+)}").matcher(Files.readString(
+                Path.of("src/main/resources/application-oidc.yaml")));
+        while (oidc.find()) {
+            profileVariables.add(oidc.group(1));
+        }
         for (String node : List.of("node-1", "node-2")) {
             Map<String, Object> service = (Map<String, Object>) services.get(node);
             Map<String, Object> environment = (Map<String, Object>) service.get("environment");
-            assertThat(environment).as(node).containsEntry("SPRING_PROFILES_ACTIVE", "postgres")
-                    .containsKey("CAMUNDA_BPM_ADMINUSER_PASSWORD");
+            assertThat(environment).as(node)
+                    .containsEntry("SPRING_PROFILES_ACTIVE", "${SPOORWIJZER_PROFILES:-postgres,oidc}")
+                    .containsKey("CAMUNDA_BPM_ADMINUSER_PASSWORD")
+                    .containsEntry("SPOORWIJZER_OIDC_ISSUER_URI", "http://localhost:8180/realms/spoorwijzer");
             Set<String> required = new LinkedHashSet<>(profileVariables);
             required.removeIf(variable -> variable.equals("SPOORWIJZER_DB_POOL_SIZE")); // has a default
             assertThat(environment.keySet()).as(node).containsAll(required);
@@ -70,6 +78,27 @@ class ContainerFilesIT {
         assertThat(nginx).contains("server node-1:8080").contains("server node-2:8080").contains("ip_hash");
         assertThat((List<String>) ((Map<String, Object>) services.get("lb")).get("volumes"))
                 .anyMatch(volume -> volume.startsWith("./nginx.conf:"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeRunsKeycloakWithTheRealmAndItsSecretsFromTheEnvironment() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(DOCKER.resolve("compose.yaml")));
+        Map<String, Object> keycloak = (Map<String, Object>) ((Map<String, Object>) compose.get("services"))
+                .get("keycloak");
+        assertThat((List<String>) keycloak.get("command")).contains("--import-realm");
+        assertThat((List<String>) keycloak.get("volumes")).anyMatch(volume -> volume.startsWith(
+                "./keycloak/spoorwijzer-realm.json:/opt/keycloak/data/import/"));
+        assertThat(Files.exists(DOCKER.resolve("keycloak/spoorwijzer-realm.json"))).isTrue();
+        Map<String, Object> environment = (Map<String, Object>) keycloak.get("environment");
+        String realm = Files.readString(DOCKER.resolve("keycloak/spoorwijzer-realm.json"));
+        Matcher secret = Pattern.compile("\"secret\"\\s*:\\s*\"\\$\\{([A-Z_]+)}\"").matcher(realm);
+        int secrets = 0;
+        while (secret.find()) {
+            assertThat(environment).as("Keycloak's environment").containsKey(secret.group(1));
+            secrets++;
+        }
+        assertThat(secrets).as("client secrets in the realm, each a placeholder").isEqualTo(2);
     }
 
     private static Set<String> placeholders(String text) {

@@ -1,0 +1,70 @@
+package nl.spoorwijzer.system;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+
+/**
+ * Maps a validated token's claims to the engine caller, at every request (no copy of the provider's users is kept,
+ * so nothing needs a nightly sync): the user id, the role groups, the organisation and the employers (tenants).
+ * <ul>
+ *   <li>The organisation claim names either an employer — a tenant, the caller then works for it — or an
+ *       organisation serving employers (an arbodienst, a re-integratiebedrijf): a Camunda group the caller acts in,
+ *       whose contracts with employers stay where they are kept now, its tenant memberships in Camunda Admin.</li>
+ *   <li>Groups and tenants are taken as ids; the provider decides them. A group the platform gives no
+ *       authorization grants nothing; engine authorizations stay the one access policy.</li>
+ * </ul>
+ * The user needs no row in Camunda's user table: authorizations are per group, per tenant and per user id (a
+ * task's assignee, a case party), and names fall back to the user id where the directory has none.
+ */
+class TokenClaims implements Converter<Jwt, AbstractAuthenticationToken> {
+
+    private final TokenLoginSettings settings;
+    private final IdentityService identityService;
+
+    TokenClaims(TokenLoginSettings settings, IdentityService identityService) {
+        this.settings = settings;
+        this.identityService = identityService;
+    }
+
+    @Override
+    public TokenCaller convert(Jwt token) {
+        String userId = token.getClaimAsString(settings.userIdClaim());
+        if (userId == null || userId.isBlank()) {
+            throw new InvalidBearerTokenException("token without the user id claim " + settings.userIdClaim());
+        }
+        Set<String> groups = new LinkedHashSet<>();
+        for (String group : values(token, settings.groupsClaim())) {
+            // Keycloak's group mapper writes the group's path ("/werkgever") unless told otherwise.
+            groups.add(group.startsWith("/") ? group.substring(group.lastIndexOf('/') + 1) : group);
+        }
+        Set<String> tenants = new LinkedHashSet<>(values(token, settings.tenantsClaim()));
+        for (String organisation : values(token, settings.organisationClaim())) {
+            if (identityService.createTenantQuery().tenantId(organisation).count() > 0) {
+                tenants.add(organisation);
+            } else {
+                groups.add(organisation);
+                identityService.createTenantQuery().groupMember(organisation).list().stream().map(Tenant::getId)
+                        .forEach(tenants::add);
+            }
+        }
+        groups.remove("");
+        return new TokenCaller(token, userId.trim(), new ArrayList<>(groups), new ArrayList<>(tenants));
+    }
+
+    /** A claim as a list of non-blank strings: absent → none, a string → one, an array → each string in it. */
+    private static List<String> values(Jwt token, String claim) {
+        Object value = claim == null || claim.isBlank() ? null : token.getClaims().get(claim);
+        Collection<?> items = value instanceof Collection<?> list ? list : value == null ? List.of() : List.of(value);
+        return items.stream().filter(String.class::isInstance).map(item -> ((String) item).trim())
+                .filter(item -> !item.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,102 @@
+package nl.spoorwijzer.system;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Bearer tokens (JWT) of the organisation's identity provider on {@code /api} and {@code /engine-rest}, only when
+ * an issuer is configured ({@link TokenLoginSettings}, the {@code oidc} profile). Spring Security's resource-server
+ * parts check the token — signature against the issuer's published keys, issuer, expiry, audience — and
+ * {@link TokenClaims} turns it into the engine caller; the filters behind it ({@link ApiAuthenticationFilter},
+ * Camunda's with {@link EngineRestAuthenticationProvider}) make that caller the engine's authentication, so the
+ * engine authorizations apply exactly as for a local user. A request without a bearer token passes on to HTTP Basic
+ * (a technical account, e.g. for Camunda Modeler) and the webapps' session, as before.
+ * <p>
+ * Only these pieces of Spring Security are used, not its filter chain for the whole application (Boot's security
+ * auto-configuration is excluded in {@code SpoorwijzerApplication}), so the embedded default is unchanged.
+ */
+@Configuration
+@ConditionalOnProperty(TokenLoginSettings.ISSUER_PROPERTY)
+class TokenLoginConfiguration {
+
+    /** The issuer's keys are read at the first token, so the platform starts while the provider is still down. */
+    @Bean
+    JwtDecoder tokenDecoder(TokenLoginSettings settings) {
+        return new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder decoder = settings.jwkSetUri() == null || settings.jwkSetUri().isBlank()
+                    ? NimbusJwtDecoder.withIssuerLocation(settings.issuerUri()).build()
+                    : NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
+            decoder.setJwtValidator(validator(settings));
+            return decoder;
+        });
+    }
+
+    static OAuth2TokenValidator<Jwt> validator(TokenLoginSettings settings) {
+        OAuth2TokenValidator<Jwt> issuerAndTime = JwtValidators.createDefaultWithIssuer(settings.issuerUri());
+        if (settings.audience() == null || settings.audience().isBlank()) {
+            return issuerAndTime;
+        }
+        return new DelegatingOAuth2TokenValidator<>(issuerAndTime, new JwtClaimValidator<List<String>>(
+                JwtClaimNames.AUD, audience -> audience != null && audience.contains(settings.audience())));
+    }
+
+    @Bean
+    FilterRegistrationBean<BearerTokens> bearerTokens(JwtDecoder tokenDecoder, TokenLoginSettings settings,
+                                                      IdentityService identityService) {
+        var provider = new JwtAuthenticationProvider(tokenDecoder);
+        provider.setJwtAuthenticationConverter(new TokenClaims(settings, identityService));
+        var filter = new BearerTokenAuthenticationFilter(new ProviderManager(provider));
+        filter.setAuthenticationFailureHandler(new BearerTokenRefusal());
+        var registration = new FilterRegistrationBean<>(new BearerTokens(filter));
+        registration.setName("bearer-tokens");
+        registration.addUrlPatterns("/api/*", "/engine-rest/*");
+        // After the security headers and the login throttle, before the API and engine REST authentication.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setEnabled(settings.enabled()); // an issuer set to an empty value: off, as when absent
+        return registration;
+    }
+
+    /** Spring Security's bearer-token filter, with the token's caller forgotten when the request ends. */
+    static final class BearerTokens extends OncePerRequestFilter {
+
+        private final BearerTokenAuthenticationFilter delegate;
+
+        BearerTokens(BearerTokenAuthenticationFilter delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            try {
+                delegate.doFilter(request, response, chain);
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        }
+    }
+}
