@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -19,13 +20,17 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
  *   <li>The organisation claim names either an employer — a tenant, the caller then works for it — or an
  *       organisation serving employers (an arbodienst, a re-integratiebedrijf): a Camunda group the caller acts in,
  *       whose contracts with employers stay where they are kept now, its tenant memberships in Camunda Admin.</li>
- *   <li>Groups and tenants are taken as ids; the provider decides them. A group the platform gives no
- *       authorization grants nothing; engine authorizations stay the one access policy.</li>
+ *   <li>Groups are the platform's role groups (and Camunda's administrators' group) the provider names; any other
+ *       id is dropped. Tenants are taken as ids; the provider decides them (its administrators decide who works
+ *       for which employer, and who is an administrator). Engine authorizations stay the one access policy.</li>
  * </ul>
  * The user needs no row in Camunda's user table: authorizations are per group, per tenant and per user id (a
  * task's assignee, a case party), and names fall back to the user id where the directory has none.
  */
 class TokenClaims implements Converter<Jwt, AbstractAuthenticationToken> {
+
+    /** The types of the platform's role groups (identity/RoleSetup) and of Camunda's administrators' group. */
+    static final Set<String> ROLE_TYPES = Set.of("WORKFLOW", "SYSTEM");
 
     private final TokenLoginSettings settings;
     private final IdentityService identityService;
@@ -41,16 +46,20 @@ class TokenClaims implements Converter<Jwt, AbstractAuthenticationToken> {
         if (userId == null || userId.isBlank()) {
             throw new InvalidBearerTokenException("token without the user id claim " + settings.userIdClaim());
         }
-        Set<String> groups = new LinkedHashSet<>();
+        Set<String> claimed = new LinkedHashSet<>();
         for (String group : values(token, settings.groupsClaim())) {
-            // Keycloak's group mapper writes the group's path ("/werkgever") unless told otherwise.
-            groups.add(group.startsWith("/") ? group.substring(group.lastIndexOf('/') + 1) : group);
+            // Keycloak's group mapper writes a top-level group's path ("/werkgever") unless told otherwise; a
+            // subgroup's path ("/acme-bouw/werkgever") names another group and is not shortened to its last part.
+            claimed.add(group.startsWith("/") && group.indexOf('/', 1) < 0 ? group.substring(1) : group);
         }
+        Set<String> groups = new LinkedHashSet<>(existing(claimed, type -> ROLE_TYPES.contains(type)));
         Set<String> tenants = new LinkedHashSet<>(values(token, settings.tenantsClaim()));
         for (String organisation : values(token, settings.organisationClaim())) {
             if (identityService.createTenantQuery().tenantId(organisation).count() > 0) {
                 tenants.add(organisation);
-            } else {
+            } else if (!existing(Set.of(organisation), type -> type != null && !ROLE_TYPES.contains(type))
+                    .isEmpty()) {
+                // an organisation that serves employers (its group's type is arbodienst, re-integratiebedrijf, …)
                 groups.add(organisation);
                 identityService.createTenantQuery().groupMember(organisation).list().stream().map(Tenant::getId)
                         .forEach(tenants::add);
@@ -58,6 +67,19 @@ class TokenClaims implements Converter<Jwt, AbstractAuthenticationToken> {
         }
         groups.remove("");
         return new TokenCaller(token, userId.trim(), new ArrayList<>(groups), new ArrayList<>(tenants));
+    }
+
+    /**
+     * The claimed group ids that are groups of the platform of an accepted type: a role (or the administrators) from
+     * the groups claim, an organisation from the organisation claim — so that neither claim can stand in for the
+     * other (an organisation attribute set to "camunda-admin" grants nothing) and an unknown id is dropped.
+     */
+    private List<String> existing(Set<String> ids, java.util.function.Predicate<String> acceptedType) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return identityService.createGroupQuery().groupIdIn(ids.toArray(String[]::new)).list().stream()
+                .filter(group -> acceptedType.test(group.getType())).map(Group::getId).toList();
     }
 
     /** A claim as a list of non-blank strings: absent → none, a string → one, an array → each string in it. */

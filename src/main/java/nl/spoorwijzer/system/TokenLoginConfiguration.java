@@ -5,13 +5,17 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -25,6 +29,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.web.client.RestTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -43,25 +48,48 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @ConditionalOnProperty(TokenLoginSettings.ISSUER_PROPERTY)
 class TokenLoginConfiguration {
 
-    /** The issuer's keys are read at the first token, so the platform starts while the provider is still down. */
+    /**
+     * The issuer's keys are read at the first token, so the platform starts while the provider is still down; reading
+     * them (and the discovery document) waits at most 2 s to connect and 3 s for the answer, so a stalled provider
+     * does not hold request threads.
+     */
     @Bean
     JwtDecoder tokenDecoder(TokenLoginSettings settings) {
+        OAuth2TokenValidator<Jwt> validator = validator(settings); // refuses to start without an audience
         return new SupplierJwtDecoder(() -> {
+            RestTemplate provider = new RestTemplate(providerRequests());
             NimbusJwtDecoder decoder = settings.jwkSetUri() == null || settings.jwkSetUri().isBlank()
-                    ? NimbusJwtDecoder.withIssuerLocation(settings.issuerUri()).build()
-                    : NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
-            decoder.setJwtValidator(validator(settings));
+                    ? NimbusJwtDecoder.withIssuerLocation(settings.issuerUri()).restOperations(provider).build()
+                    : NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).restOperations(provider).build();
+            decoder.setJwtValidator(validator);
             return decoder;
         });
     }
 
+    private static SimpleClientHttpRequestFactory providerRequests() {
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(Duration.ofSeconds(2));
+        requests.setReadTimeout(Duration.ofSeconds(3));
+        return requests;
+    }
+
+    /**
+     * Issuer, expiry (a token without one is refused: it would never expire), not-before, the audience (required:
+     * with a provider shared by many applications — Entra ID's issuer is the whole directory's — a token for another
+     * application would otherwise be accepted with its roles), and no ID token used as an access token (Keycloak
+     * marks them {@code typ: ID}).
+     */
     static OAuth2TokenValidator<Jwt> validator(TokenLoginSettings settings) {
-        OAuth2TokenValidator<Jwt> issuerAndTime = JwtValidators.createDefaultWithIssuer(settings.issuerUri());
         if (settings.audience() == null || settings.audience().isBlank()) {
-            return issuerAndTime;
+            throw new IllegalStateException("spoorwijzer.security.oidc.audience (SPOORWIJZER_OIDC_AUDIENCE) must be set"
+                    + " to the platform's client id at the identity provider: without it a token issued for another"
+                    + " application of the same provider would be accepted / moet gezet zijn");
         }
-        return new DelegatingOAuth2TokenValidator<>(issuerAndTime, new JwtClaimValidator<List<String>>(
-                JwtClaimNames.AUD, audience -> audience != null && audience.contains(settings.audience())));
+        return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(settings.issuerUri()),
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<Object>("typ", type -> type == null || !"ID".equalsIgnoreCase(type.toString())),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        audience -> audience != null && audience.contains(settings.audience())));
     }
 
     @Bean

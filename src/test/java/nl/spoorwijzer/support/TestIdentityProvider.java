@@ -74,6 +74,31 @@ public final class TestIdentityProvider {
         return SERVER.issueToken(ISSUER_ID, "sub-" + userId, audience, all, lifetimeSeconds).serialize();
     }
 
+    /**
+     * A token signed with the provider's own key, of its issuer and for the platform, that carries no expiry
+     * ({@code exp}): the provider never issues one, so it is signed here with the provider's key (read from it).
+     */
+    public static String tokenWithoutExpiry(String userId, Map<String, Object> claims) {
+        try {
+            java.lang.reflect.Field keys = no.nav.security.mock.oauth2.token.OAuth2TokenProvider.class
+                    .getDeclaredField("keyProvider");
+            keys.setAccessible(true);
+            com.nimbusds.jose.jwk.RSAKey key = (com.nimbusds.jose.jwk.RSAKey)
+                    ((no.nav.security.mock.oauth2.token.KeyProvider) keys.get(SERVER.getConfig().getTokenProvider()))
+                            .signingKey(ISSUER_ID);
+            com.nimbusds.jwt.JWTClaimsSet.Builder set = new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(issuer())
+                    .subject("sub-" + userId).audience(AUDIENCE).issueTime(new java.util.Date())
+                    .claim("preferred_username", userId);
+            claims.forEach(set::claim);
+            com.nimbusds.jwt.SignedJWT token = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(
+                    com.nimbusds.jose.JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), set.build());
+            token.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+            return token.serialize();
+        } catch (ReflectiveOperationException | com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A token of another issuer (another provider, its own keys), otherwise the same. */
     public static String foreignToken(String userId, Map<String, Object> claims) {
         MockOAuth2Server foreign = new MockOAuth2Server();

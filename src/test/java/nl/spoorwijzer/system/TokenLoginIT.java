@@ -122,6 +122,30 @@ class TokenLoginIT {
     }
 
     @Test
+    void neitherClaimCanStandInForAnotherRoleOrTheAdministrators() throws IOException {
+        // An organisation attribute set to a role or to the administrators' group, a subgroup path ending in one,
+        // and an id the platform does not know: none becomes a group of the caller.
+        JsonNode me = json.readTree(get("/api/me", token("mallory", Map.of(
+                "groups", List.of("werkgever", "/acme-bouw/camunda-admin", "geen-groep"),
+                "organisation", "camunda-admin"))).body());
+        assertThat(me.path("groups")).extracting(JsonNode::asText).containsExactly("werkgever");
+
+        JsonNode asRole = json.readTree(get("/api/me", token("mallory", Map.of("organisation", "bedrijfsarts")))
+                .body());
+        assertThat(asRole.path("groups")).as("an organisation claim naming a role").isEmpty();
+        assertThat(get("/engine-rest/user", token("mallory", Map.of("organisation", "camunda-admin"))).body())
+                .doesNotContain("\"demo\"");
+    }
+
+    @Test
+    void aTokenWithoutExpiryOrAnIdTokenIsRefusedWith401() throws IOException {
+        Map<String, Object> idToken = new java.util.LinkedHashMap<>(WERKGEVER_ACME);
+        idToken.put("typ", "ID");
+        assertRefused(get("/api/cases", token("anouk", idToken)));
+        assertRefused(get("/api/cases", TestIdentityProvider.tokenWithoutExpiry("anouk", WERKGEVER_ACME)));
+    }
+
+    @Test
     void aTokenForAnotherApplicationOrWithoutUserIdIsRefusedWith401() throws IOException {
         assertRefused(get("/api/cases", TestIdentityProvider.tokenFor("ander-systeem", "anouk", WERKGEVER_ACME)));
         assertRefused(get("/engine-rest/process-instance", TestIdentityProvider.token(null, WERKGEVER_ACME)));
