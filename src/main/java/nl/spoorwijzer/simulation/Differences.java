@@ -16,7 +16,8 @@ import java.util.Objects;
  */
 public record Differences(List<Trace.Item> appeared, List<Trace.Item> disappeared, List<Moved> moved) {
 
-    public record Moved(String key, String label, String from, String to) {
+    /** A task or entry on another day: its due date (or entry date) and the day it appeared, before and after. */
+    public record Moved(String key, String label, String from, String to, String createdFrom, String createdTo) {
     }
 
     @JsonIgnore
@@ -34,8 +35,9 @@ public record Differences(List<Trace.Item> appeared, List<Trace.Item> disappeare
             Trace.Item other = after.get(occurrence);
             if (other == null) {
                 disappeared.add(item);
-            } else if (!Objects.equals(item.date(), other.date())) {
-                moved.add(new Moved(item.key(), other.label(), item.date(), other.date()));
+            } else if (!Objects.equals(item.date(), other.date()) || !Objects.equals(item.created(), other.created())) {
+                moved.add(new Moved(item.key(), other.label(), item.date(), other.date(), item.created(),
+                        other.created()));
             }
         });
         after.forEach((occurrence, item) -> {

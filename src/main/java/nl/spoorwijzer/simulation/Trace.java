@@ -11,8 +11,9 @@ public record Trace(List<Item> tasks, List<Item> dossier) {
     /**
      * @param key   the task's definition key, or the dossier entry's step (element id) or type
      * @param label what a person reads: the task's name, the entry's subject
-     * @param date  the task's due date, the day an entry was written (YYYY-MM-DD), or null
+     * @param date    the task's due date, the day an entry was written (YYYY-MM-DD), or null
+     * @param created the day the task appeared (null for an entry)
      */
-    public record Item(String key, String label, String date) {
+    public record Item(String key, String label, String date, String created) {
     }
 }

@@ -21,7 +21,6 @@ import nl.spoorwijzer.uwv.UwvDecisionRequest;
 import nl.spoorwijzer.uwv.UwvDecisions;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
@@ -132,7 +131,8 @@ final class WhatIfRun {
         List<Trace.Item> tasks = engine.getHistoryService().createHistoricTaskInstanceQuery()
                 .processInstanceBusinessKey(caseId).orderByHistoricActivityInstanceStartTime().asc()
                 .orderByTaskDefinitionKey().asc().list().stream()
-                .map(task -> new Trace.Item(task.getTaskDefinitionKey(), task.getName(), day(task))).toList();
+                .map(task -> new Trace.Item(task.getTaskDefinitionKey(), task.getName(), day(task.getDueDate()),
+                        day(task.getStartTime()))).toList();
         List<Trace.Item> entries = dossier.findByCase(caseId).stream().map(WhatIfRun::item).toList();
         return new Trace(tasks, entries);
     }
@@ -140,12 +140,11 @@ final class WhatIfRun {
     private static Trace.Item item(DossierEntry entry) {
         String key = entry.type().name() + ":" + (entry.elementId() != null ? entry.elementId() : entry.subject());
         return new Trace.Item(key, entry.subject(), entry.recordedAt() == null ? null
-                : entry.recordedAt().atZoneSameInstant(AMSTERDAM).toLocalDate().toString());
+                : entry.recordedAt().atZoneSameInstant(AMSTERDAM).toLocalDate().toString(), null);
     }
 
-    private static String day(HistoricTaskInstance task) {
-        return task.getDueDate() == null ? null
-                : LocalDate.ofInstant(task.getDueDate().toInstant(), AMSTERDAM).toString();
+    private static String day(Date date) {
+        return date == null ? null : LocalDate.ofInstant(date.toInstant(), AMSTERDAM).toString();
     }
 
     private static Date at(LocalDate day) {
