@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,8 +44,8 @@ class SimulationLauncher {
 
     Outcome run(Path work) throws IOException, InterruptedException {
         Path log = work.resolve("simulatie.log");
-        Process process = new ProcessBuilder(command(work)).redirectErrorStream(true).redirectOutput(log.toFile())
-                .start();
+        Process process = new ProcessBuilder(command(work)).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("Simulation in {} ran past {}; killed", work, timeout);
@@ -54,7 +56,7 @@ class SimulationLauncher {
             process.destroyForcibly();
         }
         if (process.exitValue() == 1) {
-            LOG.warn("Simulation in {} failed; its log:\n{}", work, tail(log));
+            LOG.warn("Simulation in {} failed; its log:\n{}", work, head(log));
         }
         return new Outcome(process.exitValue(), work.resolve(SimulationMain.RESULT));
     }
@@ -64,7 +66,7 @@ class SimulationLauncher {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + maxHeap);
         command.add("-Djava.io.tmpdir=" + work);
-        String classpath = System.getProperty("java.class.path");
+        String classpath = classpath(System.getProperty("java.class.path"));
         if (isExecutableJar(classpath)) {
             command.add("-Dloader.main=" + SimulationMain.class.getName());
             command.add("-cp");
@@ -79,6 +81,16 @@ class SimulationLauncher {
         return command;
     }
 
+    /**
+     * This JVM's classpath with every entry absolute, since the simulation runs in its work directory, and without
+     * empty entries: an empty entry means the working directory, whose {@code processes/} would be deployed twice.
+     */
+    static String classpath(String classpath) {
+        return Arrays.stream(classpath.split(File.pathSeparator)).filter(entry -> !entry.isBlank())
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
     private static boolean isExecutableJar(String classpath) throws IOException {
         if (classpath.contains(File.pathSeparator) || !classpath.endsWith(".jar")) {
             return false;
@@ -88,10 +100,10 @@ class SimulationLauncher {
         }
     }
 
-    private static String tail(Path log) {
+    private static String head(Path log) {
         try {
             List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            return String.join("\n", lines.subList(0, Math.min(lines.size(), 150)));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }

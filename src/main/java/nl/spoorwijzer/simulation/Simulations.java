@@ -134,14 +134,19 @@ class Simulations {
         for (Deployment deployment : currentDeployments()) {
             Path dir = Files.createDirectories(work.resolve("current").resolve(Integer.toString(number++)));
             for (String name : access.withoutCaller(() -> repository.getDeploymentResourceNames(deployment.getId()))) {
-                if (name.contains("/") || name.contains("\\")) {
+                // Spring's auto-deployment names a resource by its path (file [/…/processes/poortwachter.bpmn]).
+                String file = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
+                        .replace("]", "");
+                if (!file.matches("[A-Za-z0-9][A-Za-z0-9._-]*\\.(bpmn|dmn|form)")) {
                     continue;
                 }
                 try (InputStream in = access.withoutCaller(() -> repository.getResourceAsStream(deployment.getId(),
                         name))) {
-                    Files.copy(in, dir.resolve(name));
+                    Files.copy(in, dir.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
+            LOG.info("Simulation: current models of deployment {} ({}): {}", deployment.getId(), deployment.getName(),
+                    repository.getDeploymentResourceNames(deployment.getId()));
         }
         return work;
     }
