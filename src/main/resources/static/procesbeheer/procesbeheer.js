@@ -153,18 +153,18 @@ async function pollSimulation(id) {
   }
 }
 
-function itemDate(item) {
-  return item.date ? 'termijn ' + item.date : (item.created ? 'op ' + item.created : 'zonder termijn');
+// Tasks: the day a task appears and its due date. Dossier entries: the day they are written.
+function taskDates(item) {
+  return 'verschijnt ' + (item.created || '—') + ', ' + (item.date ? 'termijn ' + item.date : 'zonder termijn');
 }
 
-function differenceList(title, differences) {
+function differenceList(title, differences, dossier) {
+  const when = item => dossier ? 'op ' + (item.date || '—') : taskDates(item);
   const items = [
-    ...differences.appeared.map(i => el('li', { class: 'verschenen' }, 'Verschenen: ' + i.label + ' (' +
-      (i.created ? 'verschijnt ' + i.created + ', ' : '') + itemDate(i) + ')')),
-    ...differences.disappeared.map(i => el('li', { class: 'verdwenen' }, 'Verdwenen: ' + i.label + ' (' +
-      itemDate(i) + ')')),
+    ...differences.appeared.map(i => el('li', { class: 'verschenen' }, 'Verschenen: ' + i.label + ' (' + when(i) + ')')),
+    ...differences.disappeared.map(i => el('li', { class: 'verdwenen' }, 'Verdwenen: ' + i.label + ' (' + when(i) + ')')),
     ...differences.moved.map(m => el('li', { class: 'verschoven' }, 'Verschoven: ' + m.label + ' — ' +
-      [m.from !== m.to ? 'termijn ' + (m.from || '—') + ' → ' + (m.to || '—') : '',
+      [m.from !== m.to ? (dossier ? 'op ' : 'termijn ') + (m.from || '—') + ' → ' + (m.to || '—') : '',
         m.createdFrom !== m.createdTo ? 'verschijnt ' + (m.createdFrom || '—') + ' → ' + (m.createdTo || '—') : '']
         .filter(Boolean).join('; '))),
   ];
@@ -192,8 +192,8 @@ function showSimulation(run) {
       el('h3', {}, c.title + ' (simulatie)'),
       el('p', { class: 'muted' }, 'Taken: ' + c.current.tasks.length + ' → ' + c.candidate.tasks.length +
         '; dossierregels: ' + c.current.dossier.length + ' → ' + c.candidate.dossier.length),
-      differenceList('Taken en termijnen', c.tasks),
-      differenceList('Dossier', c.dossier))));
+      differenceList('Taken en termijnen', c.tasks, false),
+      differenceList('Dossier', c.dossier, true))));
 }
 
 async function start() {

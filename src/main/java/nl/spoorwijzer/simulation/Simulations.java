@@ -145,8 +145,7 @@ class Simulations {
                     Files.copy(in, dir.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            LOG.info("Simulation: current models of deployment {} ({}): {}", deployment.getId(), deployment.getName(),
-                    repository.getDeploymentResourceNames(deployment.getId()));
+            LOG.debug("Simulation: current models of deployment {} ({})", deployment.getId(), deployment.getName());
         }
         return work;
     }
