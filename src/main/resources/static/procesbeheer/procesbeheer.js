@@ -113,10 +113,94 @@ async function startMigration() {
   }
 }
 
+// Eerst proberen: POST /api/simulations (the candidate files), then GET /api/simulations/{id} until it is done.
+const SIMULATION_POLL_MS = 3000;
+
+function violationList(error) {
+  const violations = error instanceof ApiError && Array.isArray(error.problem.violations) ? error.problem.violations : [];
+  return violations.length ? el('ul', { class: 'redenen' },
+    violations.map(v => el('li', {}, el('code', {}, v.field), ': ' + v.rule))) : '';
+}
+
+async function startSimulation(event) {
+  event.preventDefault();
+  const files = document.getElementById('kandidaat').files;
+  const body = new FormData();
+  for (const file of files) {
+    body.append(file.name, file, file.name);
+  }
+  const target = document.getElementById('simulatie');
+  try {
+    const started = await send('POST', '/api/simulations', body);
+    target.replaceChildren(el('p', { class: 'muted' }, 'De simulatie loopt…'));
+    pollSimulation(started.id);
+  } catch (error) {
+    target.replaceChildren(el('p', { class: 'kan-niet' }, problemText(error)), violationList(error));
+  }
+}
+
+async function pollSimulation(id) {
+  const target = document.getElementById('simulatie');
+  try {
+    const run = await getJson('/api/simulations/' + encodeURIComponent(id));
+    if (run.status === 'BEZIG') {
+      setTimeout(() => pollSimulation(id), SIMULATION_POLL_MS);
+    } else {
+      showSimulation(run);
+    }
+  } catch (error) {
+    target.replaceChildren(el('p', { class: 'kan-niet' }, problemText(error)));
+  }
+}
+
+// Tasks: the day a task appears and its due date. Dossier entries: the day they are written.
+function taskDates(item) {
+  return 'verschijnt ' + (item.created || '—') + ', ' + (item.date ? 'termijn ' + item.date : 'zonder termijn');
+}
+
+function differenceList(title, differences, dossier) {
+  const when = item => dossier ? 'op ' + (item.date || '—') : taskDates(item);
+  const items = [
+    ...differences.appeared.map(i => el('li', { class: 'verschenen' }, 'Verschenen: ' + i.label + ' (' + when(i) + ')')),
+    ...differences.disappeared.map(i => el('li', { class: 'verdwenen' }, 'Verdwenen: ' + i.label + ' (' + when(i) + ')')),
+    ...differences.moved.map(m => el('li', { class: 'verschoven' }, 'Verschoven: ' + m.label + ' — ' +
+      [m.from !== m.to ? (dossier ? 'op ' : 'termijn ') + (m.from || '—') + ' → ' + (m.to || '—') : '',
+        m.createdFrom !== m.createdTo ? 'verschijnt ' + (m.createdFrom || '—') + ' → ' + (m.createdTo || '—') : '']
+        .filter(Boolean).join('; '))),
+  ];
+  return el('div', {}, el('h4', {}, title),
+    items.length ? el('ul', { class: 'verschillen' }, items) : el('p', { class: 'muted' }, 'Geen verschil.'));
+}
+
+function showSimulation(run) {
+  const target = document.getElementById('simulatie');
+  if (run.status === 'MISLUKT') {
+    target.replaceChildren(el('p', { class: 'kan-niet' }, run.error));
+    return;
+  }
+  const result = run.result;
+  if (run.status === 'GEWEIGERD') {
+    target.replaceChildren(el('p', { class: 'kan-niet' }, 'De modelbestanden worden geweigerd:'),
+      el('ul', { class: 'redenen' }, result.refusal.map(v => el('li', {}, el('code', {}, v.field), ': ' + v.rule))));
+    return;
+  }
+  target.replaceChildren(
+    el('p', {}, el('span', { class: 'simulatie-label' }, 'SIMULATIE'),
+      ' Voorbeeldzaken met verzonnen personen, ziek vanaf ' + result.firstSickDay +
+      '; links de huidige versie, rechts uw bestanden. Geen echte zaak.'),
+    ...result.cases.map(c => el('section', { class: 'simulatie-zaak', 'data-zaak': c.id },
+      el('h3', {}, c.title + ' (simulatie)'),
+      el('p', { class: 'muted' }, 'Taken: ' + c.current.tasks.length + ' → ' + c.candidate.tasks.length +
+        '; dossierregels: ' + c.current.dossier.length + ' → ' + c.candidate.dossier.length),
+      differenceList('Taken en termijnen', c.tasks, false),
+      differenceList('Dossier', c.dossier, true))));
+}
+
 async function start() {
   try {
     await header();
     document.getElementById('plan-formulier').addEventListener('submit', makePlan);
+    document.getElementById('proberen-formulier').addEventListener('submit', startSimulation);
     // A version typed in by hand is one for all employers unless chosen from the table.
     for (const id of ['proces', 'bronversie']) {
       document.getElementById(id).addEventListener('input', () => { document.getElementById('tenant').value = ''; });

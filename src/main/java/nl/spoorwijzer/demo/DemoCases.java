@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.spoorwijzer.process.EmployerProtocol;
 import nl.spoorwijzer.process.ProcessKeys;
+import nl.spoorwijzer.simulation.CasePlayer;
+import nl.spoorwijzer.simulation.SimulatedAnswers;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;

@@ -41,8 +41,8 @@ class DemoIdentities implements ApplicationRunner {
     static final String ARBO_WEST = "arbo-west";
     static final String ARBO_NOORD = "arbo-noord";
     static final String AD_OOST = "ad-oost";
-    static final String WERKFIT = "bureau-werkfit";
-    static final String NIEUWE_KANSEN = "bureau-nieuwe-kansen";
+    static final String WERKFIT = nl.spoorwijzer.simulation.SimulatedAnswers.BUREAU;
+    static final String NIEUWE_KANSEN = nl.spoorwijzer.simulation.SimulatedAnswers.OTHER_BUREAU;
 
     /**
      * Two arbodiensten, one per employer; one practice of arbeidsdeskundigen and two re-integratiebedrijven serving

@@ -75,7 +75,7 @@ final class ValidatingDeployer implements Deployer {
      * The versions deployed for the deployment's tenant (shared ones when it has none), read without authorization
      * and tenant check: the procesbeheerder deploys for an employer whose cases she may not see.
      */
-    private static DeploymentRules.Deployed deployed(String tenantId) {
+    static DeploymentRules.Deployed deployed(String tenantId) {
         Map<String, List<DeployedVersion>> read = new HashMap<>();
         return (kind, key) -> read.computeIfAbsent(kind + "/" + key, ignored -> AsPlatform.inCommand(
                 () -> switch (kind) {

@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import nl.spoorwijzer.demo.SimulatedAnswers;
+import nl.spoorwijzer.simulation.SimulatedAnswers;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;

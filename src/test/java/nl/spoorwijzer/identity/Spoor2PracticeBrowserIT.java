@@ -13,7 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import nl.spoorwijzer.demo.SimulatedAnswers;
+import nl.spoorwijzer.simulation.SimulatedAnswers;
 import nl.spoorwijzer.support.ApiCases;
 import nl.spoorwijzer.support.HttpTestClient;
 import org.camunda.bpm.engine.ProcessEngine;

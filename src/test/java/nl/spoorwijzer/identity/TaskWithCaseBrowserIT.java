@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import nl.spoorwijzer.demo.SimulatedAnswers;
+import nl.spoorwijzer.simulation.SimulatedAnswers;
 import nl.spoorwijzer.identity.TasklistBrowser.ListedTask;
 import nl.spoorwijzer.process.SicknessWeekRefresh;
 import nl.spoorwijzer.support.ApiCases;

@@ -13,7 +13,7 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.Map;
-import nl.spoorwijzer.demo.SimulatedAnswers;
+import nl.spoorwijzer.simulation.SimulatedAnswers;
 import nl.spoorwijzer.identity.TasklistBrowser.ListedTask;
 import nl.spoorwijzer.support.ApiCases;
 import nl.spoorwijzer.support.HttpTestClient;

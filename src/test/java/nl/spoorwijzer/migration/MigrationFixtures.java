@@ -75,6 +75,13 @@ public final class MigrationFixtures {
 
     /** Version 2 under its own version tag with a further {@code change}. */
     public ProcessDefinition deployVersion2(String versionTag, Consumer<BpmnModelInstance> change) throws IOException {
+        String deploymentId = deploy("poortwachter versie 2 (test)", version2(versionTag, change));
+        return engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deploymentId)
+                .processDefinitionKey("poortwachter").singleResult();
+    }
+
+    /** Version 2's {@code poortwachter.bpmn}, not deployed. */
+    public static byte[] version2(String versionTag, Consumer<BpmnModelInstance> change) throws IOException {
         BpmnModelInstance model;
         try (InputStream in = new ClassPathResource("processes/poortwachter.bpmn").getInputStream()) {
             model = Bpmn.readModelFromStream(in);
@@ -106,9 +113,20 @@ public final class MigrationFixtures {
         change.accept(model);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Bpmn.writeModelToStream(bytes, model);
-        String deploymentId = deploy("poortwachter versie 2 (test)", bytes.toByteArray());
-        return engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deploymentId)
-                .processDefinitionKey("poortwachter").singleResult();
+        return bytes.toByteArray();
+    }
+
+    /** Today's forms and the test's own form of the added task, by file name. */
+    public static java.util.Map<String, byte[]> forms() throws IOException {
+        java.util.Map<String, byte[]> forms = new java.util.LinkedHashMap<>();
+        for (String pattern : List.of("classpath:forms/*.form", "classpath:migration/*.form")) {
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources(pattern)) {
+                try (InputStream in = resource.getInputStream()) {
+                    forms.put(resource.getFilename(), in.readAllBytes());
+                }
+            }
+        }
+        return forms;
     }
 
     /** Today's models last again, so that they remain the latest for the tests that follow on this database. */

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import nl.spoorwijzer.demo.SimulatedAnswers;
+import nl.spoorwijzer.simulation.SimulatedAnswers;
 import nl.spoorwijzer.support.ApiCases;
 import nl.spoorwijzer.support.HttpTestClient;
 import org.camunda.bpm.engine.ProcessEngine;

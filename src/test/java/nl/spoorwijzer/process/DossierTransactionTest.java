@@ -6,7 +6,7 @@ import static org.mockito.Mockito.doThrow;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Map;
-import nl.spoorwijzer.demo.SimulatedAnswers;
+import nl.spoorwijzer.simulation.SimulatedAnswers;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.dossier.DossierRepository;
 import org.assertj.core.api.Assertions;

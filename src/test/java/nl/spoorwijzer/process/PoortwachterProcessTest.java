@@ -16,7 +16,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import nl.spoorwijzer.casefile.CaseFileRepository;
 import nl.spoorwijzer.casefile.CasePhase;
-import nl.spoorwijzer.demo.SimulatedAnswers;
+import nl.spoorwijzer.simulation.SimulatedAnswers;
 import nl.spoorwijzer.dossier.DossierEntry;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.dossier.DossierRepository;

@@ -12,7 +12,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
 import java.util.function.Function;
-import nl.spoorwijzer.demo.CasePlayer;
+import nl.spoorwijzer.simulation.CasePlayer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;

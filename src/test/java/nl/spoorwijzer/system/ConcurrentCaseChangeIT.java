@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import nl.spoorwijzer.demo.CasePlayer;
+import nl.spoorwijzer.simulation.CasePlayer;
 import nl.spoorwijzer.dossier.DossierEntryType;
 import nl.spoorwijzer.dossier.DossierRepository;
 import nl.spoorwijzer.support.ApiCases;

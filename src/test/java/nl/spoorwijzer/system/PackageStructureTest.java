@@ -42,7 +42,7 @@ class PackageStructureTest {
                         BASE + ".employment..", BASE + ".activities..", BASE + ".opinions..",
                         BASE + ".cooperation..",
                         BASE + ".ownwork..",
-                        BASE + ".trajectories..", BASE + ".migration..")
+                        BASE + ".trajectories..", BASE + ".migration..", BASE + ".simulation..")
                 .layer("cases").definedBy(BASE + ".cases..")
                 .layer("report").definedBy(BASE + ".report..", BASE + ".dashboard..", BASE + ".casedetails..",
                         BASE + ".deadlines..", BASE + ".signals..", BASE + ".risks..", BASE + ".overview..")
@@ -81,7 +81,7 @@ class PackageStructureTest {
     @Test
     void everyFeaturePackageHasItsLayer() {
         Set<String> layered = Set.of("demo", "recovery", "uwv", "agreements", "employment", "activities", "opinions",
-                "cooperation", "ownwork", "trajectories", "migration",
+                "cooperation", "ownwork", "trajectories", "migration", "simulation",
                 "cases",
                 "report", "dashboard", "casedetails", "deadlines", "signals", "risks", "overview", "documents", "forms",
                 "modelling", "casefile", "process",

@@ -1,4 +1,4 @@
-package nl.spoorwijzer.demo;
+package nl.spoorwijzer.simulation;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -15,9 +15,9 @@ import org.camunda.bpm.engine.task.Task;
 
 /**
  * Plays a case forward in simulated time: moves the engine clock from one timer to the next, fires the timers that
- * are due and lets simulated people complete the tasks they get. Used for demo cases (at start-up, before the web
- * server and the job executor start, see {@link DemoCases}), process tests and benchmarks — never while the platform
- * serves requests, because the engine clock is global.
+ * are due and lets simulated people complete the tasks they get. Used for the demo cases (at start-up, before the web
+ * server and the job executor start), the what-if simulation (in its own short-lived JVM, {@link SimulationMain}),
+ * process tests and benchmarks — never while the platform serves requests, because the engine clock is global.
  */
 public final class CasePlayer {
 

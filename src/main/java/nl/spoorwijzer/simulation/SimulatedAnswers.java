@@ -1,4 +1,4 @@
-package nl.spoorwijzer.demo;
+package nl.spoorwijzer.simulation;
 
 import nl.spoorwijzer.process.ProcessKeys;
 import java.time.LocalDate;
@@ -10,9 +10,14 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Realistic form values per task, as the people in a case would submit them (never medical details): what the demo
- * cases, the process tests and the benchmarks complete tasks with. Dates are the engine's "today".
+ * cases, the what-if simulation (issue 28), the process tests and the benchmarks complete tasks with. Dates are
+ * the engine's "today".
  */
 public final class SimulatedAnswers {
+
+    /** The re-integratiebureaus the answers choose (the demo's two bureaus). */
+    public static final String BUREAU = "bureau-werkfit";
+    public static final String OTHER_BUREAU = "bureau-nieuwe-kansen";
 
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
@@ -26,6 +31,18 @@ public final class SimulatedAnswers {
     /** The answers of a person who completes every task at once. */
     public static Map<String, Object> onTime(String taskKey) {
         return defaults(taskKey);
+    }
+
+    /**
+     * The answers of a person who completes every task at once; a task without simulated answers (one a candidate
+     * model adds) is completed without values, so the case goes on past it as it would once someone does it.
+     */
+    public static Map<String, Object> onTimeOrEmpty(String taskKey) {
+        try {
+            return defaults(taskKey);
+        } catch (IllegalArgumentException unknown) {
+            return Map.of();
+        }
     }
 
     /**
@@ -137,7 +154,7 @@ public final class SimulatedAnswers {
                     values.put("visieWerknemerEje", "Ik sta open voor ander werk.");
             case "reintegratiebureauInschakelen", "spoor2UitvoerderKiezen" -> {
                 values.put("spoor2Uitvoerder", "bureau");
-                values.put("reintegratiebureau", DemoIdentities.WERKFIT);
+                values.put("reintegratiebureau", BUREAU);
                 values.put("spoor2Startdatum", today());
             }
             case "aanmeldingBeoordelen" -> {
@@ -145,7 +162,7 @@ public final class SimulatedAnswers {
                 values.put("werknemerBetrokkenBijKeuze", true);
             }
             case "anderBureauKiezen" -> {
-                values.put("reintegratiebureau", DemoIdentities.NIEUWE_KANSEN);
+                values.put("reintegratiebureau", OTHER_BUREAU);
                 values.put("keuzeToelichting", "Ervaring met administratieve functies in de regio.");
             }
             case "kennismaking" -> {
