@@ -56,7 +56,6 @@ class CaseMigrationTest {
     static final String OLD_TIMER = MigrationFixtures.OLD_TIMER;
     static final String NEW_TIMER = MigrationFixtures.NEW_TIMER;
     static final String ADDED_TASK = MigrationFixtures.ADDED_TASK;
-    static final String VERSION_TAG = MigrationFixtures.VERSION_TAG;
 
     @Autowired ProcessEngine engine;
     @Autowired MigrationPlans plans;
@@ -133,7 +132,7 @@ class CaseMigrationTest {
             boolean onMappedStep = each != uwv;
             assertThat(migrated).singleElement().satisfies(entry -> {
                 assertThat(entry.subject()).isEqualTo("Zaak overgezet naar versie " + v2.getVersion()
-                        + " (versionTag " + VERSION_TAG + ") door hanna" + (onMappedStep ? "; stap '" + OLD_TIMER
+                        + " (versionTag " + v2.getVersionTag() + ") door hanna" + (onMappedStep ? "; stap '" + OLD_TIMER
                         + "' gaat verder als 'Termijn van de 42e-weeksmelding' (" + NEW_TIMER + ")" : ""));
                 if (onMappedStep) {
                     assertThat(entry.content()).as("the step it moved from").containsEntry("stappen",
@@ -190,7 +189,7 @@ class CaseMigrationTest {
                 spoor2.firstSickDay))).taskDue();
         Map<String, Object> legalBefore = engine.getRuntimeService().getVariables(spoor2.instanceId,
                 CaseTimeline.writtenVariables());
-        ProcessDefinition v2 = fixtures.deploySpoor2Version("9.9.9");
+        ProcessDefinition v2 = fixtures.deploySpoor2Version(fixtures.nextVersionTag("spoor-2-traject"));
 
         MigrationRequest request = new MigrationRequest("spoor-2-traject", null, trajectory.getProcessDefinitionId(),
                 null, v2.getId(), null, null, List.of(spoor2.caseId), true);
@@ -201,7 +200,7 @@ class CaseMigrationTest {
                 .singleResult().getProcessDefinitionId()).isEqualTo(v2.getId());
         assertThat(entries(spoor2, DossierEntryType.MODEL_MIGRATED)).singleElement().satisfies(entry -> {
             assertThat(entry.subject()).isEqualTo("Zaak overgezet naar versie " + v2.getVersion()
-                    + " (versionTag 9.9.9) van spoor-2-traject door hanna");
+                    + " (versionTag " + v2.getVersionTag() + ") van spoor-2-traject door hanna");
             assertThat(entry.processInstanceId()).as("the case's own instance").isEqualTo(spoor2.instanceId);
         });
         assertThat(engine.getRuntimeService().getVariables(spoor2.instanceId, CaseTimeline.writtenVariables()))
@@ -241,7 +240,7 @@ class CaseMigrationTest {
         ProcessDefinition v1 = fixtures.latest();
         Case early = startAndPlay(9, "probleemanalyseOpstellen");
         // The open task's due date from a variable no running case has: Camunda moves the case, the dates do not.
-        ProcessDefinition v2 = fixtures.deployVersion2("2.0.1", model -> ((UserTask) model
+        ProcessDefinition v2 = fixtures.deployVersion2(fixtures.nextVersionTag("poortwachter"), model -> ((UserTask) model
                 .getModelElementById("probleemanalyseOpstellen")).setCamundaDueDate("${nieuweDue}"));
         List<MigrationRequest.ActivityMapping> mapping = List.of(
                 new MigrationRequest.ActivityMapping(OLD_TIMER, NEW_TIMER));

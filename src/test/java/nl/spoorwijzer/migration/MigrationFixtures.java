@@ -33,7 +33,6 @@ public final class MigrationFixtures {
     public static final String NEW_TIMER = "uwvMeldingOpTermijn";
     /** The task version 2 adds before the 42e-weeksmelding, with its own form and candidate group. */
     public static final String ADDED_TASK = "ziekmeldingUwvVoorbereiden";
-    public static final String VERSION_TAG = "2.0.0";
 
     private final ProcessEngine engine;
 
@@ -70,7 +69,19 @@ public final class MigrationFixtures {
      * renamed and moved to the melding's deadline, and a new task "Ziekmelding bij UWV voorbereiden" before it.
      */
     public ProcessDefinition deployVersion2() throws IOException {
-        return deployVersion2(VERSION_TAG, model -> { });
+        return deployVersion2(nextVersionTag("poortwachter"), model -> { });
+    }
+
+    /**
+     * A version tag above every tag deployed for the process {@code key} on this database: the deployment rules ask
+     * a changed model for one, and the tests of a run share the database (one test's 2.0.0 is another's history).
+     */
+    public String nextVersionTag(String key) {
+        int major = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).list()
+                .stream().map(ProcessDefinition::getVersionTag).filter(java.util.Objects::nonNull)
+                .map(tag -> tag.trim().split("\\.")[0]).filter(part -> part.matches("\\d{1,6}"))
+                .mapToInt(Integer::parseInt).max().orElse(1);
+        return (major + 1) + ".0.0";
     }
 
     /** Version 2 under its own version tag with a further {@code change}. */
