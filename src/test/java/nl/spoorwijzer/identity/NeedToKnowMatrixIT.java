@@ -150,6 +150,7 @@ class NeedToKnowMatrixIT {
             | `GET /api/process-versions` (counts per model version) | - | - | - | - | - | - | - | S | - | S |
             | `POST /api/migrations/plan` (empty body) | - | - | - | - | - | - | - | Y | - | Y |
             | `POST /api/migrations` (empty body) | - | - | - | - | - | - | - | Y | - | Y |
+            | `POST /api/simulations` (empty body) | - | - | - | - | - | - | - | Y | - | Y |
             """;
 
     /**
@@ -523,7 +524,10 @@ class NeedToKnowMatrixIT {
                 write("`POST /api/migrations/plan` (empty body)", Kind.WRITE,
                         (c, u, t) -> http.post("/api/migrations/plan", "{}", u, u)),
                 write("`POST /api/migrations` (empty body)", Kind.WRITE,
-                        (c, u, t) -> http.post("/api/migrations", "{}", u, u)));
+                        (c, u, t) -> http.post("/api/migrations", "{}", u, u)),
+                write("`POST /api/simulations` (empty body)", Kind.WRITE,
+                        (c, u, t) -> http.postMultipart("/api/simulations",
+                                List.of(HttpTestClient.Part.field("opmerking", "geen bestanden")), u, u)));
     }
 
     private final AtomicInteger detailChanges = new AtomicInteger();
