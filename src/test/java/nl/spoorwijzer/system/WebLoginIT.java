@@ -114,6 +114,18 @@ class WebLoginIT {
     }
 
     @Test
+    void thePlatformsSignOutRedirectsToTheProvidersEndSession() throws Exception {
+        Browser anna = new Browser();
+        anna.signIn("anouk", WERKGEVER_ACME);
+
+        HttpResponse<String> signedOut = anna.post(url("/uitloggen"), anna.csrfToken());
+
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(location(signedOut)).startsWith(TestIdentityProvider.issuer() + "/endsession");
+        assertThat(anna.get(url("/api/me")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void aSignOutWithoutTheSessionsCsrfTokenIsRefusedByCamundasCsrfFilter() throws Exception {
         Browser anna = new Browser();
         anna.signIn("anouk", WERKGEVER_ACME);
