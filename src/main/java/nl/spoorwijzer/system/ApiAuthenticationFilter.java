@@ -61,6 +61,17 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        SignedInUser signedIn = authorization == null ? WebappSession.signedInUser(request) : null;
+        if (signedIn != null) {
+            // Signed in through the identity provider in this session: groups and tenants from its claims.
+            if (!SAFE_METHODS.contains(request.getMethod()) && !WebappSession.carriesCsrfToken(request)) {
+                rejectWithoutCsrfToken(request, response);
+                return;
+            }
+            authenticateAndContinue(signedIn.userId(), signedIn.groupIds(), signedIn.tenantIds(), request, response,
+                    chain);
+            return;
+        }
         String userId;
         if (authorization != null) {
             userId = basicUser(authorization);

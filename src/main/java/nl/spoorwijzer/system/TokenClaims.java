@@ -1,10 +1,12 @@
 package nl.spoorwijzer.system;
 
-import java.util.ArrayList;
+import java.io.Serializable;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -42,19 +44,32 @@ class TokenClaims implements Converter<Jwt, AbstractAuthenticationToken> {
 
     @Override
     public TokenCaller convert(Jwt token) {
-        String userId = token.getClaimAsString(settings.userIdClaim());
-        if (userId == null || userId.isBlank()) {
+        Identity identity = identity(token.getClaims());
+        if (identity == null) {
             throw new InvalidBearerTokenException("token without the user id claim " + settings.userIdClaim());
         }
+        return new TokenCaller(token, identity.userId(), identity.groupIds(), identity.tenantIds());
+    }
+
+    /**
+     * The engine caller the claims name — of an access token, or of the ID token and user info of a browser
+     * sign-in ({@link WebLoginConfiguration}) — or null without a user id.
+     */
+    Identity identity(Map<String, Object> claims) {
+        Object userIdValue = claims.get(settings.userIdClaim());
+        String userId = userIdValue instanceof String text ? text.trim() : null;
+        if (userId == null || userId.isEmpty()) {
+            return null;
+        }
         Set<String> claimed = new LinkedHashSet<>();
-        for (String group : values(token, settings.groupsClaim())) {
+        for (String group : values(claims, settings.groupsClaim())) {
             // Keycloak's group mapper writes a top-level group's path ("/werkgever") unless told otherwise; a
             // subgroup's path ("/acme-bouw/werkgever") names another group and is not shortened to its last part.
             claimed.add(group.startsWith("/") && group.indexOf('/', 1) < 0 ? group.substring(1) : group);
         }
-        Set<String> groups = new LinkedHashSet<>(existing(claimed, type -> ROLE_TYPES.contains(type)));
-        Set<String> tenants = new LinkedHashSet<>(values(token, settings.tenantsClaim()));
-        for (String organisation : values(token, settings.organisationClaim())) {
+        Set<String> groups = new LinkedHashSet<>(existing(claimed, ROLE_TYPES::contains));
+        Set<String> tenants = new LinkedHashSet<>(values(claims, settings.tenantsClaim()));
+        for (String organisation : values(claims, settings.organisationClaim())) {
             if (identityService.createTenantQuery().tenantId(organisation).count() > 0) {
                 tenants.add(organisation);
             } else if (!existing(Set.of(organisation), type -> type != null && !ROLE_TYPES.contains(type))
@@ -65,8 +80,11 @@ class TokenClaims implements Converter<Jwt, AbstractAuthenticationToken> {
                         .forEach(tenants::add);
             }
         }
-        groups.remove("");
-        return new TokenCaller(token, userId.trim(), new ArrayList<>(groups), new ArrayList<>(tenants));
+        return new Identity(userId, List.copyOf(groups), List.copyOf(tenants));
+    }
+
+    /** Who the claims say the caller is, as the engine authenticates it. */
+    record Identity(String userId, List<String> groupIds, List<String> tenantIds) implements Serializable {
     }
 
     /**
@@ -74,7 +92,7 @@ class TokenClaims implements Converter<Jwt, AbstractAuthenticationToken> {
      * the groups claim, an organisation from the organisation claim — so that neither claim can stand in for the
      * other (an organisation attribute set to "camunda-admin" grants nothing) and an unknown id is dropped.
      */
-    private List<String> existing(Set<String> ids, java.util.function.Predicate<String> acceptedType) {
+    private List<String> existing(Set<String> ids, Predicate<String> acceptedType) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -83,8 +101,8 @@ class TokenClaims implements Converter<Jwt, AbstractAuthenticationToken> {
     }
 
     /** A claim as a list of non-blank strings: absent → none, a string → one, an array → each string in it. */
-    private static List<String> values(Jwt token, String claim) {
-        Object value = claim == null || claim.isBlank() ? null : token.getClaims().get(claim);
+    private static List<String> values(Map<String, Object> claims, String claim) {
+        Object value = claim == null || claim.isBlank() ? null : claims.get(claim);
         Collection<?> items = value instanceof Collection<?> list ? list : value == null ? List.of() : List.of(value);
         return items.stream().filter(String.class::isInstance).map(item -> ((String) item).trim())
                 .filter(item -> !item.isEmpty()).toList();

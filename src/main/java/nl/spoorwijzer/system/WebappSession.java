@@ -7,6 +7,8 @@ import java.security.MessageDigest;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
  * The Camunda webapps' login as their HTTP session holds it, so that {@code /api} and the case screen accept a user
@@ -35,6 +37,21 @@ public final class WebappSession {
             return session.getAttribute(AUTHENTICATIONS_ATTRIBUTE) instanceof Authentications logins
                     && logins.getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication user
                     ? user.getIdentityId() : null;
+        } catch (IllegalStateException invalidated) {
+            return null;
+        }
+    }
+
+    /** The person signed in through the identity provider in this request's session (Spring Security), or null. */
+    static SignedInUser signedInUser(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        try {
+            return session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+                    instanceof SecurityContext context && context.getAuthentication() != null
+                    && context.getAuthentication().getPrincipal() instanceof SignedInUser user ? user : null;
         } catch (IllegalStateException invalidated) {
             return null;
         }

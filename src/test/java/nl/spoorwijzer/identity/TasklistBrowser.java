@@ -111,6 +111,47 @@ final class TasklistBrowser implements AutoCloseable {
         }
     }
 
+    /**
+     * A fresh browser that opens Tasklist under the {@code oidc} profile, is sent to the identity provider and signs
+     * in on its login page (mock-oauth2-server's: a user name and the claims of the tokens as JSON), then waits until
+     * Tasklist shows its task list.
+     */
+    static TasklistBrowser signInAtProvider(int port, String user, String claimsJson) {
+        TasklistBrowser browser = new TasklistBrowser(port, "nl-NL");
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            browser.driver.get(browser.tasklist);
+            browser.signInOnProvidersPage(user, claimsJson);
+            return browser;
+        } catch (IOException | RuntimeException e) {
+            browser.close();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    /** Fills in the provider's login page the browser shows and waits until it is back in Tasklist. */
+    void signInOnProvidersPage(String user, String claimsJson) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys(user);
+        WebElement claims = driver.findElement(By.name("claims"));
+        claims.clear();
+        claims.sendKeys(claimsJson);
+        screenshot("provider-login");
+        driver.findElement(By.cssSelector("input[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains(tasklist));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("ol.tasks-list, .tasks-list")));
+    }
+
+    /** Signs out with the webapps' own menu item (the user menu in the header). */
+    void signOut() {
+        ((JavascriptExecutor) driver).executeScript("document.querySelector('.logout a, li.logout > a').click()");
+    }
+
+    /** Waits until the browser shows the provider's login page, and says which address it is at. */
+    String waitForProvidersLoginPage() {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
+        return driver.getCurrentUrl();
+    }
+
     /** Opens the platform's own case screen (/zaken/{caseId}) and waits until the case is drawn. */
     WebDriver openCaseScreen(String caseId) {
         driver.get(base + "/zaken/" + caseId);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import nl.spoorwijzer.identity.Role;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
@@ -29,7 +30,9 @@ public final class TestIdentityProvider {
     }
 
     private static MockOAuth2Server start() {
-        MockOAuth2Server server = new MockOAuth2Server();
+        // Interactive: its authorization endpoint shows a login page (a user name and the claims as JSON), as the
+        // browser sign-in tests need; tokens issued directly by the tests are not affected.
+        MockOAuth2Server server = new MockOAuth2Server(OAuth2Config.Companion.fromJson("{\"interactiveLogin\":true}"));
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown));
         return server;
@@ -43,6 +46,35 @@ public final class TestIdentityProvider {
     public static void configure(DynamicPropertyRegistry registry) {
         registry.add("spoorwijzer.security.oidc.issuer-uri", TestIdentityProvider::issuer);
         registry.add("spoorwijzer.security.oidc.audience", () -> AUDIENCE);
+    }
+
+    /**
+     * The platform's settings for this provider with the browser sign-in on as well (the platform's client
+     * {@code spoorwijzer}, public: PKCE only), for a test under the {@code oidc} profile.
+     */
+    /**
+     * What a test under the {@code oidc} profile (a production profile) needs before its start-up checks run, which
+     * come before {@link #configureWebLogin}: an admin password other than the demo's and an issuer (replaced by this
+     * provider's).
+     */
+    public static final String OIDC_PROFILE_START = "camunda.bpm.admin-user.password=not-the-demo-password";
+    public static final String OIDC_PROFILE_ISSUER = "spoorwijzer.security.oidc.issuer-uri=http://replaced.invalid";
+
+    public static void configureWebLogin(DynamicPropertyRegistry registry) {
+        configure(registry);
+        registry.add("spoorwijzer.security.oidc.client-id", () -> AUDIENCE);
+        registry.add("spoorwijzer.security.oidc.client-secret", () -> "");
+    }
+
+    /** The claims as the login page of the provider takes them: JSON with the user id besides the given claims. */
+    public static String claimsJson(String userId, Map<String, Object> claims) {
+        Map<String, Object> all = new LinkedHashMap<>(claims);
+        all.put("preferred_username", userId);
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(all);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     /** A token for the user with these claims besides its user id, valid for an hour. */

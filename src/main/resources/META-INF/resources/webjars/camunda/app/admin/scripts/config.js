@@ -16,5 +16,7 @@ export default {
     normal: 'DD-MM-YYYY HH:mm',
     long: 'dddd D MMMM YYYY HH:mm',
     short: 'DD-MM-YYYY'
-  }
+  },
+  // Signing out at the identity provider as well (profile oidc).
+  customScripts: ['scripts/spoorwijzer/uitloggen']
 };

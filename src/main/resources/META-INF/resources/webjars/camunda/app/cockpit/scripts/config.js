@@ -18,5 +18,5 @@ export default {
     short: 'DD-MM-YYYY'
   },
   // A header link to Spoorwijzer's overview (/overzicht), see the script.
-  customScripts: ['scripts/spoorwijzer/navigatie']
+  customScripts: ['scripts/spoorwijzer/navigatie', 'scripts/spoorwijzer/uitloggen']
 };

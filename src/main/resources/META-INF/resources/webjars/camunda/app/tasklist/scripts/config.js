@@ -24,7 +24,8 @@ export default {
   },
   // Camunda Forms date fields read and show dd-mm-jjjj in every browser; the task list sorts by legal due date by
   // default; the header links to the case screen and the overview (see the scripts).
-  customScripts: ['scripts/formulierdatums', 'scripts/spoorwijzer/termijn-sortering', 'scripts/spoorwijzer/navigatie'],
+  customScripts: ['scripts/formulierdatums', 'scripts/spoorwijzer/termijn-sortering', 'scripts/spoorwijzer/navigatie',
+    'scripts/spoorwijzer/uitloggen'],
   // The first-login hint points to Camunda's welcome page with a text of Camunda's; not for case handlers.
   disableWelcomeMessage: true,
   shortcuts: {
