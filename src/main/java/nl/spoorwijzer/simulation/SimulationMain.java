@@ -69,6 +69,11 @@ public final class SimulationMain {
 
     static Map<String, Object> properties() {
         Map<String, Object> properties = new LinkedHashMap<>();
+        // Only this profile, whatever the platform runs with (SPRING_PROFILES_ACTIVE=postgres,oidc is inherited with
+        // the environment): an in-memory H2 of its own, and no sign-in at all — nobody logs in to an engine without
+        // a web server, so the production rule on local passwords (system/DefaultPasswordGuard) does not apply.
+        properties.put("spring.profiles.active", "simulation");
+        properties.put("spoorwijzer.security.local-passwords-allowed", "true");
         properties.put("spring.datasource.url", "jdbc:h2:mem:simulatie;DB_CLOSE_DELAY=-1;DEFAULT_NULL_ORDERING=HIGH");
         properties.put("camunda.bpm.job-execution.enabled", "false");
         // No web server: neither Camunda's REST API nor its web applications.
