@@ -431,9 +431,9 @@ final class DeploymentRules {
         }
 
         /**
-         * A changed process or decision carries a higher version tag than any deployed version of its key, so that a
-         * version tag names one content and tags rise with time. The same content again (Camunda's duplicate
-         * filtering) and a return to an earlier version with that version's own tag and content are fine.
+         * A changed process or decision carries a higher version tag than the newest deployed version of its key, so
+         * that a version tag names one content. The same content again (Camunda's duplicate filtering) and a return
+         * to an earlier version with that version's own tag and content are fine.
          */
         void versionRaised(Kind kind, String key, Model model) {
             String tag = model.versionTag();
@@ -454,11 +454,10 @@ final class DeploymentRules {
             if (sameContent(latest.content().get(), model.content())) {
                 return;
             }
-            // Compared with the highest well-formed tag ever deployed for the key, not with the latest version: after
-            // a return to an earlier version (1.0.0 again after 2.0.0), a change tagged 2.0.0 or 1.5.0 would give
-            // one tag two contents, or tags that no longer rise. A malformed tag (deployed before this rule, or with
-            // spaces Camunda kept) does not switch the rule off.
-            DeployedVersion compared = versions.stream()
+            // Compared with the latest version; when its tag is no version number (deployed before this rule, or
+            // with spaces Camunda kept), with the highest well-formed tag deployed: a malformed tag does not switch
+            // the rule off.
+            DeployedVersion compared = wellFormed(latest.versionTag()) ? latest : versions.stream()
                     .filter(version -> wellFormed(version.versionTag()))
                     .max((a, b) -> compareVersions(a.versionTag(), b.versionTag()))
                     .orElse(null);
