@@ -4,8 +4,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -64,12 +69,25 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
             return;
         }
         Map<String, Object> properties = new HashMap<>();
-        properties.put("spring.profiles.active", "demo,postgres");
+        properties.put("spring.profiles.active", String.join(",", profilesWithPostgres(environment)));
         properties.put("SPOORWIJZER_DB_URL", jdbcUrl());
         properties.put("SPOORWIJZER_DB_USER", "postgres");
         properties.put("SPOORWIJZER_DB_PASSWORD", "postgres");
         // Wins over the tests' in-memory H2 URL in config/application.yaml.
         properties.put("spring.datasource.url", jdbcUrl());
         environment.getPropertySources().addFirst(new MapPropertySource("embedded-postgres", properties));
+    }
+
+    /**
+     * The test's own profiles (its {@code @ActiveProfiles}, e.g. {@code oidc}) with {@code demo} and {@code postgres}:
+     * replacing them would run a test on PostgreSQL with other settings than on H2.
+     */
+    private static Set<String> profilesWithPostgres(ConfigurableEnvironment environment) {
+        Set<String> profiles = new LinkedHashSet<>(List.of("demo"));
+        profiles.addAll(List.of(environment.getActiveProfiles()));
+        profiles.addAll(Binder.get(environment).bind("spring.profiles.active", Bindable.listOf(String.class))
+                .orElse(List.of()));
+        profiles.add("postgres");
+        return profiles;
     }
 }

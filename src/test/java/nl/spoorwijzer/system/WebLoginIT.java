@@ -14,10 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import nl.spoorwijzer.support.EmbeddedPostgresEnvironment;
 import nl.spoorwijzer.support.TestIdentityProvider;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,10 +31,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         TestIdentityProvider.OIDC_PROFILE_START, TestIdentityProvider.OIDC_PROFILE_ISSUER})
 @ActiveProfiles({"demo", "oidc"})
-// On the PostgreSQL pass of 2026-12-06 one test saw no user in /api/me after the provider's sign-in (green on H2
-// and in Chromium); not explained yet — issue 29 keeps it open. Sign-in itself does not depend on the database.
-@DisabledIfSystemProperty(named = EmbeddedPostgresEnvironment.SWITCH, matches = "postgres",
-        disabledReason = "issue 29: PostgreSQL-pass failure under investigation; the H2 pass runs it")
 class WebLoginIT {
 
     private static final Map<String, Object> WERKGEVER_ACME =
