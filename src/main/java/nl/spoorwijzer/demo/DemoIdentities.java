@@ -2,6 +2,7 @@ package nl.spoorwijzer.demo;
 
 import java.util.List;
 import nl.spoorwijzer.identity.Role;
+import nl.spoorwijzer.system.TokenLoginSettings;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -15,8 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo employers (tenants) and one user per role, password equal to the user id. Only in the {@code demo}
- * profile, which is the default of the embedded platform and never active in production profiles. Idempotent:
- * existing tenants, users and memberships are kept.
+ * profile, which is the default of the embedded platform and never active in production profiles. With the identity
+ * provider on (an issuer set, e.g. {@code demo,oidc}) also Camunda Modeler's deploy account {@code modeler-deploy}:
+ * then only technical accounts sign in with a local password (system/LocalPasswordPolicy), and the demo users sign
+ * in at the provider. Idempotent: existing tenants, users and memberships are kept.
  */
 @Component
 @Profile("demo")
@@ -82,12 +85,19 @@ class DemoIdentities implements ApplicationRunner {
             new DemoUser("tim", "Tim", "Vermeulen", Role.WERKNEMER, List.of(ACME)),
             new DemoUser("noor", "Noor", "Jacobs", Role.WERKNEMER, List.of(ZORGGROEP)));
 
+    /** A technical account: deploys models from Camunda Modeler (process owner's grants), reads no case data. */
+    static final DemoUser MODELER_ACCOUNT = new DemoUser("modeler-deploy", "Camunda Modeler", "(technisch account)",
+            Role.PROCESBEHEERDER, List.of());
+
     private final IdentityService identityService;
     private final String adminUserId;
+    private final TokenLoginSettings identityProvider;
 
-    DemoIdentities(IdentityService identityService, @Value("${camunda.bpm.admin-user.id:demo}") String adminUserId) {
+    DemoIdentities(IdentityService identityService, @Value("${camunda.bpm.admin-user.id:demo}") String adminUserId,
+                   TokenLoginSettings identityProvider) {
         this.identityService = identityService;
         this.adminUserId = adminUserId;
+        this.identityProvider = identityProvider;
     }
 
     @Override
@@ -103,6 +113,22 @@ class DemoIdentities implements ApplicationRunner {
         }
         ensureTenantMembership(ACME, adminUserId);
         ensureTenantMembership(ZORGGROEP, adminUserId);
+        String technicalAccounts = identityProvider.technicalAccountsGroup();
+        if (identityProvider.enabled() && technicalAccounts != null && !technicalAccounts.isBlank()) {
+            ensureTechnicalAccount(technicalAccounts.trim());
+        }
+    }
+
+    private void ensureTechnicalAccount(String technicalAccounts) {
+        if (identityService.createGroupQuery().groupId(technicalAccounts).count() == 0) {
+            Group group = identityService.newGroup(technicalAccounts);
+            group.setName("Technische accounts");
+            group.setType("SYSTEM");
+            identityService.saveGroup(group);
+        }
+        ensureUser(MODELER_ACCOUNT);
+        ensureMembership(MODELER_ACCOUNT.id(), MODELER_ACCOUNT.role().groupId());
+        ensureMembership(MODELER_ACCOUNT.id(), technicalAccounts);
     }
 
     private void ensureTenant(String id, String name) {

@@ -24,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <ul>
  *   <li>A bearer token of the organisation's identity provider, already checked in front of this filter
  *       ({@link TokenLoginConfiguration}, {@code oidc} profile only): the caller as its claims say.</li>
- *   <li>HTTP Basic against Camunda's users (other systems, scripts, Swagger UI). Wins when the header is sent.</li>
+ *   <li>HTTP Basic against Camunda's users (other systems, scripts, Swagger UI). Wins when the header is sent. With
+ *       the identity provider on, only a technical account's password counts ({@link LocalPasswordPolicy}).</li>
  *   <li>The Camunda webapps' login in the HTTP session ({@link WebappSession}): a user logged in to Tasklist uses the
  *       case screen and opens the re-integratieverslag without a second password. Such a request that changes
  *       something must carry the session's CSRF token in {@code X-XSRF-TOKEN}, as the webapps' own API demands;

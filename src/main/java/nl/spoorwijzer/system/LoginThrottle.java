@@ -27,7 +27,8 @@ import org.springframework.web.util.ContentCachingRequestWrapper;
  * and the Camunda webapps' login form. A login that the chain answers with 401 is a failure: it is logged (WARN:
  * account and address, never the password) and counted ({@code spoorwijzer.login.failures}); an address with too many
  * failures in the window gets 429 with {@code Retry-After} before its password is even checked
- * ({@code spoorwijzer.login.throttled}).
+ * ({@code spoorwijzer.login.throttled}). A person's local password refused while the identity provider is on
+ * ({@link LocalPasswordPolicy}) is such a failure too, counted with the reason {@code local-password-refused}.
  * <p>
  * Per account the engine adds its own delay: after a wrong password the account refuses every password (also the
  * right one) for {@code loginDelayBase × loginDelayFactor^(n-1)} seconds, capped at {@code loginDelayMaxTime}; with
@@ -48,10 +49,12 @@ public class LoginThrottle extends OncePerRequestFilter {
     private final FailedLoginWindow failures;
     private final LoginThrottleSettings settings;
     private final MeterRegistry meters;
+    private final LocalPasswordPolicy localPasswords;
 
     public LoginThrottle(IdentityService identityService, LoginThrottleSettings settings, Clock clock,
-                         MeterRegistry meters) {
+                         MeterRegistry meters, LocalPasswordPolicy localPasswords) {
         this.identityService = identityService;
+        this.localPasswords = localPasswords;
         this.settings = settings;
         this.failures = new FailedLoginWindow(settings, clock);
         this.meters = meters;
@@ -97,9 +100,7 @@ public class LoginThrottle extends OncePerRequestFilter {
 
     private void recordFailure(String channel, String address, String account) {
         int recent = failures.record(address);
-        String reason = account != null && identityService.createUserQuery().userId(account).count() > 0
-                // The engine answers a wrong password and a still locked account alike (and so does this).
-                ? "bad-credentials" : "unknown-account";
+        String reason = reason(account);
         Counter.builder("spoorwijzer.login.failures")
                 .description("Failed logins (HTTP Basic and webapp login), by reason and channel")
                 .tags("reason", reason, "channel", channel)
@@ -111,6 +112,18 @@ public class LoginThrottle extends OncePerRequestFilter {
             LOG.warn("Address {} refused for logins for up to {}: {} failed logins within that time",
                     address, settings.window(), recent);
         }
+    }
+
+    private String reason(String account) {
+        if (account == null || identityService.createUserQuery().userId(account).count() == 0) {
+            return "unknown-account";
+        }
+        if (localPasswords.onlyTechnicalAccounts() && !LocalPasswordPolicy.isTechnicalAccount(identityService,
+                localPasswords.technicalAccountsGroup(), account)) {
+            return "local-password-refused"; // a person, while the identity provider is on (LocalPasswordPolicy)
+        }
+        // The engine answers a wrong password and a still locked account alike (and so does this).
+        return "bad-credentials";
     }
 
     private static String account(HttpServletRequest request, String channel) {
@@ -135,7 +148,7 @@ public class LoginThrottle extends OncePerRequestFilter {
     }
 
     /** The account as typed, safe for one log line (no line breaks, bounded length). */
-    private static String printable(String account) {
+    static String printable(String account) {
         if (account == null) {
             return "";
         }

@@ -35,8 +35,10 @@ class RestSecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<LoginThrottle> loginThrottle(IdentityService identityService, LoginThrottleSettings settings,
-                                                        Clock clock, MeterRegistry meters) {
-        var registration = new FilterRegistrationBean<>(new LoginThrottle(identityService, settings, clock, meters));
+                                                        Clock clock, MeterRegistry meters,
+                                                        LocalPasswordPolicy localPasswords) {
+        var registration = new FilterRegistrationBean<>(new LoginThrottle(identityService, settings, clock, meters,
+                localPasswords));
         registration.setName("login-throttle");
         registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);

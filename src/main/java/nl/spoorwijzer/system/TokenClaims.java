@@ -10,8 +10,13 @@ import java.util.function.Predicate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
@@ -26,6 +31,9 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
  *       id is dropped. Tenants are taken as ids; the provider decides them (its administrators decide who works
  *       for which employer, and who is an administrator). Engine authorizations stay the one access policy.</li>
  * </ul>
+ * A user id that is a local technical account's ({@link LocalPasswordPolicy}) is refused, and the technical
+ * accounts' group is never one of the caller's groups.
+ * <p>
  * The user needs no row in Camunda's user table: authorizations are per group, per tenant and per user id (a
  * task's assignee, a case party), and names fall back to the user id where the directory has none.
  */
@@ -33,6 +41,7 @@ class TokenClaims implements Converter<Jwt, AbstractAuthenticationToken> {
 
     /** The types of the platform's role groups (identity/RoleSetup) and of Camunda's administrators' group. */
     static final Set<String> ROLE_TYPES = Set.of("WORKFLOW", "SYSTEM");
+    private static final Logger LOG = LoggerFactory.getLogger(TokenClaims.class);
 
     private final TokenLoginSettings settings;
     private final IdentityService identityService;
@@ -54,6 +63,8 @@ class TokenClaims implements Converter<Jwt, AbstractAuthenticationToken> {
     /**
      * The engine caller the claims name — of an access token, or of the ID token and user info of a browser
      * sign-in ({@link WebLoginConfiguration}) — or null without a user id.
+     *
+     * @throws OAuth2AuthenticationException when the user id is a local technical account's
      */
     Identity identity(Map<String, Object> claims) {
         Object userIdValue = claims.get(settings.userIdClaim());
@@ -61,15 +72,29 @@ class TokenClaims implements Converter<Jwt, AbstractAuthenticationToken> {
         if (userId == null || userId.isEmpty()) {
             return null;
         }
+        String technicalAccounts = settings.technicalAccountsGroup();
+        if (LocalPasswordPolicy.isTechnicalAccount(identityService, technicalAccounts, userId)) {
+            // Otherwise a person at the provider with the id of, say, Modeler's deploy account would act with its
+            // grants, and an account that signs in with a password only would pass for one with two factors.
+            LOG.warn("Sign-in refused: the user id '{}' at the identity provider is a local technical account (member"
+                    + " of '{}'); give the person another id at the provider", LoginThrottle.printable(userId),
+                    technicalAccounts);
+            throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED,
+                    "the user id is a local technical account's", null));
+        }
         Set<String> claimed = new LinkedHashSet<>();
         for (String group : values(claims, settings.groupsClaim())) {
             // Keycloak's group mapper writes a top-level group's path ("/werkgever") unless told otherwise; a
             // subgroup's path ("/acme-bouw/werkgever") names another group and is not shortened to its last part.
             claimed.add(group.startsWith("/") && group.indexOf('/', 1) < 0 ? group.substring(1) : group);
         }
+        claimed.remove(technicalAccounts); // never a person's group, whatever its type
         Set<String> groups = new LinkedHashSet<>(existing(claimed, ROLE_TYPES::contains));
         Set<String> tenants = new LinkedHashSet<>(values(claims, settings.tenantsClaim()));
         for (String organisation : values(claims, settings.organisationClaim())) {
+            if (organisation.equals(technicalAccounts)) {
+                continue;
+            }
             if (identityService.createTenantQuery().tenantId(organisation).count() > 0) {
                 tenants.add(organisation);
             } else if (!existing(Set.of(organisation), type -> type != null && !ROLE_TYPES.contains(type))

@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param organisationClaim the claim naming the caller's organisation: an employer (a tenant) or an organisation that
  *                          serves employers (a group, e.g. an arbodienst, whose employers are kept in Camunda Admin)
  * @param tenantsClaim      the claim listing the employers (tenant ids) the caller works for
+ * @param technicalAccountsGroup the Camunda group of the local technical accounts (Camunda Modeler's deploy account,
+ *                          other systems): with the provider on, only its members still sign in with a local password
+ *                          ({@link LocalPasswordPolicy}), and no token or browser sign-in may use a member's user id
  */
 @ConfigurationProperties("spoorwijzer.security.oidc")
 public record TokenLoginSettings(String issuerUri,
@@ -27,9 +30,11 @@ public record TokenLoginSettings(String issuerUri,
                                  @DefaultValue("preferred_username") String userIdClaim,
                                  @DefaultValue("groups") String groupsClaim,
                                  @DefaultValue("organisation") String organisationClaim,
-                                 @DefaultValue("tenants") String tenantsClaim) {
+                                 @DefaultValue("tenants") String tenantsClaim,
+                                 @DefaultValue(DEFAULT_TECHNICAL_ACCOUNTS_GROUP) String technicalAccountsGroup) {
 
     static final String ISSUER_PROPERTY = "spoorwijzer.security.oidc.issuer-uri";
+    static final String DEFAULT_TECHNICAL_ACCOUNTS_GROUP = "technische-accounts";
 
     public boolean enabled() {
         return issuerUri != null && !issuerUri.isBlank();

@@ -1,0 +1,58 @@
+package nl.spoorwijzer.system;
+
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Camunda's own user store, with one change while the identity provider is on ({@link LocalPasswordPolicy}): the
+ * password of a user outside the technical accounts' group is refused without being looked at — the caller gets the
+ * same answer as for a wrong password, so nothing tells whether the password was right. The account's failed-login
+ * count is left alone (a person's local password cannot be guessed into use here). Every password check of the
+ * engine comes here: {@code IdentityService.checkPassword}, used by HTTP Basic on both APIs, by Camunda's login form
+ * and by {@code /engine-rest/identity/verify}.
+ */
+class LocalPasswordIdentityProvider extends DbIdentityServiceProvider {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalPasswordIdentityProvider.class);
+
+    private final String technicalAccountsGroup;
+
+    LocalPasswordIdentityProvider(String technicalAccountsGroup) {
+        this.technicalAccountsGroup = technicalAccountsGroup;
+    }
+
+    @Override
+    public boolean checkPassword(String userId, String password) {
+        if (userId != null && !technicalAccount(userId) && findUserById(userId) != null) {
+            LOG.warn("Local password of '{}' refused: the identity provider is on, and only members of the group '{}'"
+                            + " (technical accounts) still sign in with a local password; a person signs in at the"
+                            + " identity provider", LoginThrottle.printable(userId),
+                    LoginThrottle.printable(technicalAccountsGroup));
+            return false;
+        }
+        return super.checkPassword(userId, password);
+    }
+
+    private boolean technicalAccount(String userId) {
+        return technicalAccountsGroup != null && createUserQuery(Context.getCommandContext()).userId(userId)
+                .memberOfGroup(technicalAccountsGroup).count() > 0;
+    }
+
+    /** Opens one per command context, as Camunda's own factory does for its user store. */
+    record Factory(String technicalAccountsGroup) implements SessionFactory {
+
+        @Override
+        public Class<?> getSessionType() {
+            return LocalPasswordIdentityProvider.class;
+        }
+
+        @Override
+        public Session openSession() {
+            return new LocalPasswordIdentityProvider(technicalAccountsGroup);
+        }
+    }
+}
