@@ -20,8 +20,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,10 +32,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Bearer tokens of a real OpenID Connect provider (started in this JVM) on {@code /api} and {@code /engine-rest}:
  * who the caller is, its roles and employers all come from the token's claims — the users here exist only at the
- * provider, not in Camunda's user table — and the engine authorizations decide as for a local user.
+ * provider, not in Camunda's user table — and the engine authorizations decide as for a local user. With the provider
+ * on, a local password counts only for a technical account (system/LocalPasswordPolicy).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OutputCaptureExtension.class)
 class TokenLoginIT {
 
     private static final Map<String, Object> WERKGEVER_ACME =
@@ -54,7 +59,7 @@ class TokenLoginIT {
     @BeforeAll
     void twoCasesOfTwoEmployers() throws IOException {
         http = new HttpTestClient(port);
-        // Reported by the local werkgevers over HTTP Basic, which keeps working next to tokens.
+        // Reported by the demo werkgevers, signed in with tokens: their local passwords no longer count.
         acmeCase = report("anna", "tim", "acme-bouw");
         zorggroepCase = report("daan", "noor", "zorggroep-noord");
     }
@@ -207,10 +212,62 @@ class TokenLoginIT {
     }
 
     @Test
-    void localUsersKeepSigningInWithHttpBasic() {
-        assertThat(http.get("/api/me", "anna", "anna").statusCode()).isEqualTo(200);
-        assertThat(http.get("/engine-rest/task", "anna", "anna").statusCode()).isEqualTo(200);
-        assertThat(http.get("/engine-rest/task", "anna", "wrong").statusCode()).isEqualTo(401);
+    void aTechnicalAccountStillSignsInWithHttpBasicAPersonsLocalPasswordNoLonger(CapturedOutput output) {
+        // modeler-deploy: the demo's technical account (group technische-accounts), Camunda Modeler's deploy login.
+        assertThat(http.get("/api/me", "modeler-deploy", "modeler-deploy").statusCode()).isEqualTo(200);
+        assertThat(http.get("/engine-rest/deployment", "modeler-deploy", "modeler-deploy").statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> wrongPassword = http.get("/engine-rest/task", "modeler-deploy", "fout");
+        assertThat(wrongPassword.statusCode()).isEqualTo(401);
+
+        // anna's local password is right, but she is a person: she signs in at the provider, with two factors.
+        for (String path : List.of("/api/me", "/engine-rest/task")) {
+            HttpResponse<String> refused = http.get(path, "anna", "anna");
+            HttpResponse<String> wrong = http.get(path, "modeler-deploy", "fout");
+            assertThat(refused.statusCode()).as(path).isEqualTo(401);
+            // Nothing tells that the password was right: the same answer as for a wrong one.
+            assertThat(refused.body()).as(path).isEqualTo(wrong.body());
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).as(path)
+                    .isEqualTo(wrong.headers().firstValue("WWW-Authenticate"));
+        }
+        assertThat(output.getOut()).contains("Local password of 'anna' refused")
+                .contains("Failed login for account 'anna'").contains("(local-password-refused)")
+                .doesNotContain("YW5uYTphbm5h"); // anna:anna, as sent
+    }
+
+    @Test
+    void camundasLoginFormTakesOnlyATechnicalAccountsPassword() {
+        // No client id here, so no browser sign-in at the provider: the webapps keep Camunda's login form.
+        HttpResponse<String> page = http.send(http.request("/camunda/app/tasklist/default/").GET().build());
+        String csrfToken = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+        String cookies = String.join("; ", page.headers().allValues("Set-Cookie").stream()
+                .map(cookie -> cookie.substring(0, cookie.indexOf(';'))).toList());
+
+        assertThat(http.send(webappLogin(csrfToken, cookies, "tasklist", "anna", "anna")).statusCode())
+                .isEqualTo(401);
+        // The process owner's group opens Cockpit (not Tasklist: 403 there, after the password was taken).
+        assertThat(http.send(webappLogin(csrfToken, cookies, "cockpit", "modeler-deploy", "modeler-deploy"))
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenWithATechnicalAccountsUserIdIsRefusedAndItsGroupIsNobodysClaim() throws IOException {
+        // A person at the provider with the id of Modeler's deploy account would otherwise act with its grants.
+        assertRefused(get("/engine-rest/deployment", token("modeler-deploy", Map.of("groups",
+                List.of("procesbeheerder")))));
+        assertRefused(get("/api/me", token("modeler-deploy", Map.of())));
+
+        JsonNode me = json.readTree(get("/api/me", token("mallory", Map.of(
+                "groups", List.of("werkgever", "technische-accounts"), "organisation", "technische-accounts")))
+                .body());
+        assertThat(me.path("groups")).extracting(JsonNode::asText).containsExactly("werkgever");
+    }
+
+    private HttpRequest webappLogin(String csrfToken, String cookies, String app, String user, String password) {
+        return http.request("/camunda/api/admin/auth/user/default/login/" + app)
+                .header("X-XSRF-TOKEN", csrfToken).header("Cookie", cookies)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build();
     }
 
     private void assertRefused(HttpResponse<String> response) throws IOException {
@@ -232,7 +289,7 @@ class TokenLoginIT {
     }
 
     private String report(String werkgever, String employee, String employer) throws IOException {
-        HttpResponse<String> opened = http.post("/api/cases", """
+        HttpResponse<String> opened = TestIdentityProvider.client(port, engine.getIdentityService()).post("/api/cases", """
                 {"employeeId": "%s", "employerId": "%s", "firstSickDay": "%s"}""".formatted(employee, employer,
                 LocalDate.now().minusDays(3)), werkgever, werkgever);
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
