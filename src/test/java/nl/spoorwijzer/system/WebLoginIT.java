@@ -95,6 +95,20 @@ class WebLoginIT {
     }
 
     @Test
+    void aSignInWithTheUserIdOfALocalTechnicalAccountIsRefused() throws Exception {
+        // modeler-deploy is the demo's technical account (group technische-accounts): a person at the provider with
+        // that id would otherwise act with its grants in the webapps.
+        Browser impostor = new Browser();
+
+        HttpResponse<String> answer = impostor.attemptSignIn("modeler-deploy",
+                Map.of("groups", List.of("procesbeheerder")));
+
+        assertThat(answer.statusCode()).as(answer.body()).isIn(401, 403);
+        assertThat(impostor.get(url("/api/me")).statusCode()).isEqualTo(401);
+        assertThat(impostor.get(url("/camunda/api/admin/auth/user/default")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void signingOutEndsTheSessionAndSendsTheBrowserToTheProvidersEndSession() throws Exception {
         Browser anna = new Browser();
         anna.signIn("anouk", WERKGEVER_ACME);
@@ -155,6 +169,12 @@ class WebLoginIT {
 
         /** Opens Tasklist, is sent to the provider and signs in on its login page with the user and the claims. */
         void signIn(String userId, Map<String, Object> claims) throws Exception {
+            HttpResponse<String> response = attemptSignIn(userId, claims);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        }
+
+        /** As {@link #signIn}, the platform's last answer after the provider's login page, whatever it is. */
+        HttpResponse<String> attemptSignIn(String userId, Map<String, Object> claims) throws Exception {
             String next = url("/camunda/app/tasklist/default/");
             HttpResponse<String> response = get(next);
             while (response.statusCode() == 302 && !location(response).startsWith(TestIdentityProvider.issuer())) {
@@ -170,7 +190,7 @@ class WebLoginIT {
             while (response.statusCode() == 302) {
                 response = get(absolute(location(response)));
             }
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return response;
         }
 
         HttpResponse<String> get(String url) throws IOException, InterruptedException {
