@@ -63,6 +63,12 @@ class KeycloakRealmTest {
     }
 
     @Test
+    void noRealmUserHasTheIdOfTheDemosTechnicalAccount() {
+        // The platform refuses such a sign-in (system/LocalPasswordPolicy): it would act with Modeler's deploy grants.
+        assertThat(user(DemoIdentities.MODELER_ACCOUNT.id()).isMissingNode()).isTrue();
+    }
+
+    @Test
     void theRealmsGroupsAreThePlatformsRoles() {
         assertThat(StreamSupport.stream(realm.path("groups").spliterator(), false)
                 .map(group -> group.path("name").asText()).toList())
