@@ -12,7 +12,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * needs the organisation's identity provider for the APIs and the webapps alike — an issuer
  * ({@code spoorwijzer.security.oidc.issuer-uri}, two factors enforced there) and the platform's client id for the
  * browser sign-in ({@code spoorwijzer.security.oidc.client-id}; without it the webapps keep Camunda's password form
- * for everyone) — unless local passwords are explicitly allowed ({@code spoorwijzer.security.local-passwords-allowed=true}).
+ * for everyone) — unless local passwords are explicitly allowed
+ * ({@code spoorwijzer.security.local-passwords-allowed=true}).
  * With the demo profile active every demo user has a well-known password by design (e.g. the demo on PostgreSQL,
  * {@code demo,postgres}), so the guard does not apply there. Without an active profile the default profiles count
  * ({@code spring.profiles.default}, which application.yaml sets to {@code demo} for {@code mvn spring-boot:run};

@@ -36,7 +36,8 @@ class LocalPasswordPolicyTest {
                 .setJdbcUrl("jdbc:h2:mem:local-password-policy;DB_CLOSE_DELAY=-1")
                 .setProcessEngineName("local-password-policy")
                 .setJobExecutorActivate(false);
-        configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*|camunda-admin"); // application.yaml
+        // As application.yaml: ids with inner hyphens (technische-accounts, modeler-deploy).
+        configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*|camunda-admin");
         configuration.setProcessEnginePlugins(List.of(policy(ISSUER, false, "technische-accounts")));
         engine = configuration.buildProcessEngine();
         identityService = engine.getIdentityService();
