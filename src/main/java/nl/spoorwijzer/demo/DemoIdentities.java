@@ -114,8 +114,8 @@ class DemoIdentities implements ApplicationRunner {
         ensureTenantMembership(ACME, adminUserId);
         ensureTenantMembership(ZORGGROEP, adminUserId);
         String technicalAccounts = identityProvider.technicalAccountsGroup();
-        if (identityProvider.enabled() && technicalAccounts != null && !technicalAccounts.isBlank()) {
-            ensureTechnicalAccount(technicalAccounts.trim());
+        if (identityProvider.enabled() && technicalAccounts != null) {
+            ensureTechnicalAccount(technicalAccounts);
         }
     }
 

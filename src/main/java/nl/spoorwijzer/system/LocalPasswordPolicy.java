@@ -27,7 +27,7 @@ public class LocalPasswordPolicy extends AbstractProcessEnginePlugin {
     LocalPasswordPolicy(TokenLoginSettings settings,
                         @Value("${" + DefaultPasswordGuard.LOCAL_PASSWORDS_PROPERTY + ":false}") boolean allowed) {
         this.onlyTechnicalAccounts = settings.enabled() && !allowed;
-        this.technicalAccountsGroup = blankToNull(settings.technicalAccountsGroup());
+        this.technicalAccountsGroup = settings.technicalAccountsGroup();
     }
 
     /** True when a local password counts only for a technical account. */
@@ -42,7 +42,7 @@ public class LocalPasswordPolicy extends AbstractProcessEnginePlugin {
 
     /** Whether the user id is a member of the technical accounts' group. */
     static boolean isTechnicalAccount(IdentityService identityService, String group, String userId) {
-        return group != null && !group.isBlank() && userId != null
+        return group != null && userId != null
                 && identityService.createUserQuery().userId(userId).memberOfGroup(group).count() > 0;
     }
 
@@ -53,9 +53,5 @@ public class LocalPasswordPolicy extends AbstractProcessEnginePlugin {
             configuration.setIdentityProviderSessionFactory(new LocalPasswordIdentityProvider.Factory(
                     technicalAccountsGroup));
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -21,7 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tenantsClaim      the claim listing the employers (tenant ids) the caller works for
  * @param technicalAccountsGroup the Camunda group of the local technical accounts (Camunda Modeler's deploy account,
  *                          other systems): with the provider on, only its members still sign in with a local password
- *                          ({@link LocalPasswordPolicy}), and no token or browser sign-in may use a member's user id
+ *                          ({@link LocalPasswordPolicy}), and no token or browser sign-in may use a member's user
+ *                          id; null when set empty (no technical accounts)
  */
 @ConfigurationProperties("spoorwijzer.security.oidc")
 public record TokenLoginSettings(String issuerUri,
@@ -35,6 +36,12 @@ public record TokenLoginSettings(String issuerUri,
 
     static final String ISSUER_PROPERTY = "spoorwijzer.security.oidc.issuer-uri";
     static final String DEFAULT_TECHNICAL_ACCOUNTS_GROUP = "technische-accounts";
+
+    public TokenLoginSettings {
+        // Set empty: no technical accounts at all (with the provider on, then no local password counts).
+        technicalAccountsGroup = technicalAccountsGroup == null || technicalAccountsGroup.isBlank() ? null
+                : technicalAccountsGroup.trim();
+    }
 
     public boolean enabled() {
         return issuerUri != null && !issuerUri.isBlank();

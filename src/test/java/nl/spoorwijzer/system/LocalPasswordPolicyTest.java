@@ -100,6 +100,10 @@ class LocalPasswordPolicyTest {
         assertThat(noGroup.technicalAccountsGroup()).isNull();
         assertThat(LocalPasswordPolicy.isTechnicalAccount(identityService, noGroup.technicalAccountsGroup(),
                 "modeler-deploy")).isFalse();
+        boolean counted = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired().execute(context -> new LocalPasswordIdentityProvider(
+                        noGroup.technicalAccountsGroup()).checkPassword("modeler-deploy", "lang-en-willekeurig"));
+        assertThat(counted).isFalse();
     }
 
     private static LocalPasswordPolicy policy(String issuer, boolean localPasswordsAllowed, String technicalGroup) {
