@@ -26,7 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Signing in to Tasklist through the organisation's identity provider in a real (headless) Chromium, against a real
  * OpenID Connect provider started in this JVM (mock-oauth2-server's interactive login page stands in for Keycloak's,
  * with the claims the realm gives): the werkgever of acme-bouw lands in Tasklist and sees acme's task, not
- * zorggroep-noord's; signing out ends both sessions, so Tasklist asks to sign in at the provider again.
+ * zorggroep-noord's; signing out ends both sessions, so Tasklist asks to sign in at the provider again. A sign-in the
+ * provider refuses ends on the platform's Dutch page, whose link leads to the provider's sign-in again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         TestIdentityProvider.OIDC_PROFILE_START, TestIdentityProvider.OIDC_PROFILE_ISSUER})

@@ -31,6 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * The browser sign-in through a real OpenID Connect provider (started in this JVM, its interactive login page), at
  * the HTTP level: the webapps and the platform's pages send a visitor without a sign-in to the provider (with PKCE),
  * each browser's session is its own person's, and signing out needs the session's CSRF token and ends the session.
+ * A sign-in the provider refuses, or an answer to a sign-in this browser did not start, ends on a Dutch page (401)
+ * without the provider's text; a person who opens the case screen first gets the session's CSRF token there and can
+ * make a change. (The provider being down: {@link WebLoginProviderDownIT}.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         TestIdentityProvider.OIDC_PROFILE_START, TestIdentityProvider.OIDC_PROFILE_ISSUER})
