@@ -32,12 +32,14 @@ import org.springframework.security.web.util.matcher.RegexRequestMatcher;
  * otherwise the webapps keep Camunda's login form and nothing here exists.
  * <ul>
  *   <li>Spring Security's filter chain is registered for these paths only; a page request without a sign-in goes to the
- *       provider, a webapp API request gets 401. The claims map to the engine caller once, at sign-in
- *       ({@link SignedInUsers}, with {@link TokenClaims} as for bearer tokens).</li>
+ *       provider, a webapp API request gets 401 (problem details). The claims map to the engine caller once, at
+ *       sign-in ({@link SignedInUsers}, with {@link TokenClaims} as for bearer tokens). A sign-in that fails — refused,
+ *       or the provider unreachable — ends on a Dutch page ({@link SignInFailure}).</li>
  *   <li>Camunda's {@code ContainerBasedAuthenticationFilter} with {@link WebappContainerAuthentication} then makes the
  *       signed-in user the webapps' login (groups and tenants from the claims), so engine authorizations apply
  *       unchanged; {@code /api} takes it from the session ({@link ApiAuthenticationFilter}).</li>
- *   <li>Camunda's CSRF filter stays in charge of the webapps' API and the platform's own check of {@code /api};
+ *   <li>Camunda's CSRF filter stays in charge of the webapps' API and the platform's own check of {@code /api}, and
+ *       issues the session's token on the platform's own pages too ({@link #platformPagesCsrf});
  *       Spring Security's CSRF and header writers are off (the security headers come from
  *       {@link SecurityHeadersFilter}). Signing out needs the session's CSRF token all the same ({@link SignOut}).</li>
  * </ul>
