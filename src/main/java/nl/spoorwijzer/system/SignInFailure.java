@@ -88,12 +88,14 @@ final class SignInFailure implements AuthenticationFailureHandler, Authenticatio
         return false;
     }
 
-    private static String reason(Throwable failure) {
+    static String reason(Throwable failure) {
         StringBuilder reason = new StringBuilder(String.valueOf(failure.getMessage()));
         for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
             reason.append(" <- ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
         }
-        return reason.toString();
+        // The provider's error text comes with the browser's request: one line in the log, never a forged one.
+        String line = reason.toString().replaceAll("\\p{Cntrl}", " ");
+        return line.length() > 1000 ? line.substring(0, 1000) + "…" : line;
     }
 
     private static void answer(HttpServletRequest request, HttpServletResponse response, Problem problem,

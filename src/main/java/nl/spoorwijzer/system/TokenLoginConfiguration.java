@@ -75,8 +75,7 @@ class TokenLoginConfiguration {
                 return lazy.decode(token);
             } catch (JwtDecoderInitializationException providerDown) {
                 // Spring lets this one through as a server fault; a JwtException is answered 503 (BearerTokenRefusal).
-                throw new JwtException("the identity provider's keys could not be read: " + providerDown.getMessage(),
-                        providerDown);
+                throw new JwtException(providerDown.getMessage(), providerDown);
             }
         };
     }
