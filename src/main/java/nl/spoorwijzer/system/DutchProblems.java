@@ -29,7 +29,13 @@ public final class DutchProblems {
             Map.entry(Problems.INVALID_REQUEST_DETAIL, "Het verzoek is niet geldig."),
             Map.entry(Problems.METHOD_DETAIL, "Deze methode is hier niet toegestaan."),
             Map.entry(Problems.MEDIA_TYPE_DETAIL, "Er is geen antwoord in een gevraagd formaat."),
-            Map.entry(BodySizeLimit.DETAIL, "Het verzoek is groter dan deze API aanneemt."));
+            Map.entry(BodySizeLimit.DETAIL, "Het verzoek is groter dan deze API aanneemt."),
+            Map.entry(SignInFailure.REFUSED_DETAIL, "Inloggen is geweigerd of niet afgemaakt. Probeer het opnieuw; lukt"
+                    + " het weer niet, neem dan contact op met de beheerder."),
+            Map.entry(SignInFailure.UNREACHABLE_DETAIL, "De inlogdienst is nu niet bereikbaar. Probeer het over een"
+                    + " minuut opnieuw."),
+            Map.entry(SignInFailure.NOT_SIGNED_IN_DETAIL, "U bent niet ingelogd. Open de pagina opnieuw om in te"
+                    + " loggen."));
 
     /** English rule (whole text) → Dutch predicate after "Het veld x ..."; groups are carried over as $1, $2. */
     private static final Map<Pattern, String> RULES = new LinkedHashMap<>();

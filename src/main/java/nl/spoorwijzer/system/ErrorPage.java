@@ -34,6 +34,11 @@ final class ErrorPage {
                     + " de startpagina.";
             default -> DutchProblems.of(problem).detail();
         };
+        return page(title, explanation, START_PAGE, "Naar de startpagina");
+    }
+
+    /** The page with its own explanation and a link onward (both plain text, escaped here). */
+    static String page(String title, String explanation, String link, String linkText) {
         return """
                 <!DOCTYPE html>
                 <html lang="nl">
@@ -52,10 +57,11 @@ final class ErrorPage {
                 <main>
                 <h1>%1$s</h1>
                 <p>%2$s</p>
-                <p><a href="%3$s">Naar de startpagina</a></p>
+                <p><a href="%3$s">%4$s</a></p>
                 </main>
                 </body>
                 </html>
-                """.formatted(HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(explanation), START_PAGE);
+                """.formatted(HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(explanation), HtmlUtils.htmlEscape(link),
+                        HtmlUtils.htmlEscape(linkText));
     }
 }

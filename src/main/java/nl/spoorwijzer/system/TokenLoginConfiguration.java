@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +25,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
@@ -51,19 +54,30 @@ class TokenLoginConfiguration {
     /**
      * The issuer's keys are read at the first token, so the platform starts while the provider is still down; reading
      * them (and the discovery document) waits at most 2 s to connect and 3 s for the answer, so a stalled provider
-     * does not hold request threads.
+     * does not hold request threads. They are kept and read again at most twice per 30 s, whatever key ids tokens
+     * name ({@link ProviderKeys}). A provider that cannot be reached at the first token: 503, not a server fault.
      */
     @Bean
-    JwtDecoder tokenDecoder(TokenLoginSettings settings) {
+    JwtDecoder tokenDecoder(TokenLoginSettings settings, Clock clock) {
         OAuth2TokenValidator<Jwt> validator = validator(settings); // refuses to start without an audience
-        return new SupplierJwtDecoder(() -> {
+        JwtDecoder lazy = new SupplierJwtDecoder(() -> {
             RestTemplate provider = new RestTemplate(providerRequests());
-            NimbusJwtDecoder decoder = settings.jwkSetUri() == null || settings.jwkSetUri().isBlank()
-                    ? NimbusJwtDecoder.withIssuerLocation(settings.issuerUri()).restOperations(provider).build()
-                    : NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).restOperations(provider).build();
+            var builder = settings.jwkSetUri() == null || settings.jwkSetUri().isBlank()
+                    ? NimbusJwtDecoder.withIssuerLocation(settings.issuerUri())
+                    : NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri());
+            NimbusJwtDecoder decoder = builder.restOperations(provider)
+                    .jwtProcessorCustomizer(ProviderKeys.rateLimited(clock)).build();
             decoder.setJwtValidator(validator);
             return decoder;
         });
+        return token -> {
+            try {
+                return lazy.decode(token);
+            } catch (JwtDecoderInitializationException providerDown) {
+                // Spring lets this one through as a server fault; a JwtException is answered 503 (BearerTokenRefusal).
+                throw new JwtException(providerDown.getMessage(), providerDown);
+            }
+        };
     }
 
     private static SimpleClientHttpRequestFactory providerRequests() {

@@ -2,6 +2,9 @@ package nl.spoorwijzer.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -11,6 +14,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,7 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Signing in to Tasklist through the organisation's identity provider in a real (headless) Chromium, against a real
  * OpenID Connect provider started in this JVM (mock-oauth2-server's interactive login page stands in for Keycloak's,
  * with the claims the realm gives): the werkgever of acme-bouw lands in Tasklist and sees acme's task, not
- * zorggroep-noord's; signing out ends both sessions, so Tasklist asks to sign in at the provider again.
+ * zorggroep-noord's; signing out ends both sessions, so Tasklist asks to sign in at the provider again. A sign-in the
+ * provider refuses ends on the platform's Dutch page, whose link leads to the provider's sign-in again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         TestIdentityProvider.OIDC_PROFILE_START, TestIdentityProvider.OIDC_PROFILE_ISSUER})
@@ -67,6 +72,24 @@ class ProviderSignInBrowserIT {
         String loginPage = browser.waitForProvidersLoginPage();
         browser.screenshot("oidc-2-after-sign-out");
         assertThat(loginPage).startsWith(TestIdentityProvider.issuer() + "/authorize");
+    }
+
+    @Test
+    void aSignInTheProviderRefusesEndsOnTheDutchPageWithAWayToTryAgain() {
+        browser = TasklistBrowser.atProvidersLoginPage(port, "/zaken");
+        String state = URLDecoder.decode(browser.driver().getCurrentUrl().replaceAll(".*[?&]state=([^&]*).*", "$1"),
+                StandardCharsets.UTF_8);
+
+        // The provider sends the browser back with a refusal (as Keycloak does when the second factor is cancelled).
+        browser.driver().get("http://localhost:" + port + "/login/oauth2/code/spoorwijzer?error=access_denied"
+                + "&error_description=user+cancelled+OTP&state=" + URLEncoder.encode(state, StandardCharsets.UTF_8));
+        browser.screenshot("oidc-3-sign-in-refused");
+
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Inloggen geweigerd");
+        assertThat(browser.driver().findElement(By.tagName("main")).getText())
+                .contains("Inloggen is geweigerd", "beheerder").doesNotContain("access_denied", "OTP");
+        browser.driver().findElement(By.linkText("Opnieuw inloggen")).click();
+        assertThat(browser.waitForProvidersLoginPage()).startsWith(TestIdentityProvider.issuer() + "/authorize");
     }
 
     /** A case of the employer, played to its first task for the werkgever group. */

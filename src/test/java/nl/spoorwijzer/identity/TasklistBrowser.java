@@ -129,6 +129,23 @@ final class TasklistBrowser implements AutoCloseable {
         }
     }
 
+    /**
+     * A fresh browser that opens the platform's page under the {@code oidc} profile and is sent to the identity
+     * provider's login page, where it stays (not signed in).
+     */
+    static TasklistBrowser atProvidersLoginPage(int port, String path) {
+        TasklistBrowser browser = new TasklistBrowser(port, "nl-NL");
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            browser.driver.get(browser.base + path);
+            browser.waitForProvidersLoginPage();
+            return browser;
+        } catch (IOException | RuntimeException e) {
+            browser.close();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
     /** Fills in the provider's login page the browser shows and waits until it is back in Tasklist. */
     void signInOnProvidersPage(String user, String claimsJson) {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys(user);

@@ -7,14 +7,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import nl.spoorwijzer.support.TestIdentityProvider;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * The browser sign-in through a real OpenID Connect provider (started in this JVM, its interactive login page), at
  * the HTTP level: the webapps and the platform's pages send a visitor without a sign-in to the provider (with PKCE),
  * each browser's session is its own person's, and signing out needs the session's CSRF token and ends the session.
+ * A sign-in the provider refuses, or an answer to a sign-in this browser did not start, ends on a Dutch page (401)
+ * without the provider's text; a person who opens the case screen first gets the session's CSRF token there and can
+ * make a change. (The provider being down: {@link WebLoginProviderDownIT}.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         TestIdentityProvider.OIDC_PROFILE_START, TestIdentityProvider.OIDC_PROFILE_ISSUER})
@@ -38,8 +45,11 @@ class WebLoginIT {
     private static final Map<String, Object> WERKGEVER_ZORGGROEP =
             Map.of("groups", List.of("werkgever"), "organisation", "zorggroep-noord");
 
+    private static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
     @LocalServerPort int port;
     @Autowired ObjectMapper json;
+    @Autowired ProcessEngine engine;
 
     @DynamicPropertySource
     static void identityProvider(DynamicPropertyRegistry registry) {
@@ -67,6 +77,73 @@ class WebLoginIT {
         HttpResponse<String> response = new Browser().get(url("/camunda/api/admin/auth/user/default"));
 
         assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json.readTree(response.body()).path("detail").asText()).startsWith("U bent niet ingelogd");
+    }
+
+    @Test
+    void aSignInTheProviderRefusesEndsOnADutchPageWithoutTheProvidersText() throws Exception {
+        Browser anna = new Browser();
+        HttpResponse<String> toProvider = anna.get(url("/oauth2/authorization/spoorwijzer"));
+        String state = URLDecoder.decode(location(toProvider).replaceAll(".*[?&]state=([^&]*).*", "$1"),
+                StandardCharsets.UTF_8);
+
+        // The provider sends the browser back with an error for the sign-in this browser started.
+        HttpResponse<String> refused = anna.get(url("/login/oauth2/code/spoorwijzer?error=access_denied"
+                + "&error_description=" + URLEncoder.encode("policy MFA-7 failed at node kc-2", StandardCharsets.UTF_8)
+                + "&state=" + URLEncoder.encode(state, StandardCharsets.UTF_8)), HTML);
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(refused.body()).contains("<html lang=\"nl\">", "Inloggen is geweigerd", "beheerder",
+                        "<a href=\"" + ErrorPage.START_PAGE + "\">Opnieuw inloggen</a>")
+                .doesNotContain("access_denied", "MFA-7", "kc-2", "Exception", "at org.");
+        assertThat(anna.get(url("/api/me")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anAnswerToASignInThisBrowserDidNotStartIsRefusedWithTheSamePage() throws Exception {
+        Browser stranger = new Browser();
+        String forged = url("/login/oauth2/code/spoorwijzer?error=access_denied&state=x");
+
+        HttpResponse<String> page = stranger.get(forged, HTML);
+        HttpResponse<String> background = stranger.get(forged, "application/json");
+
+        assertThat(page.statusCode()).isEqualTo(401);
+        assertThat(page.body()).contains("Inloggen is geweigerd").doesNotContain("authorization_request_not_found");
+        assertThat(background.statusCode()).isEqualTo(401);
+        assertThat(background.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode problem = json.readTree(background.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(401);
+        assertThat(problem.path("detail").asText()).startsWith("Inloggen is geweigerd");
+    }
+
+    @Test
+    void aPersonWhoOpensTheCaseScreenFirstGetsTheSessionsCsrfTokenAndCanMakeAChange() throws Exception {
+        Browser anouk = new Browser();
+        anouk.signIn("/zaken", "anouk", WERKGEVER_ACME);
+
+        // Camunda's CSRF filter issued the session's token on the case screen itself: no webapp was opened.
+        String token = anouk.csrfToken();
+        assertThat(json.readTree(anouk.get(url("/api/me")).body()).path("csrfToken").asText()).isEqualTo(token);
+        String report = """
+                {"employeeId": "tim", "employerId": "acme-bouw", "firstSickDay": "%s"}"""
+                .formatted(LocalDate.now(ZoneId.of("Europe/Amsterdam")));
+        assertThat(anouk.postJson(url("/api/cases"), report, null).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> reported = anouk.postJson(url("/api/cases"), report, token);
+
+        try {
+            assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
+        } finally {
+            String caseId = reported.statusCode() == 201 ? json.readTree(reported.body()).path("caseId").asText() : null;
+            if (caseId != null) {
+                engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId).list()
+                        .forEach(p -> engine.getRuntimeService().deleteProcessInstance(p.getId(), "test"));
+                engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId)
+                        .list().forEach(p -> engine.getHistoryService().deleteHistoricProcessInstanceIfExists(p.getId()));
+            }
+        }
     }
 
     @Test
@@ -100,10 +177,11 @@ class WebLoginIT {
         // that id would otherwise act with its grants in the webapps.
         Browser impostor = new Browser();
 
-        HttpResponse<String> answer = impostor.attemptSignIn("modeler-deploy",
+        HttpResponse<String> answer = impostor.attemptSignIn("/camunda/app/tasklist/default/", "modeler-deploy",
                 Map.of("groups", List.of("procesbeheerder")));
 
-        assertThat(answer.statusCode()).as(answer.body()).isIn(401, 403);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(401);
+        assertThat(answer.body()).contains("Inloggen geweigerd");
         assertThat(impostor.get(url("/api/me")).statusCode()).isEqualTo(401);
         assertThat(impostor.get(url("/camunda/api/admin/auth/user/default")).statusCode()).isEqualTo(401);
     }
@@ -169,13 +247,18 @@ class WebLoginIT {
 
         /** Opens Tasklist, is sent to the provider and signs in on its login page with the user and the claims. */
         void signIn(String userId, Map<String, Object> claims) throws Exception {
-            HttpResponse<String> response = attemptSignIn(userId, claims);
+            signIn("/camunda/app/tasklist/default/", userId, claims);
+        }
+
+        /** Opens the page, is sent to the provider and signs in there; ends on the page (200). */
+        void signIn(String page, String userId, Map<String, Object> claims) throws Exception {
+            HttpResponse<String> response = attemptSignIn(page, userId, claims);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         }
 
         /** As {@link #signIn}, the platform's last answer after the provider's login page, whatever it is. */
-        HttpResponse<String> attemptSignIn(String userId, Map<String, Object> claims) throws Exception {
-            String next = url("/camunda/app/tasklist/default/");
+        HttpResponse<String> attemptSignIn(String page, String userId, Map<String, Object> claims) throws Exception {
+            String next = url(page);
             HttpResponse<String> response = get(next);
             while (response.statusCode() == 302 && !location(response).startsWith(TestIdentityProvider.issuer())) {
                 response = get(absolute(location(response)));
@@ -194,8 +277,22 @@ class WebLoginIT {
         }
 
         HttpResponse<String> get(String url) throws IOException, InterruptedException {
-            return client.send(HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", "nl").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return get(url, "*/*");
+        }
+
+        HttpResponse<String> get(String url, String accept) throws IOException, InterruptedException {
+            return client.send(HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", "nl")
+                    .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> postJson(String url, String body, String csrfToken)
+                throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type",
+                    "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+            if (csrfToken != null) {
+                request.header("X-XSRF-TOKEN", csrfToken);
+            }
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> post(String url, String csrfToken) throws IOException, InterruptedException {
