@@ -19,6 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param organisationClaim the claim naming the caller's organisation: an employer (a tenant) or an organisation that
  *                          serves employers (a group, e.g. an arbodienst, whose employers are kept in Camunda Admin)
  * @param tenantsClaim      the claim listing the employers (tenant ids) the caller works for
+ * @param providerUri       where the platform reads the provider's discovery document for the browser sign-in
+ *                          (and so its token and user-info endpoints), when it reaches the provider at another address
+ *                          than the browser-facing issuer (Keycloak in docker compose: {@code http://keycloak:8080/...}
+ *                          with the issuer {@code http://localhost:8180/...}); empty: the issuer. The document must
+ *                          still name {@code issuerUri} as its issuer, and tokens are checked against it
  */
 @ConfigurationProperties("spoorwijzer.security.oidc")
 public record TokenLoginSettings(String issuerUri,
@@ -27,7 +32,8 @@ public record TokenLoginSettings(String issuerUri,
                                  @DefaultValue("preferred_username") String userIdClaim,
                                  @DefaultValue("groups") String groupsClaim,
                                  @DefaultValue("organisation") String organisationClaim,
-                                 @DefaultValue("tenants") String tenantsClaim) {
+                                 @DefaultValue("tenants") String tenantsClaim,
+                                 String providerUri) {
 
     static final String ISSUER_PROPERTY = "spoorwijzer.security.oidc.issuer-uri";
 
