@@ -125,7 +125,8 @@ class ContainerFilesIT {
                     .containsEntry("SPOORWIJZER_OIDC_JWK_SET_URI",
                             "http://keycloak:8080/realms/spoorwijzer/protocol/openid-connect/certs");
         }
-        assertThat(Files.readString(DOCKER.resolve("nginx.conf"))).contains("proxy_set_header Host $http_host;");
+        assertThat(Files.readString(DOCKER.resolve("nginx.conf"))).contains("proxy_set_header Host $http_host;")
+                .contains("proxy_set_header X-Forwarded-Port $browser_port;");
         assertThat(Files.readString(DOCKER.resolve("keycloak/spoorwijzer-realm.json")))
                 .contains("\"http://localhost:8080/*\"");
     }
