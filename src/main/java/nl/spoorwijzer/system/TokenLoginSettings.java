@@ -23,6 +23,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          other systems): with the provider on, only its members still sign in with a local password
  *                          ({@link LocalPasswordPolicy}), and no token or browser sign-in may use a member's user
  *                          id; null when set empty (no technical accounts)
+ * @param providerUri       where the platform reads the provider's discovery document for the browser sign-in
+ *                          (and so its token and user-info endpoints), when it reaches the provider at another address
+ *                          than the browser-facing issuer (Keycloak in docker compose: {@code http://keycloak:8080/...}
+ *                          with the issuer {@code http://localhost:8180/...}); empty: the issuer. The document must
+ *                          still name {@code issuerUri} as its issuer, and tokens are checked against it
  */
 @ConfigurationProperties("spoorwijzer.security.oidc")
 public record TokenLoginSettings(String issuerUri,
@@ -32,7 +37,8 @@ public record TokenLoginSettings(String issuerUri,
                                  @DefaultValue("groups") String groupsClaim,
                                  @DefaultValue("organisation") String organisationClaim,
                                  @DefaultValue("tenants") String tenantsClaim,
-                                 @DefaultValue(DEFAULT_TECHNICAL_ACCOUNTS_GROUP) String technicalAccountsGroup) {
+                                 @DefaultValue(DEFAULT_TECHNICAL_ACCOUNTS_GROUP) String technicalAccountsGroup,
+                                 String providerUri) {
 
     static final String ISSUER_PROPERTY = "spoorwijzer.security.oidc.issuer-uri";
     static final String DEFAULT_TECHNICAL_ACCOUNTS_GROUP = "technische-accounts";

@@ -101,6 +101,36 @@ class ContainerFilesIT {
         assertThat(secrets).as("client secrets in the realm, each a placeholder").isEqualTo(2);
     }
 
+    /**
+     * Browsers reach Keycloak at localhost:8180, the nodes at keycloak:8080: Keycloak writes the browsers' address
+     * in its tokens and browser-facing endpoints and answers the nodes with endpoints at theirs; the nodes read its
+     * discovery document and keys there and still check tokens against the browsers' issuer. The load balancer
+     * passes the port the browser used, so the sign-in's redirect URI is the one registered at Keycloak.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void browsersAndNodesEachReachKeycloakAtTheirOwnAddress() throws IOException {
+        Map<String, Object> services = (Map<String, Object>) ((Map<String, Object>) new Yaml().load(
+                Files.readString(DOCKER.resolve("compose.yaml")))).get("services");
+        List<String> command = (List<String>) ((Map<String, Object>) services.get("keycloak")).get("command");
+        assertThat(command).contains("--hostname=http://localhost:8180", "--hostname-backchannel-dynamic=true");
+        assertThat((List<String>) ((Map<String, Object>) services.get("keycloak")).get("ports"))
+                .anyMatch(port -> port.startsWith("127.0.0.1:8180:8080"));
+        for (String node : List.of("node-1", "node-2")) {
+            Map<String, Object> environment = (Map<String, Object>) ((Map<String, Object>) services.get(node))
+                    .get("environment");
+            assertThat(environment).as(node)
+                    .containsEntry("SPOORWIJZER_OIDC_ISSUER_URI", "http://localhost:8180/realms/spoorwijzer")
+                    .containsEntry("SPOORWIJZER_OIDC_PROVIDER_URI", "http://keycloak:8080/realms/spoorwijzer")
+                    .containsEntry("SPOORWIJZER_OIDC_JWK_SET_URI",
+                            "http://keycloak:8080/realms/spoorwijzer/protocol/openid-connect/certs");
+        }
+        assertThat(Files.readString(DOCKER.resolve("nginx.conf"))).contains("proxy_set_header Host $http_host;")
+                .contains("proxy_set_header X-Forwarded-Port $browser_port;");
+        assertThat(Files.readString(DOCKER.resolve("keycloak/spoorwijzer-realm.json")))
+                .contains("\"http://localhost:8080/*\"");
+    }
+
     private static Set<String> placeholders(String text) {
         Set<String> names = new LinkedHashSet<>();
         Matcher matcher = Pattern.compile("\\$\\{([A-Z_]+)(?::[^}]*)?}").matcher(text);

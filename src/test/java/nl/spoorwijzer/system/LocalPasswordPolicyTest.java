@@ -108,7 +108,7 @@ class LocalPasswordPolicyTest {
 
     private static LocalPasswordPolicy policy(String issuer, boolean localPasswordsAllowed, String technicalGroup) {
         return new LocalPasswordPolicy(new TokenLoginSettings(issuer, null, "spoorwijzer", "preferred_username",
-                "groups", "organisation", "tenants", technicalGroup), localPasswordsAllowed);
+                "groups", "organisation", "tenants", technicalGroup, null), localPasswordsAllowed);
     }
 
     private static void user(String id, String password) {
