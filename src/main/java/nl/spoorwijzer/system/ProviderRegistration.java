@@ -1,10 +1,8 @@
 package nl.spoorwijzer.system;
 
-import java.time.Duration;
 import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
@@ -16,7 +14,7 @@ import org.springframework.web.client.RestTemplate;
  * The platform's client at the identity provider, read from the provider's discovery document at the first sign-in
  * (and again after a failure), so the platform starts while the provider is still down.
  * <p>
- * The document is read at the issuer, or at {@link TokenLoginSettings#providerUri()} when the platform reaches the
+ * The document is read (with timeouts) at the issuer, or at {@link TokenLoginSettings#providerUri()} when the platform reaches the
  * provider at another address than browsers do. Keycloak with {@code --hostname} (the browsers' address) and
  * {@code --hostname-backchannel-dynamic} answers a request at its internal address with the browsers' issuer,
  * authorization and end-session endpoints and with token, keys and user-info endpoints at the internal address —
@@ -69,10 +67,8 @@ final class ProviderRegistration implements ClientRegistrationRepository {
     }
 
     private ClientRegistration.Builder provider() {
-        String address = tokens.providerUri();
-        if (address == null || address.isBlank()) {
-            return ClientRegistrations.fromIssuerLocation(tokens.issuerUri());
-        }
+        String address = tokens.providerUri() == null || tokens.providerUri().isBlank() ? tokens.issuerUri()
+                : tokens.providerUri();
         Map<String, Object> document = discoveryDocument(address.trim());
         Object issuer = document == null ? null : document.get("issuer");
         if (!tokens.issuerUri().equals(issuer)) {
@@ -82,13 +78,9 @@ final class ProviderRegistration implements ClientRegistrationRepository {
         return ClientRegistrations.fromOidcConfiguration(document);
     }
 
-    /** Waits at most 2 s to connect and 3 s for the answer, so a stalled provider does not hold request threads. */
     private static Map<String, Object> discoveryDocument(String address) {
-        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(Duration.ofSeconds(2));
-        requests.setReadTimeout(Duration.ofSeconds(3));
         String base = address.endsWith("/") ? address.substring(0, address.length() - 1) : address;
-        return new RestTemplate(requests).exchange(base + "/.well-known/openid-configuration",
+        return new RestTemplate(ProviderCalls.requests()).exchange(base + "/.well-known/openid-configuration",
                 HttpMethod.GET, null, DOCUMENT).getBody();
     }
 }

@@ -19,6 +19,7 @@ final class SignedInUsers implements OAuth2UserService<OidcUserRequest, OidcUser
 
     SignedInUsers(TokenClaims claims) {
         this.claims = claims;
+        provider.setOauth2UserService(ProviderCalls.userInfo());
     }
 
     @Override

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +15,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -61,7 +59,7 @@ class TokenLoginConfiguration {
     JwtDecoder tokenDecoder(TokenLoginSettings settings, Clock clock) {
         OAuth2TokenValidator<Jwt> validator = validator(settings); // refuses to start without an audience
         JwtDecoder lazy = new SupplierJwtDecoder(() -> {
-            RestTemplate provider = new RestTemplate(providerRequests());
+            RestTemplate provider = new RestTemplate(ProviderCalls.requests());
             var builder = settings.jwkSetUri() == null || settings.jwkSetUri().isBlank()
                     ? NimbusJwtDecoder.withIssuerLocation(settings.issuerUri())
                     : NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri());
@@ -78,13 +76,6 @@ class TokenLoginConfiguration {
                 throw new JwtException(providerDown.getMessage(), providerDown);
             }
         };
-    }
-
-    private static SimpleClientHttpRequestFactory providerRequests() {
-        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(Duration.ofSeconds(2));
-        requests.setReadTimeout(Duration.ofSeconds(3));
-        return requests;
     }
 
     /**

@@ -70,6 +70,7 @@ class WebLoginConfiguration {
                 .oauth2Login(login -> login
                         .clientRegistrationRepository(registrations)
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
+                        .tokenEndpoint(endpoint -> endpoint.accessTokenResponseClient(ProviderCalls.tokenEndpoint()))
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(
                                 new SignedInUsers(new TokenClaims(tokens, identityService))))
                         .failureHandler(failure)

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import nl.spoorwijzer.identity.Role;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -69,11 +70,26 @@ class KeycloakRealmTest {
     }
 
     @Test
-    void theRealmsGroupsAreThePlatformsRoles() {
+    void theRealmsGroupsAreThePlatformsRolesAndTheAdministrators() {
+        List<String> expected = new ArrayList<>(java.util.Arrays.stream(Role.values()).map(Role::groupId).toList());
+        expected.add(Groups.CAMUNDA_ADMIN);
         assertThat(StreamSupport.stream(realm.path("groups").spliterator(), false)
                 .map(group -> group.path("name").asText()).toList())
-                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(Role.values()).map(Role::groupId)
-                        .toList());
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void oneAdministratorWithASecondFactorLikeEveryoneElse() {
+        // With the provider on, the local admin's password no longer counts (system/LocalPasswordPolicy): the
+        // try-out's administrator signs in at Keycloak.
+        List<String> administrators = StreamSupport.stream(realm.path("users").spliterator(), false)
+                .filter(user -> texts(user.path("groups")).contains("/" + Groups.CAMUNDA_ADMIN))
+                .map(user -> user.path("username").asText()).toList();
+        assertThat(administrators).containsExactly("beheerder");
+        JsonNode beheerder = user("beheerder");
+        assertThat(texts(beheerder.path("groups"))).containsExactly("/" + Groups.CAMUNDA_ADMIN);
+        assertThat(texts(beheerder.path("requiredActions"))).contains("CONFIGURE_TOTP");
+        assertThat(beheerder.path("attributes").path("organisation").isMissingNode()).isTrue();
     }
 
     @Test

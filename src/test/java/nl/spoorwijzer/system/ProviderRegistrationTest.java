@@ -3,8 +3,13 @@ package nl.spoorwijzer.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import nl.spoorwijzer.support.TestIdentityProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 
 /**
@@ -43,12 +48,28 @@ class ProviderRegistrationTest {
     }
 
     @Test
+    @Timeout(60) // without a read timeout this would wait forever; the assertion is on the cause, not the time
+    void aProviderThatAcceptsButNeverAnswersIsGivenUpOnWithATimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String issuer = "http://127.0.0.1:" + silent.getLocalPort() + "/silent";
+
+            assertThatThrownBy(() -> registration(issuer, null).findByRegistrationId("spoorwijzer"))
+                    .isInstanceOf(ResourceAccessException.class)
+                    .hasRootCauseInstanceOf(SocketTimeoutException.class);
+        }
+    }
+
+    @Test
     void onlyThePlatformsOwnRegistrationIsKnown() {
         assertThat(registration(null).findByRegistrationId("github")).isNull();
     }
 
     private static ProviderRegistration registration(String providerUri) {
-        return new ProviderRegistration(new TokenLoginSettings(TestIdentityProvider.issuer(), null, "spoorwijzer",
+        return registration(TestIdentityProvider.issuer(), providerUri);
+    }
+
+    private static ProviderRegistration registration(String issuer, String providerUri) {
+        return new ProviderRegistration(new TokenLoginSettings(issuer, null, "spoorwijzer",
                 "preferred_username", "groups", "organisation", "tenants", "technische-accounts", providerUri), CLIENT);
     }
 }
