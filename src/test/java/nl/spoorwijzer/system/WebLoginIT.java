@@ -181,7 +181,7 @@ class WebLoginIT {
                 Map.of("groups", List.of("procesbeheerder")));
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(401);
-        assertThat(answer.body()).contains("Inloggen geweigerd");
+        assertThat(answer.body()).contains("Inloggen is geweigerd");
         assertThat(impostor.get(url("/api/me")).statusCode()).isEqualTo(401);
         assertThat(impostor.get(url("/camunda/api/admin/auth/user/default")).statusCode()).isEqualTo(401);
     }
