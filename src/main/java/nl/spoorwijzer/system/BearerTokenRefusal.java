@@ -29,14 +29,14 @@ class BearerTokenRefusal implements AuthenticationFailureHandler {
                 && "nl".equals(request.getLocale().getLanguage());
         if (failure instanceof AuthenticationServiceException) {
             LOG.warn("Bearer token not checked, the identity provider's keys could not be read: {}",
-                    failure.getMessage());
+                    oneLine(failure.getMessage()));
             write(response, 503, "identity-provider-unreachable", "Service Unavailable", dutch
                     ? "De identity provider is nu niet bereikbaar; probeer het later opnieuw."
                     : "The identity provider cannot be reached now; try again later.");
             return;
         }
-        LOG.info("Bearer token refused on {} from {}: {}", request.getRequestURI(), request.getRemoteAddr(),
-                failure.getMessage());
+        LOG.info("Bearer token refused on {} from {}: {}", oneLine(request.getRequestURI()),
+                request.getRemoteAddr(), oneLine(failure.getMessage()));
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
         write(response, HttpServletResponse.SC_UNAUTHORIZED, "invalid-token", "Unauthorized", dutch
                 ? "Het token is niet geldig: verlopen, niet van de ingestelde identity provider of niet voor"
@@ -53,5 +53,10 @@ class BearerTokenRefusal implements AuthenticationFailureHandler {
         response.getWriter().write("""
                 {"type":"%s%s","title":"%s","status":%d,"detail":"%s"}"""
                 .formatted(Problem.TYPE_PREFIX, type, title, status, detail));
+    }
+
+    /** A caller's text in the log on one line: no control characters to forge log lines with. */
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\p{Cntrl}", " ");
     }
 }

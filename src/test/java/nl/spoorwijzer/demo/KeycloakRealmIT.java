@@ -78,7 +78,7 @@ class KeycloakRealmIT {
     static void keycloak(DynamicPropertyRegistry registry) throws IOException {
         platformPort = freePort();
         String realm = Files.readString(KeycloakRealmTest.REALM);
-        String here = realm.replace("\"http://localhost:8080/*\"", "\"http://localhost:" + platformPort + "/*\"");
+        String here = realm.replace("http://localhost:8080/", "http://localhost:" + platformPort + "/");
         assertThat(here).isNotEqualTo(realm);
         Path copy = Path.of("target", "keycloak-it", "spoorwijzer-realm.json");
         Files.createDirectories(copy.getParent());
@@ -155,7 +155,7 @@ class KeycloakRealmIT {
         JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
         assertThat(claims.path("iss").asText()).isEqualTo(keycloak.issuer(REALM));
         assertThat(claims.path("aud").asText()).isEqualTo("spoorwijzer");
-        assertThat(claims.path("groups")).extracting(JsonNode::asText).containsExactly("procesbeheerder");
+        assertThat(claims.path("groups")).extracting(JsonNode::asText).containsExactly("/procesbeheerder");
 
         HttpResponse<String> deployed = deploy(token);
 

@@ -121,6 +121,10 @@ class KeycloakRealmTest {
         for (JsonNode client : realm.path("clients")) {
             String id = client.path("clientId").asText();
             assertThat(client.path("directAccessGrantsEnabled").asBoolean()).as(id).isFalse();
+            assertThat(texts(client.path("redirectUris"))).as("%s: exact redirect URIs, no wildcard", id)
+                    .noneMatch(uri -> uri.contains("*"));
+            assertThat(client.path("attributes").path("post.logout.redirect.uris").asText()).as(id)
+                    .doesNotContain("*");
             assertThat(client.path("secret").asText()).as("%s: the secret comes from the environment", id)
                     .matches("\\$\\{[A-Z_]+}");
             JsonNode mappers = client.path("protocolMappers");
@@ -128,7 +132,9 @@ class KeycloakRealmTest {
             assertThat(userId.path("config").path("user.attribute").asText()).isEqualTo("username");
             JsonNode groups = claimMapper(mappers, profile.get("groups-claim"));
             assertThat(groups.path("protocolMapper").asText()).isEqualTo("oidc-group-membership-mapper");
-            assertThat(groups.path("config").path("full.path").asText()).isEqualTo("false");
+            // The whole path ("/werkgever"): a subgroup named like a role ("/acme-bouw/camunda-admin", which a
+            // delegated administrator at the provider could create) must not arrive as the role (system/TokenClaims).
+            assertThat(groups.path("config").path("full.path").asText()).isEqualTo("true");
             JsonNode organisation = claimMapper(mappers, profile.get("organisation-claim"));
             assertThat(organisation.path("config").path("user.attribute").asText()).isEqualTo("organisation");
             JsonNode tenants = claimMapper(mappers, profile.get("tenants-claim"));

@@ -126,9 +126,19 @@ class ContainerFilesIT {
                             "http://keycloak:8080/realms/spoorwijzer/protocol/openid-connect/certs");
         }
         assertThat(Files.readString(DOCKER.resolve("nginx.conf"))).contains("proxy_set_header Host $http_host;")
-                .contains("proxy_set_header X-Forwarded-Port $browser_port;");
+                .contains("proxy_set_header X-Forwarded-Port $browser_port;")
+                // the client's own forwarding headers are replaced or dropped, never passed on to the nodes
+                .contains("proxy_set_header X-Forwarded-For $remote_addr;")
+                .contains("proxy_set_header X-Forwarded-Host \"\";").contains("proxy_set_header Forwarded \"\";")
+                .doesNotContain("$proxy_add_x_forwarded_for");
         assertThat(Files.readString(DOCKER.resolve("keycloak/spoorwijzer-realm.json")))
-                .contains("\"http://localhost:8080/*\"");
+                .contains("\"http://localhost:8080/login/oauth2/code/spoorwijzer\"");
+        String pom = Files.readString(Path.of("pom.xml"));
+        Matcher version = Pattern.compile("<keycloak.version>([^<]+)</keycloak.version>").matcher(pom);
+        assertThat(version.find()).isTrue();
+        assertThat((String) ((Map<String, Object>) services.get("keycloak")).get("image"))
+                .as("compose runs the Keycloak the tests run")
+                .isEqualTo("quay.io/keycloak/keycloak:" + version.group(1));
     }
 
     private static Set<String> placeholders(String text) {

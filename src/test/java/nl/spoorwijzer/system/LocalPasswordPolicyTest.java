@@ -6,6 +6,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -46,7 +47,13 @@ class LocalPasswordPolicyTest {
         identityService.saveGroup(technical);
         user("modeler-deploy", "lang-en-willekeurig");
         user("anna", "anna");
+        user("nood-admin", "ook-lang-en-willekeurig");
         identityService.createMembership("modeler-deploy", "technische-accounts");
+        Group administrators = identityService.newGroup(Groups.CAMUNDA_ADMIN);
+        administrators.setType("SYSTEM");
+        identityService.saveGroup(administrators);
+        identityService.createMembership("nood-admin", "technische-accounts");
+        identityService.createMembership("nood-admin", Groups.CAMUNDA_ADMIN);
     }
 
     @AfterAll
@@ -70,6 +77,13 @@ class LocalPasswordPolicyTest {
         // Not checked, so not counted against the account: no lock for a password that cannot be used anyway.
         assertThat(((UserEntity) identityService.createUserQuery().userId("anna").singleResult()).getAttempts())
                 .isZero();
+    }
+
+    @Test
+    void anAdministratorsPasswordIsRefusedEvenInTheTechnicalAccountsGroup() {
+        // The widest rights with a password alone would skip the second factor; a break-glass sign-in allows local
+        // passwords for the occasion instead.
+        assertThat(identityService.checkPassword("nood-admin", "ook-lang-en-willekeurig")).isFalse();
     }
 
     @Test
