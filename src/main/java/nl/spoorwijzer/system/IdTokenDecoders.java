@@ -1,6 +1,7 @@
 package nl.spoorwijzer.system;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenDecoderFactory;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenValidator;
@@ -29,6 +30,11 @@ final class IdTokenDecoders implements JwtDecoderFactory<ClientRegistration> {
     @Override
     public JwtDecoder createDecoder(ClientRegistration registration) {
         return decoders.computeIfAbsent(registration.getRegistrationId(), id -> build(registration));
+    }
+
+    /** The registrations an ID token was checked for (for the tests that prove Spring's sign-in uses this). */
+    Set<String> registrations() {
+        return Set.copyOf(decoders.keySet());
     }
 
     private static JwtDecoder build(ClientRegistration registration) {
