@@ -1,5 +1,6 @@
 package nl.spoorwijzer.system;
 
+import java.time.Clock;
 import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
@@ -12,7 +13,8 @@ import org.springframework.web.client.RestTemplate;
 
 /**
  * The platform's client at the identity provider, read from the provider's discovery document at the first sign-in
- * (and again after a failure), so the platform starts while the provider is still down.
+ * (and again after a failure, at most once per {@link ProviderOnce#PAUSE_AFTER_FAILURE}, one request at a time:
+ * {@link ProviderOnce}), so the platform starts while the provider is still down.
  * <p>
  * The document is read (with timeouts) at the issuer, or at {@link TokenLoginSettings#providerUri()} when the platform reaches the
  * provider at another address than browsers do. Keycloak with {@code --hostname} (the browsers' address) and
@@ -28,11 +30,12 @@ final class ProviderRegistration implements ClientRegistrationRepository {
 
     private final TokenLoginSettings tokens;
     private final WebLoginSettings web;
-    private volatile ClientRegistration registration;
+    private final ProviderOnce<ClientRegistration> registration;
 
-    ProviderRegistration(TokenLoginSettings tokens, WebLoginSettings web) {
+    ProviderRegistration(TokenLoginSettings tokens, WebLoginSettings web, Clock clock) {
         this.tokens = tokens;
         this.web = web;
+        this.registration = new ProviderOnce<>("the discovery document", this::discover, clock);
     }
 
     @Override
@@ -40,16 +43,7 @@ final class ProviderRegistration implements ClientRegistrationRepository {
         if (!WebLoginSettings.REGISTRATION_ID.equals(registrationId)) {
             return null;
         }
-        ClientRegistration known = registration;
-        if (known == null) {
-            synchronized (this) {
-                if (registration == null) {
-                    registration = discover();
-                }
-                known = registration;
-            }
-        }
-        return known;
+        return registration.get();
     }
 
     private ClientRegistration discover() {

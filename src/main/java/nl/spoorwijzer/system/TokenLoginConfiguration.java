@@ -23,11 +23,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.web.client.RestTemplate;
@@ -53,28 +51,33 @@ class TokenLoginConfiguration {
      * The issuer's keys are read at the first token, so the platform starts while the provider is still down; reading
      * them (and the discovery document) waits at most 2 s to connect and 3 s for the answer, so a stalled provider
      * does not hold request threads. They are kept and read again at most twice per 30 s, whatever key ids tokens
-     * name ({@link ProviderKeys}). A provider that cannot be reached at the first token: 503, not a server fault.
+     * name ({@link ProviderKeys}). Building the decoder reads the provider (Spring chooses the algorithms from the key
+     * set): one request at a time, and after a failure not again for 30 s ({@link ProviderOnce}); meanwhile, and when
+     * the provider cannot be reached at all: 503, not a server fault, and no request waits for another's read.
      */
     @Bean
     JwtDecoder tokenDecoder(TokenLoginSettings settings, Clock clock) {
         OAuth2TokenValidator<Jwt> validator = validator(settings); // refuses to start without an audience
-        JwtDecoder lazy = new SupplierJwtDecoder(() -> {
+        ProviderOnce<JwtDecoder> decoder = new ProviderOnce<>("the key set", () -> {
             RestTemplate provider = new RestTemplate(ProviderCalls.requests());
             var builder = settings.jwkSetUri() == null || settings.jwkSetUri().isBlank()
                     ? NimbusJwtDecoder.withIssuerLocation(settings.issuerUri())
                     : NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri());
-            NimbusJwtDecoder decoder = builder.restOperations(provider)
+            NimbusJwtDecoder built = builder.restOperations(provider)
                     .jwtProcessorCustomizer(ProviderKeys.rateLimited(clock)).build();
-            decoder.setJwtValidator(validator);
-            return decoder;
-        });
+            built.setJwtValidator(validator);
+            return built;
+        }, clock);
         return token -> {
+            JwtDecoder ready;
             try {
-                return lazy.decode(token);
-            } catch (JwtDecoderInitializationException providerDown) {
-                // Spring lets this one through as a server fault; a JwtException is answered 503 (BearerTokenRefusal).
-                throw new JwtException(providerDown.getMessage(), providerDown);
+                ready = decoder.get();
+            } catch (RuntimeException providerDown) {
+                // Answered 503 (BearerTokenRefusal), as a key set that cannot be read when checking the token.
+                throw new JwtException("The token decoder could not be built: " + providerDown.getMessage(),
+                        providerDown);
             }
+            return ready.decode(token);
         };
     }
 

@@ -1,6 +1,7 @@
 package nl.spoorwijzer.system;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.util.EnumSet;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -16,10 +17,12 @@ import org.springframework.security.config.annotation.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -53,8 +56,14 @@ class WebLoginConfiguration {
         "/login/oauth2/*", SignOut.PLATFORM_LOGOUT};
 
     @Bean
-    ClientRegistrationRepository providerRegistration(TokenLoginSettings tokens, WebLoginSettings web) {
-        return SignInFailure.guarded(new ProviderRegistration(tokens, web));
+    ClientRegistrationRepository providerRegistration(TokenLoginSettings tokens, WebLoginSettings web, Clock clock) {
+        return SignInFailure.guarded(new ProviderRegistration(tokens, web, clock));
+    }
+
+    /** The ID token's keys read with timeouts; otherwise Spring's checks ({@code oauth2Login} takes this bean). */
+    @Bean
+    JwtDecoderFactory<ClientRegistration> idTokenDecoders() {
+        return new IdTokenDecoders();
     }
 
     @Bean

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
+import java.time.Clock;
 import nl.spoorwijzer.support.TestIdentityProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -70,6 +71,6 @@ class ProviderRegistrationTest {
 
     private static ProviderRegistration registration(String issuer, String providerUri) {
         return new ProviderRegistration(new TokenLoginSettings(issuer, null, "spoorwijzer",
-                "preferred_username", "groups", "organisation", "tenants", "technische-accounts", providerUri), CLIENT);
+                "preferred_username", "groups", "organisation", "tenants", "technische-accounts", providerUri), CLIENT, Clock.systemUTC());
     }
 }

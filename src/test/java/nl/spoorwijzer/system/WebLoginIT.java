@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -50,6 +52,7 @@ class WebLoginIT {
     @LocalServerPort int port;
     @Autowired ObjectMapper json;
     @Autowired ProcessEngine engine;
+    @Autowired JwtDecoderFactory<ClientRegistration> idTokenDecoders;
 
     @DynamicPropertySource
     static void identityProvider(DynamicPropertyRegistry registry) {
@@ -169,6 +172,9 @@ class WebLoginIT {
         assertThat(webappLogin.path("authorizedApps")).extracting(JsonNode::asText).contains("tasklist");
         // A third browser has no one's session.
         assertThat(new Browser().get(url("/api/me")).statusCode()).isEqualTo(401);
+        // The ID tokens were checked by the platform's decoder (the provider's keys read with timeouts).
+        assertThat(idTokenDecoders).isInstanceOfSatisfying(IdTokenDecoders.class,
+                decoders -> assertThat(decoders.registrations()).containsExactly(WebLoginSettings.REGISTRATION_ID));
     }
 
     @Test

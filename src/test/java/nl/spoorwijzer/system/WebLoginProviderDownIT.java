@@ -8,13 +8,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import nl.spoorwijzer.support.TestIdentityProvider;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,10 +31,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The identity provider is down (its address is a closed port): the platform starts all the same, and a person who
+ * The identity provider is down (it answers no request): the platform starts all the same, and a person who
  * wants to sign in is told so in Dutch — 503 with {@code Retry-After}, a page in the platform's look with a link to
  * try again, nothing about the connection — instead of a server error; a background request gets problem details,
- * and a bearer token on {@code /api} gets 503 as well.
+ * and a bearer token on {@code /api} gets 503 as well. The provider here accepts connections and closes them at once,
+ * counting them: after a failed read the platform does not ask it again until the pause has passed
+ * ({@link ProviderOnce}, on the platform's clock, moved here), so requests do not queue up behind it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         TestIdentityProvider.OIDC_PROFILE_START, TestIdentityProvider.OIDC_PROFILE_ISSUER})
@@ -35,7 +44,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class WebLoginProviderDownIT {
 
     private static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-    private static final String ISSUER = "http://localhost:" + closedPort() + "/realms/spoorwijzer";
+    private static final ClosingProvider PROVIDER = new ClosingProvider();
+    private static final String ISSUER = "http://localhost:" + PROVIDER.port() + "/realms/spoorwijzer";
 
     @LocalServerPort int port;
     @Autowired ObjectMapper json;
@@ -48,6 +58,36 @@ class WebLoginProviderDownIT {
         registry.add("spoorwijzer.security.oidc.audience", () -> TestIdentityProvider.AUDIENCE);
         registry.add("spoorwijzer.security.oidc.client-id", () -> TestIdentityProvider.AUDIENCE);
         registry.add("spoorwijzer.security.oidc.client-secret", () -> "");
+    }
+
+    @AfterEach
+    void clockBack() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void withinThePauseAfterAFailureTheProviderIsNotAskedAgain() throws Exception {
+        Instant start = Instant.now().plus(Duration.ofDays(1)); // past any pause left by the other tests
+        ClockUtil.setCurrentTime(Date.from(start));
+        String token = "Bearer " + TestIdentityProvider.token("anouk", Map.of("groups", List.of("werkgever")));
+
+        for (String[] request : new String[][] {{"/oauth2/authorization/spoorwijzer", null}, {"/api/me", token}}) {
+            int before = PROVIDER.connections();
+            assertThat(get(request[0], "application/json", request[1]).statusCode()).isEqualTo(503);
+            assertThat(PROVIDER.connections()).as("%s asks the provider", request[0]).isGreaterThan(before);
+
+            int asked = PROVIDER.connections();
+            ClockUtil.setCurrentTime(Date.from(start.plus(ProviderOnce.PAUSE_AFTER_FAILURE).minusSeconds(1)));
+            for (int i = 0; i < 5; i++) {
+                assertThat(get(request[0], "application/json", request[1]).statusCode()).isEqualTo(503);
+            }
+            assertThat(PROVIDER.connections()).as("%s within the pause", request[0]).isEqualTo(asked);
+
+            ClockUtil.setCurrentTime(Date.from(start.plus(ProviderOnce.PAUSE_AFTER_FAILURE)));
+            assertThat(get(request[0], "application/json", request[1]).statusCode()).isEqualTo(503);
+            assertThat(PROVIDER.connections()).as("%s after the pause", request[0]).isGreaterThan(asked);
+            ClockUtil.setCurrentTime(Date.from(start));
+        }
     }
 
     @Test
@@ -100,12 +140,37 @@ class WebLoginProviderDownIT {
         return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A port nothing listens on (taken from the system and given back at once). */
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
+    /** A provider that accepts every connection and closes it at once, without an answer; counts them. */
+    private static final class ClosingProvider {
+
+        private final ServerSocket socket;
+        private final AtomicInteger connections = new AtomicInteger();
+
+        ClosingProvider() {
+            try {
+                socket = new ServerSocket(0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Thread acceptor = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try (Socket connection = socket.accept()) {
+                        connections.incrementAndGet();
+                    } catch (IOException ignored) {
+                        // the next one
+                    }
+                }
+            }, "closing-provider");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
             return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+
+        int connections() {
+            return connections.get();
         }
     }
 }
