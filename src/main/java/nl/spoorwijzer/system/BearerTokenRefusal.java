@@ -29,14 +29,14 @@ class BearerTokenRefusal implements AuthenticationFailureHandler {
                 && "nl".equals(request.getLocale().getLanguage());
         if (failure instanceof AuthenticationServiceException) {
             LOG.warn("Bearer token not checked, the identity provider's keys could not be read: {}",
-                    oneLine(failure.getMessage()));
+                    SignInFailure.reason(failure));
             write(response, 503, "identity-provider-unreachable", "Service Unavailable", dutch
                     ? "De identity provider is nu niet bereikbaar; probeer het later opnieuw."
                     : "The identity provider cannot be reached now; try again later.");
             return;
         }
-        LOG.info("Bearer token refused on {} from {}: {}", oneLine(request.getRequestURI()),
-                request.getRemoteAddr(), oneLine(failure.getMessage()));
+        LOG.info("Bearer token refused on {} from {}: {}", request.getRequestURI(),
+                request.getRemoteAddr(), SignInFailure.reason(failure));
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
         write(response, HttpServletResponse.SC_UNAUTHORIZED, "invalid-token", "Unauthorized", dutch
                 ? "Het token is niet geldig: verlopen, niet van de ingestelde identity provider of niet voor"
@@ -53,10 +53,5 @@ class BearerTokenRefusal implements AuthenticationFailureHandler {
         response.getWriter().write("""
                 {"type":"%s%s","title":"%s","status":%d,"detail":"%s"}"""
                 .formatted(Problem.TYPE_PREFIX, type, title, status, detail));
-    }
-
-    /** A caller's text in the log on one line: no control characters to forge log lines with. */
-    private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\p{Cntrl}", " ");
     }
 }

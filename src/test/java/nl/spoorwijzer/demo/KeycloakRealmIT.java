@@ -22,11 +22,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.spoorwijzer.support.EmbeddedPostgresEnvironment;
+import nl.spoorwijzer.support.HttpTestClient;
 import nl.spoorwijzer.support.KeycloakServer;
 import nl.spoorwijzer.support.OneTimeCode;
 import nl.spoorwijzer.support.TestIdentityProvider;
@@ -188,7 +188,7 @@ class KeycloakRealmIT {
         assertThat(me.path("employers")).extracting(e -> e.path("id").asText()).containsExactly("acme-bouw");
     }
 
-    private HttpResponse<String> deploy(String token) throws IOException, InterruptedException {
+    private HttpResponse<String> deploy(String token) {
         String model = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -198,18 +198,14 @@ class KeycloakRealmIT {
                     <bpmn:startEvent id="start" name="Start"/>
                   </bpmn:process>
                 </bpmn:definitions>""";
-        String boundary = "----spoorwijzer" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\nkeycloakmodel\r\n"
-                + "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"keycloakmodel.bpmn\"; filename=\"keycloakmodel.bpmn\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n" + model + "\r\n"
-                + "--" + boundary + "--\r\n";
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/engine-rest/deployment/create")))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpTestClient http = new HttpTestClient(platformPort);
+        HttpTestClient.Multipart multipart = new HttpTestClient.Multipart(List.of(
+                HttpTestClient.Part.field("deployment-name", "keycloakmodel"),
+                HttpTestClient.Part.file("keycloakmodel.bpmn", "keycloakmodel.bpmn", "application/octet-stream",
+                        model.getBytes(StandardCharsets.UTF_8))));
+        return http.send(http.request("/engine-rest/deployment/create").header("Authorization", "Bearer " + token)
+                .header("Content-Type", multipart.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.body)).build());
     }
 
     private static String url(String path) {

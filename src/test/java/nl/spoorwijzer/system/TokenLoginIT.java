@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import nl.spoorwijzer.support.HttpTestClient;
 import nl.spoorwijzer.support.TestIdentityProvider;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -299,18 +298,12 @@ class TokenLoginIT {
     }
 
     private HttpResponse<String> deploy(String bpmn, String token) {
-        String boundary = "----spoorwijzer" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\ntokenmodel\r\n"
-                + "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"tokenmodel.bpmn\"; filename=\"tokenmodel.bpmn\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n"
-                + "--" + boundary + "--\r\n";
-        HttpRequest request = http.request("/engine-rest/deployment/create")
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
-        return http.send(request);
+        HttpTestClient.Multipart multipart = new HttpTestClient.Multipart(List.of(
+                HttpTestClient.Part.field("deployment-name", "tokenmodel"),
+                HttpTestClient.Part.file("tokenmodel.bpmn", "tokenmodel.bpmn", "application/octet-stream",
+                        bpmn.getBytes(StandardCharsets.UTF_8))));
+        return http.send(http.request("/engine-rest/deployment/create").header("Authorization", "Bearer " + token)
+                .header("Content-Type", multipart.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.body)).build());
     }
 }
